@@ -1,0 +1,110 @@
+//! Flags and their validation.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "abridge",
+    version,
+    about = "Summarise collections of news articles and recover the pipe tables and lists in scraped text",
+    long_about = "Summarise collections of news articles and recover the pipe tables and lists in \
+scraped text.\n\nEvery command takes files and directories (walked recursively in sorted order; \
+*.txt, *.md and *.markdown by default) or '-' for standard input, which is also read when no PATH \
+is given. Results go to standard output, warnings and errors to standard error.\n\nExit status: 0 \
+when every input was processed, 1 when some input failed (the others still produce output), 2 for \
+usage errors."
+)]
+pub struct Cli {
+    /// Do not print warnings (errors are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Recover the pipe tables of each document (GFM, plus recovery for scraped text).
+    #[command(long_about = "Recover the pipe tables of each document.\n\nBy default (article \
+mode) a table is a line with a pipe followed by a delimiter row (---|---, en/em dashes allowed); it \
+may be glued to the sentence before it and ends at the first line without a pipe. Its caption is a \
+'Table:'/'Table N:' line next to it, or the last sentence before it when that ends with ':' or \
+mentions a table. --strict follows GitHub Flavored Markdown exactly.")]
+    Tables(TablesArgs),
+    /// Recover the bullet and ordered lists of each document.
+    #[command(long_about = "Recover the bullet and ordered lists of each document.\n\nItems start \
+with -, *, +, •, ◦, ▪, ‣ or – followed by a space, or 1. / 1); a list may start right after a \
+paragraph line, nests by indentation, joins indented continuation lines, and ends at the first \
+non-indented line that is not an item. Items shaped 'Term: description' get term and description.")]
+    Lists(ListsArgs),
+}
+
+/// Where inputs come from and where results go.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to read; '-' (or nothing) reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// File pattern for directory walks, e.g. '*.txt' or 'news/**/*.html' (repeatable; replaces
+    /// the defaults *.txt, *.md, *.markdown).
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Write results to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TablesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TablesFormat::Json)]
+    pub format: TablesFormat,
+
+    /// Follow GitHub Flavored Markdown exactly (cmark-gfm) instead of recovering scraped tables.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListsFormat::Json)]
+    pub format: ListsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TablesFormat {
+    /// One JSON array of {"source", "tables"} objects.
+    Json,
+    /// One {"source", "tables"} object per line, in input order.
+    Jsonl,
+    /// One CSV block per table (header first), blocks separated by a blank line.
+    Csv,
+    /// Normalised GFM tables.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListsFormat {
+    /// One JSON array of {"source", "lists"} objects.
+    Json,
+    /// One {"source", "lists"} object per line, in input order.
+    Jsonl,
+    /// Normalised markdown lists.
+    Markdown,
+}
+
+/// A problem with the command line found after parsing (exit status 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);

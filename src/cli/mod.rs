@@ -1,0 +1,52 @@
+//! Command-line interface: flags → validated options → library calls → output.
+
+mod args;
+mod extract_cmds;
+mod inputs;
+mod sink;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Exit status when some input failed while the others were processed.
+pub const EXIT_INPUT_FAILED: u8 = 1;
+/// Exit status for usage errors (clap uses it too).
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Tables(a) => extract_cmds::tables(a, cli.quiet),
+        Command::Lists(a) => extract_cmds::lists(a, cli.quiet),
+    };
+    match result {
+        Ok(status) => status.exit_code(),
+        Err(err) => {
+            if sink::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("abridge: error: {err:#}");
+            ExitCode::from(match err.downcast_ref::<args::UsageError>() {
+                Some(_) => EXIT_USAGE,
+                None => EXIT_INPUT_FAILED,
+            })
+        }
+    }
+}
+
+/// How a run over the inputs went.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RunStatus {
+    pub failed_inputs: usize,
+}
+
+impl RunStatus {
+    fn exit_code(self) -> ExitCode {
+        if self.failed_inputs == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(EXIT_INPUT_FAILED)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Bytes to text.
+
+use memchr::memchr;
+
+/// The result of decoding one input's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decoded {
+    /// Text, with the BOM removed; `lossy` when invalid UTF-8 was replaced by U+FFFD.
+    Text { text: String, lossy: bool },
+    /// The input holds NUL bytes, which no text article has.
+    Binary,
+}
+
+/// Decodes bytes as UTF-8 (BOM optional), replacing invalid sequences.
+pub fn decode(mut bytes: Vec<u8>) -> Decoded {
+    if memchr(0, &bytes).is_some() {
+        return Decoded::Binary;
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text { text, lossy: false },
+        Err(err) => Decoded::Text {
+            text: String::from_utf8_lossy(err.as_bytes()).into_owned(),
+            lossy: true,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_removed() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhi".to_vec()),
+            Decoded::Text { text: "hi".into(), lossy: false }
+        );
+    }
+
+    #[test]
+    fn nul_means_binary() {
+        assert_eq!(decode(b"PK\x03\x04\x00\x00".to_vec()), Decoded::Binary);
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced() {
+        assert_eq!(
+            decode(b"a\xFFb".to_vec()),
+            Decoded::Text { text: "a\u{FFFD}b".into(), lossy: true }
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! Finding input files and decoding them: the first stage of every command.
+//!
+//! Inputs are files, directories (walked recursively in sorted order, hidden entries skipped,
+//! symlink loops detected) or standard input (`-`). Bytes are decoded as UTF-8 with or without
+//! a BOM; invalid sequences are replaced (with a warning) and files holding NUL bytes are treated
+//! as binary and skipped (with a warning).
+
+mod decode;
+mod walk;
+
+pub use decode::{decode, Decoded};
+pub use walk::{discover, Discovery, FileFilter, Input, DEFAULT_GLOBS};
+
+use std::io::{self, Read};
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// A decoded input document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The name results are reported under: the path as given or found, or `-` for stdin.
+    pub source: String,
+    /// The text, BOM removed. Line terminators are left as they were (LF, CRLF or CR).
+    pub text: String,
+}
+
+/// Something worth telling the user about an input that was still processed or skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub source: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+/// Errors that make one input fail. The other inputs are still processed.
+#[derive(Debug, Error)]
+pub enum CorpusError {
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path}: no such file or directory")]
+    Missing { path: String },
+    #[error("{path}: cannot list directory: {message}")]
+    Walk { path: String, message: String },
+    #[error("invalid --glob pattern {pattern:?}: {message}")]
+    Glob { pattern: String, message: String },
+}
+
+/// What loading one input gave: a document (unless it was skipped) and any warnings.
+#[derive(Debug)]
+pub struct Loaded {
+    pub document: Option<Document>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads and decodes one input.
+pub fn load(input: &Input) -> Result<Loaded, CorpusError> {
+    let (source, bytes) = match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|source| CorpusError::Read {
+                    path: "-".into(),
+                    source,
+                })?;
+            ("-".to_string(), bytes)
+        }
+        Input::File(path) => {
+            let name = display_path(path);
+            let bytes = std::fs::read(path).map_err(|source| CorpusError::Read {
+                path: name.clone(),
+                source,
+            })?;
+            (name, bytes)
+        }
+    };
+    Ok(from_bytes(source, bytes))
+}
+
+/// Decodes `bytes` read from `source` into a [`Loaded`].
+///
+/// ```
+/// let loaded = abridge::corpus::from_bytes("a.txt".into(), b"\xEF\xBB\xBFcaf\xE9\r\n".to_vec());
+/// let doc = loaded.document.unwrap();
+/// assert_eq!(doc.text, "caf\u{FFFD}\r\n");
+/// assert_eq!(loaded.warnings[0].to_string(), "a.txt: invalid UTF-8, decoded with replacement characters");
+/// ```
+pub fn from_bytes(source: String, bytes: Vec<u8>) -> Loaded {
+    let mut warnings = Vec::new();
+    let mut warn = |message: &str| {
+        warnings.push(Warning {
+            source: source.clone(),
+            message: message.to_string(),
+        })
+    };
+    let document = match decode(bytes) {
+        Decoded::Binary => {
+            warn("binary file (contains NUL bytes), skipped");
+            None
+        }
+        Decoded::Text { text, lossy } => {
+            if lossy {
+                warn("invalid UTF-8, decoded with replacement characters");
+            }
+            if text.is_empty() {
+                warn("empty file");
+            }
+            Some(Document {
+                source: source.clone(),
+                text,
+            })
+        }
+    };
+    Loaded { document, warnings }
+}
+
+/// How a path is shown in results: as given, with `/` separators.
+pub fn display_path(path: &std::path::Path) -> String {
+    let shown = path.to_string_lossy();
+    let shown = shown.strip_prefix("./").unwrap_or(&shown);
+    shown.replace('\\', "/")
+}
+
+/// Convenience for callers that already hold paths.
+pub fn file_inputs(paths: impl IntoIterator<Item = PathBuf>) -> Vec<Input> {
+    paths.into_iter().map(Input::File).collect()
+}

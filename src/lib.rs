@@ -1,0 +1,17 @@
+//! abridge: summarise collections of news articles and recover the pipe tables and lists buried
+//! in scraped text.
+//!
+//! The pipeline flows one way; each stage is a module:
+//! - [`corpus`]: find input files and decode them;
+//! - [`markup`]: nom parsers for pipe tables and lists (they know nothing of summaries);
+//! - [`output`]: JSON, JSONL, CSV and markdown renderings of the results.
+//!
+//! ```
+//! let text = "Below is a table of the results:\nParty | Seats |\n---|---|\nGreens | 12 |\n";
+//! let tables = abridge::markup::tables(text, abridge::markup::Mode::Article);
+//! assert_eq!(tables[0].rows[0], ["Greens", "12"]);
+//! ```
+
+pub mod corpus;
+pub mod markup;
+pub mod output;

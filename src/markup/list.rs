@@ -1,0 +1,1049 @@
+//! Bullet and ordered lists in scraped article text.
+//!
+//! These are not CommonMark lists: scraped text has no lazy continuation (a line that is not
+//! indented past the list ends it, so the next paragraph is never swallowed), a list may start
+//! right after a paragraph line, and a changed marker always starts a new list. The rules:
+//!
+//! - An item marker is `-`, `*`, `+`, one of the bullets `•` `◦` `▪` `‣`, an en dash `–`, or
+//!   `N.` / `N)` with 1 to 9 digits, after optional indentation and followed by at least one space
+//!   or tab and some text. Thematic breaks (`---`, `* * *`) are never items.
+//! - After a paragraph line an ordered list must start at 1 (`1998. The company said` in
+//!   hard-wrapped news text is not a list).
+//! - Nesting follows indentation; indented non-item lines continue the item above them.
+//! - Blank lines are crossed only when the list clearly goes on after them.
+//! - An item shaped `Term: description` gets its `term` and `description` split out.
+
+use super::lines::{indent_width, Line};
+use super::{Item, List};
+use nom::branch::alt;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::{char, one_of, space0, space1};
+use nom::combinator::{eof, map_res};
+use nom::multi::many1_count;
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+use std::borrow::Cow;
+
+/// Bullet characters that start an item (followed by a space or tab).
+const BULLETS: &str = "-*+•◦▪‣–";
+
+/// Characters that may not appear in the term of a `Term: description` item.
+const SENTENCE_PUNCTUATION: &[char] = &['.', '!', '?', ';', ','];
+
+/// Most words a term may have.
+const MAX_TERM_WORDS: usize = 6;
+
+/// The kind of marker of a list: two items belong to the same list only when their kinds match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A bullet, by its character.
+    Bullet(char),
+    /// An ordered marker, by its delimiter (`.` or `)`).
+    Ordered(char),
+}
+
+/// An item marker recognised at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marker<'a> {
+    /// Columns of indentation before the marker.
+    indent: usize,
+    kind: Kind,
+    /// The number of an ordered marker (0 for bullets).
+    number: u32,
+    /// The item's text after the marker, trimmed and non-empty.
+    text: &'a str,
+}
+
+/// A bullet marker character.
+fn bullet(input: &str) -> IResult<&str, (u32, Kind)> {
+    one_of(BULLETS).map(|c| (0, Kind::Bullet(c))).parse(input)
+}
+
+/// An ordered marker: 1 to 9 digits, then `.` or `)`.
+fn ordered(input: &str) -> IResult<&str, (u32, Kind)> {
+    map_res(
+        (
+            take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
+            one_of(".)"),
+        ),
+        |(digits, delimiter): (&str, char)| {
+            digits
+                .parse::<u32>()
+                .map(|number| (number, Kind::Ordered(delimiter)))
+        },
+    )
+    .parse(input)
+}
+
+/// Indentation, a marker and at least one space or tab; the remaining input is the item text.
+fn marker_prefix(input: &str) -> IResult<&str, (u32, Kind)> {
+    (space0, alt((bullet, ordered)), space1)
+        .map(|(_, marker, _)| marker)
+        .parse(input)
+}
+
+/// 3 or more of the one character `c`, with spaces and tabs around and between them only.
+fn break_of(c: char) -> impl Fn(&str) -> bool {
+    move |input: &str| {
+        let parsed: IResult<&str, usize> = (space0, many1_count(terminated(char(c), space0)), eof)
+            .map(|(_, count, _)| count)
+            .parse(input);
+        matches!(parsed, Ok((_, count)) if count >= 3)
+    }
+}
+
+/// True when `text` has the shape of a thematic break, whatever its indentation.
+fn break_shape(text: &str) -> bool {
+    ['-', '*', '_'].into_iter().any(|c| break_of(c)(text))
+}
+
+/// True when the line is a thematic break (`---`, `***`, `___`, `* * *`, `- - -`: 3+ of one char of
+/// `-*_` and spaces/tabs only, indent <= 3).
+pub fn is_thematic_break(text: &str) -> bool {
+    indent_width(text) <= 3 && break_shape(text)
+}
+
+/// The item marker that starts `text`, if any.
+fn parse_marker(text: &str) -> Option<Marker<'_>> {
+    if break_shape(text) {
+        return None;
+    }
+    let (rest, (number, kind)) = marker_prefix(text).ok()?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some(Marker {
+        indent: indent_width(text),
+        kind,
+        number,
+        text: rest,
+    })
+}
+
+/// True when `text` starts a list item (used by the table parser to know where blocks start).
+pub fn starts_item(text: &str) -> bool {
+    parse_marker(text).is_some()
+}
+
+/// An item being built: its first line's text, its continuation lines, its nested lists.
+#[derive(Debug)]
+struct Draft<'a> {
+    first: &'a str,
+    more: Vec<&'a str>,
+    children: Vec<List<'a>>,
+}
+
+impl<'a> Draft<'a> {
+    fn new(text: &'a str) -> Self {
+        Draft {
+            first: text,
+            more: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    fn finish(self) -> Item<'a> {
+        if self.more.is_empty() {
+            let (term, description) = match split_term(self.first) {
+                Some((term, description)) => {
+                    (Some(Cow::Borrowed(term)), Some(Cow::Borrowed(description)))
+                }
+                None => (None, None),
+            };
+            return Item {
+                text: Cow::Borrowed(self.first),
+                term,
+                description,
+                children: self.children,
+            };
+        }
+        let mut text = String::from(self.first);
+        for part in &self.more {
+            text.push(' ');
+            text.push_str(part);
+        }
+        let (term, description) = match split_term(&text) {
+            Some((term, description)) => {
+                // The text starts with the first line, so a term that ends within it is a slice of the input.
+                let term = match self.first.get(..term.len()) {
+                    Some(prefix) if prefix == term => Cow::Borrowed(prefix),
+                    _ => Cow::Owned(term.to_owned()),
+                };
+                (Some(term), Some(Cow::Owned(description.to_owned())))
+            }
+            None => (None, None),
+        };
+        Item {
+            text: Cow::Owned(text),
+            term,
+            description,
+            children: self.children,
+        }
+    }
+}
+
+/// One open list: the top-level list or a nested list inside the last item of the level below.
+#[derive(Debug)]
+struct Level<'a> {
+    kind: Kind,
+    /// Marker indentation of the item that opened the level.
+    indent: usize,
+    /// Never empty.
+    items: Vec<Draft<'a>>,
+    /// Index (into the line slice) of the first and last line of the level.
+    first: usize,
+    last: usize,
+}
+
+impl<'a> Level<'a> {
+    fn open(marker: &Marker<'a>, at: usize) -> Self {
+        Level {
+            kind: marker.kind,
+            indent: marker.indent,
+            items: vec![Draft::new(marker.text)],
+            first: at,
+            last: at,
+        }
+    }
+
+    fn finish(self, lines: &[Line<'a>]) -> Option<List<'a>> {
+        let first = lines.get(self.first)?;
+        let last = lines.get(self.last)?;
+        Some(List {
+            ordered: matches!(self.kind, Kind::Ordered(_)),
+            lines: [first.number, last.number],
+            items: self.items.into_iter().map(Draft::finish).collect(),
+            span: first.start..last.end(),
+        })
+    }
+}
+
+/// What a non-blank line does to the open levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action<'a> {
+    /// An item indented past the deepest open item: opens a nested list in that item.
+    Nest(Marker<'a>),
+    /// An item of the same marker as open level `.1`: closes the levels above it, joins it.
+    Sibling(usize, Marker<'a>),
+    /// An item of another marker landing on nested level `.1`: closes it and opens a new nested
+    /// list beside it in the same parent item.
+    Replace(usize, Marker<'a>),
+    /// An indented non-item line: closes the levels above `.1`, joins that level's last item.
+    Continue(usize, &'a str),
+    /// The list ends before the line.
+    End,
+}
+
+impl Action<'_> {
+    /// True when the list may cross blank lines to reach a line with this action.
+    fn crosses_blank(&self) -> bool {
+        matches!(
+            self,
+            Action::Nest(_) | Action::Sibling(..) | Action::Continue(..)
+        )
+    }
+}
+
+/// What the non-blank line `text` does to the open `levels` (never empty).
+fn classify<'a>(text: &'a str, levels: &[Level<'a>]) -> Action<'a> {
+    let (Some(top), Some(deepest)) = (levels.first(), levels.last()) else {
+        return Action::End;
+    };
+    if is_thematic_break(text) {
+        return Action::End;
+    }
+    if let Some(marker) = parse_marker(text) {
+        if marker.indent > deepest.indent {
+            return Action::Nest(marker);
+        }
+        // The nearest open level whose marker indent is at most the item's; an item left of the
+        // top-level marker still belongs to the top level (scraped indentation is uneven).
+        let at = levels
+            .iter()
+            .rposition(|level| level.indent <= marker.indent)
+            .unwrap_or(0);
+        let same = levels
+            .get(at)
+            .is_some_and(|level| level.kind == marker.kind);
+        return match (same, at) {
+            (true, _) => Action::Sibling(at, marker),
+            (false, 0) => Action::End,
+            (false, _) => Action::Replace(at, marker),
+        };
+    }
+    let indent = indent_width(text);
+    if indent <= top.indent {
+        return Action::End;
+    }
+    let at = levels
+        .iter()
+        .rposition(|level| level.indent < indent)
+        .unwrap_or(0);
+    Action::Continue(at, text.trim())
+}
+
+/// Closes the levels above `depth`, each into the last item of the level below it.
+fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &[Line<'a>]) {
+    while levels.len() > depth + 1 {
+        let Some(level) = levels.pop() else { return };
+        let list = level.finish(lines);
+        if let (Some(list), Some(item)) = (
+            list,
+            levels.last_mut().and_then(|parent| parent.items.last_mut()),
+        ) {
+            item.children.push(list);
+        }
+    }
+}
+
+/// Parses a list starting at `lines[i]`. `after_paragraph` is true when `lines[i-1]` is a non-blank
+/// paragraph line.
+///
+/// Returns the list and the index of the first line AFTER the list (trailing blank lines are not
+/// consumed). `None` when `lines[i]` does not start a list.
+pub fn parse_at<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    after_paragraph: bool,
+) -> Option<(List<'a>, usize)> {
+    let marker = parse_marker(lines.get(i)?.text)?;
+    if after_paragraph && matches!(marker.kind, Kind::Ordered(_)) && marker.number != 1 {
+        return None;
+    }
+    let mut levels = vec![Level::open(&marker, i)];
+    let mut j = i + 1;
+    while let Some(line) = lines.get(j) {
+        if line.is_blank() {
+            let Some(next) =
+                (j..lines.len()).find(|&k| lines.get(k).is_some_and(|l| !l.is_blank()))
+            else {
+                break;
+            };
+            let crosses = lines
+                .get(next)
+                .is_some_and(|l| classify(l.text, &levels).crosses_blank());
+            if !crosses {
+                break;
+            }
+            j = next;
+            continue;
+        }
+        match classify(line.text, &levels) {
+            Action::End => break,
+            Action::Nest(marker) => levels.push(Level::open(&marker, j)),
+            Action::Sibling(at, marker) => {
+                close_to(&mut levels, at, lines);
+                if let Some(level) = levels.last_mut() {
+                    level.items.push(Draft::new(marker.text));
+                }
+            }
+            Action::Replace(at, marker) => {
+                close_to(&mut levels, at.saturating_sub(1), lines);
+                levels.push(Level::open(&marker, j));
+            }
+            Action::Continue(at, text) => {
+                close_to(&mut levels, at, lines);
+                if let Some(item) = levels.last_mut().and_then(|level| level.items.last_mut()) {
+                    item.more.push(text);
+                }
+            }
+        }
+        for level in &mut levels {
+            level.last = j;
+        }
+        j += 1;
+    }
+    close_to(&mut levels, 0, lines);
+    let top = levels.pop()?;
+    let next = top.last + 1;
+    Some((top.finish(lines)?, next))
+}
+
+/// The `Term: description` split of an item's text: at the first colon followed by whitespace,
+/// with a term of 1 to 6 words without sentence punctuation and a non-empty description.
+fn split_term(text: &str) -> Option<(&str, &str)> {
+    let colon = text.match_indices(':').map(|(at, _)| at).find(|&at| {
+        text.get(at + 1..)
+            .and_then(|after| after.chars().next())
+            .is_some_and(char::is_whitespace)
+    })?;
+    let term = text.get(..colon)?.trim();
+    let description = text.get(colon + 1..)?.trim();
+    let words = term.split_whitespace().count();
+    let plain = !term.contains(SENTENCE_PUNCTUATION);
+    ((1..=MAX_TERM_WORDS).contains(&words) && plain && !description.is_empty())
+        .then_some((term, description))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::lines::lines;
+
+    fn split(text: &str) -> Vec<Line<'_>> {
+        lines(text).collect::<Vec<_>>()
+    }
+
+    /// `parse_at` on `text` from line index `i`.
+    fn parse(text: &str, i: usize, after_paragraph: bool) -> Option<(List<'_>, usize)> {
+        parse_at(&split(text), i, after_paragraph)
+    }
+
+    /// The item texts of a list.
+    fn texts<'a>(list: &'a List<'_>) -> Vec<&'a str> {
+        list.items.iter().map(|item| item.text.as_ref()).collect()
+    }
+
+    /// Every list of `text`, the way the article scanner calls `parse_at`: lines holding a `|`
+    /// are table lines and skipped; `after_paragraph` when the line before is non-blank.
+    fn scan(text: &str) -> Vec<List<'_>> {
+        let all = split(text);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < all.len() {
+            if all[i].text.contains('|') {
+                i += 1;
+                continue;
+            }
+            let after_paragraph = i > 0 && !all[i - 1].is_blank();
+            match parse_at(&all, i, after_paragraph) {
+                Some((list, next)) => {
+                    assert!(next > i);
+                    found.push(list);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    // --- markers ---
+
+    #[test]
+    fn bullet_markers_start_items() {
+        for marker in ["-", "*", "+", "•", "◦", "▪", "‣", "–"] {
+            let text = format!("{marker} apples\n");
+            assert!(starts_item(&text), "{marker}");
+            let (list, next) = parse(&text, 0, false).expect(marker);
+            assert!(!list.ordered);
+            assert_eq!(texts(&list), ["apples"]);
+            assert_eq!(next, 1);
+        }
+    }
+
+    #[test]
+    fn tab_after_marker_is_enough() {
+        let (list, _) = parse("-\tapples\n1)\tpears", 0, false).unwrap();
+        assert_eq!(texts(&list), ["apples"]);
+        let (list, _) = parse("-\tapples\n1)\tpears", 1, false).unwrap();
+        assert!(list.ordered);
+        assert_eq!(texts(&list), ["pears"]);
+    }
+
+    #[test]
+    fn ordered_markers_with_dot_or_paren() {
+        let (list, next) = parse("1. one\n2. two\n10. ten\n", 0, false).unwrap();
+        assert!(list.ordered);
+        assert_eq!(texts(&list), ["one", "two", "ten"]);
+        assert_eq!(next, 3);
+        let (list, _) = parse("1) one\n2) two\n", 0, false).unwrap();
+        assert!(list.ordered);
+        assert_eq!(texts(&list), ["one", "two"]);
+    }
+
+    #[test]
+    fn ordered_number_has_one_to_nine_digits() {
+        assert!(starts_item("123456789. nine digits"));
+        assert!(!starts_item("1234567890. ten digits"));
+        assert!(!starts_item(". no digits"));
+        assert!(!starts_item("a. a letter"));
+        assert!(!starts_item("1: colon"));
+    }
+
+    #[test]
+    fn marker_needs_space_and_text() {
+        assert!(!starts_item("-5 degrees"));
+        assert!(!starts_item("--verbose"));
+        assert!(!starts_item("**bold** text"));
+        assert!(!starts_item("•Country"));
+        assert!(!starts_item("1.5 million"));
+        assert!(!starts_item("-"));
+        assert!(!starts_item("- "));
+        assert!(!starts_item("-  \t "));
+        assert!(!starts_item("3."));
+        assert!(!starts_item("3. "));
+        assert!(!starts_item(""));
+        assert!(parse("-\n- \n", 0, false).is_none());
+    }
+
+    #[test]
+    fn leading_indentation_is_allowed() {
+        let text = "  • Country:\n  • Russian Federation\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["Country:", "Russian Federation"]);
+        assert_eq!(list.lines, [1, 2]);
+        assert_eq!(list.span, 0..text.trim_end().len());
+        assert_eq!(next, 2);
+        assert!(list.items.iter().all(|item| item.children.is_empty()));
+    }
+
+    #[test]
+    fn item_text_is_trimmed() {
+        let (list, _) = parse("-    spaced out   \t\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["spaced out"]);
+    }
+
+    #[test]
+    fn single_line_items_borrow_from_the_input() {
+        let (list, _) = parse("- Water: two litres\n- A hat\n", 0, false).unwrap();
+        let item = &list.items[0];
+        assert!(matches!(item.text, Cow::Borrowed("Water: two litres")));
+        assert!(matches!(item.term, Some(Cow::Borrowed("Water"))));
+        assert!(matches!(
+            item.description,
+            Some(Cow::Borrowed("two litres"))
+        ));
+        assert!(matches!(list.items[1].text, Cow::Borrowed("A hat")));
+    }
+
+    // --- thematic breaks ---
+
+    #[test]
+    fn thematic_breaks() {
+        for text in [
+            "---", "***", "___", "* * *", "- - -", "_ _ _", "-----", "   ---", "---  ", "*\t*\t*",
+        ] {
+            assert!(is_thematic_break(text), "{text:?}");
+            assert!(!starts_item(text), "{text:?}");
+        }
+        for text in [
+            "--", "- -", "-*-", "--- a", "    ---", "", "   ", "a---", "-- -x", "+++", "===",
+        ] {
+            assert!(!is_thematic_break(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn thematic_break_is_not_a_list_and_ends_one() {
+        assert!(parse("* * *\n", 0, false).is_none());
+        assert!(parse("- - -\n", 0, false).is_none());
+        let (list, next) = parse("- a\n- b\n---\n- c\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "b"]);
+        assert_eq!(next, 2);
+        let (list, next) = parse("- a\n  ***\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a"]);
+        assert_eq!(next, 1);
+    }
+
+    // --- start conditions ---
+
+    #[test]
+    fn list_may_start_right_after_a_paragraph() {
+        let text = "Bring:\n- Water: two litres\n- A hat\nThen go.\n";
+        let (list, next) = parse(text, 1, true).unwrap();
+        assert_eq!(texts(&list), ["Water: two litres", "A hat"]);
+        assert_eq!(list.lines, [2, 3]);
+        assert_eq!(next, 3);
+    }
+
+    #[test]
+    fn ordered_list_after_paragraph_must_start_at_one() {
+        let text = "The firm was founded in\n1998. The company said it would grow.\n";
+        assert!(parse(text, 1, true).is_none());
+        let text = "Steps:\n2. second\n3. third\n";
+        assert!(parse(text, 1, true).is_none());
+        let text = "Steps:\n1. first\n2. second\n";
+        let (list, next) = parse(text, 1, true).unwrap();
+        assert_eq!(texts(&list), ["first", "second"]);
+        assert_eq!(next, 3);
+        let text = "Steps:\n1) first\n";
+        assert!(parse(text, 1, true).is_some());
+    }
+
+    #[test]
+    fn ordered_list_not_after_paragraph_may_start_anywhere() {
+        let (list, _) = parse("1998. The company said\n", 0, false).unwrap();
+        assert!(list.ordered);
+        assert_eq!(texts(&list), ["The company said"]);
+        let (list, _) = parse("Intro\n\n3. three\n4. four\n", 2, false).unwrap();
+        assert_eq!(texts(&list), ["three", "four"]);
+    }
+
+    #[test]
+    fn bullets_after_paragraph_need_no_special_start() {
+        assert!(parse("Text\n* starred\n", 1, true).is_some());
+    }
+
+    #[test]
+    fn non_item_line_is_not_a_list() {
+        assert!(parse("Plain text\n- a\n", 0, false).is_none());
+        assert!(parse("- a\n", 1, false).is_none());
+        assert!(parse("", 0, false).is_none());
+        assert!(parse("\n- a\n", 0, false).is_none());
+    }
+
+    // --- continuation and ending ---
+
+    #[test]
+    fn indented_continuation_lines_join_with_a_space() {
+        let text = "- first line\n  second line\n\tthird line  \n- next\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["first line second line third line", "next"]);
+        assert!(matches!(list.items[0].text, Cow::Owned(_)));
+        assert!(matches!(list.items[1].text, Cow::Borrowed(_)));
+        assert_eq!(list.lines, [1, 4]);
+        assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn continuation_must_be_indented_past_the_marker() {
+        let text = "  - item\n  not more\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["item"]);
+        assert_eq!(next, 1);
+        let text = "  - item\n   more\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["item more"]);
+        assert_eq!(next, 2);
+    }
+
+    #[test]
+    fn non_indented_line_ends_the_list() {
+        let text = "Key topics:\n- One: first\n- Two: second\nThe talks went on.\n- Three\n";
+        let (list, next) = parse(text, 1, true).unwrap();
+        assert_eq!(texts(&list), ["One: first", "Two: second"]);
+        assert_eq!(list.lines, [2, 3]);
+        let end = text.find("\nThe talks").unwrap();
+        assert_eq!(list.span, text.find("- One").unwrap()..end);
+        assert_eq!(next, 3);
+    }
+
+    #[test]
+    fn continuation_joins_the_item_it_is_indented_under() {
+        // "more" is not past the nested marker (indent 2), so it goes to the outer item and
+        // closes the nested list.
+        let text = "- a\n  - b\n  more\n  - c\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(next, 4);
+        assert_eq!(texts(&list), ["a more"]);
+        let children = &list.items[0].children;
+        assert_eq!(children.len(), 2);
+        assert_eq!(texts(&children[0]), ["b"]);
+        assert_eq!(children[0].lines, [2, 2]);
+        assert_eq!(texts(&children[1]), ["c"]);
+        assert_eq!(children[1].lines, [4, 4]);
+        assert_eq!(list.lines, [1, 4]);
+    }
+
+    #[test]
+    fn continuation_of_a_nested_item() {
+        let text = "- a\n  - b\n    b2\n- c\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(next, 4);
+        assert_eq!(texts(&list), ["a", "c"]);
+        assert_eq!(texts(&list.items[0].children[0]), ["b b2"]);
+        assert_eq!(list.items[0].children[0].lines, [2, 3]);
+    }
+
+    // --- nesting ---
+
+    #[test]
+    fn nested_lists_by_indentation() {
+        let text = "- fruit\n  - apple\n  - pear\n    1. conference\n    2. williams\n- veg\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(next, 6);
+        assert_eq!(list.lines, [1, 6]);
+        assert_eq!(list.span, 0..text.len() - 1);
+        assert_eq!(texts(&list), ["fruit", "veg"]);
+        let fruit = &list.items[0];
+        assert_eq!(fruit.children.len(), 1);
+        let kinds = &fruit.children[0];
+        assert!(!kinds.ordered);
+        assert_eq!(texts(kinds), ["apple", "pear"]);
+        assert_eq!(kinds.lines, [2, 5]);
+        let start = text.find("  - apple").unwrap();
+        assert_eq!(kinds.span, start..text.find("\n- veg").unwrap());
+        assert!(kinds.items[0].children.is_empty());
+        let pears = &kinds.items[1].children;
+        assert_eq!(pears.len(), 1);
+        assert!(pears[0].ordered);
+        assert_eq!(texts(&pears[0]), ["conference", "williams"]);
+        assert_eq!(pears[0].lines, [4, 5]);
+        assert!(list.items[1].children.is_empty());
+    }
+
+    #[test]
+    fn lower_indent_pops_to_the_nearest_open_level() {
+        // "c" at indent 2 pops out of the indent-4 level into the indent-0 one (2 >= 0) as a
+        // sibling of "a".
+        let text = "- a\n    - b\n  - c\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(next, 3);
+        assert_eq!(texts(&list), ["a", "c"]);
+        assert_eq!(texts(&list.items[0].children[0]), ["b"]);
+        // Three levels, back to the middle one.
+        let text = "- a\n  - b\n    - c\n  - d\n- e\n";
+        let (list, _) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "e"]);
+        let middle = &list.items[0].children[0];
+        assert_eq!(texts(middle), ["b", "d"]);
+        assert_eq!(middle.lines, [2, 4]);
+        assert_eq!(texts(&middle.items[0].children[0]), ["c"]);
+    }
+
+    #[test]
+    fn item_left_of_the_first_marker_stays_at_top_level() {
+        let text = "  - a\n- b\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "b"]);
+        assert_eq!(next, 2);
+    }
+
+    #[test]
+    fn tabs_count_as_indentation() {
+        let text = "- a\n\t- b\n- c\n";
+        let (list, _) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "c"]);
+        assert_eq!(texts(&list.items[0].children[0]), ["b"]);
+    }
+
+    // --- changed markers ---
+
+    #[test]
+    fn changed_bullet_ends_top_level_list() {
+        let text = "- a\n- b\n* c\n* d\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "b"]);
+        assert_eq!(list.lines, [1, 2]);
+        assert_eq!(next, 2);
+        let (list, next) = parse(text, next, true).unwrap();
+        assert_eq!(texts(&list), ["c", "d"]);
+        assert_eq!(list.lines, [3, 4]);
+        assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn ordered_versus_bullet_and_delimiter_change_end_top_level_list() {
+        let (list, next) = parse("1. a\n- b\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a"]);
+        assert_eq!(next, 1);
+        let (list, next) = parse("- a\n1. b\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a"]);
+        assert_eq!(next, 1);
+        let (list, next) = parse("1. a\n2) b\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a"]);
+        assert_eq!(next, 1);
+        let (list, next) = parse("• a\n◦ b\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a"]);
+        assert_eq!(next, 1);
+    }
+
+    #[test]
+    fn changed_marker_at_nested_level_starts_sibling_list() {
+        let text = "- a\n  - b\n  * c\n  * d\n- e\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(next, 5);
+        assert_eq!(texts(&list), ["a", "e"]);
+        let children = &list.items[0].children;
+        assert_eq!(children.len(), 2);
+        assert_eq!(texts(&children[0]), ["b"]);
+        assert_eq!(children[0].lines, [2, 2]);
+        assert_eq!(texts(&children[1]), ["c", "d"]);
+        assert_eq!(children[1].lines, [3, 4]);
+        let text = "- a\n  1. b\n  - c\n";
+        let (list, _) = parse(text, 0, false).unwrap();
+        let children = &list.items[0].children;
+        assert_eq!(children.len(), 2);
+        assert!(children[0].ordered);
+        assert!(!children[1].ordered);
+    }
+
+    // --- blank lines ---
+
+    #[test]
+    fn blank_lines_between_items_of_the_same_marker() {
+        let text = "- a\n\n- b\n\n\n- c\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "b", "c"]);
+        assert_eq!(list.lines, [1, 6]);
+        assert_eq!(next, 6);
+    }
+
+    #[test]
+    fn trailing_blank_lines_are_not_consumed() {
+        let text = "- a\n- b\n\n\nNext paragraph.\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "b"]);
+        assert_eq!(list.lines, [1, 2]);
+        assert_eq!(next, 2);
+        let (list, next) = parse("- a\n\n\n", 0, false).unwrap();
+        assert_eq!(list.lines, [1, 1]);
+        assert_eq!(next, 1);
+    }
+
+    #[test]
+    fn blank_then_other_marker_ends_the_list() {
+        let (list, next) = parse("- a\n\n* b\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a"]);
+        assert_eq!(next, 1);
+        let (list, next) = parse("- a\n  - b\n\n  * c\n", 0, false).unwrap();
+        assert_eq!(texts(&list.items[0].children[0]), ["b"]);
+        assert_eq!(list.items[0].children.len(), 1);
+        assert_eq!(next, 2);
+    }
+
+    #[test]
+    fn blank_then_indented_continuation() {
+        let text = "- a\n\n  more a\n- b\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a more a", "b"]);
+        assert_eq!(list.lines, [1, 4]);
+        assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn blank_then_item_at_an_open_level() {
+        let text = "- a\n  - b\n\n- c\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "c"]);
+        assert_eq!(texts(&list.items[0].children[0]), ["b"]);
+        assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn blank_then_nested_item() {
+        let text = "- a\n\n  - b\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(texts(&list.items[0].children[0]), ["b"]);
+        assert_eq!(list.items[0].children[0].lines, [3, 3]);
+        assert_eq!(next, 3);
+    }
+
+    #[test]
+    fn blank_line_of_spaces_counts_as_blank() {
+        let (list, next) = parse("- a\n   \t\n- b\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["a", "b"]);
+        assert_eq!(next, 3);
+    }
+
+    // --- terms ---
+
+    fn term_of(text: &str) -> (Option<String>, Option<String>) {
+        let line = format!("- {text}\n");
+        let (list, _) = parse(&line, 0, false).unwrap();
+        let item = &list.items[0];
+        (
+            item.term.as_deref().map(str::to_owned),
+            item.description.as_deref().map(str::to_owned),
+        )
+    }
+
+    fn some(term: &str, description: &str) -> (Option<String>, Option<String>) {
+        (Some(term.to_owned()), Some(description.to_owned()))
+    }
+
+    #[test]
+    fn term_and_description() {
+        assert_eq!(
+            term_of("Mutual recognition: Addressing the legitimacy of operations."),
+            some(
+                "Mutual recognition",
+                "Addressing the legitimacy of operations."
+            )
+        );
+        assert_eq!(term_of("Water:\ttwo litres"), some("Water", "two litres"));
+        assert_eq!(
+            term_of("Note: meet at 10:30: sharp"),
+            some("Note", "meet at 10:30: sharp")
+        );
+        assert_eq!(
+            term_of("At 10:30 sharp: the meeting"),
+            some("At 10:30 sharp", "the meeting")
+        );
+        assert_eq!(
+            term_of("One two three four five six: x"),
+            some("One two three four five six", "x")
+        );
+    }
+
+    #[test]
+    fn no_term_without_the_shape() {
+        let none = (None, None);
+        assert_eq!(term_of("Country:"), none);
+        assert_eq!(term_of("Country:   "), none);
+        assert_eq!(term_of("Note, however: x"), none);
+        assert_eq!(term_of("http://x.y"), none);
+        assert_eq!(term_of("No colon at all"), none);
+        assert_eq!(term_of(": leading colon"), none);
+        assert_eq!(term_of("One two three four five six seven: x"), none);
+        assert_eq!(term_of("He said so. Then: more"), none);
+        assert_eq!(term_of("Really? Yes: ok"), none);
+        assert_eq!(term_of("Stop! Now: ok"), none);
+        assert_eq!(term_of("a; b: c"), none);
+        // Only the first `: ` counts.
+        assert_eq!(term_of("The first, long one: a. Second: b"), none);
+    }
+
+    #[test]
+    fn multi_line_term_items() {
+        let text = "- Security Measures:\n  Enhancing safety protocols.\n";
+        let (list, _) = parse(text, 0, false).unwrap();
+        let item = &list.items[0];
+        assert_eq!(item.text, "Security Measures: Enhancing safety protocols.");
+        assert!(matches!(
+            item.term,
+            Some(Cow::Borrowed("Security Measures"))
+        ));
+        assert_eq!(
+            item.description.as_deref(),
+            Some("Enhancing safety protocols.")
+        );
+        let text = "- A long item\n  Term here: then\n";
+        let (list, _) = parse(text, 0, false).unwrap();
+        let item = &list.items[0];
+        assert_eq!(item.term.as_deref(), Some("A long item Term here"));
+        assert_eq!(item.description.as_deref(), Some("then"));
+    }
+
+    // --- spans and line numbers ---
+
+    #[test]
+    fn spans_and_lines_with_crlf() {
+        let text = "Intro\r\n- a\r\n  b\r\n- c\r\nOutro\r\n";
+        let (list, next) = parse(text, 1, true).unwrap();
+        assert_eq!(list.lines, [2, 4]);
+        let start = text.find("- a").unwrap();
+        let end = text.find("\r\nOutro").unwrap();
+        assert_eq!(list.span, start..end);
+        assert_eq!(&text[list.span.clone()], "- a\r\n  b\r\n- c");
+        assert_eq!(next, 4);
+    }
+
+    // --- seeds ---
+
+    const ARTICLE_004: &str = "\
+In a meaningful development in international diplomacy, talks are set.
+US-Russia diplomatic Initiatives Take Center Stage in Turkey
+In a significant move to ease escalating tensions. Key topics for discussion are expected to include:
+- Mutual recognition: Addressing the legitimacy of each embassy\u{2019}s operations.
+- Consular Services: Improving facilitation for citizens of each country.
+- Security Measures: Enhancing safety protocols to protect embassy premises.
+- Diplomatic Staffing: Resolving issues related to staffing levels and personnel presence.
+The upcoming discussions are seen as a critical step. Below is a table summarizing the potential outcomes from the embassy discussions:
+Outcome | Description |
+---|---|
+Increased Cooperation | Potential joint initiatives in security and trade. |
+Analyzing the Impact of Fresh Embassy Talks on Bilateral Relations
+The upcoming embassy talks in Turkey mark a crucial juncture, including:
+- Security Cooperation: A renewed focus on arms control and nuclear non-proliferation.
+- Trade Relations: Potential easing of economic sanctions and restoration of trade ties.
+- Crisis Management: Improved interaction channels for managing geopolitical tensions.
+While the stakes are high, the atmosphere surrounding these talks is one of cautious optimism.
+Key Themes | Potential Outcomes |
+---|---|
+Security Cooperation | Enhanced arms control agreements |
+Recommendations for enhancing Communication and Cooperation between the US and Russia
+In light of the upcoming discussions, Key initiatives may include:
+- Establishing a joint communication hotline for rapid response in crisis situations;
+- Creating collaborative task forces focused on global issues such as climate change and cybersecurity;
+- Encouraging cultural exchanges to foster understanding at the grassroots level.
+Such measures could not only ease tensions but also pave the way for more comprehensive negotiations on pressing geopolitical matters.
+The Way Forward
+the upcoming talks between the United States and Russia in Turkey mark a significant step.";
+
+    #[test]
+    fn seed_article_004() {
+        let lists = scan(ARTICLE_004);
+        let shape: Vec<(usize, [usize; 2])> =
+            lists.iter().map(|l| (l.items.len(), l.lines)).collect();
+        assert_eq!(shape, [(4, [4, 7]), (3, [14, 16]), (3, [23, 25])]);
+        assert!(lists.iter().all(|l| !l.ordered));
+        let terms: Vec<Vec<Option<&str>>> = lists
+            .iter()
+            .map(|l| l.items.iter().map(|i| i.term.as_deref()).collect())
+            .collect();
+        assert_eq!(
+            terms,
+            [
+                vec![
+                    Some("Mutual recognition"),
+                    Some("Consular Services"),
+                    Some("Security Measures"),
+                    Some("Diplomatic Staffing")
+                ],
+                vec![
+                    Some("Security Cooperation"),
+                    Some("Trade Relations"),
+                    Some("Crisis Management")
+                ],
+                vec![None, None, None],
+            ]
+        );
+        assert_eq!(
+            lists[0].items[0].description.as_deref(),
+            Some("Addressing the legitimacy of each embassy\u{2019}s operations.")
+        );
+        assert_eq!(
+            lists[2].items[2].text,
+            "Encouraging cultural exchanges to foster understanding at the grassroots level."
+        );
+        for list in &lists {
+            assert!(ARTICLE_004[list.span.clone()].starts_with("- "));
+        }
+    }
+
+    #[test]
+    fn seed_article_001_country_list() {
+        let text = "This image is AI-generated.\n  \u{2022} Country:\n  \u{2022} Russian Federation\n\nIn a strategic move.\n\nTRENDING\n\n1\nAustralia's Housing Market\n";
+        let lists = scan(text);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(texts(&lists[0]), ["Country:", "Russian Federation"]);
+        assert_eq!(lists[0].lines, [2, 3]);
+        assert!(lists[0]
+            .items
+            .iter()
+            .all(|i| i.term.is_none() && i.description.is_none()));
+    }
+
+    // --- robustness ---
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let samples = [
+            "",
+            "\n",
+            "\r",
+            "-",
+            "- ",
+            "1.",
+            "1. ",
+            "•",
+            "• ",
+            "–\u{a0}x",
+            "é- x",
+            "- é",
+            "\t\t- x\n-",
+            "- a\n\t\n\t\t\t- b\n  c\n - d\n\n\n",
+            "- :\n- : \n- a: \n- ::: x",
+            "999999999. x\n1000000000. y",
+            "- x\n    - y\n  - z\n - w\n- v\n        - u\n",
+            "  1) a\n 2) b\n3) c\n    4) d\n\n   5) e",
+        ];
+        for text in samples {
+            let all = split(text);
+            for i in 0..=all.len() + 1 {
+                for after in [false, true] {
+                    if let Some((list, next)) = parse_at(&all, i, after) {
+                        assert!(next > i && next <= all.len());
+                        assert!(list.span.end <= text.len());
+                        assert!(list.lines[0] <= list.lines[1]);
+                        let _ = &text[list.span.clone()];
+                    }
+                }
+            }
+            let _ = scan(text);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Recovery of the pipe tables and bullet/ordered lists embedded in article text.
+//!
+//! This module knows nothing of summaries: it turns text into [`Table`]s and [`List`]s that borrow
+//! from the input (`Cow::Borrowed` unless a cell or item had to be rewritten) and carry 1-based
+//! input line ranges and byte spans.
+//!
+//! Two modes:
+//! - [`Mode::Article`] (the default) recovers the malformed tables and lists of scraped text: a header
+//!   glued to the caption sentence, no leading pipe, dash-like delimiter characters, prose right after
+//!   the last row, lists that start right after a paragraph line.
+//! - [`Mode::Strict`] follows GitHub Flavored Markdown's table extension exactly, containers
+//!   (block quotes, list items) and code blocks included.
+//!
+//! ```
+//! use abridge::markup::{extract, Mode};
+//! let text = "Results by region:\nRegion | Seats |\n---|---|\nNorth | 12 |\nThe count ended at noon.\n";
+//! let found = extract(text, Mode::Article);
+//! assert_eq!(found.tables.len(), 1);
+//! let table = &found.tables[0];
+//! assert_eq!(table.caption.as_deref(), Some("Results by region:"));
+//! assert_eq!(table.header, ["Region", "Seats"]);
+//! assert_eq!(table.rows, [["North", "12"]]);
+//! assert_eq!(table.lines, [2, 4]);
+//! ```
+
+mod article;
+mod block;
+mod caption;
+mod cells;
+mod inline;
+pub mod lines;
+pub mod list;
+mod strict;
+pub mod table;
+
+use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
+
+pub use lines::{lines, Line};
+
+/// How closely the table parser follows GFM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// GFM plus recovery for scraped text (see the module docs).
+    #[default]
+    Article,
+    /// Exactly GFM (cmark-gfm), for markdown sources.
+    Strict,
+}
+
+/// Column alignment from the delimiter row (`:--`, `:-:`, `--:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Alignment {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// A pipe table. Every row has exactly `header.len()` cells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table<'a> {
+    /// The table's caption, when the text gives one (see [`table`] for the rules), else `None`.
+    pub caption: Option<Cow<'a, str>>,
+    pub header: Vec<Cow<'a, str>>,
+    /// One alignment per header cell.
+    pub alignments: Vec<Alignment>,
+    pub rows: Vec<Vec<Cow<'a, str>>>,
+    /// First and last 1-based input line of the table (header to last row).
+    pub lines: [usize; 2],
+    /// Byte range of the table in the input (header start to last row end).
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// A bullet or ordered list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct List<'a> {
+    pub ordered: bool,
+    /// First and last 1-based input line of the list, nested lists and continuation lines included.
+    pub lines: [usize; 2],
+    pub items: Vec<Item<'a>>,
+    /// Byte range of the list in the input.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// One list item: its text (marker removed, continuation lines joined by a space), the
+/// `Term: description` split when the item has that shape, and nested lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item<'a> {
+    pub text: Cow<'a, str>,
+    pub term: Option<Cow<'a, str>>,
+    pub description: Option<Cow<'a, str>>,
+    pub children: Vec<List<'a>>,
+}
+
+/// Everything [`extract`] found in one text, in input order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted<'a> {
+    pub tables: Vec<Table<'a>>,
+    /// Lists found outside tables. Always empty in [`Mode::Strict`], which only looks for tables.
+    pub lists: Vec<List<'a>>,
+}
+
+/// Finds the tables (and, in article mode, the lists) of `text` in one pass.
+pub fn extract(text: &str, mode: Mode) -> Extracted<'_> {
+    match mode {
+        Mode::Article => article::scan(text),
+        Mode::Strict => Extracted {
+            tables: strict::tables(text),
+            lists: Vec::new(),
+        },
+    }
+}
+
+/// The tables of `text`.
+pub fn tables(text: &str, mode: Mode) -> Vec<Table<'_>> {
+    extract(text, mode).tables
+}
+
+/// The lists of `text` (article rules; lines inside a recovered table are never list items).
+///
+/// ```
+/// let lists = abridge::markup::lists("Bring:\n- Water: two litres\n- A hat\nThen go.\n");
+/// assert_eq!(lists.len(), 1);
+/// assert_eq!(lists[0].items[0].term.as_deref(), Some("Water"));
+/// assert_eq!(lists[0].items[1].text, "A hat");
+/// ```
+pub fn lists(text: &str) -> Vec<List<'_>> {
+    extract(text, Mode::Article).lists
+}

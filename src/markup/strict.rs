@@ -1,0 +1,308 @@
+//! GFM tables exactly as cmark-gfm finds them: a CommonMark block scan (block quotes, list items,
+//! code blocks, paragraphs) in which a paragraph's last line followed by a delimiter row becomes a
+//! table header. Only tables are produced; other blocks are tracked just to know where tables can be.
+
+use super::block::{
+    atx_heading, fence_close, fence_open, is_blank, list_marker, quote_marker, setext_underline,
+    strip_columns,
+};
+use super::cells::{cell_text, delimiter_row, fit_row, split_row, Dashes};
+use super::inline::plain_text;
+use super::lines::{indent_width, lines, Line};
+use super::list::is_thematic_break;
+use super::{caption, Alignment, Table};
+use std::borrow::Cow;
+
+/// All GFM tables of `text`.
+pub fn tables(text: &str) -> Vec<Table<'_>> {
+    let mut scanner = Scanner::default();
+    for line in lines(text) {
+        scanner.feed(line);
+    }
+    scanner.close_leaf();
+    scanner.tables
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Container {
+    Quote,
+    Item { content_column: usize },
+}
+
+#[derive(Debug, Default)]
+enum Leaf<'a> {
+    #[default]
+    None,
+    /// Paragraph lines, as the text left after container prefixes.
+    Paragraph(Vec<Line<'a>>),
+    Table(Table<'a>),
+    Fence(char, usize),
+    IndentedCode,
+}
+
+#[derive(Debug, Default)]
+struct Scanner<'a> {
+    containers: Vec<Container>,
+    leaf: Leaf<'a>,
+    tables: Vec<Table<'a>>,
+}
+
+/// `rest`, a suffix of `line.text`, as a line of its own with the right byte offset.
+fn sub_line<'a>(line: Line<'a>, rest: &'a str) -> Line<'a> {
+    Line {
+        number: line.number,
+        start: line.end() - rest.len(),
+        text: rest,
+    }
+}
+
+/// A cell as GFM displays it: `\|` unescaped, then inline markup rendered to its text.
+fn strict_cell(raw: &str) -> Cow<'_, str> {
+    match cell_text(raw) {
+        Cow::Borrowed(s) => plain_text(s),
+        Cow::Owned(s) => Cow::Owned(plain_text(&s).into_owned()),
+    }
+}
+
+/// Lines that start another block and so end a table (any list item counts here, even an empty
+/// one or one not numbered 1, unlike for paragraphs).
+fn starts_block(s: &str) -> bool {
+    quote_marker(s).is_some()
+        || list_marker(s).is_some()
+        || atx_heading(s)
+        || is_thematic_break(s)
+        || fence_open(s).is_some()
+}
+
+/// Lines that may interrupt a paragraph.
+fn interrupts_paragraph(s: &str, lazy: bool) -> bool {
+    let item = list_marker(s).is_some_and(|m| !m.empty && (lazy || !m.ordered || m.number == 1));
+    quote_marker(s).is_some()
+        || item
+        || atx_heading(s)
+        || is_thematic_break(s)
+        || fence_open(s).is_some()
+}
+
+impl<'a> Scanner<'a> {
+    fn feed(&mut self, line: Line<'a>) {
+        let mut rest = line.text;
+        let mut matched = 0;
+        for container in &self.containers {
+            match *container {
+                Container::Quote => match quote_marker(rest) {
+                    Some(r) => rest = r,
+                    None => break,
+                },
+                Container::Item { content_column } => {
+                    if !is_blank(rest) {
+                        if indent_width(rest) < content_column {
+                            break;
+                        }
+                        rest = strip_columns(rest, content_column);
+                    }
+                }
+            }
+            matched += 1;
+        }
+        if matched < self.containers.len() {
+            if let Leaf::Paragraph(paragraph) = &mut self.leaf {
+                if !is_blank(rest) && !interrupts_paragraph(rest, true) {
+                    // Lazy continuation: the paragraph goes on without its container prefixes.
+                    paragraph.push(sub_line(line, rest));
+                    return;
+                }
+            }
+            self.close_leaf();
+            self.containers.truncate(matched);
+        }
+
+        match &mut self.leaf {
+            Leaf::Fence(c, len) => {
+                if fence_close(rest, *c, *len) {
+                    self.leaf = Leaf::None;
+                }
+                return;
+            }
+            Leaf::IndentedCode => {
+                if is_blank(rest) || indent_width(rest) >= 4 {
+                    return;
+                }
+                self.close_leaf();
+            }
+            Leaf::Paragraph(_) => {
+                if let Some(alignments) = delimiter_row(rest, Dashes::Ascii) {
+                    if self.start_table(alignments, sub_line(line, rest)) {
+                        return;
+                    }
+                }
+            }
+            Leaf::Table(table) => {
+                if is_blank(rest) {
+                    self.close_leaf();
+                    return;
+                }
+                if !starts_block(rest) {
+                    let cells = split_row(rest);
+                    if !cells.is_empty() {
+                        let width = table.header.len();
+                        table
+                            .rows
+                            .push(fit_row(cells.into_iter().map(strict_cell).collect(), width));
+                        table.lines[1] = line.number;
+                        table.span.end = line.end();
+                        return;
+                    }
+                }
+                self.close_leaf();
+            }
+            Leaf::None => {}
+        }
+        self.open_blocks(line, rest);
+    }
+
+    /// Opens the containers and the leaf block that `rest` starts.
+    fn open_blocks(&mut self, line: Line<'a>, mut rest: &'a str) {
+        loop {
+            if is_blank(rest) {
+                self.close_leaf();
+                return;
+            }
+            let in_paragraph = matches!(self.leaf, Leaf::Paragraph(_));
+            if let Some(after) = quote_marker(rest) {
+                self.close_leaf();
+                self.containers.push(Container::Quote);
+                rest = after;
+                continue;
+            }
+            if !is_thematic_break(rest) {
+                if let Some(marker) = list_marker(rest) {
+                    let may_interrupt =
+                        !marker.empty && (!marker.ordered || marker.number == 1);
+                    if !in_paragraph || may_interrupt {
+                        self.close_leaf();
+                        self.containers.push(Container::Item {
+                            content_column: marker.content_column,
+                        });
+                        rest = marker.rest;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let in_paragraph = matches!(self.leaf, Leaf::Paragraph(_));
+        if !in_paragraph && indent_width(rest) >= 4 {
+            self.leaf = Leaf::IndentedCode;
+        } else if let Some((c, len)) = fence_open(rest) {
+            self.close_leaf();
+            self.leaf = Leaf::Fence(c, len);
+        } else if atx_heading(rest)
+            || is_thematic_break(rest)
+            || (in_paragraph && setext_underline(rest))
+        {
+            self.close_leaf();
+        } else if let Leaf::Paragraph(paragraph) = &mut self.leaf {
+            paragraph.push(sub_line(line, rest));
+        } else {
+            self.close_leaf();
+            self.leaf = Leaf::Paragraph(vec![sub_line(line, rest)]);
+        }
+    }
+
+    /// Turns the paragraph's last line into a table header when GFM would.
+    fn start_table(&mut self, alignments: Vec<Alignment>, delimiter: Line<'a>) -> bool {
+        let Leaf::Paragraph(paragraph) = &self.leaf else {
+            return false;
+        };
+        let Some((&header, before)) = paragraph.split_last() else {
+            return false;
+        };
+        // A header may end a longer paragraph only when it starts with a pipe (as in
+        // cmark-gfm's and pulldown-cmark's examples), and a trailing backslash is a hard break.
+        if !before.is_empty() && !header.text.trim_start().starts_with('|') {
+            return false;
+        }
+        let trailing_backslashes = header
+            .text
+            .trim_end()
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'\\')
+            .count();
+        if trailing_backslashes % 2 == 1 {
+            return false;
+        }
+        let cells = split_row(header.text);
+        if cells.len() != alignments.len() {
+            return false;
+        }
+        let caption = match before.last() {
+            Some(label) if caption::is_table_label(label.text) => {
+                Some(Cow::Borrowed(label.text.trim()))
+            }
+            _ => caption::from_paragraph(before),
+        };
+        self.leaf = Leaf::Table(Table {
+            caption,
+            header: cells.into_iter().map(strict_cell).collect(),
+            alignments,
+            rows: Vec::new(),
+            lines: [header.number, delimiter.number],
+            span: header.start..delimiter.end(),
+        });
+        true
+    }
+
+    fn close_leaf(&mut self) {
+        if let Leaf::Table(table) = std::mem::take(&mut self.leaf) {
+            self.tables.push(table);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tables;
+
+    #[test]
+    fn header_may_end_a_paragraph_only_with_a_leading_pipe() {
+        assert_eq!(tables("Hello\n| a | b |\n| - | - |\n| c | d |\n").len(), 1);
+        assert!(tables("table e\na | b\n--|--\nc | d\n").is_empty());
+    }
+
+    #[test]
+    fn rows_without_pipes_continue_until_a_blank_line() {
+        let t = tables("| a | b |\n| --- | --- |\n| c | d |\nbar\n\nbar\n");
+        assert_eq!(t[0].rows, [["c", "d"], ["bar", ""]]);
+        assert_eq!(t[0].lines, [1, 4]);
+    }
+
+    #[test]
+    fn block_starts_end_the_table() {
+        for end in ["> q", "*", "2.", "# h", "```"] {
+            let text = format!("a | b\n--|--\n1 | 2\n{end}\n");
+            assert_eq!(tables(&text)[0].rows.len(), 1, "{end}");
+        }
+    }
+
+    #[test]
+    fn tables_inside_containers() {
+        let quoted = tables("> Test | Table\n> -----|------\n> Row 1 | Every\n>\n> Paragraph\n");
+        assert_eq!(quoted[0].rows, [["Row 1", "Every"]]);
+        let in_item = tables(" 1. First\n 2. Second\n\n    Col 1|Col 2\n    -|-\n    R|P\n");
+        assert_eq!(in_item[0].header, ["Col 1", "Col 2"]);
+        assert_eq!(in_item[0].rows, [["R", "P"]]);
+    }
+
+    #[test]
+    fn code_blocks_hide_tables() {
+        assert!(tables("```\na | b\n--|--\n```\n").is_empty());
+        assert!(tables("x\n\n    a | b\n    --|--\n").is_empty());
+    }
+
+    #[test]
+    fn mismatched_delimiter_is_no_table() {
+        assert!(tables("| abc | def |\n| --- |\n| bar |\n").is_empty());
+    }
+}

@@ -1,0 +1,96 @@
+//! Renderings of results: a JSON array or JSON lines of per-document records, CSV blocks and
+//! normalised markdown.
+
+mod csv;
+mod markdown;
+
+pub use self::csv::write_table_csv;
+pub use markdown::{write_list_markdown, write_table_markdown};
+
+use crate::markup::{List, Table};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// The per-document record of `abridge tables`.
+#[derive(Debug, Serialize)]
+pub struct TablesRecord<'a> {
+    pub source: &'a str,
+    pub tables: Vec<Table<'a>>,
+}
+
+/// The per-document record of `abridge lists`.
+#[derive(Debug, Serialize)]
+pub struct ListsRecord<'a> {
+    pub source: &'a str,
+    pub lists: Vec<List<'a>>,
+}
+
+/// Writes per-document records as they come, either as one pretty-printed JSON array or as one
+/// compact object per line, so output starts before the last document is read.
+pub struct JsonStream<W: Write> {
+    out: W,
+    lines: bool,
+    written: usize,
+}
+
+impl<W: Write> JsonStream<W> {
+    /// `lines`: JSON lines instead of one array.
+    pub fn new(out: W, lines: bool) -> Self {
+        Self {
+            out,
+            lines,
+            written: 0,
+        }
+    }
+
+    pub fn record<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
+        if self.lines {
+            serde_json::to_writer(&mut self.out, record)?;
+            self.out.write_all(b"\n")?;
+        } else {
+            let pretty = serde_json::to_string_pretty(record)?;
+            self.out
+                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            for (i, line) in pretty.lines().enumerate() {
+                if i > 0 {
+                    self.out.write_all(b"\n")?;
+                }
+                write!(self.out, "  {line}")?;
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the array (an empty one when no record came) and flushes.
+    pub fn finish(mut self) -> io::Result<W> {
+        if !self.lines {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_array_and_lines() {
+        let mut s = JsonStream::new(Vec::new(), false);
+        s.record(&serde_json::json!({"a": 1})).unwrap();
+        s.record(&serde_json::json!({"a": 2})).unwrap();
+        let text = String::from_utf8(s.finish().unwrap()).unwrap();
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed, serde_json::json!([{"a": 1}, {"a": 2}]));
+
+        let empty = JsonStream::new(Vec::new(), false).finish().unwrap();
+        assert_eq!(empty, b"[]\n");
+
+        let mut s = JsonStream::new(Vec::new(), true);
+        s.record(&serde_json::json!({"a": 1})).unwrap();
+        assert_eq!(s.finish().unwrap(), b"{\"a\":1}\n");
+    }
+}
