@@ -218,9 +218,11 @@ impl<'a> Scanner<'a> {
         let Some((&header, before)) = paragraph.split_last() else {
             return false;
         };
-        // A header may end a longer paragraph only when it starts with a pipe (as in
-        // cmark-gfm's and pulldown-cmark's examples), and a trailing backslash is a hard break.
-        if !before.is_empty() && !header.text.trim_start().starts_with('|') {
+        // A header may end a longer paragraph only when it starts with a pipe and is indented
+        // less than four columns (as in cmark-gfm's and pulldown-cmark's examples); a trailing
+        // backslash is a hard line break, not a cell.
+        let interrupts = !before.is_empty();
+        if interrupts && (!header.text.trim_start().starts_with('|') || header.indent() >= 4) {
             return false;
         }
         let trailing_backslashes = header
