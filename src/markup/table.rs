@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn rows_are_fitted_to_the_header_width() {
-        let t = tables("a | b | c\n-|-\n1\n1 | 2 | 3 | 4\n", Mode::Article);
+        let t = tables("a | b | c\n-|-\n1 |\n1 | 2 | 3 | 4\n", Mode::Article);
         assert_eq!(t[0].alignments.len(), 3);
         assert_eq!(t[0].rows, [["1", "", ""], ["1", "2", "3"]]);
     }
