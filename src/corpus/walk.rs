@@ -2,6 +2,7 @@
 
 use super::{display_path, CorpusError, Warning};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -63,6 +64,17 @@ pub struct Discovery {
     pub inputs: Vec<Input>,
     pub errors: Vec<CorpusError>,
     pub warnings: Vec<Warning>,
+    /// Canonical paths already taken: a file reached twice through symbolic links is read once.
+    seen: HashSet<PathBuf>,
+}
+
+impl Discovery {
+    fn push_file(&mut self, path: PathBuf) {
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if self.seen.insert(key) {
+            self.inputs.push(Input::File(path));
+        }
+    }
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
@@ -71,6 +83,7 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 
 /// Expands PATH arguments in the order given: `-` is standard input, a file is itself, a
 /// directory is walked recursively in sorted order. No argument at all means standard input.
+/// A file reached twice (the same path given twice, or through a symbolic link) is read once.
 pub fn discover<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Discovery {
     let mut found = Discovery::default();
     if paths.is_empty() {
@@ -83,7 +96,7 @@ pub fn discover<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Discovery {
         } else if path.is_dir() {
             walk(path, filter, &mut found);
         } else if path.exists() || path.is_symlink() {
-            found.inputs.push(Input::File(path.to_path_buf()));
+            found.push_file(path.to_path_buf());
         } else {
             found.errors.push(CorpusError::Missing {
                 path: display_path(path),
@@ -104,7 +117,7 @@ fn walk(root: &Path, filter: &FileFilter, found: &mut Discovery) {
             Ok(entry) if entry.file_type().is_file() => {
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
                 if filter.accepts(relative) {
-                    found.inputs.push(Input::File(entry.into_path()));
+                    found.push_file(entry.into_path());
                 }
             }
             Ok(_) => {}
