@@ -12,6 +12,7 @@
 //! assert_eq!(tables[0].rows[0], ["Greens", "12"]);
 //! ```
 
+pub mod article;
 pub mod corpus;
 pub mod markup;
 pub mod output;

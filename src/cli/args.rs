@@ -39,6 +39,11 @@ with -, *, +, •, ◦, ▪, ‣ or – followed by a space, or 1. / 1); a list 
 paragraph line, nests by indentation, joins indented continuation lines, and ends at the first \
 non-indented line that is not an item. Items shaped 'Term: description' get term and description.")]
     Lists(ListsArgs),
+    /// Drop page furniture and print the article: title, date and content blocks.
+    #[command(long_about = "Drop page furniture (menus, bylines, trending and related-headline \
+lists, share and contact lines, footers) and print the article: title, date (YYYY-MM-DD) and \
+content blocks (headings, paragraphs, lists, tables). Hard-wrapped paragraphs are re-joined.")]
+    Clean(CleanArgs),
 }
 
 /// Where inputs come from and where results go.
@@ -80,6 +85,26 @@ pub struct ListsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListsFormat::Json)]
     pub format: ListsFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CleanFormat::Text)]
+    pub format: CleanFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CleanFormat {
+    /// The title, then the blocks separated by blank lines (lists and tables as markdown).
+    Text,
+    /// One JSON array of {"source", "title", "date", "blocks"} objects.
+    Json,
+    /// One {"source", "title", "date", "blocks"} object per line, in input order.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

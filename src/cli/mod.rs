@@ -1,6 +1,7 @@
 //! Command-line interface: flags → validated options → library calls → output.
 
 mod args;
+mod clean_cmd;
 mod extract_cmds;
 mod inputs;
 mod sink;
@@ -19,6 +20,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Tables(a) => extract_cmds::tables(a, cli.quiet),
         Command::Lists(a) => extract_cmds::lists(a, cli.quiet),
+        Command::Clean(a) => clean_cmd::clean(a, cli.quiet),
     };
     match result {
         Ok(status) => status.exit_code(),

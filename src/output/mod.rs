@@ -7,6 +7,7 @@ mod markdown;
 pub use self::csv::write_table_csv;
 pub use markdown::{write_list_markdown, write_table_markdown};
 
+use crate::article::Article;
 use crate::markup::{List, Table};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -23,6 +24,14 @@ pub struct TablesRecord<'a> {
 pub struct ListsRecord<'a> {
     pub source: &'a str,
     pub lists: Vec<List<'a>>,
+}
+
+/// The per-document record of `abridge clean`: the source, then the article's fields.
+#[derive(Debug, Serialize)]
+pub struct ArticleRecord<'a> {
+    pub source: &'a str,
+    #[serde(flatten)]
+    pub article: Article<'a>,
 }
 
 /// Writes per-document records as they come, either as one pretty-printed JSON array or as one
