@@ -44,6 +44,13 @@ non-indented line that is not an item. Items shaped 'Term: description' get term
 lists, share and contact lines, footers) and print the article: title, date (YYYY-MM-DD) and \
 content blocks (headings, paragraphs, lists, tables). Hard-wrapped paragraphs are re-joined.")]
     Clean(CleanArgs),
+    /// Score summaries against reference summaries with ROUGE-1, ROUGE-2 and ROUGE-L, as ROUGE-1.5.5.
+    #[command(long_about = "Score summaries against reference summaries with ROUGE-1, ROUGE-2 and \
+ROUGE-L recall, precision and F1, computed as ROUGE-1.5.5 does with -n 2 -m -f A: peer and \
+references truncated before tokenising, Porter stemming of tokens longer than 3 characters, counts \
+pooled over a topic's references, plain mean over topics. References are grouped by topic from \
+their file names (TOPIC.*); a summary is named TOPIC or TOPIC.txt.")]
+    Eval(EvalArgs),
 }
 
 /// Where inputs come from and where results go.
@@ -95,6 +102,45 @@ pub struct CleanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CleanFormat::Text)]
     pub format: CleanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Directory of reference summaries named TOPIC.* (one sentence a line).
+    #[arg(long, value_name = "DIR")]
+    pub references: PathBuf,
+
+    /// Directory of summaries to score, one per topic, named TOPIC or TOPIC.txt.
+    #[arg(long, value_name = "DIR")]
+    pub summaries: PathBuf,
+
+    /// Truncate summaries and references to N words before scoring (default 100).
+    #[arg(long, value_name = "N", conflicts_with = "bytes")]
+    pub words: Option<usize>,
+
+    /// Truncate summaries and references to N bytes instead of words.
+    #[arg(long, value_name = "N")]
+    pub bytes: Option<usize>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+
+    /// Also print the scores of every topic (text format).
+    #[arg(long)]
+    pub per_topic: bool,
+
+    /// WordNet exception list (word TAB base form) applied before stemming, as ROUGE-1.5.5 does.
+    #[arg(long, value_name = "FILE")]
+    pub exceptions: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// A summary line per measure.
+    Text,
+    /// One JSON object with the mean scores and the per-topic scores.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

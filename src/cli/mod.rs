@@ -2,6 +2,7 @@
 
 mod args;
 mod clean_cmd;
+mod eval_cmd;
 mod extract_cmds;
 mod inputs;
 mod sink;
@@ -21,6 +22,7 @@ pub fn run() -> ExitCode {
         Command::Tables(a) => extract_cmds::tables(a, cli.quiet),
         Command::Lists(a) => extract_cmds::lists(a, cli.quiet),
         Command::Clean(a) => clean_cmd::clean(a, cli.quiet),
+        Command::Eval(a) => eval_cmd::eval(a),
     };
     match result {
         Ok(status) => status.exit_code(),
