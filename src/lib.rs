@@ -16,3 +16,4 @@ pub mod article;
 pub mod corpus;
 pub mod markup;
 pub mod output;
+pub mod rank;
