@@ -6,12 +6,21 @@
 //! assert!(article.blocks.iter().any(|b| b.text.starts_with("Heavy rain")));
 //! ```
 
+mod classify;
+mod date;
+mod lang;
 mod segment;
+mod signals;
+#[cfg(test)]
+mod seeds;
+mod wrap;
 
 use crate::markup::{self, Mode};
 use crate::output::{write_list_markdown, write_table_markdown};
+use classify::{Cand, Class};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// What a block of the article is.
@@ -48,16 +57,108 @@ pub struct Article<'a> {
     pub blocks: Vec<Block<'a>>,
 }
 
+/// Title-like blocks further than this many blocks before the first good paragraph are not
+/// considered for the title.
+const TITLE_WINDOW: usize = 15;
+/// Blocks after the title (or the first good block) searched for a byline date.
+const DATE_AFTER: usize = 8;
+/// Blocks before the title searched for a date.
+const DATE_BEFORE: usize = 20;
+/// A block with more words than this is prose, not a dateline, even with a date in it.
+const DATE_MAX_WORDS: usize = 40;
+
 /// Builds the article model of `text`, page furniture dropped.
 pub fn clean(text: &str) -> Article<'_> {
     let found = markup::extract(text, Mode::Article);
-    let mut blocks = segment::blocks(text, &found);
-    blocks.sort_by_key(|b| b.span.start);
+    let cands = classify::classify(segment::blocks(text, &found));
+    let body = cands
+        .iter()
+        .position(|c| c.is_good() && !c.title_like)
+        .or_else(|| cands.iter().position(Cand::is_good));
+    let title = body.and_then(|b| pick_title(&cands, b));
+    let date = pick_date(&cands, title.or(body));
+    let title_norm = title.map(|t| cands[t].norm.as_str()).unwrap_or("");
+    let kept: Vec<&Cand<'_>> = cands
+        .iter()
+        .filter(|c| c.is_good() && (title_norm.is_empty() || c.norm != title_norm))
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut blocks = Vec::new();
+    for (i, c) in kept.iter().enumerate() {
+        if !c.norm.is_empty() && !seen.insert(c.norm.as_str()) {
+            continue;
+        }
+        let mut block = c.block.clone();
+        if block.kind == BlockKind::Paragraph && c.title_like {
+            let announces = kept
+                .get(i + 1)
+                .is_some_and(|n| !n.title_like || n.block.kind != BlockKind::Paragraph);
+            if announces {
+                block.kind = BlockKind::Heading;
+            }
+        }
+        blocks.push(block);
+    }
     Article {
-        title: None,
-        date: None,
+        title: title.map(|t| cands[t].block.text.clone()),
+        date,
         blocks,
     }
+}
+
+/// The headline: among the title-like blocks shortly before the first good paragraph `body`,
+/// the one that repeats on the page, is followed by a byline or date, and is long enough to be a
+/// headline rather than a menu entry; the nearest to the body on ties.
+fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
+    let mut best: Option<(i64, usize)> = None;
+    for i in body.saturating_sub(TITLE_WINDOW)..body {
+        let c = &cands[i];
+        let usable = c.title_like
+            && c.sig.words >= 2
+            && c.block.kind == BlockKind::Paragraph
+            && (c.initial != Class::Bad || c.reason == "repeated");
+        if !usable {
+            continue;
+        }
+        let mut score: i64 = 0;
+        if c.repeats > 1 {
+            score += 3;
+        }
+        if (4..=20).contains(&c.sig.words) {
+            score += 2;
+        }
+        if cands[i + 1..cands.len().min(i + 5)]
+            .iter()
+            .any(|n| n.sig.date_line() || n.norm.starts_with("by "))
+        {
+            score += 2;
+        }
+        if c.is_good() {
+            score += 1;
+        }
+        score -= ((body - i) / 4) as i64;
+        if best.is_none_or(|(s, _)| score >= s) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// The publication date: from a dateline or byline after the title (or the start of the body),
+/// else the nearest one before it.
+fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<String> {
+    let dated = |c: &Cand<'_>| c.sig.date_words > 0 && c.sig.words <= DATE_MAX_WORDS;
+    let anchor = anchor.unwrap_or(0);
+    let after = cands.iter().skip(anchor).take(DATE_AFTER);
+    let before = cands[..anchor.min(cands.len())]
+        .iter()
+        .rev()
+        .take(DATE_BEFORE);
+    after
+        .chain(before)
+        .filter(|c| dated(c))
+        .find_map(|c| date::best_date(&c.block.text))
+        .map(|d| d.iso())
 }
 
 /// Markdown text of a table block.

@@ -1,8 +1,9 @@
-//! Cutting a document into blocks: tables and lists from the markup parsers, the lines between
-//! them grouped into paragraphs at blank lines.
+//! Cutting a document into blocks: tables and lists from the markup parsers; the lines between
+//! them grouped at blank lines into runs, and each run cut into paragraphs by [`super::wrap`]
+//! (hard-wrapped prose joined, one block per line otherwise).
 
-use super::{list_markdown, table_markdown, Block, BlockKind};
-use crate::markup::{lines, Extracted};
+use super::{list_markdown, table_markdown, wrap, Block, BlockKind};
+use crate::markup::{lines, Extracted, Line};
 use std::borrow::Cow;
 
 pub fn blocks<'a>(text: &'a str, found: &Extracted<'a>) -> Vec<Block<'a>> {
@@ -27,39 +28,73 @@ pub fn blocks<'a>(text: &'a str, found: &Extracted<'a>) -> Vec<Block<'a>> {
         });
     }
     taken.sort_unstable();
-    let mut paragraph: Vec<crate::markup::Line<'a>> = Vec::new();
-    let flush = |paragraph: &mut Vec<crate::markup::Line<'a>>, out: &mut Vec<Block<'a>>| {
-        if let (Some(first), Some(last)) = (paragraph.first(), paragraph.last()) {
-            let text = if paragraph.len() == 1 {
-                Cow::Borrowed(first.text.trim())
-            } else {
-                Cow::Owned(
-                    paragraph
-                        .iter()
-                        .map(|l| l.text.trim())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
-            };
-            out.push(Block {
-                kind: BlockKind::Paragraph,
-                text,
-                lines: [first.number, last.number],
-                span: first.start..last.end(),
-            });
-        }
-        paragraph.clear();
-    };
+    let mut run: Vec<Line<'a>> = Vec::new();
+    let mut next_taken = 0;
     for line in lines(text) {
+        while taken.get(next_taken).is_some_and(|&(_, b)| b < line.number) {
+            next_taken += 1;
+        }
         let inside = taken
-            .iter()
-            .any(|&(a, b)| a <= line.number && line.number <= b);
+            .get(next_taken)
+            .is_some_and(|&(a, b)| a <= line.number && line.number <= b);
         if inside || line.is_blank() {
-            flush(&mut paragraph, &mut out);
+            flush(text, &mut run, &mut out);
         } else {
-            paragraph.push(line);
+            run.push(line);
         }
     }
-    flush(&mut paragraph, &mut out);
+    flush(text, &mut run, &mut out);
+    out.sort_by_key(|b| b.span.start);
     out
+}
+
+/// Cuts a run of consecutive non-blank lines into paragraph blocks.
+fn flush<'a>(text: &'a str, run: &mut Vec<Line<'a>>, out: &mut Vec<Block<'a>>) {
+    for range in wrap::paragraphs(run) {
+        let part = &run[range];
+        let (Some(first), Some(last)) = (part.first(), part.last()) else {
+            continue;
+        };
+        let joined = if part.len() == 1 {
+            Cow::Borrowed(first.text.trim())
+        } else {
+            let j = wrap::join(part);
+            // Borrow when joining changed nothing (cannot happen with several lines, but cheap).
+            match text.get(first.start..last.end()) {
+                Some(s) if s == j => Cow::Borrowed(s),
+                _ => Cow::Owned(j),
+            }
+        };
+        out.push(Block {
+            kind: BlockKind::Paragraph,
+            text: joined,
+            lines: [first.number, last.number],
+            span: first.start..last.end(),
+        });
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::{extract, Mode};
+
+    #[test]
+    fn blocks_cover_lists_tables_and_paragraphs_in_order() {
+        let text = "Intro line here.\n\nParty | Seats |\n---|---|\nGreens | 12 |\n\nBring:\n- Water\n- A hat\n\nLast line.\n";
+        let found = extract(text, Mode::Article);
+        let got: Vec<(BlockKind, [usize; 2])> =
+            blocks(text, &found).iter().map(|b| (b.kind, b.lines)).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Paragraph, [1, 1]),
+                (BlockKind::Table, [3, 5]),
+                (BlockKind::Paragraph, [7, 7]),
+                (BlockKind::List, [8, 9]),
+                (BlockKind::Paragraph, [11, 11]),
+            ]
+        );
+    }
 }

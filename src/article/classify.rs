@@ -1,0 +1,500 @@
+//! Deciding which blocks are the article: a context-free class per block from its own signals,
+//! then a context-sensitive revision in the manner of jusText (Pomikálek, 2011), then the choice
+//! of the main run of content.
+//!
+//! 1. **Context-free class.** Furniture that shows itself is *bad*: blocks without letters
+//!    (counters, ranks of a numbered list), datelines and bylines (mostly a date), notes in
+//!    parentheses (agency attribution), short lines repeated on the page (menus, teasers shown
+//!    twice), comment-author lines (`name says`), blocks carrying furniture vocabulary (all of a
+//!    short block, or one word in [`FURNITURE_RATE`] of a longer one), headlines (long title-case
+//!    lines without sentence punctuation) and cut-off teasers. Otherwise, as in jusText: a block
+//!    shorter than [`LENGTH_LOW`] characters is *short*; one whose stop-word density reaches
+//!    [`STOP_HIGH`] is *good* when longer than [`LENGTH_HIGH`] and *near-good* otherwise; a density
+//!    between [`STOP_LOW`] and [`STOP_HIGH`] is near-good, lower is bad. A block that does not read
+//!    as a sentence (no final punctuation, mostly capitalised words) or that speaks of images
+//!    (a caption) is lowered one step.
+//! 2. **Context.** Short title-like blocks followed closely by good text become near-good
+//!    (headings); a short block between good blocks is good, between bad ones bad; near-good
+//!    blocks are good unless both neighbours are bad and no near-good block stands right beside
+//!    them (two medium paragraphs in a row are prose). A list or table right after a good block
+//!    that ends with a colon is good (it was introduced).
+//! 3. **Main run.** Good blocks separated by at most [`MAX_GAP_BLOCKS`] other blocks (and at
+//!    most [`MAX_GAP_CHARS`] characters of them) form a run; the run with the most good text is
+//!    the article, and good blocks outside it (teasers, comments, footers written as prose) go.
+
+use super::lang::Lang;
+use super::signals::{normalise, Signals};
+use super::{Block, BlockKind};
+use std::collections::HashMap;
+
+/// Blocks shorter than this (characters) are classified by their neighbours.
+pub const LENGTH_LOW: usize = 70;
+/// Dense blocks longer than this are good on their own.
+pub const LENGTH_HIGH: usize = 200;
+/// Stop-word density from which a block may be prose (NLTK lists, see [`super::lang`]).
+pub const STOP_LOW: f32 = 0.25;
+/// Stop-word density from which a block is prose.
+pub const STOP_HIGH: f32 = 0.30;
+/// Long blocks written as sentences (final punctuation, mostly lower-case words) may be prose
+/// from this density (summaries and standfirsts are dense in names).
+pub const STOP_SENTENCES: f32 = 0.15;
+/// One furniture word per this many words makes a longer block furniture.
+pub const FURNITURE_RATE: usize = 15;
+/// Blocks of at most this many words are furniture with a single furniture word.
+pub const FURNITURE_SHORT_WORDS: usize = 12;
+/// Most non-good blocks between two good blocks of one run.
+pub const MAX_GAP_BLOCKS: usize = 6;
+/// Most characters of non-good blocks between two good blocks of one run.
+pub const MAX_GAP_CHARS: usize = 600;
+/// A script without spaces packs about this many Latin characters of text in one character.
+const UNSPACED_WEIGHT: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Bad,
+    Short,
+    NearGood,
+    Good,
+}
+
+/// A block with its signals and classes.
+#[derive(Debug, Clone)]
+pub struct Cand<'a> {
+    pub block: Block<'a>,
+    pub sig: Signals,
+    /// Lower-case words of the text.
+    pub norm: String,
+    /// How many blocks of the page have the same words.
+    pub repeats: usize,
+    /// Reads like a heading or headline.
+    pub title_like: bool,
+    /// Context-free class.
+    pub initial: Class,
+    /// Final class (good or bad) after context.
+    pub class: Class,
+    /// Why the context-free class was given.
+    pub reason: &'static str,
+}
+
+impl Cand<'_> {
+    /// Length used for the length thresholds.
+    fn length(&self) -> usize {
+        if self.sig.is_unspaced() {
+            self.sig.chars - self.sig.unspaced + self.sig.unspaced * UNSPACED_WEIGHT
+        } else {
+            self.sig.chars
+        }
+    }
+
+    pub fn is_good(&self) -> bool {
+        self.class == Class::Good
+    }
+}
+
+/// Signals and classes of `blocks`, in order.
+pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
+    let lang = super::lang::detect(blocks.iter().map(|b| b.text.as_ref()));
+    let mut cands: Vec<Cand<'a>> = blocks
+        .into_iter()
+        .map(|block| {
+            let sig = Signals::of(&block.text, lang);
+            let norm = normalise(&block.text);
+            let title_like = block.kind == BlockKind::Paragraph && sig.title_like(&block.text);
+            Cand {
+                block,
+                sig,
+                norm,
+                repeats: 1,
+                title_like,
+                initial: Class::Bad,
+                class: Class::Bad,
+                reason: "",
+            }
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in &cands {
+        if !c.norm.is_empty() {
+            *counts.entry(c.norm.as_str()).or_insert(0) += 1;
+        }
+    }
+    let repeats: Vec<usize> = cands
+        .iter()
+        .map(|c| counts.get(c.norm.as_str()).copied().unwrap_or(1))
+        .collect();
+    for (c, r) in cands.iter_mut().zip(repeats) {
+        c.repeats = r;
+        let (class, reason) = initial(c, lang);
+        c.initial = class;
+        c.reason = reason;
+    }
+    revise(&mut cands);
+    main_run(&mut cands);
+    cands
+}
+
+fn lower(class: Class) -> Class {
+    match class {
+        Class::Good => Class::NearGood,
+        Class::NearGood => Class::Short,
+        other => other,
+    }
+}
+
+/// The context-free class of a block and the reason for it.
+fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
+    let s = &c.sig;
+    match c.block.kind {
+        BlockKind::Table => return (Class::Short, "table"),
+        BlockKind::List => {
+            // A list of sentences is judged as text; a list of names by its neighbours.
+            if s.furniture + s.symbols > 0 && s.words <= FURNITURE_SHORT_WORDS * 2 {
+                return (Class::Bad, "furniture list");
+            }
+            return (Class::Short, "list");
+        }
+        BlockKind::Heading | BlockKind::Paragraph => {}
+    }
+    if s.words == 0 && s.unspaced == 0 {
+        return (Class::Bad, "no words");
+    }
+    if s.no_letters() {
+        return (Class::Bad, "no letters");
+    }
+    if s.date_line() {
+        return (Class::Bad, "dateline");
+    }
+    if s.parenthesised && s.chars < LENGTH_HIGH {
+        return (Class::Bad, "note");
+    }
+    if c.repeats > 1 && s.chars < LENGTH_HIGH {
+        return (Class::Bad, "repeated");
+    }
+    if s.says && s.words <= 6 {
+        return (Class::Bad, "comment author");
+    }
+    let hits = s.furniture + s.symbols;
+    if hits > 0 && s.words <= FURNITURE_SHORT_WORDS {
+        return (Class::Bad, "furniture words");
+    }
+    if s.furniture * FURNITURE_RATE >= s.words.max(1) {
+        return (Class::Bad, "furniture rate");
+    }
+    if s.truncated && !s.sentence_end {
+        return (Class::Bad, "teaser");
+    }
+    let length = c.length();
+    if length < LENGTH_LOW {
+        return (Class::Short, "short");
+    }
+    if s.title_case() && !s.sentence_end {
+        return (Class::Bad, "headline");
+    }
+    let mut class = if s.is_unspaced() {
+        if s.sentence_end {
+            if length > LENGTH_HIGH {
+                Class::Good
+            } else {
+                Class::NearGood
+            }
+        } else {
+            Class::NearGood
+        }
+    } else {
+        let d = s.density();
+        if d >= STOP_HIGH {
+            if length > LENGTH_HIGH {
+                Class::Good
+            } else {
+                Class::NearGood
+            }
+        } else if d >= STOP_LOW {
+            Class::NearGood
+        } else if d >= STOP_SENTENCES
+            && length > LENGTH_HIGH
+            && s.sentence_end
+            && s.lower_share() >= 0.5
+        {
+            Class::NearGood
+        } else {
+            return (Class::Bad, "few stop words");
+        }
+    };
+    let mut reason = "prose";
+    if !s.sentence_end && s.lower_share() < 0.5 && !s.is_unspaced() {
+        class = lower(class);
+        reason = "not a sentence";
+    }
+    if s.caption > 0 && length < 300 {
+        class = lower(class);
+        reason = "caption";
+    }
+    (class, reason)
+}
+
+/// The class of the nearest block before (`step` -1) or after (`step` 1) `i` that is not short
+/// (nor near-good when `ignore_near_good`); bad past the ends.
+fn neighbour(classes: &[Class], i: usize, forward: bool, ignore_near_good: bool) -> Class {
+    let mut j = i;
+    loop {
+        if forward {
+            j += 1;
+            if j >= classes.len() {
+                return Class::Bad;
+            }
+        } else {
+            if j == 0 {
+                return Class::Bad;
+            }
+            j -= 1;
+        }
+        match classes[j] {
+            Class::Short => continue,
+            Class::NearGood if ignore_near_good => continue,
+            c => return c,
+        }
+    }
+}
+
+/// Index of the nearest block before or after `i` whose class is not short.
+fn nearest(classes: &[Class], i: usize, forward: bool) -> Option<usize> {
+    if forward {
+        (i + 1..classes.len()).find(|&j| classes[j] != Class::Short)
+    } else {
+        (0..i).rev().find(|&j| classes[j] != Class::Short)
+    }
+}
+
+/// jusText's context-sensitive revision, then the introduced-by-a-colon rule.
+fn revise(cands: &mut [Cand<'_>]) {
+    let mut classes: Vec<Class> = cands.iter().map(|c| c.initial).collect();
+    // Headings: short title-like blocks right before prose.
+    for i in 0..cands.len() {
+        let before_prose = cands
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.initial, Class::Good | Class::NearGood) && !n.title_like);
+        if cands[i].title_like && classes[i] == Class::Short && before_prose {
+            classes[i] = Class::NearGood;
+        }
+    }
+    // Short blocks take the class of their neighbours.
+    let mut revised = classes.clone();
+    for i in 0..classes.len() {
+        if classes[i] != Class::Short {
+            continue;
+        }
+        let prev = neighbour(&classes, i, false, true);
+        let next = neighbour(&classes, i, true, true);
+        revised[i] = match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ => {
+                let near_prev = neighbour(&classes, i, false, false) == Class::NearGood;
+                let near_next = neighbour(&classes, i, true, false) == Class::NearGood;
+                if (prev == Class::Bad && near_prev) || (next == Class::Bad && near_next) {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+        };
+    }
+    let mut classes = revised;
+    // Near-good blocks are good unless both neighbours are bad, but two prose blocks of medium
+    // length next to each other (short blocks aside) support each other.
+    let snapshot = classes.clone();
+    let prose = |j: usize| {
+        matches!(cands[j].initial, Class::Good | Class::NearGood) && !cands[j].title_like
+    };
+    for i in 0..classes.len() {
+        if snapshot[i] != Class::NearGood {
+            continue;
+        }
+        let prev = neighbour(&snapshot, i, false, true);
+        let next = neighbour(&snapshot, i, true, true);
+        let paired = prose(i)
+            && (nearest(&snapshot, i, false).is_some_and(prose)
+                || nearest(&snapshot, i, true).is_some_and(prose));
+        classes[i] = if prev == Class::Bad && next == Class::Bad && !paired {
+            Class::Bad
+        } else {
+            Class::Good
+        };
+    }
+    // Lists and tables introduced by a good block ending with a colon.
+    for i in 1..cands.len() {
+        let introduced = classes[i - 1] == Class::Good
+            && cands[i - 1].block.text.trim_end().ends_with(':')
+            && matches!(cands[i].block.kind, BlockKind::List | BlockKind::Table);
+        if introduced && cands[i].initial != Class::Bad {
+            classes[i] = Class::Good;
+        }
+    }
+    for (c, class) in cands.iter_mut().zip(classes) {
+        c.class = class;
+    }
+}
+
+/// Keeps only the run of good blocks with the most good text.
+fn main_run(cands: &mut [Cand<'_>]) {
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // first, last, score
+    let mut current: Option<(usize, usize, usize)> = None;
+    let mut gap_blocks = 0;
+    let mut gap_chars = 0;
+    for (i, c) in cands.iter().enumerate() {
+        if c.is_good() {
+            let score = if matches!(c.initial, Class::Good | Class::NearGood) {
+                c.length()
+            } else {
+                0
+            };
+            current = match current {
+                Some((first, _, s)) if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS => {
+                    Some((first, i, s + score))
+                }
+                other => {
+                    if let Some(run) = other {
+                        runs.push(run);
+                    }
+                    Some((i, i, score))
+                }
+            };
+            gap_blocks = 0;
+            gap_chars = 0;
+        } else {
+            gap_blocks += 1;
+            gap_chars += c.sig.chars;
+        }
+    }
+    if let Some(run) = current {
+        runs.push(run);
+    }
+    let Some(&(first, last, _)) = runs.iter().max_by_key(|r| (r.2, std::cmp::Reverse(r.0))) else {
+        return;
+    };
+    // A lead (standfirst) sits between the headline and the byline, before the body: prose
+    // blocks shortly before the run join it.
+    let mut first = first;
+    let mut gap = 0;
+    for i in (0..first).rev() {
+        let c = &cands[i];
+        if matches!(c.initial, Class::Good | Class::NearGood) && !c.title_like {
+            first = i;
+            gap = 0;
+        } else {
+            gap += 1;
+            if gap > MAX_GAP_BLOCKS {
+                break;
+            }
+        }
+    }
+    for (i, c) in cands.iter_mut().enumerate() {
+        if i < first || i > last {
+            c.class = Class::Bad;
+        } else if i == first {
+            c.class = Class::Good;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::{extract, Mode};
+
+    fn classes(text: &str) -> Vec<(String, Class)> {
+        let found = extract(text, Mode::Article);
+        classify(super::super::segment::blocks(text, &found))
+            .into_iter()
+            .map(|c| (c.block.text.to_string(), c.class))
+            .collect()
+    }
+
+    fn kept(text: &str) -> Vec<String> {
+        classes(text)
+            .into_iter()
+            .filter(|(_, c)| *c == Class::Good)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    const P1: &str = "The harbour board said on Monday that the new quay would not open until the spring, two years later than it had planned, because the contractor that was building it had run out of money.";
+    const P2: &str = "Residents of the old town, who have lived with the noise of the works for three summers, said that they were glad of the delay and that they hoped the board would use it to rethink the plan.";
+    const P3: &str = "The board will meet again in June, when it expects to hear from the two firms that have said they are willing to take over the work, and it will then set a new date for the opening.";
+
+    #[test]
+    fn long_dense_prose_is_good_and_menus_are_bad() {
+        let text = format!("Home\n\nWorld\n\nBusiness\n\n{P1}\n\n{P2}\n\nContact\n\nJobs\n");
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn short_block_between_good_blocks_is_kept() {
+        let text = format!("Menu\n\n{P1}\n\nIt was not the first delay.\n\n{P2}\n\nAbout\n");
+        assert_eq!(kept(&text), [P1, "It was not the first delay.", P2]);
+    }
+
+    #[test]
+    fn short_block_between_furniture_goes() {
+        let text = format!("{P1}\n\n{P2}\n\nTags\n\nIt was not the first delay.\n\nPorts\n");
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn headings_before_good_text_are_kept() {
+        let text = format!("Sections\n\n{P1}\n\nWhat Comes Next\n\n{P2}\n\n{P3}\n\nFooter Links\n");
+        assert_eq!(kept(&text), [P1, "What Comes Next", P2, P3]);
+    }
+
+    #[test]
+    fn low_stop_word_density_is_bad() {
+        let menu = "Business Technology Science Health Sports Travel Style Food Video Podcasts Weather Markets Opinion";
+        let text = format!("{menu}\n\n{P1}\n\n{P2}\n");
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn furniture_vocabulary_and_notes_go() {
+        let legal = "© 2025 Example Media Group. All rights reserved. Use of this site constitutes acceptance of our terms and privacy policy, and you may unsubscribe from any newsletter at any time.";
+        let text = format!("{P1}\n\n{P2}\n\n(Reporting by the news desk.)\n\n{legal}\n\nSubscribe to our newsletter\n");
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn numbered_link_lists_and_repeated_lines_go() {
+        let text = format!(
+            "{P1}\n\n{P2}\n\nPopular Now\n\n1\nFloods Close the Coast Road for a Week\n\nFloods Close the Coast Road for a Week\n\n World\n2\nMinisters Meet on the Budget Again\n\nMinisters Meet on the Budget Again\n\n Politics\n"
+        );
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn datelines_and_comment_authors_go() {
+        let text = format!("Posted on March 3, 2024 at 9:15 am\n\n{P1}\n\n{P2}\n\nreader42 says:\n\nMarch 4, 2024 at 10:00 am\n\nGood.\n");
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn list_introduced_by_a_colon_is_kept() {
+        let intro = "The board listed the reasons for the delay in a statement that it published on its website on Monday:";
+        let text = format!("{P1}\n\n{intro}\n- Money\n- Weather\n\nContact\n\nJobs\n");
+        let got = kept(&text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[2], "- Money\n- Weather");
+    }
+
+    #[test]
+    fn distant_prose_outside_the_main_run_goes() {
+        let teaser = "In other news, a council in another county said on Tuesday that it would close two of its libraries because of the cost of heating them through the winter.";
+        let menu = "Jobs\n\nEvents\n\nTravel\n\nCars\n\nHomes\n\nDeals\n\nPuzzles\n\nWeather";
+        let text = format!("{P1}\n\n{P2}\n\n{P3}\n\n{menu}\n\n{teaser}\n\n{menu}\n");
+        assert_eq!(kept(&text), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn captions_are_lowered() {
+        let caption = "A photo of the quay taken from the old town on Monday, when the works stopped.";
+        let text = format!("Home\n\n{caption}\n\nMenu\n\n{P1}\n\n{P2}\n");
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+}

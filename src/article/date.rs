@@ -1,0 +1,404 @@
+//! Dates written in bylines and datelines, normalised to `YYYY-MM-DD`.
+//!
+//! Recognised shapes (English month names, full or abbreviated, with or without a dot):
+//! - `2025-02-28`, `2025/02/28`, `2025.02.28` (year first: always year, month, day);
+//! - `28-02-2025`, `28.02.2025`: a first number above 12 is the day; a second number above 12
+//!   makes the order month-first (`02-28-2025`); with both at most 12 (`03-04-2025`) the day comes
+//!   first, the usual order of dashed and dotted dates outside the United States;
+//! - `02/28/2025`, `11/19/19`: month first, the US order of slashed dates, unless the first
+//!   number is above 12 (`21/06/2014` is day first). A two-digit year is only read after slashes
+//!   (`00`-`69` are 2000-2069, `70`-`99` 1970-1999);
+//! - `February 28, 2025`, `Feb. 28, 2025`, `Feb 28th 2025`;
+//! - `28 February 2025`, `28. Feb 2025`, `28th of February, 2025`.
+//!
+//! A date needs a year: `Nov 19, 6:55 AM` is no date. Impossible dates (`2025-02-30`) are refused.
+
+/// One date found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateHit {
+    /// Byte range of the date in the text.
+    pub start: usize,
+    pub end: usize,
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl DateHit {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A run of ASCII digits: its value (saturated) and digit count.
+    Num(u32, usize),
+    /// A run of letters, with the month it names, if any.
+    Word(Option<u32>),
+    /// Any other non-space character.
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    /// Whitespace right before the token.
+    spaced: bool,
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.to_ascii_lowercase();
+    for (i, name) in NAMES.iter().enumerate() {
+        let m = i as u32 + 1;
+        if lower == *name || (lower.len() == 3 && name.starts_with(&lower)) {
+            return Some(m);
+        }
+    }
+    if lower == "sept" {
+        return Some(9);
+    }
+    None
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut spaced = true;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            spaced = true;
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            let mut value: u32 = c.to_digit(10).unwrap_or(0);
+            let mut n = 1;
+            while let Some(&(j, d)) = chars.peek() {
+                let Some(v) = d.to_digit(10).filter(|_| d.is_ascii_digit()) else {
+                    break;
+                };
+                value = value.saturating_mul(10).saturating_add(v);
+                n += 1;
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            Kind::Num(value, n)
+        } else if c.is_alphabetic() {
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            Kind::Word(month_of(&text[i..end]))
+        } else {
+            Kind::Punct(c)
+        };
+        out.push(Tok {
+            kind,
+            start: i,
+            end,
+            spaced,
+        });
+        spaced = false;
+    }
+    out
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn valid(year: u32, month: u32, day: u32) -> bool {
+    (1900..=2100).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+}
+
+fn num(t: Option<&Tok>) -> Option<(u32, usize)> {
+    match t?.kind {
+        Kind::Num(v, n) => Some((v, n)),
+        _ => None,
+    }
+}
+
+fn punct(t: Option<&Tok>) -> Option<char> {
+    match t?.kind {
+        Kind::Punct(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// A glued token (no space before it).
+fn glued(t: Option<&Tok>) -> bool {
+    t.is_some_and(|t| !t.spaced)
+}
+
+/// `12-31-2025` shapes starting at token `i`: returns the date and the index past it.
+fn numeric(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
+    let (a, na) = num(toks.get(i))?;
+    let sep = punct(toks.get(i + 1)).filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let (b, nb) = num(toks.get(i + 2))?;
+    if punct(toks.get(i + 3)) != Some(sep) {
+        return None;
+    }
+    let (c, nc) = num(toks.get(i + 4))?;
+    if !(glued(toks.get(i + 1)) && glued(toks.get(i + 2)) && glued(toks.get(i + 3)) && glued(toks.get(i + 4))) {
+        return None;
+    }
+    // Not part of a longer run such as an IP address or a version number.
+    if let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) {
+        if !toks[i].spaced && matches!(prev.kind, Kind::Num(..) | Kind::Word(_) | Kind::Punct('-' | '/' | '.')) {
+            return None;
+        }
+    }
+    if let (Some(c5), Some(t6)) = (punct(toks.get(i + 5)), toks.get(i + 6)) {
+        if c5 == sep && !t6.spaced && matches!(t6.kind, Kind::Num(..)) && glued(toks.get(i + 5)) {
+            return None;
+        }
+    }
+    if na == 4 && nb <= 2 && nc <= 2 {
+        return Some((a, b, c, i + 5));
+    }
+    if na > 2 || nb > 2 {
+        return None;
+    }
+    let year = match nc {
+        4 => c,
+        2 if sep == '/' => {
+            if c < 70 {
+                2000 + c
+            } else {
+                1900 + c
+            }
+        }
+        _ => return None,
+    };
+    let (month, day) = if a > 12 {
+        (b, a)
+    } else if b > 12 {
+        (a, b)
+    } else if sep == '/' {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    Some((year, month, day, i + 5))
+}
+
+/// Skips an ordinal suffix (`st`, `nd`, `rd`, `th`) glued to the day at token `i`.
+fn skip_ordinal(toks: &[Tok], i: usize) -> usize {
+    if let Some(t) = toks.get(i) {
+        if !t.spaced {
+            if let Kind::Word(None) = t.kind {
+                let len = t.end - t.start;
+                if len == 2 {
+                    return i + 1;
+                }
+            }
+        }
+    }
+    i
+}
+
+fn skip_punct(toks: &[Tok], i: usize, allowed: &[char]) -> usize {
+    match punct(toks.get(i)) {
+        Some(c) if allowed.contains(&c) => i + 1,
+        _ => i,
+    }
+}
+
+fn four_digit_year(toks: &[Tok], i: usize) -> Option<u32> {
+    match num(toks.get(i))? {
+        (y, 4) => {
+            // `2019 8:03` is fine, `20194:29` (glued time) is refused by the digit count.
+            Some(y)
+        }
+        _ => None,
+    }
+}
+
+/// `February 28, 2025` shapes starting at token `i`.
+fn month_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
+    let Kind::Word(Some(month)) = toks.get(i)?.kind else {
+        return None;
+    };
+    let mut j = skip_punct(toks, i + 1, &['.']);
+    let (day, nd) = num(toks.get(j))?;
+    if nd > 2 {
+        return None;
+    }
+    j = skip_ordinal(toks, j + 1);
+    j = skip_punct(toks, j, &[',']);
+    let year = four_digit_year(toks, j)?;
+    Some((year, month, day, j + 1))
+}
+
+/// `28 February 2025` shapes starting at token `i`.
+fn day_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
+    let (day, nd) = num(toks.get(i))?;
+    if nd > 2 {
+        return None;
+    }
+    let mut j = skip_ordinal(toks, i + 1);
+    j = skip_punct(toks, j, &['.']);
+    if let Some(Tok {
+        kind: Kind::Word(None),
+        start,
+        end,
+        ..
+    }) = toks.get(j)
+    {
+        // `28th of February`
+        if end - start == 2 {
+            j += 1;
+        }
+    }
+    let Kind::Word(Some(month)) = toks.get(j)?.kind else {
+        return None;
+    };
+    j = skip_punct(toks, j + 1, &['.']);
+    j = skip_punct(toks, j, &[',']);
+    let year = four_digit_year(toks, j)?;
+    Some((year, month, day, j + 1))
+}
+
+/// Every date in `text`, in order.
+pub fn find_dates(text: &str) -> Vec<DateHit> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let found = numeric(&toks, i)
+            .or_else(|| month_first(&toks, i))
+            .or_else(|| day_first(&toks, i));
+        if let Some((year, month, day, next)) = found {
+            if valid(year, month, day) {
+                let end = toks.get(next.saturating_sub(1)).map_or(text.len(), |t| t.end);
+                out.push(DateHit {
+                    start: toks[i].start,
+                    end,
+                    year,
+                    month,
+                    day,
+                });
+                i = next.max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The first date of `text`, preferring one right after a publication word (`published`,
+/// `posted`, `created`) over an earlier `updated` date of the same line.
+pub fn best_date(text: &str) -> Option<DateHit> {
+    let dates = find_dates(text);
+    let first = *dates.first()?;
+    for d in &dates {
+        let before = text.get(..d.start).unwrap_or("");
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        if ["publish", "posted", "created", "released"]
+            .iter()
+            .any(|w| tail.contains(w))
+        {
+            return Some(*d);
+        }
+    }
+    Some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str) -> Vec<String> {
+        find_dates(text).iter().map(DateHit::iso).collect()
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(iso("Updated: 28-02-2025 18:22"), ["2025-02-28"]);
+        assert_eq!(iso("on 2025-02-28T10:00Z"), ["2025-02-28"]);
+        assert_eq!(iso("2025/2/8"), ["2025-02-08"]);
+        assert_eq!(iso("02/28/2025"), ["2025-02-28"]);
+        assert_eq!(iso("21/06/2014 review"), ["2014-06-21"]);
+        assert_eq!(iso("18.11.2019 news"), ["2019-11-18"]);
+        assert_eq!(iso("By A. Writer - 11/19/19 06:56 AM"), ["2019-11-19"]);
+    }
+
+    #[test]
+    fn ambiguous_numeric_order_follows_the_separator() {
+        // Dashes and dots: day first. Slashes: month first (US order).
+        assert_eq!(iso("03-04-2025"), ["2025-04-03"]);
+        assert_eq!(iso("03.04.2025"), ["2025-04-03"]);
+        assert_eq!(iso("03/04/2025"), ["2025-03-04"]);
+        // A number above 12 decides.
+        assert_eq!(iso("02-28-2025"), ["2025-02-28"]);
+        assert_eq!(iso("28/02/2025"), ["2025-02-28"]);
+    }
+
+    #[test]
+    fn named_month_dates() {
+        assert_eq!(iso("February 28, 2025"), ["2025-02-28"]);
+        assert_eq!(iso("Posted Feb. 28, 2025 8:03 am"), ["2025-02-28"]);
+        assert_eq!(iso("Nov 19, 2019, 10:31 pm"), ["2019-11-19"]);
+        assert_eq!(iso("28 February 2025"), ["2025-02-28"]);
+        assert_eq!(iso("1st of March, 2024"), ["2024-03-01"]);
+        assert_eq!(iso("am 25. September 2018"), ["2018-09-25"]);
+        assert_eq!(iso("November 20, 2019"), ["2019-11-20"]);
+        assert_eq!(iso("Sept. 3 2021"), ["2021-09-03"]);
+    }
+
+    #[test]
+    fn refuses_non_dates() {
+        assert!(iso("Updated Nov 19, 6:55 AM").is_empty());
+        assert!(iso("2025-02-30").is_empty());
+        assert!(iso("version 1.2.2025.4").is_empty());
+        assert!(iso("10.0.0.1").is_empty());
+        assert!(iso("won 3-2 in 2019").is_empty());
+        assert!(iso("the 12 may 20 people").is_empty());
+        assert!(iso("").is_empty());
+    }
+
+    #[test]
+    fn publication_date_beats_update_date() {
+        let line = "Updated: 03-03-2025 | Published: 01-03-2025";
+        assert_eq!(best_date(line).map(|d| d.iso()).as_deref(), Some("2025-03-01"));
+        assert_eq!(
+            best_date("Updated: 03-03-2025 10:00").map(|d| d.iso()).as_deref(),
+            Some("2025-03-03")
+        );
+    }
+}

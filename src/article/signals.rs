@@ -1,0 +1,356 @@
+//! The signals measured on one block, each computed from its text alone (context comes later, in
+//! [`super::classify`]).
+
+use super::date::find_dates;
+use super::lang::{for_each_word, Lang};
+use super::wrap::ends_sentence;
+
+/// Words that name page furniture: legal lines, account and subscription prompts, sharing and
+/// comment widgets, navigation and promotion. Generic web vocabulary, no site or brand.
+const FURNITURE_WORDS: &[&str] = &[
+    "copyright",
+    "subscribe",
+    "subscribed",
+    "subscription",
+    "subscriptions",
+    "subscriber",
+    "subscribers",
+    "unsubscribe",
+    "newsletter",
+    "newsletters",
+    "cookie",
+    "cookies",
+    "privacy",
+    "login",
+    "logout",
+    "signup",
+    "share",
+    "sharing",
+    "comments",
+    "reply",
+    "replies",
+    "advertisement",
+    "advertising",
+    "advertise",
+    "sponsored",
+    "trending",
+    "permalink",
+    "rss",
+    "bookmark",
+    "menu",
+    "navigation",
+    "password",
+    "username",
+    "sitemap",
+    "disclaimer",
+    "whatsapp",
+];
+
+/// Phrases (lower-case word sequences) that name page furniture.
+const FURNITURE_PHRASES: &[&[&str]] = &[
+    &["all", "rights", "reserved"],
+    &["sign", "in"],
+    &["sign", "up"],
+    &["log", "in"],
+    &["log", "out"],
+    &["follow", "us"],
+    &["read", "more"],
+    &["read", "next"],
+    &["click", "here"],
+    &["back", "to", "top"],
+    &["skip", "to"],
+    &["terms", "of", "use"],
+    &["terms", "of", "service"],
+    &["terms", "and", "conditions"],
+    &["contact", "us"],
+    &["about", "us"],
+    &["more", "stories"],
+    &["related", "articles"],
+    &["related", "stories"],
+    &["related", "posts"],
+    &["you", "may", "also", "like"],
+    &["most", "popular"],
+    &["most", "read"],
+    &["leave", "a", "reply"],
+    &["leave", "a", "comment"],
+    &["post", "a", "comment"],
+    &["new", "window"],
+    &["load", "more"],
+    &["see", "more"],
+    &["show", "more"],
+    &["view", "all"],
+    &["see", "all"],
+    &["get", "the", "app"],
+    &["download", "the", "app"],
+];
+
+/// Words of image captions and credits.
+const CAPTION_WORDS: &[&str] = &[
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "photograph",
+    "photographer",
+    "picture",
+    "pictures",
+    "pictured",
+    "illustration",
+    "caption",
+    "credit",
+];
+
+/// Symbols that only furniture uses.
+const FURNITURE_SYMBOLS: &[char] = &['©', '®', '»', '›', '|'];
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Signals {
+    /// Characters of the trimmed text.
+    pub chars: usize,
+    pub words: usize,
+    /// Words that are stop words of the page's language.
+    pub stops: usize,
+    /// Words that start with a lower-case letter.
+    pub lower: usize,
+    /// Words that start with a letter.
+    pub alpha: usize,
+    /// Words of four letters or more that start with a capital.
+    pub capitalised_long: usize,
+    /// Words of four letters or more.
+    pub long: usize,
+    /// Characters of scripts written without spaces between words (CJK, Thai).
+    pub unspaced: usize,
+    /// Ends with sentence punctuation.
+    pub sentence_end: bool,
+    /// Starts with a capital, a digit or an opening quote.
+    pub proper_start: bool,
+    /// Furniture words and phrases found.
+    pub furniture: usize,
+    /// Furniture symbols found.
+    pub symbols: usize,
+    /// Caption words found.
+    pub caption: usize,
+    /// Words that are part of a date.
+    pub date_words: usize,
+    /// Whole text in parentheses or brackets.
+    pub parenthesised: bool,
+    /// Ends with `...` or `…` glued to a word: a cut-off teaser.
+    pub truncated: bool,
+    /// Ends with `says` or `says:` (comment author lines).
+    pub says: bool,
+}
+
+impl Signals {
+    pub fn of(text: &str, lang: Lang) -> Signals {
+        let t = text.trim();
+        let mut s = Signals {
+            chars: t.chars().count(),
+            sentence_end: ends_sentence(t),
+            ..Signals::default()
+        };
+        s.proper_start = t
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«(¿¡".contains(c));
+        s.unspaced = t.chars().filter(|&c| unspaced_script(c)).count();
+        let mut words: Vec<String> = Vec::new();
+        for_each_word(t, |w| words.push(w.to_string()));
+        // Case is read from the original text: walk its words in step.
+        for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            if first.is_alphabetic() {
+                s.alpha += 1;
+                if first.is_lowercase() {
+                    s.lower += 1;
+                }
+                if w.chars().count() >= 4 {
+                    s.long += 1;
+                    if first.is_uppercase() {
+                        s.capitalised_long += 1;
+                    }
+                }
+            }
+        }
+        s.words = words.len();
+        s.stops = words.iter().filter(|w| lang.is_stop(w)).count();
+        s.furniture = words
+            .iter()
+            .filter(|w| FURNITURE_WORDS.contains(&w.as_str()))
+            .count();
+        for phrase in FURNITURE_PHRASES {
+            s.furniture += words
+                .windows(phrase.len())
+                .filter(|win| win.iter().zip(phrase.iter()).all(|(a, b)| a == b))
+                .count();
+        }
+        s.symbols = t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count();
+        s.caption = words
+            .iter()
+            .filter(|w| CAPTION_WORDS.contains(&w.as_str()))
+            .count();
+        for d in find_dates(t) {
+            let mut n = 0;
+            for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
+            s.date_words += n;
+        }
+        s.parenthesised = (t.starts_with('(') && t.ends_with(')'))
+            || (t.starts_with('[') && t.ends_with(']'));
+        let cut = t
+            .strip_suffix("...")
+            .or_else(|| t.strip_suffix('…'))
+            .unwrap_or("");
+        s.truncated = !cut.is_empty() && cut.ends_with(char::is_alphanumeric);
+        let lower_end = t.trim_end_matches(':').to_lowercase();
+        s.says = lower_end.ends_with(" says") || lower_end.ends_with(" said");
+        s
+    }
+
+    /// Share of the words that are stop words.
+    pub fn density(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stops as f32 / self.words as f32
+        }
+    }
+
+    /// Share of the alphabetic words that start with a lower-case letter.
+    pub fn lower_share(&self) -> f32 {
+        if self.alpha == 0 {
+            0.0
+        } else {
+            self.lower as f32 / self.alpha as f32
+        }
+    }
+
+    /// Mostly written in a script without spaces: word counts and stop words say nothing.
+    pub fn is_unspaced(&self) -> bool {
+        self.unspaced * 2 > self.chars
+    }
+
+    /// Capitalised Like A Headline: most words of four letters or more start with a capital.
+    pub fn title_case(&self) -> bool {
+        self.long >= 2 && self.capitalised_long * 10 >= self.long * 7
+    }
+
+    /// A line that reads like a heading or headline: a few words, a proper start, no sentence
+    /// punctuation at the end (a question or exclamation mark is allowed).
+    pub fn title_like(&self, text: &str) -> bool {
+        let t = text.trim_end();
+        let max_chars = if self.is_unspaced() { 60 } else { 160 };
+        self.words >= 1
+            && self.words <= 24
+            && self.chars <= max_chars
+            && self.proper_start
+            && !t.ends_with(['.', ',', ';', ':', '…'])
+            && self.date_words == 0
+            && !self.parenthesised
+    }
+
+    /// Mostly a date (and a few words such as `Posted on` or a time): a dateline or byline.
+    pub fn date_line(&self) -> bool {
+        self.date_words > 0 && self.words <= self.date_words + 10 && !self.sentence_end
+            || self.date_words > 0 && self.words <= self.date_words + 4
+    }
+
+    /// No letter at all: counters, times, page numbers, `1` of a ranked list.
+    pub fn no_letters(&self) -> bool {
+        self.alpha == 0 && self.unspaced == 0
+    }
+}
+
+/// Scripts written without spaces between words.
+fn unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0x0E00..=0x0E7F // Thai
+        | 0xF900..=0xFAFF)
+}
+
+/// The text reduced to its lower-case words separated by single spaces, for finding repeats.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::new();
+    for_each_word(text, |w| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(text: &str) -> Signals {
+        Signals::of(text, Lang::english())
+    }
+
+    #[test]
+    fn prose_has_dense_stop_words_and_lower_case_words() {
+        let s = sig("The council said that it would not open the bridge before the end of the year.");
+        assert!(s.density() > 0.4, "{}", s.density());
+        assert!(s.lower_share() > 0.7);
+        assert!(s.sentence_end && s.proper_start);
+        assert!(!s.title_like("x."));
+    }
+
+    #[test]
+    fn menus_and_headlines_have_few_stop_words() {
+        let s = sig("Business Technology Science Health Sports");
+        assert_eq!(s.density(), 0.0);
+        assert!(s.title_case());
+        let h = "Floods Close Coast Road as Storm Hits";
+        assert!(sig(h).title_like(h));
+    }
+
+    #[test]
+    fn furniture_vocabulary_is_counted() {
+        assert_eq!(sig("Subscribe to our Newsletter").furniture, 2);
+        assert_eq!(sig("© 2025 Example Media. All rights reserved.").furniture, 1);
+        assert_eq!(sig("© 2025 Example Media. All rights reserved.").symbols, 1);
+        assert_eq!(sig("Sign in | Privacy Policy | Terms of Use").furniture, 3);
+        assert_eq!(sig("The river rose two metres overnight.").furniture, 0);
+    }
+
+    #[test]
+    fn caption_words_are_counted() {
+        assert_eq!(sig("Photo: A. Person / Agency").caption, 1);
+    }
+
+    #[test]
+    fn date_lines_and_counters() {
+        assert!(sig("Posted on March 3, 2024 at 9:15 am").date_line());
+        assert!(sig("Desk | City | Updated: 28-02-2025 18:22").date_line());
+        assert!(!sig("The bridge, which opened on March 3, 2024, was closed again on Monday after engineers found cracks in two of its piers.").date_line());
+        assert!(sig("1").no_letters());
+        assert!(sig("12:04").no_letters());
+        assert!(!sig("1 Hour").no_letters());
+    }
+
+    #[test]
+    fn notes_teasers_and_comment_authors() {
+        assert!(sig("(Reporting by a desk.)").parenthesised);
+        assert!(sig("Floods close the coast road for a wee...").truncated);
+        assert!(!sig("He waited ...").truncated);
+        assert!(sig("He waited and then…").truncated);
+        assert!(sig("reader42 says:").says);
+    }
+
+    #[test]
+    fn unspaced_scripts_are_recognised() {
+        assert!(sig("今日は良い天気ですね。").is_unspaced());
+        assert!(!sig("Good weather today.").is_unspaced());
+    }
+
+    #[test]
+    fn normalise_keeps_words_only() {
+        assert_eq!(normalise("  Floods: Coast Road, Closed!"), "floods coast road closed");
+    }
+}
