@@ -40,6 +40,8 @@ pub const STOP_HIGH: f32 = 0.30;
 pub const STOP_SENTENCES: f32 = 0.15;
 /// One furniture word per this many words makes a longer block furniture.
 pub const FURNITURE_RATE: usize = 15;
+/// Blocks of at most this many words with a copyright mark are furniture.
+pub const COPYRIGHT_WORDS: usize = 120;
 /// Blocks of at most this many words are furniture with a single furniture word.
 pub const FURNITURE_SHORT_WORDS: usize = 12;
 /// Most non-good blocks between two good blocks of one run.
@@ -173,6 +175,9 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     if s.says && s.words <= 6 {
         return (Class::Bad, "comment author");
     }
+    if s.copyright > 0 && s.words <= COPYRIGHT_WORDS {
+        return (Class::Bad, "copyright");
+    }
     let hits = s.furniture + s.symbols;
     if hits > 0 && s.words <= FURNITURE_SHORT_WORDS {
         return (Class::Bad, "furniture words");
@@ -277,48 +282,48 @@ fn revise(cands: &mut [Cand<'_>]) {
             classes[i] = Class::NearGood;
         }
     }
-    // Short blocks take the class of their neighbours.
-    let mut revised = classes.clone();
+    // Near-good blocks are good unless both neighbours are bad, but two prose blocks of medium
+    // length next to each other (short blocks aside) support each other.
+    let before = classes.clone();
+    let prose = |j: usize| {
+        matches!(cands[j].initial, Class::Good | Class::NearGood) && !cands[j].title_like
+    };
     for i in 0..classes.len() {
-        if classes[i] != Class::Short {
+        if before[i] != Class::NearGood {
             continue;
         }
-        let prev = neighbour(&classes, i, false, true);
-        let next = neighbour(&classes, i, true, true);
-        revised[i] = match (prev, next) {
+        let prev = neighbour(&before, i, false, true);
+        let next = neighbour(&before, i, true, true);
+        let paired = prose(i)
+            && (nearest(&before, i, false).is_some_and(prose)
+                || nearest(&before, i, true).is_some_and(prose));
+        classes[i] = if prev == Class::Bad && next == Class::Bad && !paired {
+            Class::Bad
+        } else {
+            Class::Good
+        };
+    }
+    // Short blocks take the class of their neighbours: good between good blocks, bad between
+    // bad ones; between a good and a bad one, good only when the bad side was near-good.
+    let resolved = classes.clone();
+    for i in 0..classes.len() {
+        if resolved[i] != Class::Short {
+            continue;
+        }
+        let prev = neighbour(&resolved, i, false, true);
+        let next = neighbour(&resolved, i, true, true);
+        classes[i] = match (prev, next) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
             _ => {
-                let near_prev = neighbour(&classes, i, false, false) == Class::NearGood;
-                let near_next = neighbour(&classes, i, true, false) == Class::NearGood;
+                let near_prev = neighbour(&before, i, false, false) == Class::NearGood;
+                let near_next = neighbour(&before, i, true, false) == Class::NearGood;
                 if (prev == Class::Bad && near_prev) || (next == Class::Bad && near_next) {
                     Class::Good
                 } else {
                     Class::Bad
                 }
             }
-        };
-    }
-    let mut classes = revised;
-    // Near-good blocks are good unless both neighbours are bad, but two prose blocks of medium
-    // length next to each other (short blocks aside) support each other.
-    let snapshot = classes.clone();
-    let prose = |j: usize| {
-        matches!(cands[j].initial, Class::Good | Class::NearGood) && !cands[j].title_like
-    };
-    for i in 0..classes.len() {
-        if snapshot[i] != Class::NearGood {
-            continue;
-        }
-        let prev = neighbour(&snapshot, i, false, true);
-        let next = neighbour(&snapshot, i, true, true);
-        let paired = prose(i)
-            && (nearest(&snapshot, i, false).is_some_and(prose)
-                || nearest(&snapshot, i, true).is_some_and(prose));
-        classes[i] = if prev == Class::Bad && next == Class::Bad && !paired {
-            Class::Bad
-        } else {
-            Class::Good
         };
     }
     // Lists and tables introduced by a good block ending with a colon.
@@ -337,10 +342,12 @@ fn revise(cands: &mut [Cand<'_>]) {
 
 /// Keeps only the run of good blocks with the most good text.
 fn main_run(cands: &mut [Cand<'_>]) {
-    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // first, last, score
-    let mut current: Option<(usize, usize, usize)> = None;
+    // (first, last, prose characters, separators inside)
+    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut current: Option<(usize, usize, usize, usize)> = None;
     let mut gap_blocks = 0;
     let mut gap_chars = 0;
+    let mut gap_separators = 0;
     for (i, c) in cands.iter().enumerate() {
         if c.is_good() {
             let score = if matches!(c.initial, Class::Good | Class::NearGood) {
@@ -349,31 +356,47 @@ fn main_run(cands: &mut [Cand<'_>]) {
                 0
             };
             current = match current {
-                Some((first, _, s)) if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS => {
-                    Some((first, i, s + score))
+                Some((first, _, s, n))
+                    if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS =>
+                {
+                    Some((first, i, s + score, n + gap_separators))
                 }
                 other => {
                     if let Some(run) = other {
                         runs.push(run);
                     }
-                    Some((i, i, score))
+                    Some((i, i, score, 0))
                 }
             };
             gap_blocks = 0;
             gap_chars = 0;
+            gap_separators = 0;
         } else {
-            gap_blocks += 1;
-            gap_chars += c.sig.chars;
+            // Prose that context turned down and short fragments written with function words
+            // (list items, questions) are no evidence of furniture: they do not widen the gap.
+            if !is_fragment(c) {
+                gap_blocks += 1;
+                gap_chars += c.sig.chars;
+            }
+            if c.sig.date_line() || c.sig.says {
+                gap_separators += 1;
+            }
         }
     }
     if let Some(run) = current {
         runs.push(run);
     }
-    let Some(&(first, last, _)) = runs.iter().max_by_key(|r| (r.2, std::cmp::Reverse(r.0))) else {
+    // Datelines and author lines between the blocks of a run make it a listing: comments or
+    // teasers, each under its own date.
+    let Some(&(first, last, _, _)) = runs
+        .iter()
+        .max_by_key(|r| (r.2 / (1 + r.3), std::cmp::Reverse(r.0)))
+    else {
         return;
     };
     // A lead (standfirst) sits between the headline and the byline, before the body: prose
     // blocks shortly before the run join it.
+    let original_first = first;
     let mut first = first;
     let mut gap = 0;
     for i in (0..first).rev() {
@@ -393,8 +416,18 @@ fn main_run(cands: &mut [Cand<'_>]) {
             c.class = Class::Bad;
         } else if i == first {
             c.class = Class::Good;
+        } else if i > original_first && is_fragment(c) {
+            // Inside the article, prose and sentence fragments belong to it.
+            c.class = Class::Good;
         }
     }
+}
+
+/// Prose that context turned down, or a short fragment written with function words (a list
+/// item, a question): not furniture.
+fn is_fragment(c: &Cand<'_>) -> bool {
+    (c.initial == Class::NearGood && !c.title_like)
+        || (c.initial == Class::Short && c.sig.words >= 4 && c.sig.density() >= 0.2)
 }
 
 #[cfg(test)]
@@ -493,7 +526,8 @@ mod tests {
 
     #[test]
     fn captions_are_lowered() {
-        let caption = "A photo of the quay taken from the old town on Monday, when the works stopped.";
+        let caption =
+            "A photo of the quay taken from the old town on Monday, when the works stopped.";
         let text = format!("Home\n\n{caption}\n\nMenu\n\n{P1}\n\n{P2}\n");
         assert_eq!(kept(&text), [P1, P2]);
     }

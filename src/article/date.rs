@@ -134,7 +134,10 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 }
 
 fn valid(year: u32, month: u32, day: u32) -> bool {
-    (1900..=2100).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+    (1900..=2100).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
 }
 
 fn num(t: Option<&Tok>) -> Option<(u32, usize)> {
@@ -165,12 +168,21 @@ fn numeric(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
         return None;
     }
     let (c, nc) = num(toks.get(i + 4))?;
-    if !(glued(toks.get(i + 1)) && glued(toks.get(i + 2)) && glued(toks.get(i + 3)) && glued(toks.get(i + 4))) {
+    if !(glued(toks.get(i + 1))
+        && glued(toks.get(i + 2))
+        && glued(toks.get(i + 3))
+        && glued(toks.get(i + 4)))
+    {
         return None;
     }
     // Not part of a longer run such as an IP address or a version number.
     if let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) {
-        if !toks[i].spaced && matches!(prev.kind, Kind::Num(..) | Kind::Word(_) | Kind::Punct('-' | '/' | '.')) {
+        if !toks[i].spaced
+            && matches!(
+                prev.kind,
+                Kind::Num(..) | Kind::Word(_) | Kind::Punct('-' | '/' | '.')
+            )
+        {
             return None;
         }
     }
@@ -296,7 +308,9 @@ pub fn find_dates(text: &str) -> Vec<DateHit> {
             .or_else(|| day_first(&toks, i));
         if let Some((year, month, day, next)) = found {
             if valid(year, month, day) {
-                let end = toks.get(next.saturating_sub(1)).map_or(text.len(), |t| t.end);
+                let end = toks
+                    .get(next.saturating_sub(1))
+                    .map_or(text.len(), |t| t.end);
                 out.push(DateHit {
                     start: toks[i].start,
                     end,
@@ -395,9 +409,14 @@ mod tests {
     #[test]
     fn publication_date_beats_update_date() {
         let line = "Updated: 03-03-2025 | Published: 01-03-2025";
-        assert_eq!(best_date(line).map(|d| d.iso()).as_deref(), Some("2025-03-01"));
         assert_eq!(
-            best_date("Updated: 03-03-2025 10:00").map(|d| d.iso()).as_deref(),
+            best_date(line).map(|d| d.iso()).as_deref(),
+            Some("2025-03-01")
+        );
+        assert_eq!(
+            best_date("Updated: 03-03-2025 10:00")
+                .map(|d| d.iso())
+                .as_deref(),
             Some("2025-03-03")
         );
     }

@@ -82,7 +82,10 @@ impl Lang {
 
     /// True when `lower` (a lower-case word) is a stop word of this language.
     pub fn is_stop(self, lower: &str) -> bool {
-        table().words.get(lower).is_some_and(|bits| bits & self.0 != 0)
+        table()
+            .words
+            .get(lower)
+            .is_some_and(|bits| bits & self.0 != 0)
     }
 }
 
@@ -111,7 +114,9 @@ pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Lang {
     let mut line_words: Vec<u64> = Vec::new();
     for line in lines {
         line_words.clear();
-        for_each_word(line, |w| line_words.push(t.words.get(w).copied().unwrap_or(0)));
+        for_each_word(line, |w| {
+            line_words.push(t.words.get(w).copied().unwrap_or(0))
+        });
         if line_words.len() < VOTING_WORDS {
             continue;
         }

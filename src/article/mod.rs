@@ -9,10 +9,10 @@
 mod classify;
 mod date;
 mod lang;
-mod segment;
-mod signals;
 #[cfg(test)]
 mod seeds;
+mod segment;
+mod signals;
 mod wrap;
 
 use crate::markup::{self, Mode};
@@ -116,7 +116,8 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
         let usable = c.title_like
             && c.sig.words >= 2
             && c.block.kind == BlockKind::Paragraph
-            && (c.initial != Class::Bad || c.reason == "repeated");
+            && (c.initial != Class::Bad || c.reason == "repeated")
+            && c.sig.furniture + c.sig.symbols == 0;
         if !usable {
             continue;
         }

@@ -24,7 +24,11 @@ fn check_news_page(name: &str, date: &str) {
         return;
     };
     let article = clean(&text);
-    assert_eq!(article.title.as_deref(), Some(line(&text, 3)), "{name} title");
+    assert_eq!(
+        article.title.as_deref(),
+        Some(line(&text, 3)),
+        "{name} title"
+    );
     assert_eq!(article.date.as_deref(), Some(date), "{name} date");
     let got: Vec<[usize; 2]> = article.blocks.iter().map(|b| b.lines).collect();
     assert_eq!(got, [[5, 5], [13, 13], [15, 15], [17, 17]], "{name} blocks");

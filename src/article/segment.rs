@@ -84,8 +84,10 @@ mod tests {
     fn blocks_cover_lists_tables_and_paragraphs_in_order() {
         let text = "Intro line here.\n\nParty | Seats |\n---|---|\nGreens | 12 |\n\nBring:\n- Water\n- A hat\n\nLast line.\n";
         let found = extract(text, Mode::Article);
-        let got: Vec<(BlockKind, [usize; 2])> =
-            blocks(text, &found).iter().map(|b| (b.kind, b.lines)).collect();
+        let got: Vec<(BlockKind, [usize; 2])> = blocks(text, &found)
+            .iter()
+            .map(|b| (b.kind, b.lines))
+            .collect();
         assert_eq!(
             got,
             [

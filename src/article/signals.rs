@@ -126,6 +126,8 @@ pub struct Signals {
     pub proper_start: bool,
     /// Furniture words and phrases found.
     pub furniture: usize,
+    /// Copyright marks found: `©`, `copyright`, `all rights reserved`.
+    pub copyright: usize,
     /// Furniture symbols found.
     pub symbols: usize,
     /// Caption words found.
@@ -156,7 +158,10 @@ impl Signals {
         let mut words: Vec<String> = Vec::new();
         for_each_word(t, |w| words.push(w.to_string()));
         // Case is read from the original text: walk its words in step.
-        for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for w in t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             let Some(first) = w.chars().next() else {
                 continue;
             };
@@ -185,6 +190,12 @@ impl Signals {
                 .filter(|win| win.iter().zip(phrase.iter()).all(|(a, b)| a == b))
                 .count();
         }
+        s.copyright = t.matches('©').count()
+            + words.iter().filter(|w| *w == "copyright").count()
+            + words
+                .windows(3)
+                .filter(|w| w[0] == "all" && w[1] == "rights" && w[2] == "reserved")
+                .count();
         s.symbols = t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count();
         s.caption = words
             .iter()
@@ -195,8 +206,8 @@ impl Signals {
             for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
             s.date_words += n;
         }
-        s.parenthesised = (t.starts_with('(') && t.ends_with(')'))
-            || (t.starts_with('[') && t.ends_with(']'));
+        s.parenthesised =
+            (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
         let cut = t
             .strip_suffix("...")
             .or_else(|| t.strip_suffix('…'))
@@ -294,7 +305,8 @@ mod tests {
 
     #[test]
     fn prose_has_dense_stop_words_and_lower_case_words() {
-        let s = sig("The council said that it would not open the bridge before the end of the year.");
+        let s =
+            sig("The council said that it would not open the bridge before the end of the year.");
         assert!(s.density() > 0.4, "{}", s.density());
         assert!(s.lower_share() > 0.7);
         assert!(s.sentence_end && s.proper_start);
@@ -313,7 +325,10 @@ mod tests {
     #[test]
     fn furniture_vocabulary_is_counted() {
         assert_eq!(sig("Subscribe to our Newsletter").furniture, 2);
-        assert_eq!(sig("© 2025 Example Media. All rights reserved.").furniture, 1);
+        assert_eq!(
+            sig("© 2025 Example Media. All rights reserved.").furniture,
+            1
+        );
         assert_eq!(sig("© 2025 Example Media. All rights reserved.").symbols, 1);
         assert_eq!(sig("Sign in | Privacy Policy | Terms of Use").furniture, 3);
         assert_eq!(sig("The river rose two metres overnight.").furniture, 0);
@@ -351,6 +366,9 @@ mod tests {
 
     #[test]
     fn normalise_keeps_words_only() {
-        assert_eq!(normalise("  Floods: Coast Road, Closed!"), "floods coast road closed");
+        assert_eq!(
+            normalise("  Floods: Coast Road, Closed!"),
+            "floods coast road closed"
+        );
     }
 }

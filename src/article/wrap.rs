@@ -36,7 +36,9 @@ const MIN_LOWER_STARTS: f32 = 0.25;
 /// True when `text` (trimmed) ends a sentence: `.`, `!`, `?` or `…`, possibly followed by closing
 /// quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '`']);
+    let t = text
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '`']);
     t.ends_with(['.', '!', '?', '…'])
 }
 
@@ -46,7 +48,9 @@ fn first_word(text: &str) -> (&str, bool) {
     let end = t.find(char::is_whitespace).unwrap_or(t.len());
     let w = &t[..end];
     let lower = w.chars().next().is_some_and(char::is_lowercase)
-        && w.chars().filter(|c| c.is_alphabetic()).all(char::is_lowercase);
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase);
     (w, lower)
 }
 
@@ -162,11 +166,7 @@ pub fn join(lines: &[Line<'_>]) -> String {
             continue;
         }
         let hyphenated = text.ends_with('-')
-            && text
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(char::is_alphabetic)
+            && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
             && first_word(t).1;
         if !text.is_empty() && !hyphenated {
             text.push(' ');
@@ -197,7 +197,9 @@ mod tests {
     fn wrapped_prose_is_joined_and_split_at_short_sentence_ends() {
         let got = split(WRAPPED);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got[0].starts_with("The harbour board") && got[0].ends_with("Work stopped in March."));
+        assert!(
+            got[0].starts_with("The harbour board") && got[0].ends_with("Work stopped in March.")
+        );
         assert!(got[1].starts_with("Residents") && got[1].ends_with("again in June."));
         assert!(got[0].contains("open in the spring"));
     }
