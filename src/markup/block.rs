@@ -58,7 +58,11 @@ fn bullet(s: &str) -> IResult<&str, char> {
 }
 
 fn ordinal(s: &str) -> IResult<&str, (&str, char)> {
-    (take_while_m_n(1, 9, |c: char| c.is_ascii_digit()), one_of(".)")).parse(s)
+    (
+        take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
+        one_of(".)"),
+    )
+        .parse(s)
 }
 
 /// Parses a list-item marker at the start of `s` (up to three spaces of indentation).
@@ -173,7 +177,9 @@ mod tests {
 
     #[test]
     fn setext_and_columns() {
-        assert!(setext_underline("-----------") && setext_underline("==") && !setext_underline("-|-"));
+        assert!(
+            setext_underline("-----------") && setext_underline("==") && !setext_underline("-|-")
+        );
         assert_eq!(strip_columns("    Col 1|Col 2", 4), "Col 1|Col 2");
         assert_eq!(strip_columns("\tx", 2), "x");
     }

@@ -88,14 +88,33 @@ fn last_sentence_start(text: &str) -> Option<usize> {
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let word_start = text[..dot]
         .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &text[word_start..dot];
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_capital
         || matches!(
             word,
-            "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "St" | "Gen" | "No" | "Inc" | "Co" | "Corp"
-                | "Ltd" | "Jr" | "Sr" | "vs" | "etc" | "e.g" | "i.e" | "Fig" | "approx"
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Prof"
+                | "St"
+                | "Gen"
+                | "No"
+                | "Inc"
+                | "Co"
+                | "Corp"
+                | "Ltd"
+                | "Jr"
+                | "Sr"
+                | "vs"
+                | "etc"
+                | "e.g"
+                | "i.e"
+                | "Fig"
+                | "approx"
         )
 }
 

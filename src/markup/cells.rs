@@ -2,8 +2,7 @@
 
 use super::Alignment;
 use memchr::memchr;
-use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::space0;
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::combinator::{all_consuming, opt};
 use nom::{IResult, Parser};
 use std::borrow::Cow;
@@ -26,10 +25,10 @@ pub fn has_unescaped_pipe(s: &str) -> bool {
 /// backslash (cmark-gfm looks only at the previous byte, so `\\|` does not split either).
 /// A line holding only a pipe has no cell at all, which ends a table in GFM.
 pub fn split_row(line: &str) -> Vec<&str> {
-    let mut body = line.trim_matches([' ', '\t']);
+    let mut body = line.trim_matches([' ', '\t', '\u{a0}']);
     if let Some(rest) = body.strip_prefix('|') {
         body = rest;
-        if body.trim_matches([' ', '\t']).is_empty() {
+        if body.trim_matches([' ', '\t', '\u{a0}']).is_empty() {
             return Vec::new();
         }
     }
@@ -72,21 +71,26 @@ pub enum Dashes {
 }
 
 fn is_lenient_dash(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '−' | ' ' | '\t')
+    matches!(c, '-' | '–' | '—' | '−' | ' ' | '\t' | '\u{a0}')
+}
+
+fn is_space(c: char, dashes: Dashes) -> bool {
+    c == ' ' || c == '\t' || (dashes == Dashes::Lenient && c == '\u{a0}')
 }
 
 /// One delimiter cell, `:?-+:?` between optional spaces.
 fn delimiter_cell(dashes: Dashes) -> impl Fn(&str) -> IResult<&str, Alignment> {
     move |input: &str| {
+        let spaces = |i| take_while(|c| is_space(c, dashes)).parse(i);
         let (rest, (_, left, run, right, _)) = (
-            space0,
+            spaces,
             opt(tag(":")),
             take_while1(|c: char| match dashes {
                 Dashes::Ascii => c == '-',
                 Dashes::Lenient => is_lenient_dash(c),
             }),
             opt(tag(":")),
-            space0,
+            spaces,
         )
             .parse(input)?;
         if !run.contains(|c: char| c != ' ' && c != '\t') {
@@ -109,8 +113,12 @@ fn delimiter_cell(dashes: Dashes) -> impl Fn(&str) -> IResult<&str, Alignment> {
 /// contain a pipe: without it, `---` under a line is a setext heading or a thematic break.
 pub fn delimiter_row(line: &str, dashes: Dashes) -> Option<Vec<Alignment>> {
     // Cheap rejections first: this runs on every line after a line with a pipe.
-    let first = line.trim_start_matches([' ', '\t']).chars().next()?;
-    if !matches!(first, '|' | ':' | '-' | '–' | '—' | '−') || memchr(b'|', line.as_bytes()).is_none()
+    let first = line
+        .trim_start_matches(|c| is_space(c, dashes))
+        .chars()
+        .next()?;
+    if !matches!(first, '|' | ':' | '-' | '–' | '—' | '−')
+        || memchr(b'|', line.as_bytes()).is_none()
     {
         return None;
     }
@@ -140,7 +148,10 @@ mod tests {
     fn outer_pipes_are_optional() {
         assert_eq!(split_row("| a | b |"), [" a ", " b "]);
         assert_eq!(split_row("a | b"), ["a ", " b"]);
-        assert_eq!(split_row("Outcome | Description |"), ["Outcome ", " Description "]);
+        assert_eq!(
+            split_row("Outcome | Description |"),
+            ["Outcome ", " Description "]
+        );
     }
 
     #[test]
@@ -164,7 +175,10 @@ mod tests {
             delimiter_row(":-- | --- | :-: | --:", Dashes::Ascii),
             Some(vec![Left, None, Center, Right])
         );
-        assert_eq!(delimiter_row("---|---|", Dashes::Ascii), Some(vec![None, None]));
+        assert_eq!(
+            delimiter_row("---|---|", Dashes::Ascii),
+            Some(vec![None, None])
+        );
     }
 
     #[test]

@@ -147,7 +147,10 @@ mod tests {
     #[test]
     fn links_keep_their_text_and_images_vanish() {
         assert_eq!(plain_text("[test](first|second)"), "test");
-        assert_eq!(plain_text(r#"[Moo](https://example.org "Example\|Link")"#), "Moo");
+        assert_eq!(
+            plain_text(r#"[Moo](https://example.org "Example\|Link")"#),
+            "Moo"
+        );
         assert_eq!(plain_text("![Moo|Moo](image.png)"), "");
         assert_eq!(plain_text("[first|second]"), "[first|second]");
     }

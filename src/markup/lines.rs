@@ -23,9 +23,10 @@ impl<'a> Line<'a> {
         self.start + self.text.len()
     }
 
-    /// True when the line holds nothing but spaces and tabs.
+    /// True when the line holds nothing but whitespace (no-break spaces included: scraped
+    /// pages are full of `&nbsp;`-only lines).
     pub fn is_blank(&self) -> bool {
-        self.text.bytes().all(|b| b == b' ' || b == b'\t')
+        self.text.trim().is_empty()
     }
 
     /// Columns of leading indentation, a tab counting up to the next multiple of 4 as in CommonMark.

@@ -14,10 +14,11 @@
 //! - An item shaped `Term: description` gets its `term` and `description` split out.
 
 use super::lines::{indent_width, Line};
+use super::table::starts_table;
 use super::{Item, List};
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
-use nom::character::complete::{char, one_of, space0, space1};
+use nom::bytes::complete::{take_while1, take_while_m_n};
+use nom::character::complete::{char, one_of, space0};
 use nom::combinator::{eof, map_res};
 use nom::multi::many1_count;
 use nom::sequence::terminated;
@@ -75,9 +76,14 @@ fn ordered(input: &str) -> IResult<&str, (u32, Kind)> {
     .parse(input)
 }
 
-/// Indentation, a marker and at least one space or tab; the remaining input is the item text.
+/// Indentation, a marker and at least one space, tab or no-break space (scraped HTML often puts
+/// `&nbsp;` after a bullet); the remaining input is the item text.
 fn marker_prefix(input: &str) -> IResult<&str, (u32, Kind)> {
-    (space0, alt((bullet, ordered)), space1)
+    (
+        space0,
+        alt((bullet, ordered)),
+        take_while1(|c| matches!(c, ' ' | '\t' | '\u{a0}')),
+    )
         .map(|(_, marker, _)| marker)
         .parse(input)
 }
@@ -314,6 +320,9 @@ pub fn parse_at<'a>(
     let mut levels = vec![Level::open(&marker, i)];
     let mut j = i + 1;
     while let Some(line) = lines.get(j) {
+        if starts_table(lines, j) {
+            break; // a table indented under an item is a table, not item text
+        }
         if line.is_blank() {
             let Some(next) =
                 (j..lines.len()).find(|&k| lines.get(k).is_some_and(|l| !l.is_blank()))

@@ -1,6 +1,11 @@
 //! GFM tables exactly as cmark-gfm finds them: a CommonMark block scan (block quotes, list items,
 //! code blocks, paragraphs) in which a paragraph's last line followed by a delimiter row becomes a
 //! table header. Only tables are produced; other blocks are tracked just to know where tables can be.
+//!
+//! Where cmark-gfm and pulldown-cmark disagree, the conformance examples decide: a header that
+//! ends a paragraph of several lines must start with a pipe (pulldown-cmark's rule; cmark-gfm also
+//! accepts `a | b` there). cmark-gfm's refusal to retry a paragraph after one failed header check
+//! is not reproduced.
 
 use super::block::{
     atx_heading, fence_close, fence_open, is_blank, list_marker, quote_marker, setext_underline,
@@ -65,13 +70,25 @@ fn strict_cell(raw: &str) -> Cow<'_, str> {
 }
 
 /// Lines that start another block and so end a table (any list item counts here, even an empty
-/// one or one not numbered 1, unlike for paragraphs).
+/// one or one not numbered 1, unlike for paragraphs; so do indented code and HTML, as in
+/// cmark-gfm).
 fn starts_block(s: &str) -> bool {
-    quote_marker(s).is_some()
+    indent_width(s) >= 4
+        || html_start(s)
+        || quote_marker(s).is_some()
         || list_marker(s).is_some()
         || atx_heading(s)
         || is_thematic_break(s)
         || fence_open(s).is_some()
+}
+
+/// An HTML block start: `<` then a tag name, `/`, `!` or `?`.
+fn html_start(s: &str) -> bool {
+    let t = s.trim_start_matches(' ');
+    indent_width(s) <= 3
+        && t.strip_prefix('<')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
 }
 
 /// Lines that may interrupt a paragraph.
@@ -177,8 +194,7 @@ impl<'a> Scanner<'a> {
             }
             if !is_thematic_break(rest) {
                 if let Some(marker) = list_marker(rest) {
-                    let may_interrupt =
-                        !marker.empty && (!marker.ordered || marker.number == 1);
+                    let may_interrupt = !marker.empty && (!marker.ordered || marker.number == 1);
                     if !in_paragraph || may_interrupt {
                         self.close_leaf();
                         self.containers.push(Container::Item {
@@ -282,7 +298,7 @@ mod tests {
 
     #[test]
     fn block_starts_end_the_table() {
-        for end in ["> q", "*", "2.", "# h", "```"] {
+        for end in ["> q", "*", "2.", "# h", "```", "    code", "<div>"] {
             let text = format!("a | b\n--|--\n1 | 2\n{end}\n");
             assert_eq!(tables(&text)[0].rows.len(), 1, "{end}");
         }

@@ -62,14 +62,14 @@ pub(crate) fn parse_at<'a>(
         }
         let is_delimiter = delimiter_row(line.text, Dashes::Lenient).is_some();
         if !is_delimiter {
+            let cells = split_row(line.text);
+            if cells.is_empty() {
+                break;
+            }
             let next_is_delimiter = lines
                 .get(j + 1)
                 .is_some_and(|next| delimiter_row(next.text, Dashes::Lenient).is_some());
-            if next_is_delimiter {
-                break; // `line` heads the next table
-            }
-            let cells = split_row(line.text);
-            if cells.is_empty() {
+            if next_is_delimiter && heads_next_table(&cells, width) {
                 break;
             }
             rows.push(fit_row(cells.into_iter().map(cell_text).collect(), width));
@@ -83,8 +83,11 @@ pub(crate) fn parse_at<'a>(
         line.filter(|l| caption::is_table_label(l.text))
             .map(|l| Cow::Borrowed(l.text.trim()))
     };
+    // A label after the table is its caption unless another table follows the label, which
+    // then owns it as the label right before it.
+    let label_after = label(lines.get(j)).filter(|_| !starts_table(lines, j + 1));
     let caption = label(paragraph.last())
-        .or_else(|| label(lines.get(j)))
+        .or(label_after)
         .or_else(|| caption::from_paragraph(paragraph));
     let last_line = &lines[last];
     Some((
@@ -98,6 +101,24 @@ pub(crate) fn parse_at<'a>(
         },
         j,
     ))
+}
+
+/// A pipe row over a delimiter row inside a table body is either the header of a table glued
+/// to this one or a data row with a separator line under it. A row of another width, or one
+/// without any number, reads as a header.
+fn heads_next_table(cells: &[&str], width: usize) -> bool {
+    cells.len() != width
+        || !cells
+            .iter()
+            .any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+}
+
+/// True when `lines[j]` is a pipe line over a delimiter row.
+pub(crate) fn starts_table(lines: &[Line<'_>], j: usize) -> bool {
+    lines.get(j).is_some_and(|l| has_unescaped_pipe(l.text))
+        && lines
+            .get(j + 1)
+            .is_some_and(|l| delimiter_row(l.text, Dashes::Lenient).is_some())
 }
 
 #[cfg(test)]
@@ -115,7 +136,11 @@ mod tests {
 
     #[test]
     fn a_pipe_line_without_delimiter_is_not_a_table() {
-        assert!(tables("News Desk | Moscow | Updated: 28-02-2025 18:22 IST\nText.\n", Mode::Article).is_empty());
+        assert!(tables(
+            "News Desk | Moscow | Updated: 28-02-2025 18:22 IST\nText.\n",
+            Mode::Article
+        )
+        .is_empty());
     }
 
     #[test]
@@ -134,6 +159,25 @@ mod tests {
     }
 
     #[test]
+    fn a_separator_under_a_data_row_does_not_split_the_table() {
+        let t = tables(
+            "Ferry | Out | Back\n-|-|-\nA | 07:00 | 19:00\n|---|---|---|\nB | 08:00 | 20:00\n",
+            Mode::Article,
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(t[0].lines, [1, 5]);
+    }
+
+    #[test]
+    fn a_label_between_two_tables_belongs_to_the_second() {
+        let text = "Caps by region:\na | b\n-|-\n1 | 2\nTable 2: Caps by year\nc | d\n-|-\n3 | 4\n";
+        let t = tables(text, Mode::Article);
+        assert_eq!(t[0].caption.as_deref(), Some("Caps by region:"));
+        assert_eq!(t[1].caption.as_deref(), Some("Table 2: Caps by year"));
+    }
+
+    #[test]
     fn rows_are_fitted_to_the_header_width() {
         let t = tables("a | b | c\n-|-\n1 |\n1 | 2 | 3 | 4\n", Mode::Article);
         assert_eq!(t[0].alignments.len(), 3);
@@ -142,9 +186,15 @@ mod tests {
 
     #[test]
     fn captions_from_labels_and_sentences() {
-        let t = tables("Seats fell. Results by party:\nParty | Seats\n-|-\nA | 1\n", Mode::Article);
+        let t = tables(
+            "Seats fell. Results by party:\nParty | Seats\n-|-\nA | 1\n",
+            Mode::Article,
+        );
         assert_eq!(t[0].caption.as_deref(), Some("Results by party:"));
-        let t = tables("Party | Seats\n-|-\nA | 1\nTable 2: Seats won\n", Mode::Article);
+        let t = tables(
+            "Party | Seats\n-|-\nA | 1\nTable 2: Seats won\n",
+            Mode::Article,
+        );
         assert_eq!(t[0].caption.as_deref(), Some("Table 2: Seats won"));
         let t = tables("Nobody came.\nParty | Seats\n-|-\nA | 1\n", Mode::Article);
         assert_eq!(t[0].caption, None);
