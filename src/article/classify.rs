@@ -48,6 +48,9 @@ pub const FURNITURE_SHORT_WORDS: usize = 12;
 pub const MAX_GAP_BLOCKS: usize = 6;
 /// Most characters of non-good blocks between two good blocks of one run.
 pub const MAX_GAP_CHARS: usize = 600;
+/// A run this close to the article (weighted gap) joins it when it has this many long blocks.
+pub const MAX_JOIN_GAP: usize = 2 * MAX_GAP_BLOCKS;
+pub const MIN_LONG_TO_JOIN: usize = 2;
 /// A script without spaces packs about this many Latin characters of text in one character.
 const UNSPACED_WEIGHT: usize = 3;
 
@@ -86,6 +89,14 @@ impl Cand<'_> {
         } else {
             self.sig.chars
         }
+    }
+
+    /// Bad for its furniture vocabulary.
+    pub fn is_furniture(&self) -> bool {
+        matches!(
+            self.reason,
+            "furniture words" | "furniture rate" | "copyright" | "furniture list"
+        )
     }
 
     pub fn is_good(&self) -> bool {
@@ -340,11 +351,26 @@ fn revise(cands: &mut [Cand<'_>]) {
     }
 }
 
-/// Keeps only the run of good blocks with the most good text.
+/// A run of good blocks.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    first: usize,
+    last: usize,
+    /// Characters of prose (blocks good or near-good on their own).
+    score: usize,
+    /// Datelines and author lines between its blocks.
+    separators: usize,
+    /// Blocks good on their own (long, dense).
+    long: usize,
+    /// Weighted gap to the previous run.
+    gap_before: usize,
+}
+
+/// Keeps only the run of good blocks with the most good text, and the runs close to it that
+/// stand on their own.
 fn main_run(cands: &mut [Cand<'_>]) {
-    // (first, last, prose characters, separators inside)
-    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let mut current: Option<(usize, usize, usize, usize)> = None;
+    let mut runs: Vec<Run> = Vec::new();
+    let mut current: Option<Run> = None;
     let mut gap_blocks = 0;
     let mut gap_chars = 0;
     let mut gap_separators = 0;
@@ -355,17 +381,27 @@ fn main_run(cands: &mut [Cand<'_>]) {
             } else {
                 0
             };
+            let long = usize::from(c.initial == Class::Good);
             current = match current {
-                Some((first, _, s, n))
-                    if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS =>
-                {
-                    Some((first, i, s + score, n + gap_separators))
-                }
+                Some(r) if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS => Some(Run {
+                    last: i,
+                    score: r.score + score,
+                    separators: r.separators + gap_separators,
+                    long: r.long + long,
+                    ..r
+                }),
                 other => {
                     if let Some(run) = other {
                         runs.push(run);
                     }
-                    Some((i, i, score, 0))
+                    Some(Run {
+                        first: i,
+                        last: i,
+                        score,
+                        separators: 0,
+                        long,
+                        gap_before: gap_blocks,
+                    })
                 }
             };
             gap_blocks = 0;
@@ -374,8 +410,9 @@ fn main_run(cands: &mut [Cand<'_>]) {
         } else {
             // Prose that context turned down and short fragments written with function words
             // (list items, questions) are no evidence of furniture: they do not widen the gap.
+            // Furniture named by its vocabulary counts twice.
             if !is_fragment(c) {
-                gap_blocks += 1;
+                gap_blocks += if c.is_furniture() { 2 } else { 1 };
                 gap_chars += c.sig.chars;
             }
             if c.sig.date_line() || c.sig.says {
@@ -388,12 +425,24 @@ fn main_run(cands: &mut [Cand<'_>]) {
     }
     // Datelines and author lines between the blocks of a run make it a listing: comments or
     // teasers, each under its own date.
-    let Some(&(first, last, _, _)) = runs
-        .iter()
-        .max_by_key(|r| (r.2 / (1 + r.3), std::cmp::Reverse(r.0)))
-    else {
+    let Some(best) = (0..runs.len()).max_by_key(|&k| {
+        let r = &runs[k];
+        (r.score / (1 + r.separators), std::cmp::Reverse(r.first))
+    }) else {
         return;
     };
+    // Runs of long prose a little further away (an inline box of links between them) are part
+    // of the article too.
+    let joins = |r: &Run| r.long >= MIN_LONG_TO_JOIN && r.separators == 0;
+    let mut lo = best;
+    while lo > 0 && runs[lo].gap_before <= MAX_JOIN_GAP && joins(&runs[lo - 1]) {
+        lo -= 1;
+    }
+    let mut hi = best;
+    while hi + 1 < runs.len() && runs[hi + 1].gap_before <= MAX_JOIN_GAP && joins(&runs[hi + 1]) {
+        hi += 1;
+    }
+    let (first, last) = (runs[lo].first, runs[hi].last);
     // A lead (standfirst) sits between the headline and the byline, before the body: prose
     // blocks shortly before the run join it.
     let original_first = first;
@@ -427,7 +476,10 @@ fn main_run(cands: &mut [Cand<'_>]) {
 /// item, a question): not furniture.
 fn is_fragment(c: &Cand<'_>) -> bool {
     (c.initial == Class::NearGood && !c.title_like)
-        || (c.initial == Class::Short && c.sig.words >= 4 && c.sig.density() >= 0.2)
+        || (c.initial == Class::Short
+            && !c.title_like
+            && c.sig.words >= 4
+            && c.sig.density() >= 0.2)
 }
 
 #[cfg(test)]
