@@ -227,7 +227,6 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
         } else if d >= STOP_LOW {
             Class::NearGood
         } else if d >= STOP_SENTENCES
-            && length > LENGTH_HIGH
             && s.sentence_end
             && s.lower_share() >= 0.5
         {
