@@ -14,6 +14,8 @@
 
 pub mod article;
 pub mod corpus;
+pub mod eval;
 pub mod markup;
 pub mod output;
 pub mod rank;
+pub mod text;

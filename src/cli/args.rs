@@ -1,5 +1,6 @@
 //! Flags and their validation.
 
+use abridge::text::lang::Language;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -27,29 +28,47 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Recover the pipe tables of each document (GFM, plus recovery for scraped text).
-    #[command(long_about = "Recover the pipe tables of each document.\n\nBy default (article \
+    #[command(
+        long_about = "Recover the pipe tables of each document.\n\nBy default (article \
 mode) a table is a line with a pipe followed by a delimiter row (---|---, en/em dashes allowed); it \
 may be glued to the sentence before it and ends at the first line without a pipe. Its caption is a \
 'Table:'/'Table N:' line next to it, or the last sentence before it when that ends with ':' or \
-mentions a table. --strict follows GitHub Flavored Markdown exactly.")]
+mentions a table. --strict follows GitHub Flavored Markdown exactly."
+    )]
     Tables(TablesArgs),
     /// Recover the bullet and ordered lists of each document.
-    #[command(long_about = "Recover the bullet and ordered lists of each document.\n\nItems start \
+    #[command(
+        long_about = "Recover the bullet and ordered lists of each document.\n\nItems start \
 with -, *, +, •, ◦, ▪, ‣ or – followed by a space, or 1. / 1); a list may start right after a \
 paragraph line, nests by indentation, joins indented continuation lines, and ends at the first \
-non-indented line that is not an item. Items shaped 'Term: description' get term and description.")]
+non-indented line that is not an item. Items shaped 'Term: description' get term and description."
+    )]
     Lists(ListsArgs),
     /// Drop page furniture and print the article: title, date and content blocks.
-    #[command(long_about = "Drop page furniture (menus, bylines, trending and related-headline \
+    #[command(
+        long_about = "Drop page furniture (menus, bylines, trending and related-headline \
 lists, share and contact lines, footers) and print the article: title, date (YYYY-MM-DD) and \
-content blocks (headings, paragraphs, lists, tables). Hard-wrapped paragraphs are re-joined.")]
+content blocks (headings, paragraphs, lists, tables). Hard-wrapped paragraphs are re-joined."
+    )]
     Clean(CleanArgs),
+    /// Split each document into sentences (of the cleaned article body, or of the raw input).
+    #[command(
+        long_about = "Split each document into sentences with abridge's rule-based English \
+segmenter: abbreviations, initials, decimals and times, ellipses, quotes and brackets after the \
+stop, lists, a missing space after the stop (landscape.as the), headings kept apart from the next \
+sentence, hard-wrapped lines re-joined. By default the cleaned article body is segmented \
+(headings, paragraphs and list items; page furniture and tables left out); --raw segments the \
+input as it is. Spans are byte offsets into the decoded input."
+    )]
+    Sentences(SentencesArgs),
     /// Score summaries against reference summaries with ROUGE-1, ROUGE-2 and ROUGE-L, as ROUGE-1.5.5.
-    #[command(long_about = "Score summaries against reference summaries with ROUGE-1, ROUGE-2 and \
+    #[command(
+        long_about = "Score summaries against reference summaries with ROUGE-1, ROUGE-2 and \
 ROUGE-L recall, precision and F1, computed as ROUGE-1.5.5 does with -n 2 -m -f A: peer and \
 references truncated before tokenising, Porter stemming of tokens longer than 3 characters, counts \
 pooled over a topic's references, plain mean over topics. References are grouped by topic from \
-their file names (TOPIC.*); a summary is named TOPIC or TOPIC.txt.")]
+their file names (TOPIC.*); a summary is named TOPIC or TOPIC.txt."
+    )]
     Eval(EvalArgs),
 }
 
@@ -102,6 +121,47 @@ pub struct CleanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CleanFormat::Text)]
     pub format: CleanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SentencesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SentencesFormat::Text)]
+    pub format: SentencesFormat,
+
+    /// Segment the input as it is instead of the cleaned article body.
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Also print each sentence's index terms (stop words dropped, stemmed), as ranking sees them.
+    #[arg(long)]
+    pub terms: bool,
+
+    /// Language of the stop words and stemmer used for --terms (ISO 639-1 code or English name).
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
+    pub lang: Language,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SentencesFormat {
+    /// One sentence per line (whitespace inside a sentence collapsed); with --terms, the terms
+    /// follow after a tab.
+    Text,
+    /// One JSON array of {"source", "sentences": [{"text", "span"}]} objects.
+    Json,
+    /// One {"source", "sentences"} object per line, in input order.
+    Jsonl,
+}
+
+/// Parses `--lang`.
+pub fn parse_language(value: &str) -> Result<Language, String> {
+    Language::from_code(value).ok_or_else(|| {
+        let codes: Vec<&str> = Language::ALL.iter().map(|(_, c)| *c).collect();
+        format!("unknown language {value:?}; one of: {}", codes.join(", "))
+    })
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod clean_cmd;
 mod eval_cmd;
 mod extract_cmds;
 mod inputs;
+mod sentences_cmd;
 mod sink;
 
 use args::{Cli, Command};
@@ -22,6 +23,7 @@ pub fn run() -> ExitCode {
         Command::Tables(a) => extract_cmds::tables(a, cli.quiet),
         Command::Lists(a) => extract_cmds::lists(a, cli.quiet),
         Command::Clean(a) => clean_cmd::clean(a, cli.quiet),
+        Command::Sentences(a) => sentences_cmd::sentences(a, cli.quiet),
         Command::Eval(a) => eval_cmd::eval(a),
     };
     match result {

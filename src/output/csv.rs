@@ -5,9 +5,8 @@ use crate::markup::Table;
 use std::io::{self, Write};
 
 fn field(out: &mut impl Write, value: &str) -> io::Result<()> {
-    let needs_quotes = value.contains([',', '"', '\n', '\r'])
-        || value.starts_with(' ')
-        || value.ends_with(' ');
+    let needs_quotes =
+        value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ');
     if needs_quotes {
         write!(out, "\"{}\"", value.replace('"', "\"\""))
     } else {

@@ -34,6 +34,23 @@ pub struct ArticleRecord<'a> {
     pub article: Article<'a>,
 }
 
+/// One sentence of `abridge sentences`: its text, byte span into the input and, on request, its
+/// index terms.
+#[derive(Debug, Serialize)]
+pub struct SentenceRecord<'a> {
+    pub text: &'a str,
+    pub span: [usize; 2],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Vec<String>>,
+}
+
+/// The per-document record of `abridge sentences`.
+#[derive(Debug, Serialize)]
+pub struct SentencesRecord<'a> {
+    pub source: &'a str,
+    pub sentences: Vec<SentenceRecord<'a>>,
+}
+
 /// Writes per-document records as they come, either as one pretty-printed JSON array or as one
 /// compact object per line, so output starts before the last document is read.
 pub struct JsonStream<W: Write> {
@@ -69,6 +86,11 @@ impl<W: Write> JsonStream<W> {
         }
         self.written += 1;
         Ok(())
+    }
+
+    /// The writer, e.g. to drain a `Vec` buffer between records.
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
     }
 
     /// Closes the array (an empty one when no record came) and flushes.

@@ -1,0 +1,87 @@
+//! The sentences of a cleaned article: what the ranking stage reads.
+
+use super::sentences::{split, Sentence};
+use crate::article::{Article, BlockKind};
+
+/// Sentences of the article's headings, paragraphs and list items, in order, with spans into
+/// `text` (the input the article was cleaned from). Tables are not prose and give none; list
+/// markers are left out of the sentences.
+///
+/// ```
+/// let text = "Menu\n\nRain Floods the Harbour\n\nHeavy rain flooded the harbour district on Monday night. Hundreds of residents left their homes.\n";
+/// let article = abridge::article::clean(text);
+/// let got: Vec<&str> = abridge::text::body_sentences(text, &article).iter().map(|s| s.text).collect();
+/// assert!(got.contains(&"Hundreds of residents left their homes."));
+/// ```
+pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    for block in &article.blocks {
+        let Some(slice) = text.get(block.span.clone()) else {
+            continue;
+        };
+        let base = block.span.start;
+        match block.kind {
+            BlockKind::Table => {}
+            BlockKind::Heading => {
+                let trimmed = slice.trim();
+                if trimmed.chars().any(char::is_alphanumeric) {
+                    let start = base + (slice.len() - slice.trim_start().len());
+                    out.push(Sentence {
+                        text: &text[start..start + trimmed.len()],
+                        span: (start, start + trimmed.len()),
+                    });
+                }
+            }
+            BlockKind::Paragraph | BlockKind::List => {
+                for s in split(slice) {
+                    let body = if block.kind == BlockKind::List {
+                        strip_marker(s.text)
+                    } else {
+                        s.text
+                    };
+                    if !body.chars().any(char::is_alphanumeric) {
+                        continue;
+                    }
+                    let start = base + s.span.0 + (s.text.len() - body.len());
+                    out.push(Sentence {
+                        text: &text[start..start + body.len()],
+                        span: (start, start + body.len()),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `s` without a leading list marker (`- `, `• `, `1. `, `2) `).
+fn strip_marker(s: &str) -> &str {
+    let t = s.trim_start();
+    let after_bullet = t
+        .strip_prefix(['-', '*', '+', '•', '◦', '▪', '‣', '–'])
+        .filter(|r| r.starts_with(char::is_whitespace));
+    let after_number = || {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=9)
+            .contains(&digits)
+            .then(|| t[digits..].strip_prefix(['.', ')']))
+            .flatten()
+            .filter(|r| r.starts_with(char::is_whitespace))
+    };
+    after_bullet
+        .or_else(after_number)
+        .map_or(t, str::trim_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_marker;
+
+    #[test]
+    fn markers_are_stripped() {
+        assert_eq!(strip_marker("- Water: two litres"), "Water: two litres");
+        assert_eq!(strip_marker("12) Twelfth"), "Twelfth");
+        assert_eq!(strip_marker("-5 degrees"), "-5 degrees");
+        assert_eq!(strip_marker("1998. The year"), "The year");
+    }
+}
