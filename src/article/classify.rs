@@ -226,10 +226,7 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
             }
         } else if d >= STOP_LOW {
             Class::NearGood
-        } else if d >= STOP_SENTENCES
-            && s.sentence_end
-            && s.lower_share() >= 0.5
-        {
+        } else if d >= STOP_SENTENCES && s.sentence_end && s.lower_share() >= 0.5 {
             Class::NearGood
         } else {
             return (Class::Bad, "few stop words");
@@ -382,13 +379,15 @@ fn main_run(cands: &mut [Cand<'_>]) {
             };
             let long = usize::from(c.initial == Class::Good);
             current = match current {
-                Some(r) if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS => Some(Run {
-                    last: i,
-                    score: r.score + score,
-                    separators: r.separators + gap_separators,
-                    long: r.long + long,
-                    ..r
-                }),
+                Some(r) if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS => {
+                    Some(Run {
+                        last: i,
+                        score: r.score + score,
+                        separators: r.separators + gap_separators,
+                        long: r.long + long,
+                        ..r
+                    })
+                }
                 other => {
                     if let Some(run) = other {
                         runs.push(run);
@@ -468,6 +467,21 @@ fn main_run(cands: &mut [Cand<'_>]) {
             // Inside the article, prose and sentence fragments belong to it.
             c.class = Class::Good;
         }
+    }
+    // Inside the article, a heading is a title-like line (not bad on its own) between good
+    // blocks.
+    let headings: Vec<usize> = (first + 1..last)
+        .filter(|&i| {
+            let c = &cands[i];
+            c.title_like
+                && c.initial != Class::Bad
+                && !c.is_good()
+                && cands[i - 1].is_good()
+                && cands[i + 1].is_good()
+        })
+        .collect();
+    for i in headings {
+        cands[i].class = Class::Good;
     }
 }
 
