@@ -18,4 +18,5 @@ pub mod eval;
 pub mod markup;
 pub mod output;
 pub mod rank;
+pub mod summary;
 pub mod text;

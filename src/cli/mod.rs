@@ -6,6 +6,7 @@ mod eval_cmd;
 mod extract_cmds;
 mod inputs;
 mod sentences_cmd;
+mod summarize_cmd;
 mod sink;
 
 use args::{Cli, Command};
@@ -23,6 +24,7 @@ pub fn run() -> ExitCode {
         Command::Tables(a) => extract_cmds::tables(a, cli.quiet),
         Command::Lists(a) => extract_cmds::lists(a, cli.quiet),
         Command::Clean(a) => clean_cmd::clean(a, cli.quiet),
+        Command::Summarize(a) => summarize_cmd::summarize(a, cli.quiet),
         Command::Sentences(a) => sentences_cmd::sentences(a, cli.quiet),
         Command::Eval(a) => eval_cmd::eval(a),
     };

@@ -1,0 +1,90 @@
+//! `abridge summarize`.
+
+use super::args::{AlgorithmArg, OrderArg, SimilarityArg, SummarizeArgs, SummaryFormat, UsageError};
+use super::inputs::for_each_document;
+use super::sink::Sink;
+use super::RunStatus;
+use abridge::rank::similarity::Similarity;
+use abridge::summary::{summarize as run_summary, Algorithm, Budget, Order, SummaryOptions};
+use anyhow::Result;
+use std::io::Write;
+
+fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
+    let budget = match (args.words, args.sentences, args.ratio) {
+        (_, Some(0), _) | (Some(0), _, _) => {
+            return Err(UsageError("the budget must be at least 1".into()).into())
+        }
+        (_, _, Some(r)) if !(r > 0.0 && r <= 1.0) => {
+            return Err(UsageError(format!("--ratio must be in (0, 1], got {r}")).into())
+        }
+        (_, Some(k), _) => Budget::Sentences(k),
+        (_, _, Some(r)) => Budget::Ratio(r),
+        (w, _, _) => Budget::Words(w.unwrap_or(100)),
+    };
+    if args.truncate && !matches!(budget, Budget::Words(_)) {
+        return Err(UsageError("--truncate goes with a word budget (--words)".into()).into());
+    }
+    let defaults = SummaryOptions::default();
+    let mut select = defaults.select;
+    if let Some(l) = args.mmr_lambda {
+        select.lambda = l;
+    }
+    if let Some(t) = args.duplicate_threshold {
+        select.duplicate_threshold = t;
+    }
+    Ok(SummaryOptions {
+        select,
+        min_words: args.min_words.unwrap_or(defaults.min_words),
+        position_weight: args.position_weight.unwrap_or(defaults.position_weight),
+        budget,
+        truncate: args.truncate,
+        order: match args.order {
+            OrderArg::Source => Order::Source,
+            OrderArg::Rank => Order::Rank,
+        },
+        algorithm: match args.algorithm {
+            AlgorithmArg::Textrank => Algorithm::TextRank,
+            AlgorithmArg::Lexrank => Algorithm::LexRank {
+                threshold: (args.threshold > 0.0).then_some(args.threshold),
+            },
+        },
+        similarity: match args.similarity {
+            SimilarityArg::Tfidf => Similarity::TfIdfCosine,
+            SimilarityArg::Overlap => Similarity::Overlap,
+            SimilarityArg::Bm25 => Similarity::Bm25,
+        },
+        language: args.lang,
+    })
+}
+
+pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
+    let options = options(args)?;
+    let mut documents = Vec::new();
+    let status = for_each_document(&args.input, quiet, |doc| {
+        documents.push(doc);
+        Ok(())
+    })?;
+    let summary = run_summary(&documents, &options);
+    if summary.sentences.is_empty() && !quiet {
+        eprintln!("abridge: warning: the input has no sentence to summarise");
+    }
+    let mut out = Sink::open(args.input.output.as_deref())?;
+    match args.format {
+        SummaryFormat::Text => {
+            for s in &summary.sentences {
+                writeln!(out, "{}", s.text)?;
+            }
+        }
+        SummaryFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &summary)?;
+            writeln!(out)?;
+        }
+        SummaryFormat::Markdown => {
+            for s in &summary.sentences {
+                writeln!(out, "{} *({}, sentence {})*\n", s.text, s.source, s.index + 1)?;
+            }
+        }
+    }
+    out.commit()?;
+    Ok(status)
+}

@@ -1,0 +1,277 @@
+//! Multi-document summaries: cleaned articles → sentences → index terms → similarity graph →
+//! centrality (TextRank or LexRank) → non-redundant selection within a budget → order.
+//!
+//! ```
+//! use abridge::corpus::Document;
+//! use abridge::summary::{summarize, SummaryOptions, Budget};
+//! let doc = |name: &str, text: &str| Document { source: name.into(), text: text.into() };
+//! let docs = [
+//!     doc("a.txt", "The council approved the tidal barrier on Tuesday. The barrier will cost 412 million pounds. Work starts next spring."),
+//!     doc("b.txt", "Councillors approved a tidal barrier for the port. The barrier cost worried harbour businesses. A levy will fund part of it."),
+//! ];
+//! let summary = summarize(&docs, &SummaryOptions { budget: Budget::Words(20), ..Default::default() });
+//! assert!(summary.words <= 20 && !summary.sentences.is_empty());
+//! ```
+
+mod prepare;
+
+use crate::corpus::Document;
+use crate::rank::pagerank::{pagerank, PageRankOptions, Ranking};
+use crate::rank::select::{self, SelectOptions};
+use crate::rank::similarity::{Similarity, SimilarityGraph};
+use crate::text::lang::Language;
+use serde::Serialize;
+
+pub use prepare::{prepare, Prepared, PreparedSentence};
+
+/// How much summary to produce.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Budget {
+    /// Whole sentences, at most this many words in all.
+    Words(usize),
+    /// This many sentences.
+    Sentences(usize),
+    /// This fraction of the input's sentences (at least one).
+    Ratio(f64),
+}
+
+/// The order of the summary's sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// By document date when known, else input order, then position in the document.
+    #[default]
+    Source,
+    /// By score, best first.
+    Rank,
+}
+
+/// The centrality measure.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Algorithm {
+    /// Weighted PageRank over the sentence-similarity graph (Mihalcea and Tarau).
+    #[default]
+    TextRank,
+    /// PageRank over the cosine graph (Erkan and Radev): edges below `threshold` dropped and the
+    /// rest weighted 1, or the continuous weighted graph when `threshold` is `None`.
+    LexRank { threshold: Option<f64> },
+}
+
+/// Everything that shapes a summary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SummaryOptions {
+    pub budget: Budget,
+    /// With a word budget: cut the last sentence at exactly the budget, as DUC systems are scored.
+    pub truncate: bool,
+    pub order: Order,
+    pub algorithm: Algorithm,
+    pub similarity: Similarity,
+    pub language: Language,
+    pub select: SelectOptions,
+    /// Sentences shorter than this many words are never picked (they still vote in the graph).
+    pub min_words: usize,
+    /// Weight of the lead prior: a sentence's score is multiplied by
+    /// `1 + position_weight / (1 + position)`, position counted from 0 in its document.
+    pub position_weight: f64,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> Self {
+        Self {
+            budget: Budget::Words(100),
+            truncate: false,
+            order: Order::Source,
+            algorithm: Algorithm::TextRank,
+            similarity: Similarity::TfIdfCosine,
+            language: Language::English,
+            select: SelectOptions::default(),
+            min_words: 6,
+            position_weight: 0.0,
+        }
+    }
+}
+
+/// One sentence of a summary, with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummarySentence {
+    pub text: String,
+    pub source: String,
+    /// Position of the sentence in its document's sentence list (from 0).
+    pub index: usize,
+    pub score: f64,
+}
+
+/// A summary of one or more documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub sources: Vec<String>,
+    pub words: usize,
+    pub sentences: Vec<SummarySentence>,
+}
+
+/// Centrality scores of the prepared sentences.
+pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityGraph, Vec<f64>) {
+    let bags: Vec<_> = prepared.sentences.iter().map(|s| s.bag.clone()).collect();
+    let graph = SimilarityGraph::build(&bags, prepared.vocabulary, options.similarity);
+    let walk = match options.algorithm {
+        Algorithm::TextRank => None,
+        Algorithm::LexRank { threshold } => {
+            let cosine = if options.similarity == Similarity::TfIdfCosine {
+                None
+            } else {
+                Some(SimilarityGraph::build(
+                    &bags,
+                    prepared.vocabulary,
+                    Similarity::TfIdfCosine,
+                ))
+            };
+            let base = cosine.as_ref().unwrap_or(&graph);
+            Some(match threshold {
+                Some(t) => base.thresholded(t, true),
+                None => base.thresholded(0.0, false),
+            })
+        }
+    };
+    let ranking = rank_graph(walk.as_ref().unwrap_or(&graph));
+    (graph, ranking.scores.to_vec())
+}
+
+/// PageRank over the graph, dense below a size where the n² matrix is cheap, sparse above.
+fn rank_graph(graph: &SimilarityGraph) -> Ranking {
+    const DENSE_LIMIT: usize = 1500;
+    if graph.len() <= DENSE_LIMIT {
+        pagerank(&graph.to_dense(), PageRankOptions::default())
+    } else {
+        pagerank(&graph.to_csr(), PageRankOptions::default())
+    }
+}
+
+/// Summarises `documents` (one or many) into one summary.
+pub fn summarize(documents: &[Document], options: &SummaryOptions) -> Summary {
+    let prepared = prepare(documents, options.language);
+    summarize_prepared(&prepared, options)
+}
+
+/// Summarises already prepared sentences.
+pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summary {
+    let sources: Vec<String> = prepared.documents.iter().map(|d| d.source.clone()).collect();
+    let n = prepared.sentences.len();
+    if n == 0 {
+        return Summary {
+            sources,
+            words: 0,
+            sentences: Vec::new(),
+        };
+    }
+    let (graph, centrality) = centrality(prepared, options);
+    let scores: Vec<f64> = prepared
+        .sentences
+        .iter()
+        .zip(&centrality)
+        .map(|(s, &c)| c * (1.0 + options.position_weight / (1.0 + s.index as f64)))
+        .collect();
+    let eligible: Vec<f64> = prepared
+        .sentences
+        .iter()
+        .zip(&scores)
+        .map(|(s, &score)| if s.words >= options.min_words { score } else { 0.0 })
+        .collect();
+    let words: Vec<usize> = prepared.sentences.iter().map(|s| s.words).collect();
+    let budget = match options.budget {
+        Budget::Words(w) => select::Budget::Words(w),
+        Budget::Sentences(k) => select::Budget::Sentences(k),
+        Budget::Ratio(r) => {
+            select::Budget::Sentences(((n as f64 * r.clamp(0.0, 1.0)).round() as usize).max(1))
+        }
+    };
+    let mut picked = select::select(&eligible, &words, &graph, budget, options.select);
+    if picked.is_empty() {
+        // Nothing fits whole (or nothing is long enough): take the best sentence anyway.
+        if let Some(best) = best_index(&eligible).or_else(|| best_index(&scores)) {
+            picked.push(best);
+        }
+    }
+    let mut chosen: Vec<(usize, String)> = picked
+        .iter()
+        .map(|&i| (i, prepared.sentences[i].text.clone()))
+        .collect();
+    if let Budget::Words(limit) = options.budget {
+        fit_words(&mut chosen, prepared, &eligible, &picked, limit, options.truncate);
+    }
+    if options.order == Order::Source {
+        chosen.sort_by_key(|&(i, _)| {
+            let s = &prepared.sentences[i];
+            (prepared.documents[s.document].order_key(), s.index)
+        });
+    }
+    let sentences: Vec<SummarySentence> = chosen
+        .into_iter()
+        .map(|(i, text)| {
+            let s = &prepared.sentences[i];
+            SummarySentence {
+                text,
+                source: prepared.documents[s.document].source.clone(),
+                index: s.index,
+                score: round6(scores[i]),
+            }
+        })
+        .collect();
+    Summary {
+        sources,
+        words: sentences.iter().map(|s| word_count(&s.text)).sum(),
+        sentences,
+    }
+}
+
+/// Makes a word-budget summary exact: with `truncate`, the next best sentence is cut to fill
+/// the budget; a lone sentence over the budget is cut in any case.
+fn fit_words(
+    chosen: &mut Vec<(usize, String)>,
+    prepared: &Prepared,
+    eligible: &[f64],
+    picked: &[usize],
+    limit: usize,
+    truncate: bool,
+) {
+    let used: usize = chosen.iter().map(|(_, t)| word_count(t)).sum();
+    if used > limit {
+        if let Some((_, text)) = chosen.last_mut() {
+            *text = first_words(text, limit);
+        }
+        return;
+    }
+    if !truncate || used == limit {
+        return;
+    }
+    let mut order: Vec<usize> = (0..eligible.len()).filter(|i| !picked.contains(i)).collect();
+    order.sort_by(|&a, &b| eligible[b].total_cmp(&eligible[a]).then(a.cmp(&b)));
+    if let Some(&next) = order.first() {
+        let cut = first_words(&prepared.sentences[next].text, limit - used);
+        if !cut.is_empty() {
+            chosen.push((next, cut));
+        }
+    }
+}
+
+fn best_index(scores: &[f64]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > 0.0 && best.is_none_or(|b| s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Whitespace-separated words, as ROUGE counts them.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+/// Scores are printed rounded so that summaries compare equal across platforms.
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}

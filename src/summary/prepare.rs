@@ -1,0 +1,90 @@
+//! From documents to the sentences ranking reads: cleaned article bodies, their sentences
+//! (whitespace collapsed), index terms as ids.
+
+use crate::article;
+use crate::corpus::Document;
+use crate::rank::similarity::TermBag;
+use crate::text::body_sentences;
+use crate::text::lang::{Language, Terms};
+use std::collections::HashMap;
+
+/// A document's part in a summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedDocument {
+    pub source: String,
+    /// `YYYY-MM-DD`, when the article gives a date.
+    pub date: Option<String>,
+    /// Position in the input.
+    pub position: usize,
+}
+
+impl PreparedDocument {
+    /// Dated documents first in date order, then the rest in input order.
+    pub fn order_key(&self) -> (bool, String, usize) {
+        (
+            self.date.is_none(),
+            self.date.clone().unwrap_or_default(),
+            self.position,
+        )
+    }
+}
+
+/// A candidate sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedSentence {
+    /// Index into [`Prepared::documents`].
+    pub document: usize,
+    /// Position in its document's sentence list.
+    pub index: usize,
+    /// The sentence, whitespace collapsed.
+    pub text: String,
+    pub words: usize,
+    pub bag: TermBag,
+}
+
+/// All sentences of a set of documents, ready to rank.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prepared {
+    pub documents: Vec<PreparedDocument>,
+    pub sentences: Vec<PreparedSentence>,
+    /// Number of distinct terms (term ids run from 0 to this).
+    pub vocabulary: usize,
+}
+
+/// Cleans and splits every document and turns sentences into term bags.
+pub fn prepare(documents: &[Document], language: Language) -> Prepared {
+    let terms = Terms::new(language);
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut prepared = Prepared::default();
+    for (position, doc) in documents.iter().enumerate() {
+        let article = article::clean(&doc.text);
+        let d = prepared.documents.len();
+        prepared.documents.push(PreparedDocument {
+            source: doc.source.clone(),
+            date: article.date.clone(),
+            position,
+        });
+        let sentences = body_sentences(&doc.text, &article);
+        for (index, s) in sentences.iter().enumerate() {
+            let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let words = text.split_whitespace().count();
+            let term_ids = terms
+                .of(&text)
+                .into_iter()
+                .map(|t| {
+                    let next = ids.len() as u32;
+                    *ids.entry(t).or_insert(next)
+                })
+                .collect();
+            prepared.sentences.push(PreparedSentence {
+                document: d,
+                index,
+                text,
+                words,
+                bag: TermBag::new(term_ids),
+            });
+        }
+    }
+    prepared.vocabulary = ids.len();
+    prepared
+}
