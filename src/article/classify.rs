@@ -142,6 +142,15 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
         c.reason = reason;
     }
     revise(&mut cands);
+    if !cands.iter().any(Cand::is_good) {
+        // Nothing stands out as prose against furniture (a short wire story, a page of brief
+        // items): the prose-like blocks are the article.
+        for c in cands.iter_mut() {
+            if c.initial == Class::NearGood && !c.title_like {
+                c.class = Class::Good;
+            }
+        }
+    }
     main_run(&mut cands);
     cands
 }
@@ -440,7 +449,12 @@ fn main_run(cands: &mut [Cand<'_>]) {
     while hi + 1 < runs.len() && runs[hi + 1].gap_before <= MAX_JOIN_GAP && joins(&runs[hi + 1]) {
         hi += 1;
     }
-    let (first, last) = (runs[lo].first, runs[hi].last);
+    let (first, mut last) = (runs[lo].first, runs[hi].last);
+    // Sentences right after the last good block (a closing quote cut off as its own paragraph)
+    // end the article with it.
+    while last + 1 < cands.len() && is_fragment(&cands[last + 1]) && cands[last + 1].sig.sentence_end {
+        last += 1;
+    }
     // A lead (standfirst) sits between the headline and the byline, before the body: prose
     // blocks shortly before the run join it.
     let original_first = first;
