@@ -253,36 +253,53 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     (class, reason)
 }
 
-/// The class of the nearest block before (`step` -1) or after (`step` 1) `i` that is not short
-/// (nor near-good when `ignore_near_good`); bad past the ends.
-fn neighbour(classes: &[Class], i: usize, forward: bool, ignore_near_good: bool) -> Class {
-    let mut j = i;
-    loop {
-        if forward {
-            j += 1;
-            if j >= classes.len() {
-                return Class::Bad;
-            }
-        } else {
-            if j == 0 {
-                return Class::Bad;
-            }
-            j -= 1;
-        }
-        match classes[j] {
-            Class::Short => continue,
-            Class::NearGood if ignore_near_good => continue,
-            c => return c,
-        }
-    }
+/// For every block, the nearest block before and after it whose class counts (short blocks, and
+/// near-good ones when asked, are looked through). Computed in one pass each way, so context
+/// costs linear time however long the runs of short blocks.
+struct Nearest<'c> {
+    classes: &'c [Class],
+    prev: Vec<Option<usize>>,
+    next: Vec<Option<usize>>,
 }
 
-/// Index of the nearest block before or after `i` whose class is not short.
-fn nearest(classes: &[Class], i: usize, forward: bool) -> Option<usize> {
-    if forward {
-        (i + 1..classes.len()).find(|&j| classes[j] != Class::Short)
-    } else {
-        (0..i).rev().find(|&j| classes[j] != Class::Short)
+impl<'c> Nearest<'c> {
+    fn new(classes: &'c [Class], ignore_near_good: bool) -> Nearest<'c> {
+        let counts = |c: Class| !(c == Class::Short || (ignore_near_good && c == Class::NearGood));
+        let n = classes.len();
+        let mut prev = vec![None; n];
+        let mut last = None;
+        for i in 0..n {
+            prev[i] = last;
+            if counts(classes[i]) {
+                last = Some(i);
+            }
+        }
+        let mut next = vec![None; n];
+        let mut last = None;
+        for i in (0..n).rev() {
+            next[i] = last;
+            if counts(classes[i]) {
+                last = Some(i);
+            }
+        }
+        Nearest {
+            classes,
+            prev,
+            next,
+        }
+    }
+
+    fn index(&self, i: usize, forward: bool) -> Option<usize> {
+        if forward {
+            self.next[i]
+        } else {
+            self.prev[i]
+        }
+    }
+
+    /// The neighbour's class; bad past the ends of the page.
+    fn class(&self, i: usize, forward: bool) -> Class {
+        self.index(i, forward).map_or(Class::Bad, |j| self.classes[j])
     }
 }
 
@@ -304,15 +321,17 @@ fn revise(cands: &mut [Cand<'_>]) {
     let prose = |j: usize| {
         matches!(cands[j].initial, Class::Good | Class::NearGood) && !cands[j].title_like
     };
+    let strict = Nearest::new(&before, true);
+    let loose = Nearest::new(&before, false);
     for i in 0..classes.len() {
         if before[i] != Class::NearGood {
             continue;
         }
-        let prev = neighbour(&before, i, false, true);
-        let next = neighbour(&before, i, true, true);
+        let prev = strict.class(i, false);
+        let next = strict.class(i, true);
         let paired = prose(i)
-            && (nearest(&before, i, false).is_some_and(prose)
-                || nearest(&before, i, true).is_some_and(prose));
+            && (loose.index(i, false).is_some_and(prose)
+                || loose.index(i, true).is_some_and(prose));
         classes[i] = if prev == Class::Bad && next == Class::Bad && !paired {
             Class::Bad
         } else {
@@ -322,18 +341,19 @@ fn revise(cands: &mut [Cand<'_>]) {
     // Short blocks take the class of their neighbours: good between good blocks, bad between
     // bad ones; between a good and a bad one, good only when the bad side was near-good.
     let resolved = classes.clone();
+    let around = Nearest::new(&resolved, true);
     for i in 0..classes.len() {
         if resolved[i] != Class::Short {
             continue;
         }
-        let prev = neighbour(&resolved, i, false, true);
-        let next = neighbour(&resolved, i, true, true);
+        let prev = around.class(i, false);
+        let next = around.class(i, true);
         classes[i] = match (prev, next) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
             _ => {
-                let near_prev = neighbour(&before, i, false, false) == Class::NearGood;
-                let near_next = neighbour(&before, i, true, false) == Class::NearGood;
+                let near_prev = loose.class(i, false) == Class::NearGood;
+                let near_next = loose.class(i, true) == Class::NearGood;
                 if (prev == Class::Bad && near_prev) || (next == Class::Bad && near_next) {
                     Class::Good
                 } else {
