@@ -249,7 +249,9 @@ impl Signals {
     /// A line that reads like a heading or headline: a few words, a proper start, no sentence
     /// punctuation at the end (a question or exclamation mark is allowed).
     pub fn title_like(&self, text: &str) -> bool {
-        let t = text.trim_end();
+        let t = text
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '`']);
         let max_chars = if self.is_unspaced() { 60 } else { 160 };
         self.words >= 1
             && self.words <= 24
