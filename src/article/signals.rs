@@ -140,6 +140,9 @@ pub struct Signals {
     pub truncated: bool,
     /// Ends with `says` or `says:` (comment author lines).
     pub says: bool,
+    /// Sentence boundaries inside the text: `.`, `!` or `?` after a word of three letters or
+    /// more with a lower-case letter (not `Dr.` nor `U.S.`), then a space and a capital.
+    pub inner_sentences: usize,
 }
 
 impl Signals {
@@ -213,6 +216,7 @@ impl Signals {
             .or_else(|| t.strip_suffix('…'))
             .unwrap_or("");
         s.truncated = !cut.is_empty() && cut.ends_with(char::is_alphanumeric);
+        s.inner_sentences = inner_sentences(t);
         let lower_end = t.trim_end_matches(':').to_lowercase();
         s.says = lower_end.ends_with(" says") || lower_end.ends_with(" said");
         s
@@ -260,6 +264,7 @@ impl Signals {
             && !t.ends_with(['.', ',', ';', ':', '…'])
             && self.date_words == 0
             && !self.parenthesised
+            && self.inner_sentences == 0
     }
 
     /// Mostly a date (and a few words such as `Posted on` or a time): a dateline or byline.
@@ -272,6 +277,29 @@ impl Signals {
     pub fn no_letters(&self) -> bool {
         self.alpha == 0 && self.unspaced == 0
     }
+}
+
+fn inner_sentences(t: &str) -> usize {
+    let chars: Vec<char> = t.chars().collect();
+    let mut n = 0;
+    for i in 1..chars.len().saturating_sub(2) {
+        if !matches!(chars[i], '.' | '!' | '?') || chars[i + 1] != ' ' {
+            continue;
+        }
+        if !chars[i + 2].is_uppercase() && !"\"“‘'".contains(chars[i + 2]) {
+            continue;
+        }
+        let word: Vec<char> = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .copied()
+            .collect();
+        if word.len() >= 3 && word.iter().any(|c| c.is_lowercase()) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Scripts written without spaces between words.
@@ -334,6 +362,17 @@ mod tests {
         assert_eq!(sig("© 2025 Example Media. All rights reserved.").symbols, 1);
         assert_eq!(sig("Sign in | Privacy Policy | Terms of Use").furniture, 3);
         assert_eq!(sig("The river rose two metres overnight.").furniture, 0);
+    }
+
+    #[test]
+    fn several_sentences_are_not_a_title() {
+        let two = "Great show. Loved it!";
+        assert_eq!(sig(two).inner_sentences, 1);
+        assert!(!sig(two).title_like(two));
+        let abbr = "Dr. Jones Meets U.S. Envoy in Rome";
+        assert_eq!(sig(abbr).inner_sentences, 0);
+        assert!(sig(abbr).title_like(abbr));
+        assert!(sig("Why Now?").title_like("Why Now?"));
     }
 
     #[test]
