@@ -192,6 +192,9 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     if c.repeats > 1 && s.chars < LENGTH_HIGH {
         return (Class::Bad, "repeated");
     }
+    if s.credit_tail {
+        return (Class::Bad, "caption credit");
+    }
     if s.says && s.words <= 6 {
         return (Class::Bad, "comment author");
     }

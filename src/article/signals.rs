@@ -140,6 +140,8 @@ pub struct Signals {
     pub truncated: bool,
     /// Ends with `says` or `says:` (comment author lines).
     pub says: bool,
+    /// Ends with a picture credit (`Credit: ...`, `(Image: ...)`, `Photo by ...`): a caption.
+    pub credit_tail: bool,
     /// Sentence boundaries inside the text: `.`, `!` or `?` after a word of three letters or
     /// more with a lower-case letter (not `Dr.` nor `U.S.`), then a space and a capital.
     pub inner_sentences: usize,
@@ -217,6 +219,7 @@ impl Signals {
             .unwrap_or("");
         s.truncated = !cut.is_empty() && cut.ends_with(char::is_alphanumeric);
         s.inner_sentences = inner_sentences(t);
+        s.credit_tail = credit_tail(t);
         let lower_end = t.trim_end_matches(':').to_lowercase();
         s.says = lower_end.ends_with(" says") || lower_end.ends_with(" said");
         s
@@ -277,6 +280,44 @@ impl Signals {
     pub fn no_letters(&self) -> bool {
         self.alpha == 0 && self.unspaced == 0
     }
+}
+
+/// Words that open a picture credit.
+const CREDIT_WORDS: &[&str] = &[
+    "credit",
+    "credits",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "photograph",
+    "illustration",
+    "source",
+];
+
+/// True when one of the last few words of `t` opens a picture credit: a credit word followed by
+/// a colon or by `by`, with at most [`CREDIT_TAIL_WORDS`] words after it.
+fn credit_tail(t: &str) -> bool {
+    const CREDIT_TAIL_WORDS: usize = 6;
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let start = words.len().saturating_sub(CREDIT_TAIL_WORDS + 1);
+    for (k, w) in words.iter().enumerate().skip(start) {
+        let bare = w.trim_start_matches(['(', '[']);
+        let (word, colon) = match bare.strip_suffix(':') {
+            Some(x) => (x, true),
+            None => (bare, false),
+        };
+        let lower = word.to_lowercase();
+        if !CREDIT_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let by = words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
+        if colon || by {
+            return true;
+        }
+    }
+    false
 }
 
 fn inner_sentences(t: &str) -> usize {
@@ -378,6 +419,15 @@ mod tests {
     #[test]
     fn caption_words_are_counted() {
         assert_eq!(sig("Photo: A. Person / Agency").caption, 1);
+    }
+
+    #[test]
+    fn picture_credits_end_captions() {
+        assert!(sig("The quay at dawn. Credit: A. Person").credit_tail);
+        assert!(sig("Protesters on the bridge (Image: AGENCY )").credit_tail);
+        assert!(sig("The quay at dawn. Photo by A. Person").credit_tail);
+        assert!(!sig("The board said the photo was taken in May.").credit_tail);
+        assert!(!sig("Credit: the board gave the contractor a loan that it must repay within ten years.").credit_tail);
     }
 
     #[test]
