@@ -62,12 +62,14 @@ input as it is. Spans are byte offsets into the decoded input."
     )]
     Sentences(SentencesArgs),
     /// Summarise one document, or several as one multi-document summary.
-    #[command(long_about = "Summarise one document, or several (files or a directory) as one \
+    #[command(
+        long_about = "Summarise one document, or several (files or a directory) as one \
 multi-document summary. Each article is cleaned (page furniture never reaches the ranking) and split \
 into sentences; sentences are compared (TF-IDF cosine by default), ranked by centrality (TextRank or \
 LexRank) and picked greedily within the budget, skipping sentences too similar to one already \
 picked (republished wire copy, repeated facts). Output is deterministic: the same inputs give the \
-same bytes.")]
+same bytes."
+    )]
     Summarize(SummarizeArgs),
     /// Score summaries against reference summaries with ROUGE-1, ROUGE-2 and ROUGE-L, as ROUGE-1.5.5.
     #[command(
@@ -176,6 +178,35 @@ pub struct SummarizeArgs {
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
 
+    /// How sentences are picked once ranked.
+    #[arg(long, value_enum, default_value_t = SelectionArg::Mmr)]
+    pub selection: SelectionArg,
+
+    /// Tuning (coverage): saturation of the coverage reward, as a fraction of each sentence's
+    /// total similarity.
+    #[arg(long, value_name = "A", help_heading = "Tuning")]
+    pub alpha: Option<f64>,
+
+    /// Tuning (coverage): weight of the diversity reward.
+    #[arg(long, value_name = "D", help_heading = "Tuning")]
+    pub diversity: Option<f64>,
+
+    /// Tuning (coverage): exponent of the length cost in the greedy ratio.
+    #[arg(long, value_name = "R", help_heading = "Tuning")]
+    pub cost_exponent: Option<f64>,
+
+    /// Tuning (concepts): least number of documents a concept must appear in.
+    #[arg(long, value_name = "N", help_heading = "Tuning")]
+    pub min_documents: Option<usize>,
+
+    /// Tuning (concepts): weight of single words next to bigrams.
+    #[arg(long, value_name = "W", help_heading = "Tuning")]
+    pub unigram_weight: Option<f64>,
+
+    /// Also pick sentences that quote someone or ask a question (left out by default).
+    #[arg(long)]
+    pub keep_quotes: bool,
+
     /// Tuning: MMR trade-off between centrality (1) and novelty (0).
     #[arg(long, value_name = "L", help_heading = "Tuning")]
     pub mmr_lambda: Option<f64>,
@@ -207,6 +238,17 @@ pub enum AlgorithmArg {
     Textrank,
     /// PageRank over the thresholded cosine graph (Erkan and Radev).
     Lexrank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SelectionArg {
+    /// Greedy maximal marginal relevance: centrality minus similarity to what is picked.
+    Mmr,
+    /// Greedy coverage plus diversity (Lin and Bilmes 2011), for word budgets.
+    Coverage,
+    /// Greedy coverage of concepts (content-word bigrams weighted by how many documents report
+    /// them; Gillick and Favre 2009), for word budgets.
+    Concepts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

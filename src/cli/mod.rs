@@ -6,8 +6,8 @@ mod eval_cmd;
 mod extract_cmds;
 mod inputs;
 mod sentences_cmd;
-mod summarize_cmd;
 mod sink;
+mod summarize_cmd;
 
 use args::{Cli, Command};
 use clap::Parser;

@@ -1,11 +1,17 @@
 //! `abridge summarize`.
 
-use super::args::{AlgorithmArg, OrderArg, SimilarityArg, SummarizeArgs, SummaryFormat, UsageError};
+use super::args::{
+    AlgorithmArg, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs, SummaryFormat, UsageError,
+};
 use super::inputs::for_each_document;
 use super::sink::Sink;
 use super::RunStatus;
+use abridge::rank::concepts::ConceptOptions;
+use abridge::rank::coverage::CoverageOptions;
 use abridge::rank::similarity::Similarity;
-use abridge::summary::{summarize as run_summary, Algorithm, Budget, Order, SummaryOptions};
+use abridge::summary::{
+    summarize as run_summary, Algorithm, Budget, Order, Selection, SummaryOptions, DEFAULT_MMR,
+};
 use anyhow::Result;
 use std::io::Write;
 
@@ -25,15 +31,49 @@ fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
         return Err(UsageError("--truncate goes with a word budget (--words)".into()).into());
     }
     let defaults = SummaryOptions::default();
-    let mut select = defaults.select;
-    if let Some(l) = args.mmr_lambda {
-        select.lambda = l;
-    }
-    if let Some(t) = args.duplicate_threshold {
-        select.duplicate_threshold = t;
-    }
+    let selection = match args.selection {
+        SelectionArg::Mmr => {
+            let mut m = DEFAULT_MMR;
+            if let Some(l) = args.mmr_lambda {
+                m.lambda = l;
+            }
+            if let Some(t) = args.duplicate_threshold {
+                m.duplicate_threshold = t;
+            }
+            Selection::Mmr(m)
+        }
+        SelectionArg::Coverage => {
+            let mut c = CoverageOptions::default();
+            if let Some(a) = args.alpha {
+                c.alpha = a;
+            }
+            if let Some(d) = args.diversity {
+                c.diversity = d;
+            }
+            if let Some(r) = args.cost_exponent {
+                c.cost_exponent = r;
+            }
+            if let Some(t) = args.duplicate_threshold {
+                c.duplicate_threshold = t;
+            }
+            Selection::Coverage(c)
+        }
+        SelectionArg::Concepts => {
+            let mut c = ConceptOptions::default();
+            if let Some(m) = args.min_documents {
+                c.min_documents = m;
+            }
+            if let Some(u) = args.unigram_weight {
+                c.unigram_weight = u;
+            }
+            if let Some(r) = args.cost_exponent {
+                c.cost_exponent = r;
+            }
+            Selection::Concepts(c)
+        }
+    };
     Ok(SummaryOptions {
-        select,
+        selection,
         min_words: args.min_words.unwrap_or(defaults.min_words),
         position_weight: args.position_weight.unwrap_or(defaults.position_weight),
         budget,
@@ -54,6 +94,7 @@ fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
             SimilarityArg::Bm25 => Similarity::Bm25,
         },
         language: args.lang,
+        skip_quotes: !args.keep_quotes,
     })
 }
 
@@ -81,7 +122,13 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
         }
         SummaryFormat::Markdown => {
             for s in &summary.sentences {
-                writeln!(out, "{} *({}, sentence {})*\n", s.text, s.source, s.index + 1)?;
+                writeln!(
+                    out,
+                    "{} *({}, sentence {})*\n",
+                    s.text,
+                    s.source,
+                    s.index + 1
+                )?;
             }
         }
     }

@@ -276,6 +276,11 @@ mod tests {
 
     #[test]
     fn empty_graph() {
-        assert_eq!(pagerank(&Array2::<f64>::zeros((0, 0)), PageRankOptions::default()).scores.len(), 0);
+        assert_eq!(
+            pagerank(&Array2::<f64>::zeros((0, 0)), PageRankOptions::default())
+                .scores
+                .len(),
+            0
+        );
     }
 }

@@ -16,11 +16,14 @@
 mod prepare;
 
 use crate::corpus::Document;
+use crate::rank::concepts::{select_concepts, ConceptOptions};
+use crate::rank::coverage::{select_coverage, CoverageOptions};
 use crate::rank::pagerank::{pagerank, PageRankOptions, Ranking};
 use crate::rank::select::{self, SelectOptions};
 use crate::rank::similarity::{Similarity, SimilarityGraph};
 use crate::text::lang::Language;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 pub use prepare::{prepare, Prepared, PreparedSentence};
 
@@ -56,6 +59,24 @@ pub enum Algorithm {
     LexRank { threshold: Option<f64> },
 }
 
+/// How sentences are picked once ranked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Selection {
+    /// Greedy maximal marginal relevance.
+    Mmr(SelectOptions),
+    /// Greedy coverage plus diversity (Lin and Bilmes); word budgets only, other budgets use MMR.
+    Coverage(CoverageOptions),
+    /// Greedy concept coverage (Gillick and Favre); word budgets only, other budgets use MMR.
+    Concepts(ConceptOptions),
+}
+
+/// The MMR settings of the default summary, tuned on the DUC 2004 development topics
+/// (docs/evaluation.md): novelty weighs slightly more than centrality.
+pub const DEFAULT_MMR: SelectOptions = SelectOptions {
+    lambda: 0.4,
+    duplicate_threshold: 0.6,
+};
+
 /// Everything that shapes a summary.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SummaryOptions {
@@ -66,12 +87,15 @@ pub struct SummaryOptions {
     pub algorithm: Algorithm,
     pub similarity: Similarity,
     pub language: Language,
-    pub select: SelectOptions,
+    pub selection: Selection,
     /// Sentences shorter than this many words are never picked (they still vote in the graph).
     pub min_words: usize,
     /// Weight of the lead prior: a sentence's score is multiplied by
     /// `1 + position_weight / (1 + position)`, position counted from 0 in its document.
     pub position_weight: f64,
+    /// Never pick sentences that quote someone or ask a question: summaries report, they do not
+    /// cite (they still vote in the graph).
+    pub skip_quotes: bool,
 }
 
 impl Default for SummaryOptions {
@@ -83,9 +107,10 @@ impl Default for SummaryOptions {
             algorithm: Algorithm::TextRank,
             similarity: Similarity::TfIdfCosine,
             language: Language::English,
-            select: SelectOptions::default(),
-            min_words: 6,
-            position_weight: 0.0,
+            selection: Selection::Mmr(DEFAULT_MMR),
+            min_words: 8,
+            position_weight: 1.0,
+            skip_quotes: true,
         }
     }
 }
@@ -153,7 +178,11 @@ pub fn summarize(documents: &[Document], options: &SummaryOptions) -> Summary {
 
 /// Summarises already prepared sentences.
 pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summary {
-    let sources: Vec<String> = prepared.documents.iter().map(|d| d.source.clone()).collect();
+    let sources: Vec<String> = prepared
+        .documents
+        .iter()
+        .map(|d| d.source.clone())
+        .collect();
     let n = prepared.sentences.len();
     if n == 0 {
         return Summary {
@@ -173,7 +202,13 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         .sentences
         .iter()
         .zip(&scores)
-        .map(|(s, &score)| if s.words >= options.min_words { score } else { 0.0 })
+        .map(|(s, &score)| {
+            if s.words >= options.min_words && (!options.skip_quotes || !is_quote(&s.text)) {
+                score
+            } else {
+                0.0
+            }
+        })
         .collect();
     let words: Vec<usize> = prepared.sentences.iter().map(|s| s.words).collect();
     let budget = match options.budget {
@@ -183,7 +218,39 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
             select::Budget::Sentences(((n as f64 * r.clamp(0.0, 1.0)).round() as usize).max(1))
         }
     };
-    let mut picked = select::select(&eligible, &words, &graph, budget, options.select);
+    let mut picked = match (options.selection, budget) {
+        (Selection::Coverage(c), select::Budget::Words(limit)) => {
+            let part: Vec<usize> = prepared.sentences.iter().map(|s| s.document).collect();
+            select_coverage(&graph, &eligible, &words, &part, limit, c)
+        }
+        (Selection::Concepts(c), select::Budget::Words(limit)) => {
+            let (concepts, weights) = concepts_of(prepared, c);
+            let bonus: Vec<f64> = prepared
+                .sentences
+                .iter()
+                .zip(&eligible)
+                .map(|(s, &e)| {
+                    if e > 0.0 {
+                        1.0 + options.position_weight / (1.0 + s.index as f64)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            select_concepts(&concepts, &weights, &words, &bonus, limit, c.cost_exponent)
+        }
+        (Selection::Mmr(m), _) => select::select(&eligible, &words, &graph, budget, m),
+        (Selection::Coverage(c), _) => {
+            let m = SelectOptions {
+                duplicate_threshold: c.duplicate_threshold,
+                ..SelectOptions::default()
+            };
+            select::select(&eligible, &words, &graph, budget, m)
+        }
+        (Selection::Concepts(_), _) => {
+            select::select(&eligible, &words, &graph, budget, SelectOptions::default())
+        }
+    };
     if picked.is_empty() {
         // Nothing fits whole (or nothing is long enough): take the best sentence anyway.
         if let Some(best) = best_index(&eligible).or_else(|| best_index(&scores)) {
@@ -195,7 +262,14 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         .map(|&i| (i, prepared.sentences[i].text.clone()))
         .collect();
     if let Budget::Words(limit) = options.budget {
-        fit_words(&mut chosen, prepared, &eligible, &picked, limit, options.truncate);
+        fit_words(
+            &mut chosen,
+            prepared,
+            &eligible,
+            &picked,
+            limit,
+            options.truncate,
+        );
     }
     if options.order == Order::Source {
         chosen.sort_by_key(|&(i, _)| {
@@ -242,7 +316,9 @@ fn fit_words(
     if !truncate || used == limit {
         return;
     }
-    let mut order: Vec<usize> = (0..eligible.len()).filter(|i| !picked.contains(i)).collect();
+    let mut order: Vec<usize> = (0..eligible.len())
+        .filter(|i| !picked.contains(i))
+        .collect();
     order.sort_by(|&a, &b| eligible[b].total_cmp(&eligible[a]).then(a.cmp(&b)));
     if let Some(&next) = order.first() {
         let cut = first_words(&prepared.sentences[next].text, limit - used);
@@ -250,6 +326,56 @@ fn fit_words(
             chosen.push((next, cut));
         }
     }
+}
+
+/// Concept ids per sentence and concept weights: content-word bigrams (and, when weighted,
+/// words) weighted by the number of documents containing them.
+fn concepts_of(prepared: &Prepared, options: ConceptOptions) -> (Vec<Vec<u32>>, Vec<f64>) {
+    let mut ids: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut documents: Vec<HashSet<usize>> = Vec::new();
+    let mut is_unigram: Vec<bool> = Vec::new();
+    let mut per_sentence = Vec::with_capacity(prepared.sentences.len());
+    const WORD: u32 = u32::MAX;
+    for s in &prepared.sentences {
+        let mut keys: Vec<(u32, u32)> = s.sequence.windows(2).map(|w| (w[0], w[1])).collect();
+        if options.unigram_weight > 0.0 {
+            keys.extend(s.sequence.iter().map(|&t| (t, WORD)));
+        }
+        let mut mine = Vec::with_capacity(keys.len());
+        for key in keys {
+            let next = ids.len() as u32;
+            let id = *ids.entry(key).or_insert(next);
+            if id as usize == documents.len() {
+                documents.push(HashSet::new());
+                is_unigram.push(key.1 == WORD);
+            }
+            documents[id as usize].insert(s.document);
+            mine.push(id);
+        }
+        per_sentence.push(mine);
+    }
+    let weights = documents
+        .iter()
+        .zip(&is_unigram)
+        .map(|(d, &uni)| {
+            if d.len() < options.min_documents {
+                0.0
+            } else if uni {
+                options.unigram_weight * d.len() as f64
+            } else {
+                d.len() as f64
+            }
+        })
+        .collect();
+    (per_sentence, weights)
+}
+
+/// A sentence that quotes (straight, curly or TeX-style quote marks) or asks.
+fn is_quote(text: &str) -> bool {
+    text.contains(['"', '“', '”'])
+        || text.contains("``")
+        || text.contains("''")
+        || text.ends_with('?')
 }
 
 fn best_index(scores: &[f64]) -> Option<usize> {
@@ -268,7 +394,10 @@ pub fn word_count(text: &str) -> usize {
 }
 
 fn first_words(text: &str, n: usize) -> String {
-    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Scores are printed rounded so that summaries compare equal across platforms.

@@ -39,6 +39,8 @@ pub struct PreparedSentence {
     /// The sentence, whitespace collapsed.
     pub text: String,
     pub words: usize,
+    /// Term ids in sentence order.
+    pub sequence: Vec<u32>,
     pub bag: TermBag,
 }
 
@@ -68,7 +70,7 @@ pub fn prepare(documents: &[Document], language: Language) -> Prepared {
         for (index, s) in sentences.iter().enumerate() {
             let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
             let words = text.split_whitespace().count();
-            let term_ids = terms
+            let term_ids: Vec<u32> = terms
                 .of(&text)
                 .into_iter()
                 .map(|t| {
@@ -81,7 +83,8 @@ pub fn prepare(documents: &[Document], language: Language) -> Prepared {
                 index,
                 text,
                 words,
-                bag: TermBag::new(term_ids),
+                bag: TermBag::new(term_ids.clone()),
+                sequence: term_ids,
             });
         }
     }

@@ -1,0 +1,263 @@
+//! Sentence-similarity graphs. Sentences are bags of term ids; only pairs that share a term are
+//! ever compared (an inverted index finds them), so sparse inputs never cost n² similarity calls.
+
+use super::pagerank::CsrGraph;
+use ndarray::Array2;
+
+/// How two sentences are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Similarity {
+    /// Mihalcea and Tarau's TextRank: shared terms over `ln|a| + ln|b|`.
+    Overlap,
+    /// Cosine of TF-IDF vectors, IDF over the input's sentences.
+    #[default]
+    TfIdfCosine,
+    /// BM25 of each sentence as a query against the other, averaged both ways.
+    Bm25,
+}
+
+/// A sentence as its term ids with counts, sorted by term id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermBag {
+    pub terms: Vec<(u32, u32)>,
+    /// Number of terms, repeats included.
+    pub len: u32,
+}
+
+impl TermBag {
+    /// Builds a bag from term ids in any order.
+    pub fn new(mut ids: Vec<u32>) -> Self {
+        let len = ids.len() as u32;
+        ids.sort_unstable();
+        let mut terms: Vec<(u32, u32)> = Vec::new();
+        for id in ids {
+            match terms.last_mut() {
+                Some((t, c)) if *t == id => *c += 1,
+                _ => terms.push((id, 1)),
+            }
+        }
+        TermBag { terms, len }
+    }
+}
+
+/// Inverse document frequencies (sentences as documents), smoothed so no weight is zero or negative.
+pub fn idf(bags: &[TermBag], vocabulary: usize) -> Vec<f64> {
+    let mut df = vec![0u32; vocabulary];
+    for bag in bags {
+        for &(t, _) in &bag.terms {
+            if let Some(d) = df.get_mut(t as usize) {
+                *d += 1;
+            }
+        }
+    }
+    let n = bags.len() as f64;
+    df.iter()
+        .map(|&d| (1.0 + n / (1.0 + d as f64)).ln())
+        .collect()
+}
+
+/// The weighted similarity graph of `bags`: symmetric, no self-loops, only positive weights.
+pub struct SimilarityGraph {
+    /// Per sentence, its neighbours and weights, sorted by neighbour.
+    pub rows: Vec<Vec<(u32, f64)>>,
+}
+
+impl SimilarityGraph {
+    /// Compares every pair of sentences that share a term.
+    pub fn build(bags: &[TermBag], vocabulary: usize, similarity: Similarity) -> Self {
+        let idf = idf(bags, vocabulary);
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
+        for (i, bag) in bags.iter().enumerate() {
+            for &(t, _) in &bag.terms {
+                if let Some(p) = postings.get_mut(t as usize) {
+                    p.push(i as u32);
+                }
+            }
+        }
+        let norms: Vec<f64> = bags
+            .iter()
+            .map(|b| {
+                b.terms
+                    .iter()
+                    .map(|&(t, c)| (c as f64 * idf[t as usize]).powi(2))
+                    .sum::<f64>()
+                    .sqrt()
+            })
+            .collect();
+        let average_len =
+            bags.iter().map(|b| b.len as f64).sum::<f64>() / (bags.len().max(1) as f64);
+        let mut rows: Vec<Vec<(u32, f64)>> = vec![Vec::new(); bags.len()];
+        // Accumulate per-pair statistics for j > i with a dense scratch row.
+        let mut shared = vec![0.0f64; bags.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (i, bag) in bags.iter().enumerate() {
+            for &(t, ci) in &bag.terms {
+                for &j in &postings[t as usize] {
+                    if j as usize <= i {
+                        continue;
+                    }
+                    let cj = bags[j as usize]
+                        .terms
+                        .binary_search_by_key(&t, |&(x, _)| x)
+                        .map_or(0, |k| bags[j as usize].terms[k].1);
+                    if shared[j as usize] == 0.0 {
+                        touched.push(j);
+                    }
+                    shared[j as usize] += match similarity {
+                        Similarity::Overlap => 1.0,
+                        Similarity::TfIdfCosine => {
+                            (ci as f64 * idf[t as usize]) * (cj as f64 * idf[t as usize])
+                        }
+                        Similarity::Bm25 => {
+                            let q = idf[t as usize];
+                            bm25_term(q, cj, bags[j as usize].len, average_len)
+                                + bm25_term(q, ci, bag.len, average_len)
+                        }
+                    };
+                }
+            }
+            touched.sort_unstable();
+            for &j in &touched {
+                let s = shared[j as usize];
+                shared[j as usize] = 0.0;
+                let w = match similarity {
+                    Similarity::Overlap => {
+                        let denominator =
+                            (bag.len as f64).ln() + (bags[j as usize].len as f64).ln();
+                        s / denominator.max(1.0)
+                    }
+                    Similarity::TfIdfCosine => {
+                        let d = norms[i] * norms[j as usize];
+                        if d > 0.0 {
+                            s / d
+                        } else {
+                            0.0
+                        }
+                    }
+                    Similarity::Bm25 => s / 2.0,
+                };
+                if w > 0.0 && w.is_finite() {
+                    rows[i].push((j, w));
+                    rows[j as usize].push((i as u32, w));
+                }
+            }
+            touched.clear();
+        }
+        for row in &mut rows {
+            row.sort_unstable_by_key(|&(j, _)| j);
+        }
+        SimilarityGraph { rows }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Weight between `i` and `j` (0 when they share nothing).
+    pub fn weight(&self, i: usize, j: usize) -> f64 {
+        self.rows
+            .get(i)
+            .and_then(|row| {
+                row.binary_search_by_key(&(j as u32), |&(k, _)| k)
+                    .ok()
+                    .map(|k| row[k].1)
+            })
+            .unwrap_or(0.0)
+    }
+
+    /// The same graph keeping only edges of weight at least `threshold` (LexRank's thresholded
+    /// graph; with `binary`, kept edges weigh 1).
+    pub fn thresholded(&self, threshold: f64, binary: bool) -> SimilarityGraph {
+        SimilarityGraph {
+            rows: self
+                .rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .filter(|&&(_, w)| w >= threshold)
+                        .map(|&(j, w)| (j, if binary { 1.0 } else { w }))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// Dense ndarray form.
+    pub fn to_dense(&self) -> Array2<f64> {
+        let n = self.rows.len();
+        let mut m = Array2::zeros((n, n));
+        for (i, row) in self.rows.iter().enumerate() {
+            for &(j, w) in row {
+                m[[i, j as usize]] = w;
+            }
+        }
+        m
+    }
+
+    /// Compressed sparse row form.
+    pub fn to_csr(&self) -> CsrGraph {
+        CsrGraph::from_rows(self.rows.clone())
+    }
+}
+
+const BM25_K1: f64 = 1.2;
+const BM25_B: f64 = 0.75;
+
+fn bm25_term(idf: f64, count: u32, len: u32, average_len: f64) -> f64 {
+    let tf = count as f64;
+    let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len as f64 / average_len.max(1e-9));
+    idf * tf * (BM25_K1 + 1.0) / (tf + norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bags() -> Vec<TermBag> {
+        vec![
+            TermBag::new(vec![0, 1, 2]),
+            TermBag::new(vec![0, 1, 3]),
+            TermBag::new(vec![4, 5]),
+            TermBag::new(vec![0, 1, 2]),
+        ]
+    }
+
+    #[test]
+    fn overlap_counts_shared_terms_over_log_lengths() {
+        let g = SimilarityGraph::build(&bags(), 6, Similarity::Overlap);
+        let expected = 2.0 / (3f64.ln() * 2.0);
+        assert!((g.weight(0, 1) - expected).abs() < 1e-12);
+        assert_eq!(g.weight(0, 2), 0.0);
+        assert_eq!(g.weight(1, 0), g.weight(0, 1));
+    }
+
+    #[test]
+    fn cosine_of_identical_sentences_is_one() {
+        let g = SimilarityGraph::build(&bags(), 6, Similarity::TfIdfCosine);
+        assert!((g.weight(0, 3) - 1.0).abs() < 1e-12);
+        assert!(g.weight(0, 1) > 0.0 && g.weight(0, 1) < 1.0);
+        assert!(g.rows[2].is_empty(), "no shared term, no edge");
+    }
+
+    #[test]
+    fn bm25_is_symmetric_and_positive_for_shared_terms() {
+        let g = SimilarityGraph::build(&bags(), 6, Similarity::Bm25);
+        assert!(g.weight(0, 1) > 0.0);
+        assert_eq!(g.weight(0, 1), g.weight(1, 0));
+        assert_eq!(g.weight(0, 2), 0.0);
+    }
+
+    #[test]
+    fn threshold_and_dense_forms() {
+        let g = SimilarityGraph::build(&bags(), 6, Similarity::TfIdfCosine);
+        let t = g.thresholded(0.99, true);
+        assert_eq!(t.rows[0], vec![(3, 1.0)]);
+        let d = g.to_dense();
+        assert_eq!(d[[0, 3]], g.weight(0, 3));
+        assert_eq!(d[[2, 2]], 0.0);
+    }
+}
