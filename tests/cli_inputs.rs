@@ -14,7 +14,11 @@ fn abridge() -> Command {
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {
-    abridge().args(args).current_dir(dir).output().expect("abridge runs")
+    abridge()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("abridge runs")
 }
 
 fn json(out: &Output) -> serde_json::Value {
@@ -40,7 +44,11 @@ fn bad_files_warn_and_the_rest_still_come_out() {
     let d = dir.path();
     fs::write(d.join("a-good.txt"), TABLE_ARTICLE).unwrap();
     fs::write(d.join("b-binary.txt"), b"PK\x03\x04\x00\x00\x10binary").unwrap();
-    fs::write(d.join("c-latin1.txt"), b"Caf\xe9 | Price |\n---|---|\nTea | 2 |\n").unwrap();
+    fs::write(
+        d.join("c-latin1.txt"),
+        b"Caf\xe9 | Price |\n---|---|\nTea | 2 |\n",
+    )
+    .unwrap();
     fs::write(d.join("d-empty.txt"), b"").unwrap();
     fs::write(d.join("e-crlf.txt"), TABLE_ARTICLE.replace('\n', "\r\n")).unwrap();
 
@@ -54,15 +62,22 @@ fn bad_files_warn_and_the_rest_still_come_out() {
     assert_eq!(value[0]["tables"][0]["rows"][0][0], "Greens");
     assert_eq!(value[1]["tables"][0]["header"][0], "Caf\u{FFFD}");
     assert_eq!(value[2]["tables"], serde_json::json!([]));
-    assert_eq!(value[3]["tables"], value[0]["tables"], "CRLF gives the same table");
+    assert_eq!(
+        value[3]["tables"], value[0]["tables"],
+        "CRLF gives the same table"
+    );
     let err = stderr(&out);
     for name in ["b-binary.txt", "c-latin1.txt", "d-empty.txt"] {
         assert!(
-            err.lines().any(|l| l.contains("warning") && l.contains(name)),
+            err.lines()
+                .any(|l| l.contains("warning") && l.contains(name)),
             "no warning for {name} in: {err}"
         );
     }
-    assert!(!err.contains("a-good.txt"), "no warning for a good file: {err}");
+    assert!(
+        !err.contains("a-good.txt"),
+        "no warning for a good file: {err}"
+    );
 
     let quiet = run(&["tables", "--quiet", "."], d);
     assert!(quiet.stderr.is_empty(), "--quiet silences warnings");
@@ -94,7 +109,11 @@ fn an_unreadable_file_is_named_and_exits_1_with_the_other_results() {
     } else {
         abridge()
     };
-    let out = command.args(["tables", "."]).current_dir(d).output().unwrap();
+    let out = command
+        .args(["tables", "."])
+        .current_dir(d)
+        .output()
+        .unwrap();
     if out.status.code() == Some(0) && stderr(&out).is_empty() && !is_root {
         println!("permission-denied case: skipped (this user can read mode-000 files)");
         return;
@@ -121,8 +140,18 @@ fn a_missing_path_is_an_input_failure_not_a_crash() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(run(&["tables", "--format", "xml", "."], dir.path()).status.code(), Some(2));
-    assert_eq!(run(&["tables", "--glob", "[", "."], dir.path()).status.code(), Some(2));
+    assert_eq!(
+        run(&["tables", "--format", "xml", "."], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["tables", "--glob", "[", "."], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"], dir.path()).status.code(), Some(2));
 }
 
@@ -132,7 +161,15 @@ fn walks_are_sorted_recursive_filtered_and_skip_hidden_files() {
     let d = dir.path();
     fs::create_dir_all(d.join("b/sub")).unwrap();
     fs::create_dir_all(d.join(".hidden")).unwrap();
-    for name in ["b/sub/z.md", "b/a.txt", "c.markdown", "a.txt", "notes.html", ".dot.txt", ".hidden/x.txt"] {
+    for name in [
+        "b/sub/z.md",
+        "b/a.txt",
+        "c.markdown",
+        "a.txt",
+        "notes.html",
+        ".dot.txt",
+        ".hidden/x.txt",
+    ] {
         fs::write(d.join(name), "- one\n- two\n").unwrap();
     }
     let out = run(&["lists", "."], d);
@@ -177,7 +214,10 @@ fn stdin_is_read_for_dash_and_named_dash() {
     assert_eq!(text.lines().count(), 1);
     let record: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(record["source"], "-");
-    assert_eq!(record["tables"][0]["caption"], "Seats by party are in this table:");
+    assert_eq!(
+        record["tables"][0]["caption"],
+        "Seats by party are in this table:"
+    );
 }
 
 #[test]
@@ -202,7 +242,10 @@ fn output_file_is_written_whole_and_leaves_no_temporary_file() {
     fs::create_dir(d.join("in")).unwrap();
     fs::create_dir(d.join("out")).unwrap();
     fs::write(d.join("in/a.txt"), TABLE_ARTICLE).unwrap();
-    let out = run(&["tables", "in", "--format", "csv", "--output", "out/t.csv"], d);
+    let out = run(
+        &["tables", "in", "--format", "csv", "--output", "out/t.csv"],
+        d,
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
     assert_eq!(

@@ -36,7 +36,10 @@ mod tests {
     fn bom_is_removed() {
         assert_eq!(
             decode(b"\xEF\xBB\xBFhi".to_vec()),
-            Decoded::Text { text: "hi".into(), lossy: false }
+            Decoded::Text {
+                text: "hi".into(),
+                lossy: false
+            }
         );
     }
 
@@ -49,7 +52,10 @@ mod tests {
     fn invalid_utf8_is_replaced() {
         assert_eq!(
             decode(b"a\xFFb".to_vec()),
-            Decoded::Text { text: "a\u{FFFD}b".into(), lossy: true }
+            Decoded::Text {
+                text: "a\u{FFFD}b".into(),
+                lossy: true
+            }
         );
     }
 }
