@@ -48,9 +48,11 @@ pub const FURNITURE_SHORT_WORDS: usize = 12;
 pub const MAX_GAP_BLOCKS: usize = 6;
 /// Most characters of non-good blocks between two good blocks of one run.
 pub const MAX_GAP_CHARS: usize = 600;
-/// A run this close to the article (weighted gap) joins it when it has this many long blocks.
-pub const MAX_JOIN_GAP: usize = 2 * MAX_GAP_BLOCKS;
+/// A run this close to the article (weighted gap) joins it when it has this many long blocks...
+pub const MAX_JOIN_GAP: usize = 3 * MAX_GAP_BLOCKS;
 pub const MIN_LONG_TO_JOIN: usize = 2;
+/// ... or this many characters of prose.
+pub const MIN_SCORE_TO_JOIN: usize = 1000;
 /// A script without spaces packs about this many Latin characters of text in one character.
 const UNSPACED_WEIGHT: usize = 3;
 
@@ -302,7 +304,8 @@ impl<'c> Nearest<'c> {
 
     /// The neighbour's class; bad past the ends of the page.
     fn class(&self, i: usize, forward: bool) -> Class {
-        self.index(i, forward).map_or(Class::Bad, |j| self.classes[j])
+        self.index(i, forward)
+            .map_or(Class::Bad, |j| self.classes[j])
     }
 }
 
@@ -392,6 +395,8 @@ struct Run {
     long: usize,
     /// Weighted gap to the previous run.
     gap_before: usize,
+    /// Copyright lines inside the run or in the gap before it: a legal footer.
+    legal: bool,
 }
 
 /// Keeps only the run of good blocks with the most good text, and the runs close to it that
@@ -402,6 +407,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
     let mut gap_blocks = 0;
     let mut gap_chars = 0;
     let mut gap_separators = 0;
+    let mut gap_legal = false;
     for (i, c) in cands.iter().enumerate() {
         if c.is_good() {
             let score = if matches!(c.initial, Class::Good | Class::NearGood) {
@@ -417,6 +423,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
                         score: r.score + score,
                         separators: r.separators + gap_separators,
                         long: r.long + long,
+                        legal: r.legal || gap_legal,
                         ..r
                     })
                 }
@@ -431,13 +438,16 @@ fn main_run(cands: &mut [Cand<'_>]) {
                         separators: 0,
                         long,
                         gap_before: gap_blocks,
+                        legal: gap_legal,
                     })
                 }
             };
             gap_blocks = 0;
             gap_chars = 0;
             gap_separators = 0;
+            gap_legal = false;
         } else {
+            gap_legal |= c.reason == "copyright";
             // Prose that context turned down and short fragments written with function words
             // (list items, questions) are no evidence of furniture: they do not widen the gap.
             // Furniture named by its vocabulary counts twice.
@@ -463,19 +473,34 @@ fn main_run(cands: &mut [Cand<'_>]) {
     };
     // Runs of long prose a little further away (an inline box of links between them) are part
     // of the article too.
-    let joins = |r: &Run| r.long >= MIN_LONG_TO_JOIN && r.separators == 0;
+    // A copyright line between them (or inside the other run) marks a legal footer.
+    let joins = |r: &Run| {
+        (r.long >= MIN_LONG_TO_JOIN || r.score >= MIN_SCORE_TO_JOIN) && r.separators == 0
+    };
     let mut lo = best;
-    while lo > 0 && runs[lo].gap_before <= MAX_JOIN_GAP && joins(&runs[lo - 1]) {
+    while lo > 0
+        && runs[lo].gap_before <= MAX_JOIN_GAP
+        && !runs[lo].legal
+        && joins(&runs[lo - 1])
+        && !runs[lo - 1].legal
+    {
         lo -= 1;
     }
     let mut hi = best;
-    while hi + 1 < runs.len() && runs[hi + 1].gap_before <= MAX_JOIN_GAP && joins(&runs[hi + 1]) {
+    while hi + 1 < runs.len()
+        && runs[hi + 1].gap_before <= MAX_JOIN_GAP
+        && joins(&runs[hi + 1])
+        && !runs[hi + 1].legal
+    {
         hi += 1;
     }
     let (first, mut last) = (runs[lo].first, runs[hi].last);
     // Sentences right after the last good block (a closing quote cut off as its own paragraph)
     // end the article with it.
-    while last + 1 < cands.len() && is_fragment(&cands[last + 1]) && cands[last + 1].sig.sentence_end {
+    while last + 1 < cands.len()
+        && is_fragment(&cands[last + 1])
+        && cands[last + 1].sig.sentence_end
+    {
         last += 1;
     }
     // A lead (standfirst) sits between the headline and the byline, before the body: prose

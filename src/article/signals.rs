@@ -312,7 +312,9 @@ fn credit_tail(t: &str) -> bool {
         if !CREDIT_WORDS.contains(&lower.as_str()) {
             continue;
         }
-        let by = words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
+        let by = words
+            .get(k + 1)
+            .is_some_and(|n| n.eq_ignore_ascii_case("by"));
         if colon || by {
             return true;
         }
@@ -427,7 +429,12 @@ mod tests {
         assert!(sig("Protesters on the bridge (Image: AGENCY )").credit_tail);
         assert!(sig("The quay at dawn. Photo by A. Person").credit_tail);
         assert!(!sig("The board said the photo was taken in May.").credit_tail);
-        assert!(!sig("Credit: the board gave the contractor a loan that it must repay within ten years.").credit_tail);
+        assert!(
+            !sig(
+                "Credit: the board gave the contractor a loan that it must repay within ten years."
+            )
+            .credit_tail
+        );
     }
 
     #[test]
