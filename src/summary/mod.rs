@@ -88,7 +88,8 @@ pub struct SummaryOptions {
     pub similarity: Similarity,
     pub language: Language,
     pub selection: Selection,
-    /// Sentences shorter than this many words are never picked (they still vote in the graph).
+    /// Sentences shorter than this many words, or not ending like a sentence (headings), are
+    /// never picked (they still vote in the graph).
     pub min_words: usize,
     /// Weight of the lead prior: a sentence's score is multiplied by
     /// `1 + position_weight / (1 + position)`, position counted from 0 in its document.
@@ -108,8 +109,8 @@ impl Default for SummaryOptions {
             similarity: Similarity::TfIdfCosine,
             language: Language::English,
             selection: Selection::Mmr(DEFAULT_MMR),
-            min_words: 8,
-            position_weight: 1.0,
+            min_words: 6,
+            position_weight: 1.3,
             skip_quotes: true,
         }
     }
@@ -203,7 +204,10 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         .iter()
         .zip(&scores)
         .map(|(s, &score)| {
-            if s.words >= options.min_words && (!options.skip_quotes || !is_quote(&s.text)) {
+            if s.words >= options.min_words
+                && ends_like_a_sentence(&s.text)
+                && (!options.skip_quotes || !is_quote(&s.text))
+            {
                 score
             } else {
                 0.0
@@ -368,6 +372,13 @@ fn concepts_of(prepared: &Prepared, options: ConceptOptions) -> (Vec<Vec<u32>>, 
         })
         .collect();
     (per_sentence, weights)
+}
+
+/// Headings, captions and list fragments do not end with a full stop, `!` or `?` (closing quotes
+/// and brackets aside): they may vote in the graph but never make a summary sentence.
+fn ends_like_a_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
+        .ends_with(['.', '!', '?', '…'])
 }
 
 /// A sentence that quotes (straight, curly or TeX-style quote marks) or asks.

@@ -256,9 +256,10 @@ fn hard_break(a: &str, b: &str, hanging: bool, shape: &BlockShape) -> bool {
         return false;
     }
     if is_heading(a) {
-        // A title-cased line is a heading, unless it is a full line of hard-wrapped text going
-        // on in lowercase (`... President Joe Biden\nsaid on Monday`).
-        return !(lower && wrapped(a, b, shape));
+        // A title-cased line is a heading, unless it is a full line of hard-wrapped text
+        // (`... President Joe Biden\nsaid on Monday`, `... with Syrian President\nHafez Assad`):
+        // news leads are full of capitalised names and titles.
+        return !wrapped(a, b, shape);
     }
     if lower {
         return false;
