@@ -238,9 +238,8 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
             } else {
                 Class::NearGood
             }
-        } else if d >= STOP_LOW {
-            Class::NearGood
-        } else if d >= STOP_SENTENCES && s.sentence_end && s.lower_share() >= 0.5 {
+        } else if d >= STOP_LOW || (d >= STOP_SENTENCES && s.sentence_end && s.lower_share() >= 0.5)
+        {
             Class::NearGood
         } else {
             return (Class::Bad, "few stop words");
@@ -474,9 +473,8 @@ fn main_run(cands: &mut [Cand<'_>]) {
     // Runs of long prose a little further away (an inline box of links between them) are part
     // of the article too.
     // A copyright line between them (or inside the other run) marks a legal footer.
-    let joins = |r: &Run| {
-        (r.long >= MIN_LONG_TO_JOIN || r.score >= MIN_SCORE_TO_JOIN) && r.separators == 0
-    };
+    let joins =
+        |r: &Run| (r.long >= MIN_LONG_TO_JOIN || r.score >= MIN_SCORE_TO_JOIN) && r.separators == 0;
     let mut lo = best;
     while lo > 0
         && runs[lo].gap_before <= MAX_JOIN_GAP

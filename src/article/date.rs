@@ -127,7 +127,9 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 0,
     }
@@ -208,15 +210,10 @@ fn numeric(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
         }
         _ => return None,
     };
-    let (month, day) = if a > 12 {
-        (b, a)
-    } else if b > 12 {
-        (a, b)
-    } else if sep == '/' {
-        (a, b)
-    } else {
-        (b, a)
-    };
+    // A number above 12 is the day; otherwise slashes put the month first, dashes and dots the
+    // day.
+    let month_first = a <= 12 && (b > 12 || sep == '/');
+    let (month, day) = if month_first { (a, b) } else { (b, a) };
     Some((year, month, day, i + 5))
 }
 
