@@ -15,6 +15,7 @@
 pub mod article;
 pub mod corpus;
 pub mod eval;
+pub mod extract;
 pub mod markup;
 pub mod output;
 pub mod rank;

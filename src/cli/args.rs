@@ -71,6 +71,24 @@ picked (republished wire copy, repeated facts). Output is deterministic: the sam
 same bytes."
     )]
     Summarize(SummarizeArgs),
+    /// Print one record per document with everything abridge knows about it.
+    #[command(
+        long_about = "Print one record per document with everything abridge knows about \
+it: source, title, date, the cleaned article's blocks, the page's tables and lists, the number of \
+sentences and a single-document summary. --format jsonl streams one record per line in input \
+order, so it composes with jq, xargs -P, GNU parallel and the pipe stages of batch engines."
+    )]
+    Extract(ExtractArgs),
+    /// Store each document's extract record in a folder, or compare with what is stored there.
+    #[command(
+        long_about = "Snapshot regression for pipelines. The first run (or --update) writes \
+one snapshot file per input document into DIR (pretty JSON of the extract record, headed by the \
+abridge version and the options used), and one of the multi-document summary when a directory is \
+given. Later runs compare: a unified diff for every changed document, the inputs without a \
+snapshot and the snapshots whose input is gone; exit status 1 when anything differs, 0 when all \
+match. Snapshots are written atomically: a failed run leaves DIR as it was."
+    )]
+    Snapshot(SnapshotArgs),
     /// Score summaries against reference summaries with ROUGE-1, ROUGE-2 and ROUGE-L, as ROUGE-1.5.5.
     #[command(
         long_about = "Score summaries against reference summaries with ROUGE-1, ROUGE-2 and \
@@ -131,6 +149,46 @@ pub struct CleanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CleanFormat::Text)]
     pub format: CleanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    pub format: ExtractFormat,
+
+    /// Word budget of each document's summary.
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub words: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON array of records.
+    Json,
+    /// One record per line, in input order.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Folder of the snapshot files.
+    #[arg(long, value_name = "SNAPDIR")]
+    pub dir: PathBuf,
+
+    /// Rewrite the snapshots from the current results (and delete those whose input is gone).
+    #[arg(long)]
+    pub update: bool,
+
+    /// Word budget of the summaries.
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub words: u64,
 }
 
 #[derive(Debug, Args)]

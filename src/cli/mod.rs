@@ -5,6 +5,7 @@ mod clean_cmd;
 mod eval_cmd;
 mod extract_cmds;
 mod inputs;
+mod record_cmds;
 mod sentences_cmd;
 mod sink;
 mod summarize_cmd;
@@ -27,6 +28,8 @@ pub fn run() -> ExitCode {
         Command::Summarize(a) => summarize_cmd::summarize(a, cli.quiet),
         Command::Sentences(a) => sentences_cmd::sentences(a, cli.quiet),
         Command::Eval(a) => eval_cmd::eval(a),
+        Command::Extract(a) => record_cmds::extract(a, cli.quiet),
+        Command::Snapshot(a) => record_cmds::snapshot(a, cli.quiet),
     };
     match result {
         Ok(status) => status.exit_code(),

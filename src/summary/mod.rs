@@ -25,7 +25,7 @@ use crate::text::lang::Language;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-pub use prepare::{prepare, Prepared, PreparedSentence};
+pub use prepare::{prepare, prepare_cleaned, Prepared, PreparedDocument, PreparedSentence};
 
 /// How much summary to produce.
 #[derive(Debug, Clone, Copy, PartialEq)]

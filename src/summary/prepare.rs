@@ -1,7 +1,7 @@
 //! From documents to the sentences ranking reads: cleaned article bodies, their sentences
 //! (whitespace collapsed), index terms as ids.
 
-use crate::article;
+use crate::article::{self, Article};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
 use crate::text::body_sentences;
@@ -55,19 +55,32 @@ pub struct Prepared {
 
 /// Cleans and splits every document and turns sentences into term bags.
 pub fn prepare(documents: &[Document], language: Language) -> Prepared {
+    let articles: Vec<Article<'_>> = documents.iter().map(|d| article::clean(&d.text)).collect();
+    prepare_cleaned(
+        documents
+            .iter()
+            .zip(&articles)
+            .map(|(d, a)| (d.source.as_str(), d.text.as_str(), a)),
+        language,
+    )
+}
+
+/// Like [`prepare`], for documents already cleaned: `(source, text, article of text)`.
+pub fn prepare_cleaned<'x, 'a: 'x>(
+    documents: impl IntoIterator<Item = (&'x str, &'x str, &'x Article<'a>)>,
+    language: Language,
+) -> Prepared {
     let terms = Terms::new(language);
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut prepared = Prepared::default();
-    for (position, doc) in documents.iter().enumerate() {
-        let article = article::clean(&doc.text);
+    for (position, (source, text, article)) in documents.into_iter().enumerate() {
         let d = prepared.documents.len();
         prepared.documents.push(PreparedDocument {
-            source: doc.source.clone(),
+            source: source.to_string(),
             date: article.date.clone(),
             position,
         });
-        let sentences = body_sentences(&doc.text, &article);
-        for (index, s) in sentences.iter().enumerate() {
+        for (index, s) in body_sentences(text, article).iter().enumerate() {
             let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
             let words = text.split_whitespace().count();
             let term_ids: Vec<u32> = terms
