@@ -48,6 +48,9 @@ pub const FURNITURE_SHORT_WORDS: usize = 12;
 pub const MAX_GAP_BLOCKS: usize = 6;
 /// Most characters of non-good blocks between two good blocks of one run.
 pub const MAX_GAP_CHARS: usize = 600;
+/// Two medium prose blocks support each other at most this many blocks apart (one short block
+/// between them).
+pub const MAX_PAIR_DISTANCE: usize = 2;
 /// A run this close to the article (weighted gap) joins it when it has this many long blocks...
 pub const MAX_JOIN_GAP: usize = 3 * MAX_GAP_BLOCKS;
 pub const MIN_LONG_TO_JOIN: usize = 2;
@@ -334,9 +337,10 @@ fn revise(cands: &mut [Cand<'_>]) {
         }
         let prev = strict.class(i, false);
         let next = strict.class(i, true);
+        let close = |j: usize| j.abs_diff(i) <= MAX_PAIR_DISTANCE && prose(j);
         let paired = prose(i)
-            && (loose.index(i, false).is_some_and(prose)
-                || loose.index(i, true).is_some_and(prose));
+            && (loose.index(i, false).is_some_and(close)
+                || loose.index(i, true).is_some_and(close));
         classes[i] = if prev == Class::Bad && next == Class::Bad && !paired {
             Class::Bad
         } else {
@@ -356,15 +360,10 @@ fn revise(cands: &mut [Cand<'_>]) {
         classes[i] = match (prev, next) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
-            _ => {
-                let near_prev = loose.class(i, false) == Class::NearGood;
-                let near_next = loose.class(i, true) == Class::NearGood;
-                if (prev == Class::Bad && near_prev) || (next == Class::Bad && near_next) {
-                    Class::Good
-                } else {
-                    Class::Bad
-                }
-            }
+            // jusText keeps a short block between a good block and a near-good one that
+            // context turned bad; a run of menu entries before a footer paragraph passes that
+            // test, so here a block between good and bad is bad.
+            _ => Class::Bad,
         };
     }
     // Lists and tables introduced by a good block ending with a colon.
@@ -655,5 +654,66 @@ mod tests {
             "A photo of the quay taken from the old town on Monday, when the works stopped.";
         let text = format!("Home\n\n{caption}\n\nMenu\n\n{P1}\n\n{P2}\n");
         assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn picture_credit_captions_go() {
+        let caption = "The new quay seen from the old town on a winter morning, before the works stopped. Credit: A. Person";
+        let text = format!("{P1}\n\n{caption}\n\n{P2}\n\n{P3}\n");
+        assert_eq!(kept(&text), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn comment_section_loses_to_the_article() {
+        let comment = "I have lived by the harbour for twenty years and I can tell you that the board has never once kept to a date that it has promised to the people who live here.";
+        let mut text = format!("{P1}\n\n{P2}\n\nShare this\n\n12 Comments\n\n");
+        for n in 0..6 {
+            text.push_str(&format!(
+                "reader{n} says:\n\nMarch {}, 2024 at 9:15 am\n\n{comment} {n}\n\n",
+                n + 1
+            ));
+        }
+        assert_eq!(kept(&text), [P1, P2]);
+    }
+
+    #[test]
+    fn standfirst_before_the_byline_is_kept() {
+        let lead = "The harbour board has put off the opening of the new quay by two years, blaming the contractor.";
+        let text = format!("Home\n\nQuay Opening Delayed\n\n{lead}\n\nBy A. Writer\n\nMarch 3, 2024\n\nShare\n\n{P1}\n\n{P2}\n\n{P3}\n\nContact\n");
+        assert_eq!(kept(&text), [lead, P1, P2, P3]);
+    }
+
+    #[test]
+    fn legal_footer_prose_is_not_joined() {
+        let legal = "The information on this site is provided for general purposes only, and readers should ask a qualified adviser before they act on any of it in their own affairs.";
+        let menu = "Contact\n\nJobs\n\nEvents\n\nTravel\n\nCars\n\nHomes\n\nDeals";
+        let text = format!(
+            "{P1}\n\n{P2}\n\n{P3}\n\n{menu}\n\n{legal}\n\n© 2024 Example Media\n\n{legal} Again.\n"
+        );
+        assert_eq!(kept(&text), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_page_of_medium_paragraphs_only_keeps_them() {
+        let one = "The harbour board said on Monday that the new quay would open in the spring.";
+        assert_eq!(kept(one), [one]);
+    }
+
+    #[test]
+    fn a_closing_quote_after_the_last_paragraph_stays() {
+        let text = format!("{P1}\n\n{P2}\n\n\"We will wait and see.\"\n");
+        assert_eq!(kept(&text), [P1, P2, "\"We will wait and see.\""]);
+    }
+
+    #[test]
+    fn context_is_linear_in_the_number_of_blocks() {
+        // 100,000 short blocks: a quadratic neighbour search would not finish.
+        let mut text = String::new();
+        for _ in 0..100_000 {
+            text.push_str("Home\n\n");
+        }
+        text.push_str(P1);
+        let got = kept(&text);
+        assert_eq!(got, [P1]);
     }
 }

@@ -250,7 +250,7 @@ impl Signals {
 
     /// Capitalised Like A Headline: most words of four letters or more start with a capital.
     pub fn title_case(&self) -> bool {
-        self.long >= 2 && self.capitalised_long * 10 >= self.long * 7
+        !self.is_unspaced() && self.long >= 2 && self.capitalised_long * 10 >= self.long * 7
     }
 
     /// A line that reads like a heading or headline: a few words, a proper start, no sentence

@@ -33,13 +33,13 @@ const FILLED_SHARE: f32 = 0.75;
 /// Share of line breaks followed by a lower-case word in wrapped prose.
 const MIN_LOWER_STARTS: f32 = 0.25;
 
-/// True when `text` (trimmed) ends a sentence: `.`, `!`, `?` or `…`, possibly followed by closing
-/// quotes or brackets.
+/// True when `text` (trimmed) ends a sentence: `.`, `!`, `?` or `…` (or the full-width `。！？`),
+/// possibly followed by closing quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
     let t = text
         .trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '`']);
-    t.ends_with(['.', '!', '?', '…'])
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '`', '」', '』', '）']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// The first word of `text`, and whether it is all lower-case letters (`iPhone` is not).
