@@ -56,6 +56,8 @@ pub const MAX_JOIN_GAP: usize = 3 * MAX_GAP_BLOCKS;
 pub const MIN_LONG_TO_JOIN: usize = 2;
 /// ... or this many characters of prose.
 pub const MIN_SCORE_TO_JOIN: usize = 1000;
+/// Blocks shorter than this that end in an ellipsis are cut-off teasers.
+pub const TEASER_CHARS: usize = 400;
 /// A script without spaces packs about this many Latin characters of text in one character.
 const UNSPACED_WEIGHT: usize = 3;
 
@@ -213,7 +215,7 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     if s.furniture * FURNITURE_RATE >= s.words.max(1) {
         return (Class::Bad, "furniture rate");
     }
-    if s.truncated && !s.sentence_end {
+    if s.truncated && s.chars < TEASER_CHARS {
         return (Class::Bad, "teaser");
     }
     let length = c.length();
@@ -330,7 +332,13 @@ fn revise(cands: &mut [Cand<'_>]) {
         matches!(cands[j].initial, Class::Good | Class::NearGood) && !cands[j].title_like
     };
     let strict = Nearest::new(&before, true);
-    let loose = Nearest::new(&before, false);
+    // Pairs look through short blocks and headings.
+    let through: Vec<Class> = before
+        .iter()
+        .zip(cands.iter())
+        .map(|(&c, cand)| if cand.title_like { Class::Short } else { c })
+        .collect();
+    let loose = Nearest::new(&through, false);
     for i in 0..classes.len() {
         if before[i] != Class::NearGood {
             continue;

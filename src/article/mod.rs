@@ -190,3 +190,89 @@ impl Article<'_> {
         text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P1: &str = "The harbour board said on Monday that the new quay would not open until the spring, two years later than it had planned, because the contractor that was building it had run out of money.";
+    const P2: &str = "Residents of the old town, who have lived with the noise of the works for three summers, said that they were glad of the delay and that they hoped the board would use it to rethink the plan.";
+    const P3: &str = "The board will meet again in June, when it expects to hear from the two firms that have said they are willing to take over the work, and it will then set a new date for the opening.";
+
+    #[test]
+    fn repeated_headline_is_the_title_and_no_block() {
+        let text = format!(
+            "Menu\n\nQuay Opening Put Off Until Spring\n\nBy A. Writer | March 3, 2024\n\nQuay Opening Put Off Until Spring\n\n{P1}\n\n{P2}\n\n{P3}\n\nContact\n"
+        );
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Quay Opening Put Off Until Spring")
+        );
+        assert_eq!(a.date.as_deref(), Some("2024-03-03"));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_ref()).collect();
+        assert_eq!(texts, [P1, P2, P3]);
+    }
+
+    #[test]
+    fn no_title_and_no_date_when_the_text_starts_with_prose() {
+        let text = format!("{P1}\n\n{P2}\n");
+        let a = clean(&text);
+        assert_eq!(a.title, None);
+        assert_eq!(a.date, None);
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn byline_date_beats_the_page_date_at_the_top() {
+        let text = format!(
+            "Today is November 20, 2019\n\nSections\n\nWorld\n\nQuay Opening Put Off Until Spring\n\nPosted Nov. 19, 2019 8:03 am\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(clean(&text).date.as_deref(), Some("2019-11-19"));
+    }
+
+    #[test]
+    fn headings_between_paragraphs_are_headings() {
+        let text = format!("{P1}\n\n{P2}\n\nWhat Comes Next\n\n{P3}\n");
+        let a = clean(&text);
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_shown_twice_is_kept_once() {
+        let long = format!("{P1} {P2}");
+        let text = format!("{long}\n\n{P3}\n\n{long}\n\n{P3} Again.\n");
+        let a = clean(&text);
+        assert_eq!(a.blocks.iter().filter(|b| b.text == long).count(), 1);
+    }
+
+    #[test]
+    fn hard_wrapped_wire_copy_is_joined_into_sentences() {
+        let text = "\nThe harbour board said on Monday that the new quay would not open \n\
+            until the spring, two years later than it had planned, because the \n\
+            contractor that was building it had run out of money. Residents of \n\
+            the old town said they were glad of the delay. ``We have had enough \n\
+            noise,'' said one of them. \n";
+        let a = clean(text);
+        assert_eq!(a.blocks.len(), 1);
+        assert!(a.blocks[0].text.contains("would not open until the spring"));
+        assert!(a.blocks[0].text.ends_with("said one of them."));
+        assert_eq!(a.blocks[0].lines, [2, 6]);
+    }
+
+    #[test]
+    fn empty_and_blank_input() {
+        assert!(clean("").blocks.is_empty());
+        assert!(clean("\n\n   \n").blocks.is_empty());
+        assert_eq!(clean("").title, None);
+    }
+}

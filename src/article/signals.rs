@@ -136,7 +136,7 @@ pub struct Signals {
     pub date_words: usize,
     /// Whole text in parentheses or brackets.
     pub parenthesised: bool,
-    /// Ends with `...` or `…` glued to a word: a cut-off teaser.
+    /// Ends with `...` or `…` after a word or a space (not after punctuation): a cut-off teaser.
     pub truncated: bool,
     /// Ends with `says` or `says:` (comment author lines).
     pub says: bool,
@@ -217,7 +217,7 @@ impl Signals {
             .strip_suffix("...")
             .or_else(|| t.strip_suffix('…'))
             .unwrap_or("");
-        s.truncated = !cut.is_empty() && cut.ends_with(char::is_alphanumeric);
+        s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
         s.inner_sentences = inner_sentences(t);
         s.credit_tail = credit_tail(t);
         let lower_end = t.trim_end_matches(':').to_lowercase();
@@ -451,7 +451,8 @@ mod tests {
     fn notes_teasers_and_comment_authors() {
         assert!(sig("(Reporting by a desk.)").parenthesised);
         assert!(sig("Floods close the coast road for a wee...").truncated);
-        assert!(!sig("He waited ...").truncated);
+        assert!(sig("Amazon cut the price of its tablet, for which ...").truncated);
+        assert!(!sig("He said: “Wait.”...").truncated);
         assert!(sig("He waited and then…").truncated);
         assert!(sig("reader42 says:").says);
     }
