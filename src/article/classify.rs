@@ -58,6 +58,8 @@ pub const MIN_LONG_TO_JOIN: usize = 2;
 pub const MIN_SCORE_TO_JOIN: usize = 1000;
 /// Blocks shorter than this that end in an ellipsis are cut-off teasers.
 pub const TEASER_CHARS: usize = 400;
+/// Fewest items of a list written one item per line.
+pub const MIN_IMPLICIT_ITEMS: usize = 3;
 /// A script without spaces packs about this many Latin characters of text in one character.
 const UNSPACED_WEIGHT: usize = 3;
 
@@ -383,8 +385,56 @@ fn revise(cands: &mut [Cand<'_>]) {
             classes[i] = Class::Good;
         }
     }
+    implicit_lists(cands, &mut classes);
     for (c, class) in cands.iter_mut().zip(classes) {
         c.class = class;
+    }
+}
+
+/// The shape of a line that may be an item of a list written one item per line: starting with a
+/// number (a rank, a score, a time) or a month name (a schedule).
+fn item_shape(text: &str) -> Option<u8> {
+    let first = text.split_whitespace().next()?;
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(1);
+    }
+    let word = first.trim_end_matches(['.', ',']);
+    super::date::month_of(word).map(|_| 2)
+}
+
+/// Lists written one item per line without markers (tour dates, results) after a line ending
+/// with a colon that follows good text: at least [`MIN_IMPLICIT_ITEMS`] following blocks of one
+/// shape ([`item_shape`]), none of them furniture, are kept with their introduction.
+fn implicit_lists(cands: &[Cand<'_>], classes: &mut [Class]) {
+    let mut i = 1;
+    while i + 1 < cands.len() {
+        let intro = &cands[i];
+        let after_good = classes[i] == Class::Good || classes[i - 1] == Class::Good;
+        let shape = item_shape(&cands[i + 1].block.text);
+        if !(after_good && intro.block.text.trim_end().ends_with(':')) || shape.is_none() {
+            i += 1;
+            continue;
+        }
+        let item_like = |c: &Cand<'_>| {
+            c.block.kind == BlockKind::Paragraph
+                && c.sig.chars <= LENGTH_HIGH
+                && !c.is_furniture()
+                && matches!(
+                    c.reason,
+                    "short" | "headline" | "few stop words" | "not a sentence"
+                )
+                && item_shape(&c.block.text) == shape
+        };
+        let mut end = i + 1;
+        while end < cands.len() && item_like(&cands[end]) {
+            end += 1;
+        }
+        if end - (i + 1) >= MIN_IMPLICIT_ITEMS {
+            for class in &mut classes[i..end] {
+                *class = Class::Good;
+            }
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -711,6 +761,16 @@ mod tests {
     fn a_closing_quote_after_the_last_paragraph_stays() {
         let text = format!("{P1}\n\n{P2}\n\n\"We will wait and see.\"\n");
         assert_eq!(kept(&text), [P1, P2, "\"We will wait and see.\""]);
+    }
+
+    #[test]
+    fn lists_written_one_item_per_line_after_a_colon_are_kept() {
+        let text = format!(
+            "{P1}\n\n{P2}\n\nThe tour dates:\n\nJune 9 -- Harbour Hall, Porttown\n\nJune 12 -- Old Arena, Rivermouth\n\nJuly 2 -- Park Stage, Hillcrest\n\nFacebook\n\nTwitter\n"
+        );
+        let got = kept(&text);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!(got[5], "July 2 -- Park Stage, Hillcrest");
     }
 
     #[test]

@@ -49,7 +49,7 @@ struct Tok {
     spaced: bool,
 }
 
-fn month_of(word: &str) -> Option<u32> {
+pub(crate) fn month_of(word: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
         "january",
         "february",
