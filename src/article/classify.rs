@@ -1,26 +1,34 @@
 //! Deciding which blocks are the article: a context-free class per block from its own signals,
 //! then a context-sensitive revision in the manner of jusText (Pomikálek, 2011), then the choice
-//! of the main run of content.
+//! of the main run of content. `docs/cleaning.md` explains the choices and their measured effect.
 //!
 //! 1. **Context-free class.** Furniture that shows itself is *bad*: blocks without letters
 //!    (counters, ranks of a numbered list), datelines and bylines (mostly a date), notes in
-//!    parentheses (agency attribution), short lines repeated on the page (menus, teasers shown
-//!    twice), comment-author lines (`name says`), blocks carrying furniture vocabulary (all of a
-//!    short block, or one word in [`FURNITURE_RATE`] of a longer one), headlines (long title-case
-//!    lines without sentence punctuation) and cut-off teasers. Otherwise, as in jusText: a block
+//!    parentheses (agency attribution), copyright lines, short lines repeated on the page (menus,
+//!    teasers shown twice), captions ending with a picture credit, comment-author lines
+//!    (`name says`), blocks carrying furniture vocabulary (any in a short block, or one word in
+//!    [`FURNITURE_RATE`] of a longer one), cut-off teasers (ending in an ellipsis) and headlines
+//!    (long title-case lines without sentence punctuation). Otherwise, as in jusText: a block
 //!    shorter than [`LENGTH_LOW`] characters is *short*; one whose stop-word density reaches
 //!    [`STOP_HIGH`] is *good* when longer than [`LENGTH_HIGH`] and *near-good* otherwise; a density
-//!    between [`STOP_LOW`] and [`STOP_HIGH`] is near-good, lower is bad. A block that does not read
-//!    as a sentence (no final punctuation, mostly capitalised words) or that speaks of images
-//!    (a caption) is lowered one step.
-//! 2. **Context.** Short title-like blocks followed closely by good text become near-good
-//!    (headings); a short block between good blocks is good, between bad ones bad; near-good
-//!    blocks are good unless both neighbours are bad and no near-good block stands right beside
-//!    them (two medium paragraphs in a row are prose). A list or table right after a good block
-//!    that ends with a colon is good (it was introduced).
-//! 3. **Main run.** Good blocks separated by at most [`MAX_GAP_BLOCKS`] other blocks (and at
-//!    most [`MAX_GAP_CHARS`] characters of them) form a run; the run with the most good text is
-//!    the article, and good blocks outside it (teasers, comments, footers written as prose) go.
+//!    from [`STOP_LOW`] is near-good, and so is a block written as sentences (final punctuation,
+//!    mostly lower-case words) from [`STOP_SENTENCES`]; lower is bad. A block that does not read
+//!    as a sentence, or that speaks of images (a caption), is lowered one step.
+//! 2. **Context.** A short title-like block right before prose becomes near-good (a heading).
+//!    Near-good blocks are good unless both neighbours (short and near-good ones looked through)
+//!    are bad and no other prose block stands within [`MAX_PAIR_DISTANCE`] (two medium paragraphs
+//!    side by side are prose). Then a short block between good blocks is good, otherwise bad. A
+//!    list or table right after a good block ending with a colon is good (it was introduced), and
+//!    so is a list written one item per line after such a colon ([`MIN_IMPLICIT_ITEMS`] items).
+//! 3. **Main run.** Good blocks separated by at most [`MAX_GAP_BLOCKS`] furniture-like blocks (and
+//!    at most [`MAX_GAP_CHARS`] characters of them; prose and sentence fragments do not count,
+//!    furniture vocabulary counts twice) form a run. The run with the most prose, divided by one
+//!    plus the datelines and author lines between its blocks (comments and teaser lists come one
+//!    per date), is the article. Runs of long prose within [`MAX_JOIN_GAP`] join it (an inline box
+//!    of links cut the article), never across a copyright line; prose right before it (the
+//!    standfirst between headline and byline) and closing sentences right after it join it too.
+//!    Inside the run, fragments and headings between good blocks are kept; outside it nothing is.
+//!    When no block of the page is good at all, its near-good blocks are the article.
 
 use super::lang::Lang;
 use super::signals::{normalise, Signals};
