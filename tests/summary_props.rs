@@ -330,8 +330,10 @@ proptest! {
         let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
         for (i, a) in texts.iter().enumerate() {
             for (j, b) in texts.iter().enumerate() {
+                // A cut of a few words ("The") may open any sentence; a longer one that opens a
+                // picked sentence is that sentence again.
                 prop_assert!(
-                    i == j || !is_word_prefix(a, b),
+                    i == j || a.split_whitespace().count() < 4 || !is_word_prefix(a, b),
                     "{a:?} repeats the start of {b:?} in {texts:?}"
                 );
             }

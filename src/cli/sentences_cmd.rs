@@ -43,7 +43,7 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
             }
             None => {
                 for r in &records {
-                    let line = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let line = text::flatten(r.text);
                     match &r.terms {
                         Some(t) => writeln!(out, "{line}\t{}", t.join(" "))?,
                         None => writeln!(out, "{line}")?,

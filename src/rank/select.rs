@@ -31,8 +31,8 @@ impl Default for SelectOptions {
     }
 }
 
-/// Picks sentences in order of choice. `scores[i]` is sentence `i`'s relevance, `words[i]` its
-/// length. Ties go to the earlier sentence, so the result never depends on anything but input
+/// Picks sentences in order of choice. `scores[i]` is sentence `i`'s relevance (0 or less: never
+/// picked), `words[i]` its length. Ties go to the earlier sentence, so the result never depends on anything but input
 /// order.
 pub fn select(
     scores: &[f64],
@@ -46,7 +46,8 @@ pub fn select(
     let norm = if top > 0.0 { top } else { 1.0 };
     let mut chosen: Vec<usize> = Vec::new();
     let mut max_similarity = vec![0.0f64; n];
-    let mut available = vec![true; n];
+    // A zero (or negative) score marks a sentence that may not be picked.
+    let mut available: Vec<bool> = scores.iter().take(n).map(|&s| s > 0.0).collect();
     let mut used_words = 0usize;
     loop {
         match budget {
@@ -121,6 +122,19 @@ mod tests {
             SelectOptions::default(),
         );
         assert_eq!(picked, vec![0, 2]);
+    }
+
+    #[test]
+    fn zero_scores_are_never_picked() {
+        let g = graph(vec![vec![0], vec![1], vec![2]]);
+        let picked = select(
+            &[0.0, 0.5, 0.0],
+            &[5, 5, 5],
+            &g,
+            Budget::Sentences(3),
+            SelectOptions::default(),
+        );
+        assert_eq!(picked, vec![1]);
     }
 
     #[test]

@@ -266,20 +266,16 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         .map(|&i| (i, prepared.sentences[i].text.clone()))
         .collect();
     if let Budget::Words(limit) = options.budget {
-        fit_words(
-            &mut chosen,
-            prepared,
-            &eligible,
-            &picked,
-            limit,
-            options.truncate,
-        );
+        fit_words(&mut chosen, prepared, &graph, &eligible, limit, options);
     }
-    if options.order == Order::Source {
-        chosen.sort_by_key(|&(i, _)| {
+    match options.order {
+        Order::Source => chosen.sort_by_key(|&(i, _)| {
             let s = &prepared.sentences[i];
             (prepared.documents[s.document].order_key(), s.index)
-        });
+        }),
+        Order::Rank => {
+            chosen.sort_by(|&(a, _), &(b, _)| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)))
+        }
     }
     let sentences: Vec<SummarySentence> = chosen
         .into_iter()
@@ -300,15 +296,16 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
     }
 }
 
-/// Makes a word-budget summary exact: with `truncate`, the next best sentence is cut to fill
-/// the budget; a lone sentence over the budget is cut in any case.
+/// Makes a word-budget summary exact: with `truncate`, the best sentence not yet used (and not a
+/// near-duplicate of one used) is cut to fill the budget; a lone sentence over the budget is cut
+/// in any case.
 fn fit_words(
     chosen: &mut Vec<(usize, String)>,
     prepared: &Prepared,
+    graph: &SimilarityGraph,
     eligible: &[f64],
-    picked: &[usize],
     limit: usize,
-    truncate: bool,
+    options: &SummaryOptions,
 ) {
     let used: usize = chosen.iter().map(|(_, t)| word_count(t)).sum();
     if used > limit {
@@ -317,11 +314,23 @@ fn fit_words(
         }
         return;
     }
-    if !truncate || used == limit {
+    if !options.truncate || used == limit {
         return;
     }
+    let threshold = match options.selection {
+        Selection::Mmr(m) => m.duplicate_threshold,
+        Selection::Coverage(c) => c.duplicate_threshold,
+        Selection::Concepts(_) => DEFAULT_MMR.duplicate_threshold,
+    };
+    let repeats = |j: usize| {
+        chosen.iter().any(|&(i, _)| {
+            i == j
+                || prepared.sentences[i].text == prepared.sentences[j].text
+                || graph.weight(i, j) >= threshold
+        })
+    };
     let mut order: Vec<usize> = (0..eligible.len())
-        .filter(|i| !picked.contains(i))
+        .filter(|&j| eligible[j] > 0.0 && !repeats(j))
         .collect();
     order.sort_by(|&a, &b| eligible[b].total_cmp(&eligible[a]).then(a.cmp(&b)));
     if let Some(&next) = order.first() {

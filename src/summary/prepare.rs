@@ -4,8 +4,8 @@
 use crate::article::{self, Article};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
-use crate::text::body_sentences;
 use crate::text::lang::{Language, Terms};
+use crate::text::{body_sentences, flatten};
 use std::collections::HashMap;
 
 /// A document's part in a summary.
@@ -81,7 +81,7 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
             position,
         });
         for (index, s) in body_sentences(text, article).iter().enumerate() {
-            let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = flatten(s.text);
             let words = text.split_whitespace().count();
             let term_ids: Vec<u32> = terms
                 .of(&text)

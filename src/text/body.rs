@@ -54,6 +54,36 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
     out
 }
 
+/// A sentence on one line: whitespace runs become one space, and a word hyphenated across a line
+/// break (`city-\ncentre`) keeps its hyphen without the break.
+///
+/// ```
+/// assert_eq!(abridge::text::flatten("the city-\n  centre  and\n the port"), "the city-centre and the port");
+/// ```
+pub fn flatten(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_break = false;
+    let mut pending_space = false;
+    let mut rest = text;
+    for word in text.split_whitespace() {
+        // Where does this word sit, and was the whitespace before it a line break?
+        if let Some(at) = rest.find(word) {
+            after_break = rest[..at].contains(['\n', '\r']);
+            rest = &rest[at + word.len()..];
+        }
+        let glued = after_break
+            && out.ends_with('-')
+            && out[..out.len() - 1].ends_with(char::is_alphabetic)
+            && word.starts_with(char::is_lowercase);
+        if pending_space && !glued {
+            out.push(' ');
+        }
+        out.push_str(word);
+        pending_space = true;
+    }
+    out
+}
+
 /// `s` without a leading list marker (`- `, `• `, `1. `, `2) `).
 fn strip_marker(s: &str) -> &str {
     let t = s.trim_start();

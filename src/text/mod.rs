@@ -7,6 +7,6 @@ mod lexicon;
 pub mod sentences;
 pub mod tokens;
 
-pub use body::body_sentences;
+pub use body::{body_sentences, flatten};
 pub use sentences::{split, split_spans, Sentence};
 pub use tokens::words;
