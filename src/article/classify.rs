@@ -66,6 +66,8 @@ pub const MIN_LONG_TO_JOIN: usize = 2;
 pub const MIN_SCORE_TO_JOIN: usize = 1000;
 /// Blocks shorter than this that end in an ellipsis are cut-off teasers.
 pub const TEASER_CHARS: usize = 400;
+/// A copyright line inside a run weighs like this many datelines against it.
+pub const LEGAL_SEPARATORS: usize = 3;
 /// Fewest items of a list written one item per line.
 pub const MIN_IMPLICIT_ITEMS: usize = 3;
 /// A script without spaces packs about this many Latin characters of text in one character.
@@ -112,8 +114,14 @@ impl Cand<'_> {
     pub fn is_furniture(&self) -> bool {
         matches!(
             self.reason,
-            "furniture words" | "furniture rate" | "copyright" | "furniture list"
-        )
+            "furniture words" | "furniture rate" | "furniture list"
+        ) || self.is_legal()
+    }
+
+    /// A legal line: `©` or `all rights reserved` (not an `Image copyright` credit).
+    pub fn is_legal(&self) -> bool {
+        self.reason == "copyright"
+            && (self.block.text.contains('©') || self.norm.contains("rights reserved"))
     }
 
     pub fn is_good(&self) -> bool {
@@ -485,7 +493,10 @@ fn main_run(cands: &mut [Cand<'_>]) {
                     Some(Run {
                         last: i,
                         score: r.score + score,
-                        separators: r.separators + gap_separators,
+                        // A copyright line between its blocks makes a run a legal footer.
+                        separators: r.separators
+                            + gap_separators
+                            + if gap_legal { LEGAL_SEPARATORS } else { 0 },
                         long: r.long + long,
                         legal: r.legal || gap_legal,
                         ..r
@@ -511,7 +522,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
             gap_separators = 0;
             gap_legal = false;
         } else {
-            gap_legal |= c.reason == "copyright";
+            gap_legal |= c.is_legal();
             // Prose that context turned down and short fragments written with function words
             // (list items, questions) are no evidence of furniture: they do not widen the gap.
             // Furniture named by its vocabulary counts twice.
