@@ -261,6 +261,11 @@ pub struct SummarizeArgs {
     #[arg(long, value_name = "W", help_heading = "Tuning")]
     pub unigram_weight: Option<f64>,
 
+    /// How the similarity graph is built: exact (every pair sharing a term), sparse (top
+    /// neighbours from rarer terms, for large inputs) or auto (sparse above 4,000 sentences).
+    #[arg(long, value_enum, default_value_t = GraphArg::Auto, help_heading = "Tuning")]
+    pub graph: GraphArg,
+
     /// Also pick sentences that quote someone or ask a question (left out by default).
     #[arg(long)]
     pub keep_quotes: bool,
@@ -296,6 +301,13 @@ pub enum AlgorithmArg {
     Textrank,
     /// PageRank over the thresholded cosine graph (Erkan and Radev).
     Lexrank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphArg {
+    Auto,
+    Exact,
+    Sparse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

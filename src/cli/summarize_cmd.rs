@@ -1,7 +1,8 @@
 //! `abridge summarize`.
 
 use super::args::{
-    AlgorithmArg, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs, SummaryFormat, UsageError,
+    AlgorithmArg, GraphArg, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs, SummaryFormat,
+    UsageError,
 };
 use super::inputs::for_each_document;
 use super::sink::Sink;
@@ -10,7 +11,8 @@ use abridge::rank::concepts::ConceptOptions;
 use abridge::rank::coverage::CoverageOptions;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{
-    summarize as run_summary, Algorithm, Budget, Order, Selection, SummaryOptions, DEFAULT_MMR,
+    summarize as run_summary, Algorithm, Budget, GraphMode, Order, Selection, SummaryOptions,
+    DEFAULT_MMR,
 };
 use anyhow::Result;
 use std::io::Write;
@@ -95,6 +97,11 @@ fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
         },
         language: args.lang,
         skip_quotes: !args.keep_quotes,
+        graph: match args.graph {
+            GraphArg::Auto => GraphMode::Auto,
+            GraphArg::Exact => GraphMode::Exact,
+            GraphArg::Sparse => GraphMode::Sparse,
+        },
     })
 }
 

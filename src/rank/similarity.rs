@@ -3,6 +3,7 @@
 
 use super::pagerank::CsrGraph;
 use ndarray::Array2;
+use rayon::prelude::*;
 
 /// How two sentences are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,6 +150,123 @@ impl SimilarityGraph {
         SimilarityGraph { rows }
     }
 
+    /// The graph for large inputs: each sentence keeps only its `top_k` most similar
+    /// neighbours (edges kept when either end keeps them), and candidates come only from terms
+    /// found in at most `max_df` sentences. A term that common has a low IDF and adds little to
+    /// any similarity, while its postings would make the candidate search quadratic; the
+    /// similarity is then computed over the rarer shared terms. Rows are built in parallel and
+    /// the result does not depend on the number of threads.
+    pub fn build_sparse(
+        bags: &[TermBag],
+        vocabulary: usize,
+        similarity: Similarity,
+        top_k: usize,
+        max_df: usize,
+    ) -> Self {
+        let idf = idf(bags, vocabulary);
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
+        for (i, bag) in bags.iter().enumerate() {
+            for &(t, _) in &bag.terms {
+                if let Some(p) = postings.get_mut(t as usize) {
+                    p.push(i as u32);
+                }
+            }
+        }
+        let norms: Vec<f64> = bags
+            .iter()
+            .map(|b| {
+                b.terms
+                    .iter()
+                    .map(|&(t, c)| (c as f64 * idf[t as usize]).powi(2))
+                    .sum::<f64>()
+                    .sqrt()
+            })
+            .collect();
+        let average_len =
+            bags.iter().map(|b| b.len as f64).sum::<f64>() / (bags.len().max(1) as f64);
+        let count_in = |bag: &TermBag, t: u32| {
+            bag.terms
+                .binary_search_by_key(&t, |&(x, _)| x)
+                .map_or(0, |k| bag.terms[k].1)
+        };
+        let kept: Vec<Vec<(u32, f64)>> = (0..bags.len())
+            .into_par_iter()
+            .map_init(
+                || (vec![0.0f64; bags.len()], Vec::<u32>::new()),
+                |(shared, touched), i| {
+                    let bag = &bags[i];
+                    for &(t, ci) in &bag.terms {
+                        let list = &postings[t as usize];
+                        if list.len() > max_df {
+                            continue;
+                        }
+                        for &j in list {
+                            if j as usize == i {
+                                continue;
+                            }
+                            let other = &bags[j as usize];
+                            let cj = count_in(other, t);
+                            if shared[j as usize] == 0.0 {
+                                touched.push(j);
+                            }
+                            let q = idf[t as usize];
+                            shared[j as usize] += match similarity {
+                                Similarity::Overlap => 1.0,
+                                Similarity::TfIdfCosine => (ci as f64 * q) * (cj as f64 * q),
+                                Similarity::Bm25 => {
+                                    bm25_term(q, cj, other.len, average_len)
+                                        + bm25_term(q, ci, bag.len, average_len)
+                                }
+                            };
+                        }
+                    }
+                    let mut row: Vec<(u32, f64)> = touched
+                        .drain(..)
+                        .map(|j| {
+                            let s = std::mem::take(&mut shared[j as usize]);
+                            let other = &bags[j as usize];
+                            let w = match similarity {
+                                Similarity::Overlap => {
+                                    let d = (bag.len as f64).ln() + (other.len as f64).ln();
+                                    s / d.max(1.0)
+                                }
+                                Similarity::TfIdfCosine => {
+                                    let d = norms[i] * norms[j as usize];
+                                    if d > 0.0 {
+                                        s / d
+                                    } else {
+                                        0.0
+                                    }
+                                }
+                                Similarity::Bm25 => s / 2.0,
+                            };
+                            (j, w)
+                        })
+                        .filter(|&(_, w)| w > 0.0 && w.is_finite())
+                        .collect();
+                    let by_weight =
+                        |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                    if row.len() > top_k {
+                        row.select_nth_unstable_by(top_k, by_weight);
+                        row.truncate(top_k);
+                    }
+                    row
+                },
+            )
+            .collect();
+        let mut rows = kept.clone();
+        for (i, row) in kept.iter().enumerate() {
+            for &(j, w) in row {
+                rows[j as usize].push((i as u32, w));
+            }
+        }
+        rows.par_iter_mut().for_each(|row| {
+            row.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            row.dedup_by_key(|e| e.0);
+        });
+        SimilarityGraph { rows }
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -249,6 +367,26 @@ mod tests {
         assert!(g.weight(0, 1) > 0.0);
         assert_eq!(g.weight(0, 1), g.weight(1, 0));
         assert_eq!(g.weight(0, 2), 0.0);
+    }
+
+    #[test]
+    fn sparse_graph_keeps_the_strongest_neighbours() {
+        let exact = SimilarityGraph::build(&bags(), 6, Similarity::TfIdfCosine);
+        let all = SimilarityGraph::build_sparse(&bags(), 6, Similarity::TfIdfCosine, 10, 10);
+        assert_eq!(all.rows, exact.rows, "no pruning: the same graph");
+        let top1 = SimilarityGraph::build_sparse(&bags(), 6, Similarity::TfIdfCosine, 1, 10);
+        // Sentence 0's best neighbour is its copy 3; 1 keeps its best (0 or 3) and edges are
+        // kept when either end keeps them.
+        assert!(top1.weight(0, 3) > 0.99);
+        assert!(top1
+            .rows
+            .iter()
+            .all(|r| !r.is_empty() || top1.rows.len() == 4));
+        for (i, row) in top1.rows.iter().enumerate() {
+            for &(j, w) in row {
+                assert_eq!(top1.weight(j as usize, i), w, "symmetric");
+            }
+        }
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub struct SummaryOptions {
     /// Weight of the lead prior: a sentence's score is multiplied by
     /// `1 + position_weight / (1 + position)`, position counted from 0 in its document.
     pub position_weight: f64,
+    /// How the similarity graph is built (exact or sparse).
+    pub graph: GraphMode,
     /// Never pick sentences that quote someone or ask a question: summaries report, they do not
     /// cite (they still vote in the graph).
     pub skip_quotes: bool,
@@ -112,6 +114,7 @@ impl Default for SummaryOptions {
             min_words: 6,
             position_weight: 1.3,
             skip_quotes: true,
+            graph: GraphMode::Auto,
         }
     }
 }
@@ -134,22 +137,56 @@ pub struct Summary {
     pub sentences: Vec<SummarySentence>,
 }
 
-/// Centrality scores of the prepared sentences.
-pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityGraph, Vec<f64>) {
+/// How the sentence graph is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GraphMode {
+    /// Exact up to [`EXACT_LIMIT`] sentences, sparse above.
+    #[default]
+    Auto,
+    /// Every pair of sentences sharing a term.
+    Exact,
+    /// Top-k neighbours per sentence from the rarer terms (see
+    /// [`SimilarityGraph::build_sparse`]).
+    Sparse,
+}
+
+/// Above this many sentences the graph keeps only each sentence's strongest neighbours.
+pub const EXACT_LIMIT: usize = 4000;
+/// Neighbours kept per sentence in the sparse graph.
+pub const TOP_K: usize = 50;
+/// Up to this many sentences PageRank runs on a dense ndarray matrix, above on CSR.
+pub const DENSE_LIMIT: usize = 1500;
+
+/// The similarity graph of the prepared sentences.
+pub fn sentence_graph(
+    prepared: &Prepared,
+    similarity: Similarity,
+    mode: GraphMode,
+) -> SimilarityGraph {
     let bags: Vec<_> = prepared.sentences.iter().map(|s| s.bag.clone()).collect();
-    let graph = SimilarityGraph::build(&bags, prepared.vocabulary, options.similarity);
+    let n = bags.len();
+    let sparse = match mode {
+        GraphMode::Auto => n > EXACT_LIMIT,
+        GraphMode::Exact => false,
+        GraphMode::Sparse => true,
+    };
+    if sparse {
+        // Terms in more than this many sentences do not propose candidates.
+        let max_df = (n / 200).max(200);
+        SimilarityGraph::build_sparse(&bags, prepared.vocabulary, similarity, TOP_K, max_df)
+    } else {
+        SimilarityGraph::build(&bags, prepared.vocabulary, similarity)
+    }
+}
+
+/// Centrality scores of the prepared sentences, and the graph used for redundancy.
+pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityGraph, Vec<f64>) {
+    let graph = sentence_graph(prepared, options.similarity, options.graph);
     let walk = match options.algorithm {
         Algorithm::TextRank => None,
         Algorithm::LexRank { threshold } => {
-            let cosine = if options.similarity == Similarity::TfIdfCosine {
-                None
-            } else {
-                Some(SimilarityGraph::build(
-                    &bags,
-                    prepared.vocabulary,
-                    Similarity::TfIdfCosine,
-                ))
-            };
+            let cosine = (options.similarity != Similarity::TfIdfCosine)
+                .then(|| sentence_graph(prepared, Similarity::TfIdfCosine, options.graph));
             let base = cosine.as_ref().unwrap_or(&graph);
             Some(match threshold {
                 Some(t) => base.thresholded(t, true),
@@ -163,7 +200,6 @@ pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityG
 
 /// PageRank over the graph, dense below a size where the n² matrix is cheap, sparse above.
 fn rank_graph(graph: &SimilarityGraph) -> Ranking {
-    const DENSE_LIMIT: usize = 1500;
     if graph.len() <= DENSE_LIMIT {
         pagerank(&graph.to_dense(), PageRankOptions::default())
     } else {
