@@ -24,7 +24,8 @@
 //!    at most [`MAX_GAP_CHARS`] characters of them; prose and sentence fragments do not count,
 //!    furniture vocabulary counts twice) form a run. The run with the most prose, divided by one
 //!    plus the datelines and author lines between its blocks (comments and teaser lists come one
-//!    per date), is the article. Runs of long prose within [`MAX_JOIN_GAP`] join it (an inline box
+//!    per date; a legal line counts [`LEGAL_SEPARATORS`]: a footer written as prose), is the
+//!    article. Runs of long prose within [`MAX_JOIN_GAP`] join it (an inline box
 //!    of links cut the article), never across a copyright line; prose right before it (the
 //!    standfirst between headline and byline) and closing sentences right after it join it too.
 //!    Inside the run, fragments and headings between good blocks are kept; outside it nothing is.

@@ -275,4 +275,18 @@ mod tests {
         assert!(clean("\n\n   \n").blocks.is_empty());
         assert_eq!(clean("").title, None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_stay_in_the_text(text in "(?s)[ -~\n\t©“”’…。\u{00e9}\u{4e00}]{0,400}") {
+            let a = clean(&text);
+            for b in &a.blocks {
+                proptest::prop_assert!(b.span.end <= text.len());
+                proptest::prop_assert!(b.lines[0] <= b.lines[1]);
+            }
+            if let Some(d) = &a.date {
+                proptest::prop_assert_eq!(d.len(), 10);
+            }
+        }
+    }
 }
