@@ -29,7 +29,8 @@
 //!    of links cut the article), never across a copyright line; prose right before it (the
 //!    standfirst between headline and byline) and closing sentences right after it join it too.
 //!    Inside the run, fragments and headings between good blocks are kept; outside it nothing is.
-//!    When no block of the page is good at all, its near-good blocks are the article.
+//!    When no block of the page is good at all, its near-good blocks are the article, and
+//!    failing those its short sentences (a one-sentence document).
 
 use super::lang::Lang;
 use super::signals::{normalise, Signals};
@@ -173,6 +174,14 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
         // items): the prose-like blocks are the article.
         for c in cands.iter_mut() {
             if c.initial == Class::NearGood && !c.title_like {
+                c.class = Class::Good;
+            }
+        }
+    }
+    if !cands.iter().any(Cand::is_good) {
+        // Not even that: a document of one short sentence is that sentence.
+        for c in cands.iter_mut() {
+            if is_fragment(c) && c.sig.sentence_end {
                 c.class = Class::Good;
             }
         }
@@ -775,6 +784,13 @@ mod tests {
     fn a_page_of_medium_paragraphs_only_keeps_them() {
         let one = "The harbour board said on Monday that the new quay would open in the spring.";
         assert_eq!(kept(one), [one]);
+    }
+
+    #[test]
+    fn a_document_of_one_short_sentence_keeps_it() {
+        let one = "The mayor of the town resigned on Monday.";
+        assert_eq!(kept(one), [one]);
+        assert!(kept("Home\n\nContact\n").is_empty());
     }
 
     #[test]
