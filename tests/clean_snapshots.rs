@@ -1,0 +1,82 @@
+//! Snapshots of `abridge clean` and of the body sentences for every page-layout fixture in
+//! `tests/fixtures/pages/`: any change in what the cleaner keeps (title, date, blocks, kinds,
+//! line ranges) or in how the kept body splits into sentences shows up as a snapshot diff.
+//!
+//! Every fixture gets two snapshots in the top-level `snapshots/` folder:
+//! - `clean@<file>.snap`: the record `abridge clean` prints (`{source, title, date, blocks}`);
+//! - `sentences@<file>.snap`: the sentences of the cleaned body, with byte spans into the input.
+//!
+//! The expected behaviour is asserted page by page in `tests/clean_pages.rs`; these snapshots
+//! record what the cleaner does now. Regenerate with
+//! `INSTA_UPDATE=always cargo test --test clean_snapshots` and review every changed snapshot.
+
+use abridge::article::clean;
+use abridge::corpus::from_bytes;
+use abridge::output::{ArticleRecord, SentenceRecord};
+use abridge::text::body_sentences;
+use serde::Serialize;
+use std::path::Path;
+
+/// The sentences of one page, wrapped like a record of `abridge sentences`.
+#[derive(Serialize)]
+struct SentencesRecord<'a> {
+    source: &'a str,
+    sentences: Vec<SentenceRecord<'a>>,
+}
+
+/// The file name of a fixture, as reported in the snapshots' `source`.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .expect("fixture names are UTF-8")
+        .to_string()
+}
+
+/// Reads and decodes a fixture exactly as the CLI does.
+fn load(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let loaded = from_bytes(file_name(path), bytes);
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        loaded.warnings
+    );
+    loaded.document.expect("fixtures are text").text
+}
+
+#[test]
+fn clean_page_snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::glob!("fixtures/pages/*.txt", |path| {
+            let source = file_name(path);
+            let text = load(path);
+            let article = clean(&text);
+            let sentences = body_sentences(&text, &article)
+                .into_iter()
+                .map(|s| SentenceRecord {
+                    text: s.text,
+                    span: [s.span.0, s.span.1],
+                    terms: None,
+                })
+                .collect();
+            insta::assert_json_snapshot!(
+                "sentences",
+                SentencesRecord {
+                    source: &source,
+                    sentences,
+                }
+            );
+            insta::assert_json_snapshot!(
+                "clean",
+                ArticleRecord {
+                    source: &source,
+                    article,
+                }
+            );
+        });
+    });
+}
