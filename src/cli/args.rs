@@ -17,9 +17,14 @@ when every input was processed, 1 when some input failed (the others still produ
 usage errors."
 )]
 pub struct Cli {
-    /// Do not print warnings (errors are still printed).
+    /// Do not print warnings or the progress bar (errors are still printed).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Worker threads for per-document work and graph building (default: one per core). The
+    /// output is the same for any number.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub threads: Option<u64>,
 
     #[command(subcommand)]
     pub command: Command,

@@ -4,6 +4,7 @@ use super::args::{InputArgs, UsageError};
 use super::RunStatus;
 use abridge::corpus::{self, Document, FileFilter};
 use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 
 /// Calls `each` for every document of the inputs, in order. Inputs that fail are reported by
@@ -23,14 +24,30 @@ pub fn for_each_document(
     }
     let discovery = corpus::discover(&args.paths, &filter);
     let mut status = RunStatus::default();
+    // A progress bar only for people watching: stderr is a terminal and there is a lot to read.
+    let progress = (!quiet && std::io::stderr().is_terminal() && discovery.inputs.len() >= 50)
+        .then(|| {
+            let bar = ProgressBar::new(discovery.inputs.len() as u64);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} documents, {elapsed} ({eta} left)",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        });
+    let say = |line: String| match &progress {
+        Some(bar) => bar.suspend(|| eprintln!("{line}")),
+        None => eprintln!("{line}"),
+    };
     let warn = |w: &corpus::Warning| {
         if !quiet {
-            eprintln!("abridge: warning: {w}");
+            say(format!("abridge: warning: {w}"));
         }
     };
     discovery.warnings.iter().for_each(warn);
     for err in &discovery.errors {
-        eprintln!("abridge: error: {err}");
+        say(format!("abridge: error: {err}"));
         status.failed_inputs += 1;
     }
     for input in &discovery.inputs {
@@ -42,10 +59,16 @@ pub fn for_each_document(
                 }
             }
             Err(err) => {
-                eprintln!("abridge: error: {err}");
+                say(format!("abridge: error: {err}"));
                 status.failed_inputs += 1;
             }
         }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
     Ok(status)
 }

@@ -21,6 +21,12 @@ pub const EXIT_USAGE: u8 = 2;
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        // Only fails if a pool was already built, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n as usize)
+            .build_global();
+    }
     let result = match &cli.command {
         Command::Tables(a) => extract_cmds::tables(a, cli.quiet),
         Command::Lists(a) => extract_cmds::lists(a, cli.quiet),

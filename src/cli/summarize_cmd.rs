@@ -7,11 +7,12 @@ use super::args::{
 use super::inputs::for_each_document;
 use super::sink::Sink;
 use super::RunStatus;
+use abridge::corpus::Document;
 use abridge::rank::concepts::ConceptOptions;
 use abridge::rank::coverage::CoverageOptions;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{
-    summarize as run_summary, Algorithm, Budget, GraphMode, Order, Selection, SummaryOptions,
+    summarize_prepared, Algorithm, Budget, GraphMode, Order, Preparer, Selection, SummaryOptions,
     DEFAULT_MMR,
 };
 use anyhow::Result;
@@ -107,12 +108,22 @@ fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
 
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     let options = options(args)?;
-    let mut documents = Vec::new();
+    // Documents are prepared in batches as they are read, so the raw text of a large corpus is
+    // never held all at once; each batch is analysed in parallel.
+    const BATCH: usize = 256;
+    let mut preparer = Preparer::new(options.language);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let status = for_each_document(&args.input, quiet, |doc| {
-        documents.push(doc);
+        batch.push(doc);
+        if batch.len() == BATCH {
+            preparer.add_batch(&batch);
+            batch.clear();
+        }
         Ok(())
     })?;
-    let summary = run_summary(&documents, &options);
+    preparer.add_batch(&batch);
+    drop(batch);
+    let summary = summarize_prepared(&preparer.finish(), &options);
     if summary.sentences.is_empty() && !quiet {
         eprintln!("abridge: warning: the input has no sentence to summarise");
     }

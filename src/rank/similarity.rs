@@ -164,11 +164,12 @@ impl SimilarityGraph {
         max_df: usize,
     ) -> Self {
         let idf = idf(bags, vocabulary);
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
+        // Postings carry the term's count in each sentence.
+        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
         for (i, bag) in bags.iter().enumerate() {
-            for &(t, _) in &bag.terms {
+            for &(t, c) in &bag.terms {
                 if let Some(p) = postings.get_mut(t as usize) {
-                    p.push(i as u32);
+                    p.push((i as u32, c));
                 }
             }
         }
@@ -184,11 +185,6 @@ impl SimilarityGraph {
             .collect();
         let average_len =
             bags.iter().map(|b| b.len as f64).sum::<f64>() / (bags.len().max(1) as f64);
-        let count_in = |bag: &TermBag, t: u32| {
-            bag.terms
-                .binary_search_by_key(&t, |&(x, _)| x)
-                .map_or(0, |k| bag.terms[k].1)
-        };
         let kept: Vec<Vec<(u32, f64)>> = (0..bags.len())
             .into_par_iter()
             .map_init(
@@ -200,12 +196,11 @@ impl SimilarityGraph {
                         if list.len() > max_df {
                             continue;
                         }
-                        for &j in list {
+                        for &(j, cj) in list {
                             if j as usize == i {
                                 continue;
                             }
                             let other = &bags[j as usize];
-                            let cj = count_in(other, t);
                             if shared[j as usize] == 0.0 {
                                 touched.push(j);
                             }
@@ -250,6 +245,8 @@ impl SimilarityGraph {
                         row.select_nth_unstable_by(top_k, by_weight);
                         row.truncate(top_k);
                     }
+                    // Give back the candidates' memory: only the kept neighbours stay.
+                    row.shrink_to_fit();
                     row
                 },
             )

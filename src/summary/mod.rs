@@ -25,7 +25,9 @@ use crate::text::lang::Language;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-pub use prepare::{prepare, prepare_cleaned, Prepared, PreparedDocument, PreparedSentence};
+pub use prepare::{
+    prepare, prepare_cleaned, Prepared, PreparedDocument, PreparedSentence, Preparer,
+};
 
 /// How much summary to produce.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -154,6 +156,9 @@ pub enum GraphMode {
 pub const EXACT_LIMIT: usize = 4000;
 /// Neighbours kept per sentence in the sparse graph.
 pub const TOP_K: usize = 50;
+/// In the sparse graph, terms found in more sentences than this propose no candidate pairs: the
+/// candidate search then costs at most `terms × MAX_DF` per sentence, linear in the input.
+pub const MAX_DF: usize = 150;
 /// Up to this many sentences PageRank runs on a dense ndarray matrix, above on CSR.
 pub const DENSE_LIMIT: usize = 1500;
 
@@ -171,9 +176,7 @@ pub fn sentence_graph(
         GraphMode::Sparse => true,
     };
     if sparse {
-        // Terms in more than this many sentences do not propose candidates.
-        let max_df = (n / 200).max(200);
-        SimilarityGraph::build_sparse(&bags, prepared.vocabulary, similarity, TOP_K, max_df)
+        SimilarityGraph::build_sparse(&bags, prepared.vocabulary, similarity, TOP_K, MAX_DF)
     } else {
         SimilarityGraph::build(&bags, prepared.vocabulary, similarity)
     }

@@ -6,6 +6,7 @@ use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
 use crate::text::lang::{Language, Terms};
 use crate::text::{body_sentences, flatten};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A document's part in a summary.
@@ -55,14 +56,9 @@ pub struct Prepared {
 
 /// Cleans and splits every document and turns sentences into term bags.
 pub fn prepare(documents: &[Document], language: Language) -> Prepared {
-    let articles: Vec<Article<'_>> = documents.iter().map(|d| article::clean(&d.text)).collect();
-    prepare_cleaned(
-        documents
-            .iter()
-            .zip(&articles)
-            .map(|(d, a)| (d.source.as_str(), d.text.as_str(), a)),
-        language,
-    )
+    let mut preparer = Preparer::new(language);
+    preparer.add_batch(documents);
+    preparer.finish()
 }
 
 /// Like [`prepare`], for documents already cleaned: `(source, text, article of text)`.
@@ -70,28 +66,92 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
     documents: impl IntoIterator<Item = (&'x str, &'x str, &'x Article<'a>)>,
     language: Language,
 ) -> Prepared {
+    let mut preparer = Preparer::new(language);
     let terms = Terms::new(language);
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut prepared = Prepared::default();
-    for (position, (source, text, article)) in documents.into_iter().enumerate() {
-        let d = prepared.documents.len();
-        prepared.documents.push(PreparedDocument {
-            source: source.to_string(),
-            date: article.date.clone(),
-            position,
+    for (source, text, article) in documents {
+        let analysed = analyse(source, text, article, &terms);
+        preparer.push(analysed);
+    }
+    preparer.finish()
+}
+
+/// One document reduced to what ranking needs: no raw text is kept.
+struct Analysed {
+    source: String,
+    date: Option<String>,
+    /// Sentence text, word count, index terms.
+    sentences: Vec<(String, usize, Vec<String>)>,
+}
+
+fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> Analysed {
+    let sentences = body_sentences(text, article)
+        .iter()
+        .map(|s| {
+            let flat = flatten(s.text);
+            let words = flat.split_whitespace().count();
+            let t = terms.of(&flat);
+            (flat, words, t)
+        })
+        .collect();
+    Analysed {
+        source: source.to_string(),
+        date: article.date.clone(),
+        sentences,
+    }
+}
+
+/// Prepares documents batch by batch, so a large input is read, cleaned and reduced in
+/// parallel without holding every raw text at once. Documents are analysed in parallel (rayon)
+/// and numbered in input order, so the result does not depend on the number of threads.
+pub struct Preparer {
+    language: Language,
+    ids: HashMap<String, u32>,
+    prepared: Prepared,
+}
+
+impl Preparer {
+    pub fn new(language: Language) -> Self {
+        Preparer {
+            language,
+            ids: HashMap::new(),
+            prepared: Prepared::default(),
+        }
+    }
+
+    /// Cleans, splits and indexes a batch of documents (in parallel), in order.
+    pub fn add_batch(&mut self, documents: &[Document]) {
+        let language = self.language;
+        let analysed: Vec<Analysed> = documents
+            .par_iter()
+            .map_init(
+                || Terms::new(language),
+                |terms, doc| {
+                    let article = article::clean(&doc.text);
+                    analyse(&doc.source, &doc.text, &article, terms)
+                },
+            )
+            .collect();
+        for a in analysed {
+            self.push(a);
+        }
+    }
+
+    fn push(&mut self, analysed: Analysed) {
+        let d = self.prepared.documents.len();
+        self.prepared.documents.push(PreparedDocument {
+            source: analysed.source,
+            date: analysed.date,
+            position: d,
         });
-        for (index, s) in body_sentences(text, article).iter().enumerate() {
-            let text = flatten(s.text);
-            let words = text.split_whitespace().count();
+        for (index, (text, words, terms)) in analysed.sentences.into_iter().enumerate() {
             let term_ids: Vec<u32> = terms
-                .of(&text)
                 .into_iter()
                 .map(|t| {
-                    let next = ids.len() as u32;
-                    *ids.entry(t).or_insert(next)
+                    let next = self.ids.len() as u32;
+                    *self.ids.entry(t).or_insert(next)
                 })
                 .collect();
-            prepared.sentences.push(PreparedSentence {
+            self.prepared.sentences.push(PreparedSentence {
                 document: d,
                 index,
                 text,
@@ -101,6 +161,10 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
             });
         }
     }
-    prepared.vocabulary = ids.len();
-    prepared
+
+    /// The prepared sentences of every document added.
+    pub fn finish(mut self) -> Prepared {
+        self.prepared.vocabulary = self.ids.len();
+        self.prepared
+    }
 }
