@@ -70,6 +70,10 @@ pub const MIN_SCORE_TO_JOIN: usize = 1000;
 pub const TEASER_CHARS: usize = 400;
 /// A copyright line inside a run weighs like this many datelines against it.
 pub const LEGAL_SEPARATORS: usize = 3;
+/// Blocks shorter than this with three caption words (image, photo, picture, ...) are captions.
+pub const CAPTION_CHARS: usize = 300;
+/// `By Name ...` lines of at most this many words are bylines.
+pub const BYLINE_WORDS: usize = 10;
 /// Fewest items of a list written one item per line.
 pub const MIN_IMPLICIT_ITEMS: usize = 3;
 /// A script without spaces packs about this many Latin characters of text in one character.
@@ -227,8 +231,11 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     if c.repeats > 1 && s.chars < LENGTH_HIGH {
         return (Class::Bad, "repeated");
     }
-    if s.credit_tail {
-        return (Class::Bad, "caption credit");
+    if s.credit_tail || s.caption_start || (s.caption >= 3 && s.chars < CAPTION_CHARS) {
+        return (Class::Bad, "caption");
+    }
+    if s.byline && s.words <= BYLINE_WORDS && !s.sentence_end {
+        return (Class::Bad, "byline");
     }
     if s.says && s.words <= 6 {
         return (Class::Bad, "comment author");
@@ -283,7 +290,7 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
         class = lower(class);
         reason = "not a sentence";
     }
-    if s.caption > 0 && length < 300 {
+    if s.caption > 0 && length < CAPTION_CHARS {
         class = lower(class);
         reason = "caption";
     }

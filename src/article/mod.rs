@@ -117,7 +117,8 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
             && c.sig.words >= 2
             && c.block.kind == BlockKind::Paragraph
             && (c.initial != Class::Bad || c.reason == "repeated")
-            && c.sig.furniture + c.sig.symbols == 0;
+            && c.sig.furniture + c.sig.symbols == 0
+            && !c.sig.byline;
         if !usable {
             continue;
         }

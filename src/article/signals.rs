@@ -34,6 +34,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "advertise",
     "sponsored",
     "trending",
+    "recommended",
     "permalink",
     "rss",
     "bookmark",
@@ -142,6 +143,10 @@ pub struct Signals {
     pub says: bool,
     /// Ends with a picture credit (`Credit: ...`, `(Image: ...)`, `Photo by ...`): a caption.
     pub credit_tail: bool,
+    /// Starts like a caption label: `Image caption`, `Photo:`, `Media caption,`.
+    pub caption_start: bool,
+    /// Starts with `By` and a capitalised word: a byline.
+    pub byline: bool,
     /// Sentence boundaries inside the text: `.`, `!` or `?` after a word of three letters or
     /// more with a lower-case letter (not `Dr.` nor `U.S.`), then a space and a capital.
     pub inner_sentences: usize,
@@ -220,6 +225,14 @@ impl Signals {
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
         s.inner_sentences = inner_sentences(t);
         s.credit_tail = credit_tail(t);
+        s.caption_start = caption_start(t);
+        let mut first_two = t.split_whitespace();
+        s.byline = first_two
+            .next()
+            .is_some_and(|w| w == "By" || w == "by" || w == "BY")
+            && first_two
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         let lower_end = t.trim_end_matches(':').to_lowercase();
         s.says = lower_end.ends_with(" says") || lower_end.ends_with(" said");
         s
@@ -322,6 +335,28 @@ fn credit_tail(t: &str) -> bool {
     false
 }
 
+/// True when `t` opens with a caption label: a credit word (or `media`) followed by
+/// `caption` or a colon.
+fn caption_start(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let (word, colon) = match first.strip_suffix(':') {
+        Some(w) => (w, true),
+        None => (first.trim_end_matches(','), false),
+    };
+    let lower = word.to_lowercase();
+    if !(CREDIT_WORDS.contains(&lower.as_str()) || lower == "media") {
+        return false;
+    }
+    colon
+        || words.next().is_some_and(|w| {
+            w.trim_end_matches([',', ':'])
+                .eq_ignore_ascii_case("caption")
+        })
+}
+
 fn inner_sentences(t: &str) -> usize {
     let chars: Vec<char> = t.chars().collect();
     let mut n = 0;
@@ -421,6 +456,15 @@ mod tests {
     #[test]
     fn caption_words_are_counted() {
         assert_eq!(sig("Photo: A. Person / Agency").caption, 1);
+    }
+
+    #[test]
+    fn caption_labels_and_bylines() {
+        assert!(sig("Image caption, Smoke over the valley on Saturday").caption_start);
+        assert!(sig("Photo: the quay at dawn").caption_start);
+        assert!(!sig("Photos of the quay were shown at the meeting.").caption_start);
+        assert!(sig("By A. Writer, Staff Reporter").byline);
+        assert!(!sig("By the end of the year the quay will open.").byline);
     }
 
     #[test]
