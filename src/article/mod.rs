@@ -60,6 +60,8 @@ pub struct Article<'a> {
 /// Title-like blocks further than this many blocks before the first good paragraph are not
 /// considered for the title.
 const TITLE_WINDOW: usize = 15;
+/// Fewest words of a headline (menu entries, section names and credits are shorter).
+const TITLE_MIN_WORDS: usize = 4;
 /// Blocks after the title (or the first good block) searched for a byline date.
 const DATE_AFTER: usize = 8;
 /// Blocks before the title searched for a date.
@@ -107,18 +109,24 @@ pub fn clean(text: &str) -> Article<'_> {
 }
 
 /// The headline: among the title-like blocks shortly before the first good paragraph `body`,
-/// the one that repeats on the page, is followed by a byline or date, and is long enough to be a
-/// headline rather than a menu entry; the nearest to the body on ties.
+/// the most prominent: repeated on the page (+3: dumps show the headline twice), of
+/// headline length (+2 for 6-20 words, +1 for 4-5), followed by a byline or dateline within 4
+/// blocks (+2), kept by context (+1), and near the body (-1 per 4 blocks away). The first wins
+/// ties: the headline comes before the standfirst.
 fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
     let mut best: Option<(i64, usize)> = None;
     for i in body.saturating_sub(TITLE_WINDOW)..body {
         let c = &cands[i];
+        let first_word = c.norm.split(' ').next().unwrap_or("");
         let usable = c.title_like
-            && c.sig.words >= 2
+            && c.sig.words >= TITLE_MIN_WORDS
+            && c.sig.alpha >= TITLE_MIN_WORDS - 1
             && c.block.kind == BlockKind::Paragraph
             && (c.initial != Class::Bad || c.reason == "repeated")
-            && c.sig.furniture + c.sig.symbols == 0
-            && !c.sig.byline;
+            && c.sig.furniture + c.sig.symbols + c.sig.caption == 0
+            && !c.sig.byline
+            && !(i > 0 && cands[i - 1].norm == "by")
+            && !["updated", "published", "posted", "last"].contains(&first_word);
         if !usable {
             continue;
         }
@@ -126,12 +134,14 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
         if c.repeats > 1 {
             score += 3;
         }
-        if (4..=20).contains(&c.sig.words) {
+        if (6..=20).contains(&c.sig.words) {
             score += 2;
+        } else if (4..=5).contains(&c.sig.words) {
+            score += 1;
         }
         if cands[i + 1..cands.len().min(i + 5)]
             .iter()
-            .any(|n| n.sig.date_line() || n.norm.starts_with("by "))
+            .any(|n| n.sig.date_line() || n.sig.byline || n.norm.starts_with("by "))
         {
             score += 2;
         }
@@ -139,7 +149,7 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
             score += 1;
         }
         score -= ((body - i) / 4) as i64;
-        if best.is_none_or(|(s, _)| score >= s) {
+        if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
     }

@@ -82,6 +82,7 @@ const FURNITURE_PHRASES: &[&[&str]] = &[
     &["view", "all"],
     &["see", "all"],
     &["get", "the", "app"],
+    &["copy", "link"],
     &["download", "the", "app"],
 ];
 
