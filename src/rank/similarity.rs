@@ -63,19 +63,29 @@ pub struct SimilarityGraph {
     pub rows: Vec<Vec<(u32, f64)>>,
 }
 
-impl SimilarityGraph {
-    /// Compares every pair of sentences that share a term.
-    pub fn build(bags: &[TermBag], vocabulary: usize, similarity: Similarity) -> Self {
+/// What every pair comparison needs: postings, IDF, vector norms and the average length.
+struct Scorer<'b> {
+    bags: &'b [TermBag],
+    similarity: Similarity,
+    idf: Vec<f64>,
+    /// Per term, the sentences holding it with the term's count there.
+    postings: Vec<Vec<(u32, u32)>>,
+    norms: Vec<f64>,
+    average_len: f64,
+}
+
+impl<'b> Scorer<'b> {
+    fn new(bags: &'b [TermBag], vocabulary: usize, similarity: Similarity) -> Self {
         let idf = idf(bags, vocabulary);
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
+        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
         for (i, bag) in bags.iter().enumerate() {
-            for &(t, _) in &bag.terms {
+            for &(t, c) in &bag.terms {
                 if let Some(p) = postings.get_mut(t as usize) {
-                    p.push(i as u32);
+                    p.push((i as u32, c));
                 }
             }
         }
-        let norms: Vec<f64> = bags
+        let norms = bags
             .iter()
             .map(|b| {
                 b.terms
@@ -87,62 +97,96 @@ impl SimilarityGraph {
             .collect();
         let average_len =
             bags.iter().map(|b| b.len as f64).sum::<f64>() / (bags.len().max(1) as f64);
+        Scorer {
+            bags,
+            similarity,
+            idf,
+            postings,
+            norms,
+            average_len,
+        }
+    }
+
+    /// The similarities of sentence `i` to the sentences `j` that `keep` accepts, found through
+    /// the postings of its terms held by at most `max_df` sentences. `shared` is a zeroed
+    /// scratch row as long as the input (left zeroed), `touched` an empty scratch list.
+    fn row(
+        &self,
+        i: usize,
+        keep: impl Fn(usize) -> bool,
+        max_df: usize,
+        shared: &mut [f64],
+        touched: &mut Vec<u32>,
+    ) -> Vec<(u32, f64)> {
+        let bag = &self.bags[i];
+        for &(t, ci) in &bag.terms {
+            let list = &self.postings[t as usize];
+            if list.len() > max_df {
+                continue;
+            }
+            let q = self.idf[t as usize];
+            for &(j, cj) in list {
+                if !keep(j as usize) {
+                    continue;
+                }
+                if shared[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                shared[j as usize] += match self.similarity {
+                    Similarity::Overlap => 1.0,
+                    Similarity::TfIdfCosine => (ci as f64 * q) * (cj as f64 * q),
+                    Similarity::Bm25 => {
+                        let other = &self.bags[j as usize];
+                        bm25_term(q, cj, other.len, self.average_len)
+                            + bm25_term(q, ci, bag.len, self.average_len)
+                    }
+                };
+            }
+        }
+        touched.sort_unstable();
+        touched
+            .drain(..)
+            .map(|j| {
+                let s = std::mem::take(&mut shared[j as usize]);
+                (j, self.finish(s, i, j as usize))
+            })
+            .filter(|&(_, w)| w > 0.0 && w.is_finite())
+            .collect()
+    }
+
+    /// The similarity from the accumulated shared-term statistic `s` of `i` and `j`.
+    fn finish(&self, s: f64, i: usize, j: usize) -> f64 {
+        match self.similarity {
+            Similarity::Overlap => {
+                let d = (self.bags[i].len as f64).ln() + (self.bags[j].len as f64).ln();
+                s / d.max(1.0)
+            }
+            Similarity::TfIdfCosine => {
+                let d = self.norms[i] * self.norms[j];
+                if d > 0.0 {
+                    s / d
+                } else {
+                    0.0
+                }
+            }
+            Similarity::Bm25 => s / 2.0,
+        }
+    }
+}
+
+impl SimilarityGraph {
+    /// Compares every pair of sentences that share a term.
+    pub fn build(bags: &[TermBag], vocabulary: usize, similarity: Similarity) -> Self {
+        let scorer = Scorer::new(bags, vocabulary, similarity);
         let mut rows: Vec<Vec<(u32, f64)>> = vec![Vec::new(); bags.len()];
-        // Accumulate per-pair statistics for j > i with a dense scratch row.
         let mut shared = vec![0.0f64; bags.len()];
         let mut touched: Vec<u32> = Vec::new();
-        for (i, bag) in bags.iter().enumerate() {
-            for &(t, ci) in &bag.terms {
-                for &j in &postings[t as usize] {
-                    if j as usize <= i {
-                        continue;
-                    }
-                    let cj = bags[j as usize]
-                        .terms
-                        .binary_search_by_key(&t, |&(x, _)| x)
-                        .map_or(0, |k| bags[j as usize].terms[k].1);
-                    if shared[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
-                    shared[j as usize] += match similarity {
-                        Similarity::Overlap => 1.0,
-                        Similarity::TfIdfCosine => {
-                            (ci as f64 * idf[t as usize]) * (cj as f64 * idf[t as usize])
-                        }
-                        Similarity::Bm25 => {
-                            let q = idf[t as usize];
-                            bm25_term(q, cj, bags[j as usize].len, average_len)
-                                + bm25_term(q, ci, bag.len, average_len)
-                        }
-                    };
-                }
+        for i in 0..bags.len() {
+            // Each pair once, from its lower end.
+            for (j, w) in scorer.row(i, |j| j > i, usize::MAX, &mut shared, &mut touched) {
+                rows[i].push((j, w));
+                rows[j as usize].push((i as u32, w));
             }
-            touched.sort_unstable();
-            for &j in &touched {
-                let s = shared[j as usize];
-                shared[j as usize] = 0.0;
-                let w = match similarity {
-                    Similarity::Overlap => {
-                        let denominator =
-                            (bag.len as f64).ln() + (bags[j as usize].len as f64).ln();
-                        s / denominator.max(1.0)
-                    }
-                    Similarity::TfIdfCosine => {
-                        let d = norms[i] * norms[j as usize];
-                        if d > 0.0 {
-                            s / d
-                        } else {
-                            0.0
-                        }
-                    }
-                    Similarity::Bm25 => s / 2.0,
-                };
-                if w > 0.0 && w.is_finite() {
-                    rows[i].push((j, w));
-                    rows[j as usize].push((i as u32, w));
-                }
-            }
-            touched.clear();
         }
         for row in &mut rows {
             row.sort_unstable_by_key(|&(j, _)| j);
@@ -163,84 +207,14 @@ impl SimilarityGraph {
         top_k: usize,
         max_df: usize,
     ) -> Self {
-        let idf = idf(bags, vocabulary);
-        // Postings carry the term's count in each sentence.
-        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
-        for (i, bag) in bags.iter().enumerate() {
-            for &(t, c) in &bag.terms {
-                if let Some(p) = postings.get_mut(t as usize) {
-                    p.push((i as u32, c));
-                }
-            }
-        }
-        let norms: Vec<f64> = bags
-            .iter()
-            .map(|b| {
-                b.terms
-                    .iter()
-                    .map(|&(t, c)| (c as f64 * idf[t as usize]).powi(2))
-                    .sum::<f64>()
-                    .sqrt()
-            })
-            .collect();
-        let average_len =
-            bags.iter().map(|b| b.len as f64).sum::<f64>() / (bags.len().max(1) as f64);
+        let scorer = Scorer::new(bags, vocabulary, similarity);
+        let by_weight = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         let kept: Vec<Vec<(u32, f64)>> = (0..bags.len())
             .into_par_iter()
             .map_init(
                 || (vec![0.0f64; bags.len()], Vec::<u32>::new()),
                 |(shared, touched), i| {
-                    let bag = &bags[i];
-                    for &(t, ci) in &bag.terms {
-                        let list = &postings[t as usize];
-                        if list.len() > max_df {
-                            continue;
-                        }
-                        for &(j, cj) in list {
-                            if j as usize == i {
-                                continue;
-                            }
-                            let other = &bags[j as usize];
-                            if shared[j as usize] == 0.0 {
-                                touched.push(j);
-                            }
-                            let q = idf[t as usize];
-                            shared[j as usize] += match similarity {
-                                Similarity::Overlap => 1.0,
-                                Similarity::TfIdfCosine => (ci as f64 * q) * (cj as f64 * q),
-                                Similarity::Bm25 => {
-                                    bm25_term(q, cj, other.len, average_len)
-                                        + bm25_term(q, ci, bag.len, average_len)
-                                }
-                            };
-                        }
-                    }
-                    let mut row: Vec<(u32, f64)> = touched
-                        .drain(..)
-                        .map(|j| {
-                            let s = std::mem::take(&mut shared[j as usize]);
-                            let other = &bags[j as usize];
-                            let w = match similarity {
-                                Similarity::Overlap => {
-                                    let d = (bag.len as f64).ln() + (other.len as f64).ln();
-                                    s / d.max(1.0)
-                                }
-                                Similarity::TfIdfCosine => {
-                                    let d = norms[i] * norms[j as usize];
-                                    if d > 0.0 {
-                                        s / d
-                                    } else {
-                                        0.0
-                                    }
-                                }
-                                Similarity::Bm25 => s / 2.0,
-                            };
-                            (j, w)
-                        })
-                        .filter(|&(_, w)| w > 0.0 && w.is_finite())
-                        .collect();
-                    let by_weight =
-                        |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                    let mut row = scorer.row(i, |j| j != i, max_df, shared, touched);
                     if row.len() > top_k {
                         row.select_nth_unstable_by(top_k, by_weight);
                         row.truncate(top_k);
