@@ -5,8 +5,8 @@
 //! 1. **Context-free class.** Furniture that shows itself is *bad*: blocks without letters
 //!    (counters, ranks of a numbered list), datelines and bylines (mostly a date), notes in
 //!    parentheses (agency attribution), copyright lines, short lines repeated on the page (menus,
-//!    teasers shown twice), captions ending with a picture credit, comment-author lines
-//!    (`name says`), blocks carrying furniture vocabulary (any in a short block, or one word in
+//!    teasers shown twice), captions (ending with a picture credit, opening with a caption
+//!    label, or full of image words), `By …` bylines, comment-author lines (`name says`), blocks carrying furniture vocabulary (any in a short block, or one word in
 //!    [`FURNITURE_RATE`] of a longer one), cut-off teasers (ending in an ellipsis) and headlines
 //!    (long title-case lines without sentence punctuation). Otherwise, as in jusText: a block
 //!    shorter than [`LENGTH_LOW`] characters is *short*; one whose stop-word density reaches
