@@ -2,11 +2,12 @@
 //! code, and remembers the paragraph before each table for its caption.
 
 use super::block::{fence_close, fence_open};
-use super::lines::{lines, Line};
+use super::lines::Line;
 use super::{list, table, Extracted};
 
 pub fn scan(text: &str) -> Extracted<'_> {
-    let lines: Vec<Line<'_>> = lines(text).collect();
+    let mut lines: Vec<Line<'_>> = Vec::with_capacity(text.len() / 48 + 1);
+    lines.extend(super::lines::lines(text));
     let mut found = Extracted::default();
     let mut paragraph_start: Option<usize> = None;
     let mut fence: Option<(char, usize)> = None;

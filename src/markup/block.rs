@@ -115,6 +115,9 @@ pub fn atx_heading(s: &str) -> bool {
 
 /// An opening code fence: its character and length.
 pub fn fence_open(s: &str) -> Option<(char, usize)> {
+    if !matches!(s.bytes().find(|&b| b != b' '), Some(b'`' | b'~')) {
+        return None;
+    }
     let body = up_to_three_spaces(s)?;
     let fence: IResult<&str, char> = one_of("`~").parse(body);
     let (_, c) = fence.ok()?;

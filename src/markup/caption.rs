@@ -55,33 +55,27 @@ fn last_sentence_start(text: &str) -> Option<usize> {
     let body = text.trim_end();
     // The final terminator belongs to the last sentence itself.
     let body = body.trim_end_matches(['.', '!', '?', ':', '"', '\'', ')', '”', '’']);
-    let mut best = None;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    for (k, &(_, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '\'' | ')' | '”' | '’') {
-            j += 1;
-        }
-        let Some(&(_, next)) = chars.get(j) else {
+    let bytes = body.as_bytes();
+    let mut end = bytes.len();
+    // Only the last boundary matters: walk the terminators backwards and stop at the first valid one.
+    while let Some(k) = memchr::memrchr3(b'.', b'!', b'?', &bytes[..end]) {
+        end = k;
+        let rest = body[k + 1..].trim_start_matches(['"', '\'', ')', '”', '’']);
+        let Some(next) = rest.chars().next() else {
             continue;
         };
         let glued = next.is_uppercase();
-        if !(next.is_whitespace() || glued) || (c == '.' && is_abbreviation(body, chars[k].0)) {
+        if !(next.is_whitespace() || glued) || (bytes[k] == b'.' && is_abbreviation(body, k)) {
             continue;
         }
-        while j < chars.len() && chars[j].1.is_whitespace() {
-            j += 1;
-        }
-        if let Some(&(start, first)) = chars.get(j) {
+        let rest = rest.trim_start_matches(char::is_whitespace);
+        if let Some(first) = rest.chars().next() {
             if first.is_uppercase() || first.is_numeric() || matches!(first, '"' | '“' | '\'') {
-                best = Some(start);
+                return Some(body.len() - rest.len());
             }
         }
     }
-    best
+    None
 }
 
 /// A period after a single capital (an initial) or a common title does not end a sentence.

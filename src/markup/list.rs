@@ -111,6 +111,12 @@ pub fn is_thematic_break(text: &str) -> bool {
 
 /// The item marker that starts `text`, if any.
 fn parse_marker(text: &str) -> Option<Marker<'_>> {
+    // Cheap rejection: every marker (and every break) starts with one of these bytes; 0xE2 leads
+    // the UTF-8 of all the non-ASCII bullets and the en dash.
+    let first = text.bytes().find(|&b| b != b' ' && b != b'\t')?;
+    if !matches!(first, b'-' | b'*' | b'+' | b'_' | b'0'..=b'9' | 0xE2) {
+        return None;
+    }
     if break_shape(text) {
         return None;
     }
