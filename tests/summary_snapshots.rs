@@ -139,11 +139,11 @@ fn snapshot_settings() -> insta::Settings {
     settings
 }
 
-/// The body sentences of a document, whitespace collapsed, exactly as summaries quote them.
+/// The body sentences of a document on one line each, exactly as summaries quote them.
 fn body_sentences(text: &str) -> Vec<String> {
     abridge::text::body_sentences(text, &abridge::article::clean(text))
         .iter()
-        .map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|s| abridge::text::flatten(s.text))
         .collect()
 }
 
