@@ -85,13 +85,20 @@ fn explain() {
         return;
     };
     let found = crate::markup::extract(&text, crate::markup::Mode::Article);
+    for t in &found.tables {
+        println!("table {:?}", t.lines);
+    }
+    for l in &found.lists {
+        println!("list {:?}", l.lines);
+    }
     let cands = super::classify::classify(super::segment::blocks(&text, &found));
     for c in &cands {
         let mark = if c.is_good() { "+" } else { "-" };
         let t: String = c.block.text.chars().take(110).collect();
         println!(
-            "{mark} {:>4} {:<8} {:<16} d={:.2} n={:<4} {}",
+            "{mark} {:>4}-{:<4} {:<8} {:<16} d={:.2} n={:<4} {}",
             c.block.lines[0],
+            c.block.lines[1],
             format!("{:?}", c.initial),
             c.reason,
             c.sig.density(),

@@ -148,6 +148,9 @@ pub struct Signals {
     pub caption_start: bool,
     /// Starts with `By` and a capitalised word: a byline.
     pub byline: bool,
+    /// A time stamp, a relative time or a reading time and nothing else: `14.22 BST`,
+    /// `Updated 2 hours ago`, `2h ago`, `5 min read`.
+    pub time_line: bool,
     /// Sentence boundaries inside the text: `.`, `!` or `?` after a word of three letters or
     /// more with a lower-case letter (not `Dr.` nor `U.S.`), then a space and a capital.
     pub inner_sentences: usize,
@@ -225,6 +228,7 @@ impl Signals {
             .unwrap_or("");
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
         s.inner_sentences = inner_sentences(t);
+        s.time_line = time_line(t);
         s.credit_tail = credit_tail(t);
         s.caption_start = caption_start(t);
         let mut first_two = t.split_whitespace();
@@ -284,9 +288,11 @@ impl Signals {
             && self.inner_sentences == 0
     }
 
-    /// Mostly a date (and a few words such as `Posted on` or a time): a dateline or byline.
+    /// Mostly a date (and a few words such as `Posted on` or a time): a dateline or byline. A
+    /// time stamp or a relative time alone counts too.
     pub fn date_line(&self) -> bool {
-        self.date_words > 0 && self.words <= self.date_words + 10 && !self.sentence_end
+        self.time_line
+            || self.date_words > 0 && self.words <= self.date_words + 10 && !self.sentence_end
             || self.date_words > 0 && self.words <= self.date_words + 4
     }
 
@@ -294,6 +300,93 @@ impl Signals {
     pub fn no_letters(&self) -> bool {
         self.alpha == 0 && self.unspaced == 0
     }
+}
+
+/// Most words of a time stamp, relative time or reading time line.
+const TIME_LINE_WORDS: usize = 6;
+
+/// Units of relative times and reading times.
+const TIME_UNITS: &[&str] = &[
+    "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr",
+    "hrs", "hour", "hours", "d", "day", "days", "wk", "week", "weeks", "mo", "month", "months",
+    "yr", "year", "years",
+];
+
+/// Words that go with a time stamp or a relative time.
+const TIME_CONTEXT: &[&str] = &[
+    "ago",
+    "read",
+    "reading",
+    "listen",
+    "time",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "at",
+    "on",
+    "just",
+    "now",
+    "am",
+    "pm",
+    "edited",
+];
+
+/// True when `t` is a time stamp, a relative time or a reading time and nothing else: at most
+/// [`TIME_LINE_WORDS`] words, each a number, a clock time (`14.22`, `9:15`), a number with a
+/// unit (`2h`), a time unit, a time-zone abbreviation (`BST`, `ET`) or a word such as `ago`,
+/// `read` or `updated`; and a clock time, or a number with a unit.
+fn time_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > TIME_LINE_WORDS {
+        return false;
+    }
+    let mut clock = false;
+    let mut number = false;
+    let mut unit_after_number = false;
+    for w in &words {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase().replace('.', "");
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        {
+            if w.contains([':', '.']) {
+                clock = true;
+            }
+            number = true;
+            continue;
+        }
+        if digits > 0 {
+            // `2h`, `10min`, `5pm`
+            let suffix = lower.get(digits..).unwrap_or("");
+            if TIME_UNITS.contains(&suffix) || suffix == "am" || suffix == "pm" {
+                unit_after_number = true;
+                continue;
+            }
+            return false;
+        }
+        if TIME_UNITS.contains(&lower.as_str()) {
+            unit_after_number |= number;
+            continue;
+        }
+        if TIME_CONTEXT.contains(&lower.as_str()) {
+            continue;
+        }
+        let zone = (2..=4).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && (w.ends_with('T') || w == "UTC");
+        if zone {
+            continue;
+        }
+        return false;
+    }
+    clock || unit_after_number
 }
 
 /// Words that open a picture credit.
@@ -490,6 +583,25 @@ mod tests {
         assert!(sig("1").no_letters());
         assert!(sig("12:04").no_letters());
         assert!(!sig("1 Hour").no_letters());
+    }
+
+    #[test]
+    fn time_stamps_and_reading_times() {
+        for t in [
+            "14.22 BST",
+            "Updated at 15.10 BST",
+            "Updated 2 hours ago",
+            "2h ago",
+            "5 min",
+            "3 minute read",
+            "Posted 9:15 am ET",
+        ] {
+            assert!(sig(t).time_line, "{t}");
+            assert!(sig(t).date_line(), "{t}");
+        }
+        for t in ["Top 10", "VIDEO 2:14", "The 5 best days", "2 Hours in Rome"] {
+            assert!(!sig(t).time_line, "{t}");
+        }
     }
 
     #[test]
