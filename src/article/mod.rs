@@ -62,6 +62,11 @@ pub struct Article<'a> {
 const TITLE_WINDOW: usize = 15;
 /// Fewest words of a headline (menu entries, section names and credits are shorter).
 const TITLE_MIN_WORDS: usize = 4;
+/// Title-like lines of at most this many words in capitals, without a lower-case word, are
+/// kickers and section labels, not headlines.
+const KICKER_WORDS: usize = 5;
+/// Fewest words of a standfirst (a line of author names is shorter).
+const STANDFIRST_MIN_WORDS: usize = 5;
 /// Blocks after the title (or the first good block) searched for a byline date.
 const DATE_AFTER: usize = 8;
 /// Blocks before the title searched for a date.
@@ -72,14 +77,19 @@ const DATE_MAX_WORDS: usize = 40;
 /// Builds the article model of `text`, page furniture dropped.
 pub fn clean(text: &str) -> Article<'_> {
     let found = markup::extract(text, Mode::Article);
-    let cands = classify::classify(segment::blocks(text, &found));
+    let mut cands = classify::classify(segment::blocks(text, &found));
     let body = cands
         .iter()
         .position(|c| c.is_good() && !c.title_like)
         .or_else(|| cands.iter().position(Cand::is_good));
     let title = body.and_then(|b| pick_title(&cands, b));
+    let lead = title.and_then(|t| standfirst(&cands, t));
+    if let Some(s) = lead {
+        cands[s].class = Class::Good;
+    }
     let date = pick_date(&cands, title.or(body));
     let title_norm = title.map(|t| cands[t].norm.as_str()).unwrap_or("");
+    let lead_start = lead.map(|s| cands[s].block.span.start);
     let kept: Vec<&Cand<'_>> = cands
         .iter()
         .filter(|c| c.is_good() && (title_norm.is_empty() || c.norm != title_norm))
@@ -91,7 +101,9 @@ pub fn clean(text: &str) -> Article<'_> {
             continue;
         }
         let mut block = c.block.clone();
-        if block.kind == BlockKind::Paragraph && c.title_like {
+        // The standfirst is written like a headline but is the article's first paragraph.
+        let is_lead = lead_start == Some(block.span.start);
+        if block.kind == BlockKind::Paragraph && c.title_like && !is_lead {
             let announces = kept
                 .get(i + 1)
                 .is_some_and(|n| !n.title_like || n.block.kind != BlockKind::Paragraph);
@@ -108,28 +120,62 @@ pub fn clean(text: &str) -> Article<'_> {
     }
 }
 
+/// Context-free reasons a headline may have been given: too short to judge, shown twice, or
+/// written with few function words (headlines are).
+const HEADLINE_REASONS: &[&str] = &[
+    "short",
+    "prose",
+    "not a sentence",
+    "caption",
+    "repeated",
+    "few stop words",
+    "headline",
+];
+
+/// True when block `i` may be the headline: title-like, of at least [`TITLE_MIN_WORDS`] words,
+/// not furniture, a caption, a byline or an `Updated …` stamp, and not a short kicker or
+/// section label in capitals.
+fn title_candidate(cands: &[Cand<'_>], i: usize) -> bool {
+    let c = &cands[i];
+    let first_word = c.norm.split(' ').next().unwrap_or("");
+    c.title_like
+        && c.sig.words >= TITLE_MIN_WORDS
+        && c.sig.alpha >= TITLE_MIN_WORDS - 1
+        && c.block.kind == BlockKind::Paragraph
+        && (c.initial != Class::Bad || HEADLINE_REASONS.contains(&c.reason))
+        && c.sig.furniture + c.sig.symbols + c.sig.caption == 0
+        && !c.sig.byline
+        && !(i > 0 && cands[i - 1].norm == "by")
+        && !["updated", "published", "posted", "last"].contains(&first_word)
+        && !(c.sig.words <= KICKER_WORDS && c.sig.all_caps())
+}
+
+/// A byline or a dateline: the end of a page's header.
+fn byline_or_dateline(c: &Cand<'_>) -> bool {
+    c.sig.date_line() || c.sig.byline || c.norm.starts_with("by ")
+}
+
 /// The headline: among the title-like blocks shortly before the first good paragraph `body`,
 /// the most prominent: repeated on the page (+3: dumps show the headline twice), of
 /// headline length (+2 for 6-20 words, +1 for 4-5), followed by a byline or dateline within 4
-/// blocks (+2), kept by context (+1), and near the body (-1 per 4 blocks away). The first wins
-/// ties: the headline comes before the standfirst.
+/// blocks and before any prose (+2), kept by context (+1), and near the body (-1 per 4 blocks away). A candidate
+/// right after another one is its deck (-2), and one after the byline or dateline that follows
+/// an earlier candidate is past the page's header (-5: an entry heading of a live blog, a
+/// caption). The first wins ties: the headline comes before the standfirst.
 fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
     let mut best: Option<(i64, usize)> = None;
-    for i in body.saturating_sub(TITLE_WINDOW)..body {
+    let start = body.saturating_sub(TITLE_WINDOW);
+    let mut seen_candidate = false;
+    let mut past_header = false;
+    for i in start..body {
         let c = &cands[i];
-        let first_word = c.norm.split(' ').next().unwrap_or("");
-        let usable = c.title_like
-            && c.sig.words >= TITLE_MIN_WORDS
-            && c.sig.alpha >= TITLE_MIN_WORDS - 1
-            && c.block.kind == BlockKind::Paragraph
-            && (c.initial != Class::Bad || c.reason == "repeated")
-            && c.sig.furniture + c.sig.symbols + c.sig.caption == 0
-            && !c.sig.byline
-            && !(i > 0 && cands[i - 1].norm == "by")
-            && !["updated", "published", "posted", "last"].contains(&first_word);
-        if !usable {
+        if seen_candidate && byline_or_dateline(c) {
+            past_header = true;
+        }
+        if !title_candidate(cands, i) {
             continue;
         }
+        seen_candidate = true;
         let mut score: i64 = 0;
         if c.repeats > 1 {
             score += 3;
@@ -139,14 +185,21 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
         } else if (4..=5).contains(&c.sig.words) {
             score += 1;
         }
-        if cands[i + 1..cands.len().min(i + 5)]
+        let byline_follows = cands[i + 1..cands.len().min(i + 5)]
             .iter()
-            .any(|n| n.sig.date_line() || n.sig.byline || n.norm.starts_with("by "))
-        {
+            .take_while(|n| !(matches!(n.initial, Class::Good | Class::NearGood) && !n.title_like))
+            .any(byline_or_dateline);
+        if byline_follows {
             score += 2;
         }
         if c.is_good() {
             score += 1;
+        }
+        if i > start && title_candidate(cands, i - 1) {
+            score -= 2;
+        }
+        if past_header {
+            score -= 5;
         }
         score -= ((body - i) / 4) as i64;
         if best.is_none_or(|(s, _)| score > s) {
@@ -154,6 +207,26 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The standfirst: the block right after the title when it reads as a sentence (at least
+/// [`STANDFIRST_MIN_WORDS`] words, mostly lower-case, not furniture, a caption, a byline or a
+/// dateline). Decks are written like headlines and stand apart from the body, so context alone
+/// does not keep them.
+fn standfirst(cands: &[Cand<'_>], title: usize) -> Option<usize> {
+    let i = title + 1;
+    let c = cands.get(i)?;
+    let usable = c.block.kind == BlockKind::Paragraph
+        && c.sig.words >= STANDFIRST_MIN_WORDS
+        && c.sig.lower_share() >= 0.5
+        && c.norm != cands[title].norm
+        && matches!(
+            c.reason,
+            "prose" | "short" | "not a sentence" | "few stop words"
+        )
+        && !byline_or_dateline(c)
+        && c.sig.furniture + c.sig.symbols + c.sig.caption == 0;
+    usable.then_some(i)
 }
 
 /// The publication date: from a dateline or byline after the title (or the start of the body),
@@ -223,6 +296,32 @@ mod tests {
         assert_eq!(a.date.as_deref(), Some("2024-03-03"));
         let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_ref()).collect();
         assert_eq!(texts, [P1, P2, P3]);
+    }
+
+    #[test]
+    fn kicker_headline_and_standfirst() {
+        let deck = "Contractor ran out of money, leaving the new quay two years late";
+        let text = format!(
+            "Home\n\nNews\n\nQUAY WOES\n\nHarbour board delays new quay opening by two years after contractor collapse\n\n{deck}\n\nA. Writer\n\nMarch 3, 2024\n\nShare\n\n{P1}\n\n{P2}\n\n{P3}\n"
+        );
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Harbour board delays new quay opening by two years after contractor collapse")
+        );
+        assert_eq!(a.blocks[0].text, deck);
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn headings_after_the_byline_are_not_the_title() {
+        let text = format!(
+            "Live\n\nQuay Opening Put Off Until Spring as Money Runs Out\n\nA. Writer\n\nMarch 3, 2024\n\nKey events\n\nBoard Meets Contractor in Town Hall\n\n2h ago\n\nBoard Meets Contractor in Town Hall\n\n{P1}\n\n12.04 GMT\n\n{P2}\n\n{P3}\n"
+        );
+        assert_eq!(
+            clean(&text).title.as_deref(),
+            Some("Quay Opening Put Off Until Spring as Money Runs Out")
+        );
     }
 
     #[test]

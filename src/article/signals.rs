@@ -45,6 +45,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "sitemap",
     "disclaimer",
     "whatsapp",
+    "affiliate",
+    "disclosure",
 ];
 
 /// Phrases (lower-case word sequences) that name page furniture.
@@ -151,6 +153,8 @@ pub struct Signals {
     /// A time stamp, a relative time or a reading time and nothing else: `14.22 BST`,
     /// `Updated 2 hours ago`, `2h ago`, `5 min read`.
     pub time_line: bool,
+    /// No lower-case letter anywhere.
+    pub caps: bool,
     /// Sentence boundaries inside the text: `.`, `!` or `?` after a word of three letters or
     /// more with a lower-case letter (not `Dr.` nor `U.S.`), then a space and a capital.
     pub inner_sentences: usize,
@@ -229,6 +233,7 @@ impl Signals {
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
         s.inner_sentences = inner_sentences(t);
         s.time_line = time_line(t);
+        s.caps = !t.chars().any(char::is_lowercase);
         s.credit_tail = credit_tail(t);
         s.caption_start = caption_start(t);
         let mut first_two = t.split_whitespace();
@@ -294,6 +299,11 @@ impl Signals {
         self.time_line
             || self.date_words > 0 && self.words <= self.date_words + 10 && !self.sentence_end
             || self.date_words > 0 && self.words <= self.date_words + 4
+    }
+
+    /// Every letter in capitals (and at least one letter).
+    pub fn all_caps(&self) -> bool {
+        self.alpha > 0 && self.caps
     }
 
     /// No letter at all: counters, times, page numbers, `1` of a ranked list.
