@@ -74,6 +74,9 @@ pub const LEGAL_SEPARATORS: usize = 3;
 pub const CAPTION_CHARS: usize = 300;
 /// `By Name ...` lines of at most this many words are bylines.
 pub const BYLINE_WORDS: usize = 10;
+/// Blocks of at most this many words with an e-mail address are contact lines (a tip line, an
+/// author's address, a press contact).
+pub const CONTACT_WORDS: usize = 60;
 /// Fewest items of a list written one item per line.
 pub const MIN_IMPLICIT_ITEMS: usize = 3;
 /// A script without spaces packs about this many Latin characters of text in one character.
@@ -120,7 +123,7 @@ impl Cand<'_> {
     pub fn is_furniture(&self) -> bool {
         matches!(
             self.reason,
-            "furniture words" | "furniture rate" | "furniture list"
+            "furniture words" | "furniture rate" | "furniture list" | "contact"
         ) || self.is_legal()
     }
 
@@ -242,6 +245,9 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     }
     if s.copyright > 0 && s.words <= COPYRIGHT_WORDS {
         return (Class::Bad, "copyright");
+    }
+    if s.emails > 0 && s.words <= CONTACT_WORDS {
+        return (Class::Bad, "contact");
     }
     let hits = s.furniture + s.symbols;
     if hits > 0 && s.words <= FURNITURE_SHORT_WORDS {

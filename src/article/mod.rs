@@ -67,6 +67,12 @@ const TITLE_MIN_WORDS: usize = 4;
 const KICKER_WORDS: usize = 5;
 /// Fewest words of a standfirst (a line of author names is shorter).
 const STANDFIRST_MIN_WORDS: usize = 5;
+/// Bylines and name lines of at most this many words give author names.
+const AUTHOR_LINE_WORDS: usize = 12;
+/// Author bios are among this many last good blocks of the page.
+const AUTHOR_BIO_LAST: usize = 3;
+/// Author bios are at most this long (words).
+const AUTHOR_BIO_WORDS: usize = 80;
 /// Blocks after the title (or the first good block) searched for a byline date.
 const DATE_AFTER: usize = 8;
 /// Blocks before the title searched for a date.
@@ -86,6 +92,13 @@ pub fn clean(text: &str) -> Article<'_> {
     let lead = title.and_then(|t| standfirst(&cands, t));
     if let Some(s) = lead {
         cands[s].class = Class::Good;
+    }
+    if let Some(b) = body {
+        drop_author_bios(
+            &mut cands,
+            title.unwrap_or(b.saturating_sub(TITLE_WINDOW)),
+            b,
+        );
     }
     let date = pick_date(&cands, title.or(body));
     let title_norm = title.map(|t| cands[t].norm.as_str()).unwrap_or("");
@@ -229,6 +242,95 @@ fn standfirst(cands: &[Cand<'_>], title: usize) -> Option<usize> {
     usable.then_some(i)
 }
 
+/// The author names of the page's header: the capitalised words after `By` (from `header` to
+/// [`DATE_AFTER`] blocks into the body: a byline may follow the standfirst), and lines before
+/// the `body` that are only a name of two or three capitalised words, maybe followed by a comma
+/// and a role (`A. Writer, Columnist`); several names joined by `and` or `,` are split.
+fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Vec<&'a str>> {
+    let mut names = Vec::new();
+    let end = cands.len().min(body + DATE_AFTER);
+    for (i, c) in cands.iter().enumerate().take(end).skip(header) {
+        if c.block.kind != BlockKind::Paragraph || c.sig.words > AUTHOR_LINE_WORDS {
+            continue;
+        }
+        let text = c.block.text.trim();
+        let (rest, by) = match text.split_once(char::is_whitespace) {
+            Some((first, rest)) if first.eq_ignore_ascii_case("by") => (rest, true),
+            _ => (text, false),
+        };
+        // The names: before the role (after a comma or a `|`) on a name line; every
+        // `and`-separated part of a byline.
+        let names_part = if by {
+            rest.split(['|', '/']).next().unwrap_or("")
+        } else {
+            rest.split([',', '|']).next().unwrap_or("")
+        };
+        let mut found = Vec::new();
+        let mut whole = true;
+        for part in names_part.split(',').flat_map(|p| p.split(" and ")) {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let name_like = (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars()
+                            .all(|ch| ch.is_alphabetic() || "-'’.".contains(ch))
+                });
+            if name_like {
+                found.push(words);
+            } else {
+                whole = false;
+            }
+        }
+        // A name line must be names only (with a role after a comma) and come before the body;
+        // a byline may go on.
+        if by || (whole && i < body) {
+            names.extend(found);
+        }
+    }
+    names
+}
+
+/// An author bio after the article: a block of at most [`AUTHOR_BIO_WORDS`] words that starts
+/// with an author's name from the header and goes on with a lower-case word (`… is a
+/// contributing editor`, `… covers education`) that does not attribute a quote (`said`).
+fn is_author_bio(c: &Cand<'_>, names: &[Vec<&str>]) -> bool {
+    const QUOTING: &[&str] = &["said", "says", "told", "added", "asked", "explained"];
+    if c.sig.words > AUTHOR_BIO_WORDS {
+        return false;
+    }
+    let words: Vec<&str> = c.block.text.split_whitespace().take(4).collect();
+    names.iter().any(|name| {
+        words.len() > name.len()
+            && words
+                .iter()
+                .zip(name)
+                .all(|(w, n)| w.trim_end_matches(',') == *n)
+            && words[name.len()]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !QUOTING.contains(&words[name.len()].trim_end_matches([',', '.', ':']))
+    })
+}
+
+/// Drops the author bios among the last [`AUTHOR_BIO_LAST`] good blocks after the first
+/// paragraph `body` (bios close the article).
+fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize) {
+    let names = author_names(cands, header, body);
+    if names.is_empty() {
+        return;
+    }
+    let bios: Vec<usize> = (body + 1..cands.len())
+        .rev()
+        .filter(|&i| cands[i].is_good())
+        .take(AUTHOR_BIO_LAST)
+        .filter(|&i| is_author_bio(&cands[i], &names))
+        .collect();
+    for i in bios {
+        cands[i].class = Class::Bad;
+    }
+}
+
 /// The publication date: from a dateline or byline after the title (or the start of the body),
 /// else the nearest one before it.
 fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<String> {
@@ -322,6 +424,21 @@ mod tests {
             clean(&text).title.as_deref(),
             Some("Quay Opening Put Off Until Spring as Money Runs Out")
         );
+    }
+
+    #[test]
+    fn author_bios_go() {
+        let bio =
+            "Ann Writer covers the harbour for the paper. Her book on the old quay is out in May.";
+        let text = format!(
+            "Quay Opening Put Off Until Spring\n\nBy Ann Writer, Staff Reporter\n\nMarch 3, 2024\n\n{P1}\n\n{P2}\n\n{P3}\n\n{bio}\n"
+        );
+        let a = clean(&text);
+        assert_eq!(a.blocks.len(), 3);
+        let named = format!(
+            "Quay Opening Put Off Until Spring\n\nAnn Writer, Columnist\n\nMarch 3, 2024\n\n{P1}\n\n{P2}\n\n{P3}\n\n{bio}\n"
+        );
+        assert_eq!(clean(&named).blocks.len(), 3);
     }
 
     #[test]

@@ -153,6 +153,8 @@ pub struct Signals {
     /// A time stamp, a relative time or a reading time and nothing else: `14.22 BST`,
     /// `Updated 2 hours ago`, `2h ago`, `5 min read`.
     pub time_line: bool,
+    /// E-mail addresses: contact lines, tip lines, author bios.
+    pub emails: usize,
     /// No lower-case letter anywhere.
     pub caps: bool,
     /// Sentence boundaries inside the text: `.`, `!` or `?` after a word of three letters or
@@ -234,6 +236,7 @@ impl Signals {
         s.inner_sentences = inner_sentences(t);
         s.time_line = time_line(t);
         s.caps = !t.chars().any(char::is_lowercase);
+        s.emails = t.split_whitespace().filter(|w| is_email(w)).count();
         s.credit_tail = credit_tail(t);
         s.caption_start = caption_start(t);
         let mut first_two = t.split_whitespace();
@@ -397,6 +400,20 @@ fn time_line(t: &str) -> bool {
         return false;
     }
     clock || unit_after_number
+}
+
+/// True when `w` (a whitespace-separated token) is an e-mail address: a local part, `@`, and a
+/// domain with a dot inside it.
+fn is_email(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((local, domain)) = w.split_once('@') else {
+        return false;
+    };
+    let domain_ok = domain.split('.').filter(|part| !part.is_empty()).count() >= 2
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    !local.is_empty() && !local.contains('@') && domain_ok
 }
 
 /// Words that open a picture credit.
@@ -593,6 +610,13 @@ mod tests {
         assert!(sig("1").no_letters());
         assert!(sig("12:04").no_letters());
         assert!(!sig("1 Hour").no_letters());
+    }
+
+    #[test]
+    fn email_addresses() {
+        assert_eq!(sig("Write to us at letters@paper.example.").emails, 1);
+        assert_eq!(sig("Follow @paper on X and mail a.b@c.d").emails, 1);
+        assert_eq!(sig("Meet us @ 5pm at the quay.").emails, 0);
     }
 
     #[test]
