@@ -249,6 +249,12 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     if s.emails > 0 && s.words <= CONTACT_WORDS {
         return (Class::Bad, "contact");
     }
+    if s.furniture_label {
+        return (Class::Bad, "furniture words");
+    }
+    if s.about && c.title_like {
+        return (Class::Bad, "about");
+    }
     let hits = s.furniture + s.symbols;
     if hits > 0 && s.words <= FURNITURE_SHORT_WORDS {
         return (Class::Bad, "furniture words");
@@ -503,6 +509,9 @@ fn main_run(cands: &mut [Cand<'_>]) {
     let mut gap_chars = 0;
     let mut gap_separators = 0;
     let mut gap_legal = false;
+    // An `About …` heading ends the article: what follows is the boilerplate about the company
+    // or the author, and no run after it joins the one before.
+    let mut section_end = false;
     for (i, c) in cands.iter().enumerate() {
         if c.is_good() {
             let score = if matches!(c.initial, Class::Good | Class::NearGood) {
@@ -512,7 +521,11 @@ fn main_run(cands: &mut [Cand<'_>]) {
             };
             let long = usize::from(c.initial == Class::Good);
             current = match current {
-                Some(r) if gap_blocks <= MAX_GAP_BLOCKS && gap_chars <= MAX_GAP_CHARS => {
+                Some(r)
+                    if gap_blocks <= MAX_GAP_BLOCKS
+                        && gap_chars <= MAX_GAP_CHARS
+                        && !section_end =>
+                {
                     Some(Run {
                         last: i,
                         score: r.score + score,
@@ -535,7 +548,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
                         score,
                         separators: 0,
                         long,
-                        gap_before: gap_blocks,
+                        gap_before: if section_end { usize::MAX } else { gap_blocks },
                         legal: gap_legal,
                     })
                 }
@@ -544,8 +557,10 @@ fn main_run(cands: &mut [Cand<'_>]) {
             gap_chars = 0;
             gap_separators = 0;
             gap_legal = false;
+            section_end = false;
         } else {
             gap_legal |= c.is_legal();
+            section_end |= c.reason == "about";
             // Prose that context turned down and short fragments written with function words
             // (list items, questions) are no evidence of furniture: they do not widen the gap.
             // Furniture named by its vocabulary counts twice.

@@ -47,6 +47,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "whatsapp",
     "affiliate",
     "disclosure",
+    "inbox",
 ];
 
 /// Phrases (lower-case word sequences) that name page furniture.
@@ -86,6 +87,8 @@ const FURNITURE_PHRASES: &[&[&str]] = &[
     &["get", "the", "app"],
     &["copy", "link"],
     &["download", "the", "app"],
+    &["never", "miss"],
+    &["print", "edition"],
 ];
 
 /// Words of image captions and credits.
@@ -153,6 +156,12 @@ pub struct Signals {
     /// A time stamp, a relative time or a reading time and nothing else: `14.22 BST`,
     /// `Updated 2 hours ago`, `2h ago`, `5 min read`.
     pub time_line: bool,
+    /// Opens with a label of at most three words ending with a colon, one of them a furniture
+    /// word: `Disclaimer:`, `Privacy Notice:`, `Advertisement:`.
+    pub furniture_label: bool,
+    /// Opens with `About` and is at most [`ABOUT_WORDS`] words: `About the author`,
+    /// `About Example Corp`, the heading of the boilerplate after a press release or a bio.
+    pub about: bool,
     /// E-mail addresses: contact lines, tip lines, author bios.
     pub emails: usize,
     /// No lower-case letter anywhere.
@@ -237,6 +246,9 @@ impl Signals {
         s.time_line = time_line(t);
         s.caps = !t.chars().any(char::is_lowercase);
         s.emails = t.split_whitespace().filter(|w| is_email(w)).count();
+        s.furniture_label = furniture_label(t);
+        s.about =
+            words.first().is_some_and(|w| w == "about") && (2..=ABOUT_WORDS).contains(&words.len());
         s.credit_tail = credit_tail(t);
         s.caption_start = caption_start(t);
         let mut first_two = t.split_whitespace();
@@ -400,6 +412,28 @@ fn time_line(t: &str) -> bool {
         return false;
     }
     clock || unit_after_number
+}
+
+/// Most words of an `About …` heading.
+pub const ABOUT_WORDS: usize = 6;
+
+/// True when `t` opens with a label of at most three words ending with a colon, one of them a
+/// furniture word (`Disclaimer:`, `Privacy Notice:`).
+fn furniture_label(t: &str) -> bool {
+    for (k, w) in t.split_whitespace().take(3).enumerate() {
+        let bare = w.trim_end_matches(':').to_lowercase();
+        if FURNITURE_WORDS.contains(&bare.as_str()) {
+            return t
+                .split_whitespace()
+                .skip(k)
+                .take(3 - k)
+                .any(|w| w.ends_with(':'));
+        }
+        if w.ends_with(':') {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when `w` (a whitespace-separated token) is an e-mail address: a local part, `@`, and a
@@ -610,6 +644,16 @@ mod tests {
         assert!(sig("1").no_letters());
         assert!(sig("12:04").no_letters());
         assert!(!sig("1 Hour").no_letters());
+    }
+
+    #[test]
+    fn furniture_labels() {
+        assert!(sig("Disclaimer: This is not advice and may be wrong in places.").furniture_label);
+        assert!(sig("Privacy Notice: we may use your data.").furniture_label);
+        assert!(!sig("The board said: privacy matters to us.").furniture_label);
+        assert!(!sig("Cookies are made of flour and sugar.").furniture_label);
+        assert!(sig("About Example Corp").about);
+        assert!(!sig("About 300 people came to the meeting on Monday night.").about);
     }
 
     #[test]
