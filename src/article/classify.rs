@@ -77,6 +77,8 @@ pub const BYLINE_WORDS: usize = 10;
 /// Blocks of at most this many words with an e-mail address are contact lines (a tip line, an
 /// author's address, a press contact).
 pub const CONTACT_WORDS: usize = 60;
+/// A block repeated inside a longer one is a pull quote when it has this many word 4-grams.
+pub const QUOTE_MIN_SHINGLES: usize = 3;
 /// Fewest items of a list written one item per line.
 pub const MIN_IMPLICIT_ITEMS: usize = 3;
 /// A script without spaces packs about this many Latin characters of text in one character.
@@ -101,6 +103,8 @@ pub struct Cand<'a> {
     pub repeats: usize,
     /// Reads like a heading or headline.
     pub title_like: bool,
+    /// Every word of it, in order, is inside one longer block of the page: a pull quote.
+    pub quoted: bool,
     /// Context-free class.
     pub initial: Class,
     /// Final class (good or bad) after context.
@@ -153,6 +157,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
                 norm,
                 repeats: 1,
                 title_like,
+                quoted: false,
                 initial: Class::Bad,
                 class: Class::Bad,
                 reason: "",
@@ -169,8 +174,10 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
         .iter()
         .map(|c| counts.get(c.norm.as_str()).copied().unwrap_or(1))
         .collect();
-    for (c, r) in cands.iter_mut().zip(repeats) {
+    let quoted = quoted_elsewhere(&cands);
+    for ((c, r), q) in cands.iter_mut().zip(repeats).zip(quoted) {
         c.repeats = r;
+        c.quoted = q;
         let (class, reason) = initial(c, lang);
         c.initial = class;
         c.reason = reason;
@@ -195,6 +202,49 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
     }
     main_run(&mut cands);
     cands
+}
+
+/// For each block, whether all its word 4-grams (at least [`QUOTE_MIN_SHINGLES`] of them) occur
+/// in one other block with more words: a pull quote repeating a sentence of the body. Each
+/// 4-gram remembers the first two blocks that hold it, so the check is linear in the words of
+/// the page.
+fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
+    const N: usize = 4;
+    let words: Vec<Vec<&str>> = cands.iter().map(|c| c.norm.split(' ').collect()).collect();
+    let mut holders: HashMap<&[&str], [Option<usize>; 2]> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if cands[i].block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        for g in w.windows(N) {
+            let slot = holders.entry(g).or_insert([None, None]);
+            if slot[0].is_none() {
+                slot[0] = Some(i);
+            } else if slot[0] != Some(i) && slot[1].is_none() {
+                slot[1] = Some(i);
+            }
+        }
+    }
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if cands[i].block.kind != BlockKind::Paragraph || w.len() < N + QUOTE_MIN_SHINGLES - 1 {
+                return false;
+            }
+            let others = |g: &[&str]| -> [Option<usize>; 2] {
+                holders
+                    .get(g)
+                    .map_or([None, None], |s| s.map(|j| j.filter(|&j| j != i)))
+            };
+            let Some(first) = w.windows(N).next() else {
+                return false;
+            };
+            others(first).into_iter().flatten().any(|j| {
+                words[j].len() > w.len() && w.windows(N).all(|g| others(g).contains(&Some(j)))
+            })
+        })
+        .collect()
 }
 
 fn lower(class: Class) -> Class {
@@ -233,6 +283,9 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
     }
     if c.repeats > 1 && s.chars < LENGTH_HIGH {
         return (Class::Bad, "repeated");
+    }
+    if c.quoted && !c.title_like && s.chars < CAPTION_CHARS {
+        return (Class::Bad, "pull quote");
     }
     if s.credit_tail || s.caption_start || (s.caption >= 3 && s.chars < CAPTION_CHARS) {
         return (Class::Bad, "caption");
@@ -835,6 +888,16 @@ mod tests {
         let got = kept(&text);
         assert_eq!(got.len(), 6, "{got:?}");
         assert_eq!(got[5], "July 2 -- Park Stage, Hillcrest");
+    }
+
+    #[test]
+    fn pull_quotes_go() {
+        let quote = "“Two years late is better than never,” one of them said.";
+        let p2 = format!(
+            "{P2} Two years late is better than never, one of them said, and the others agreed."
+        );
+        let text = format!("{P1}\n\n{quote}\n\n{p2}\n\n{P3}\n");
+        assert_eq!(kept(&text), [P1, p2.as_str(), P3]);
     }
 
     #[test]
