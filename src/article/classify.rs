@@ -79,6 +79,10 @@ pub const BYLINE_WORDS: usize = 10;
 pub const CONTACT_WORDS: usize = 60;
 /// A block repeated inside a longer one is a pull quote when it has this many word 4-grams.
 pub const QUOTE_MIN_SHINGLES: usize = 3;
+/// A credit line alone has at most this many words.
+pub const CREDIT_LINE_WORDS: usize = 8;
+/// A one-sentence block shorter than this right after a credit line is its caption.
+pub const CAPTION_AFTER_CREDIT_CHARS: usize = 160;
 /// Fewest items of a list written one item per line.
 pub const MIN_IMPLICIT_ITEMS: usize = 3;
 /// A script without spaces packs about this many Latin characters of text in one character.
@@ -182,6 +186,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
         c.initial = class;
         c.reason = reason;
     }
+    captions_after_credits(&mut cands);
     revise(&mut cands);
     if !cands.iter().any(Cand::is_good) {
         // Nothing stands out as prose against furniture (a short wire story, a page of brief
@@ -245,6 +250,30 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
             })
         })
         .collect()
+}
+
+/// A picture credit on its own line (`Photo: A. Person/Agency`, at most [`CREDIT_LINE_WORDS`]
+/// words) stands below its caption or above it. When the block before the credit is not
+/// caption-shaped (prose of several sentences, a byline), a one-sentence block of less than
+/// [`CAPTION_AFTER_CREDIT_CHARS`] characters right after it is its caption.
+fn captions_after_credits(cands: &mut [Cand<'_>]) {
+    let caption_shaped = |c: &Cand<'_>| {
+        c.block.kind == BlockKind::Paragraph
+            && (c.initial != Class::Bad || c.reason == "caption")
+            && c.sig.chars < CAPTION_AFTER_CREDIT_CHARS
+            && c.sig.inner_sentences == 0
+    };
+    for i in 1..cands.len() {
+        let prev = &cands[i - 1].sig;
+        let credit = (prev.caption_start || prev.credit_tail) && prev.words <= CREDIT_LINE_WORDS;
+        if !credit || (i >= 2 && caption_shaped(&cands[i - 2])) {
+            continue;
+        }
+        if caption_shaped(&cands[i]) && cands[i].initial != Class::Bad {
+            cands[i].initial = Class::Bad;
+            cands[i].reason = "caption";
+        }
+    }
 }
 
 fn lower(class: Class) -> Class {
@@ -888,6 +917,18 @@ mod tests {
         let got = kept(&text);
         assert_eq!(got.len(), 6, "{got:?}");
         assert_eq!(got[5], "July 2 -- Park Stage, Hillcrest");
+    }
+
+    #[test]
+    fn a_caption_under_a_credit_line_goes() {
+        let p3 = format!("{P3} Until then the old quay will stay open to the ferries and the fishing boats, and the harbour master will keep the night berths free for boats in trouble.");
+        let caption = "Volunteers from the old town paint the new railings at the end of the quay on Sunday.";
+        let text = format!("{P1}\n\n{P2}\n\nPhoto: A. Person/Agency\n\n{caption}\n\n{p3}\n");
+        assert_eq!(kept(&text), [P1, P2, p3.as_str()]);
+        // Below its caption, the credit says nothing of the block after it.
+        let lead = "The new quay will open in the spring, two years late, the harbour board said on Monday.";
+        let text = format!("{P1}\n\n{caption}\n\nPhoto: A. Person/Agency\n\n{lead}\n\n{p3}\n");
+        assert!(kept(&text).contains(&lead.to_string()));
     }
 
     #[test]
