@@ -276,6 +276,27 @@ fn captions_after_credits(cands: &mut [Cand<'_>]) {
     }
 }
 
+/// True when a list's items (lines of its markdown opening with a marker) are sentences: at
+/// least two items, and at least two thirds of them end with sentence punctuation.
+fn list_of_sentences(markdown: &str) -> bool {
+    let mut items = 0;
+    let mut sentences = 0;
+    for line in markdown.lines() {
+        let t = line.trim_start();
+        let marker = t.starts_with(['-', '*', '+'])
+            || t.split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if !marker {
+            continue;
+        }
+        items += 1;
+        if super::wrap::ends_sentence(t) {
+            sentences += 1;
+        }
+    }
+    items >= 2 && sentences * 3 >= items * 2
+}
+
 fn lower(class: Class) -> Class {
     match class {
         Class::Good => Class::NearGood,
@@ -293,6 +314,10 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
             // A list of sentences is judged as text; a list of names by its neighbours.
             if s.furniture + s.symbols > 0 && s.words <= FURNITURE_SHORT_WORDS * 2 {
                 return (Class::Bad, "furniture list");
+            }
+            // Items written as sentences (a key-points box, a list of findings) are prose.
+            if list_of_sentences(&c.block.text) && s.density() >= STOP_LOW {
+                return (Class::NearGood, "list of sentences");
             }
             return (Class::Short, "list");
         }
@@ -922,13 +947,21 @@ mod tests {
     #[test]
     fn a_caption_under_a_credit_line_goes() {
         let p3 = format!("{P3} Until then the old quay will stay open to the ferries and the fishing boats, and the harbour master will keep the night berths free for boats in trouble.");
-        let caption = "Volunteers from the old town paint the new railings at the end of the quay on Sunday.";
+        let caption =
+            "Volunteers from the old town paint the new railings at the end of the quay on Sunday.";
         let text = format!("{P1}\n\n{P2}\n\nPhoto: A. Person/Agency\n\n{caption}\n\n{p3}\n");
         assert_eq!(kept(&text), [P1, P2, p3.as_str()]);
         // Below its caption, the credit says nothing of the block after it.
         let lead = "The new quay will open in the spring, two years late, the harbour board said on Monday.";
         let text = format!("{P1}\n\n{caption}\n\nPhoto: A. Person/Agency\n\n{lead}\n\n{p3}\n");
         assert!(kept(&text).contains(&lead.to_string()));
+    }
+
+    #[test]
+    fn a_list_of_sentences_before_the_body_is_kept() {
+        let list = "- The board has put off the opening of the quay by two years.\n- The contractor that was building it has run out of money.";
+        let text = format!("Quay Opening Put Off\n\nMarch 3, 2024\n\nKey Points\n\n{list}\n\n{P1}\n\n{P2}\n\n{P3}\n");
+        assert!(kept(&text).contains(&list.to_string()), "{:?}", kept(&text));
     }
 
     #[test]
