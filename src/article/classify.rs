@@ -79,6 +79,8 @@ pub const BYLINE_WORDS: usize = 10;
 pub const CONTACT_WORDS: usize = 60;
 /// A block repeated inside a longer one is a pull quote when it has this many word 4-grams.
 pub const QUOTE_MIN_SHINGLES: usize = 3;
+/// Time stamps inside the article that make it a live blog.
+pub const MIN_STAMPS: usize = 2;
 /// A credit line alone has at most this many words.
 pub const CREDIT_LINE_WORDS: usize = 8;
 /// A one-sentence block shorter than this right after a credit line is its caption.
@@ -714,6 +716,33 @@ fn main_run(cands: &mut [Cand<'_>]) {
         hi += 1;
     }
     let (first, mut last) = (runs[lo].first, runs[hi].last);
+    // A live blog: entries under time stamps (`14.22 BST`). When the article holds at least
+    // [`MIN_STAMPS`] of them, the entries right after it (a stamp, maybe a heading, then prose)
+    // are entries too, however short: the last entry is often a single paragraph between its
+    // stamp and the page's footer, which context alone turns down.
+    let stamps = (first..=last).filter(|&i| cands[i].sig.time_line).count();
+    if stamps >= MIN_STAMPS {
+        loop {
+            let mut j = last + 1;
+            if !cands.get(j).is_some_and(|c| c.sig.time_line) {
+                break;
+            }
+            j += 1;
+            if cands.get(j).is_some_and(|c| entry_heading(c)) {
+                j += 1;
+            }
+            if !cands
+                .get(j)
+                .is_some_and(|c| is_fragment(c) || c.initial == Class::Good)
+            {
+                break;
+            }
+            last = j;
+            while last + 1 < cands.len() && is_fragment(&cands[last + 1]) {
+                last += 1;
+            }
+        }
+    }
     // Sentences right after the last good block (a closing quote cut off as its own paragraph)
     // end the article with it.
     while last + 1 < cands.len()
@@ -764,6 +793,31 @@ fn main_run(cands: &mut [Cand<'_>]) {
     for i in headings {
         cands[i].class = Class::Good;
     }
+    // The heading of a live-blog entry sits between its time stamp and its prose, and may be
+    // repeated in a box of key events: it is a heading too, also right before the first good
+    // block.
+    if stamps >= MIN_STAMPS {
+        let entry_headings: Vec<usize> = (first.max(2) - 1..last)
+            .filter(|&i| {
+                entry_heading(&cands[i])
+                    && cands[i - 1].sig.time_line
+                    && cands[i + 1].is_good()
+                    && !cands[i + 1].title_like
+            })
+            .collect();
+        for i in entry_headings {
+            cands[i].class = Class::Good;
+        }
+    }
+}
+
+/// A title-like line that may head a live-blog entry: not bad on its own, or bad only for being
+/// repeated (a box of key events repeats the entry headings).
+fn entry_heading(c: &Cand<'_>) -> bool {
+    c.title_like
+        && c.block.kind == BlockKind::Paragraph
+        && (c.initial != Class::Bad || c.reason == "repeated")
+        && c.sig.furniture + c.sig.symbols == 0
 }
 
 /// Prose that context turned down, or a short fragment written with function words (a list
@@ -962,6 +1016,18 @@ mod tests {
         let list = "- The board has put off the opening of the quay by two years.\n- The contractor that was building it has run out of money.";
         let text = format!("Quay Opening Put Off\n\nMarch 3, 2024\n\nKey Points\n\n{list}\n\n{P1}\n\n{P2}\n\n{P3}\n");
         assert!(kept(&text).contains(&list.to_string()), "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn the_last_live_blog_entry_is_kept() {
+        let last =
+            "The ferry company has cancelled every sailing for the rest of the day, it says.";
+        let text = format!(
+            "14.22 GMT\n\nBoard Delays Quay\n\n{P1}\n\n13.05 GMT\n\nResidents Glad\n\n{P2}\n\n12.40 GMT\n\nWhat Comes Next\n\n{P3}\n\n11.40 GMT\n\nFerries Cancelled\n\n{last}\n\nTopics\n\nWeather\n"
+        );
+        let got = kept(&text);
+        assert_eq!(got.last().map(String::as_str), Some(last), "{got:?}");
+        assert!(got.contains(&"Ferries Cancelled".to_string()), "{got:?}");
     }
 
     #[test]
