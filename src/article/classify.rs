@@ -826,6 +826,7 @@ fn is_fragment(c: &Cand<'_>) -> bool {
     (c.initial == Class::NearGood && !c.title_like)
         || (c.initial == Class::Short
             && !c.title_like
+            && c.reason != "caption"
             && c.sig.words >= 4
             && c.sig.density() >= 0.2)
 }
