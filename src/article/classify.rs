@@ -743,10 +743,11 @@ fn main_run(cands: &mut [Cand<'_>]) {
             }
         }
     }
-    // Sentences right after the last good block (a closing quote cut off as its own paragraph)
-    // end the article with it.
+    // Sentences right after the last good block (a closing quote cut off as its own paragraph,
+    // the last short sentences of a wire story) end the article with it.
+    let closing = last + 1;
     while last + 1 < cands.len()
-        && is_fragment(&cands[last + 1])
+        && (is_fragment(&cands[last + 1]) || short_sentence(&cands[last + 1]))
         && cands[last + 1].sig.sentence_end
     {
         last += 1;
@@ -773,8 +774,9 @@ fn main_run(cands: &mut [Cand<'_>]) {
             c.class = Class::Bad;
         } else if i == first {
             c.class = Class::Good;
-        } else if i > original_first && is_fragment(c) {
-            // Inside the article, prose and sentence fragments belong to it.
+        } else if i > original_first && is_fragment(c) || i >= closing {
+            // Inside the article, prose and sentence fragments belong to it, and so do the
+            // closing sentences.
             c.class = Class::Good;
         }
     }
@@ -818,6 +820,17 @@ fn entry_heading(c: &Cand<'_>) -> bool {
         && c.block.kind == BlockKind::Paragraph
         && (c.initial != Class::Bad || c.reason == "repeated")
         && c.sig.furniture + c.sig.symbols == 0
+}
+
+/// A short sentence written in lower case (`Opponents said the levy would hurt businesses.`),
+/// however few its function words.
+fn short_sentence(c: &Cand<'_>) -> bool {
+    c.initial == Class::Short
+        && c.reason == "short"
+        && !c.title_like
+        && c.sig.sentence_end
+        && c.sig.words >= 4
+        && c.sig.lower_share() >= 0.5
 }
 
 /// Prose that context turned down, or a short fragment written with function words (a list
@@ -1017,6 +1030,12 @@ mod tests {
         let list = "- The board has put off the opening of the quay by two years.\n- The contractor that was building it has run out of money.";
         let text = format!("Quay Opening Put Off\n\nMarch 3, 2024\n\nKey Points\n\n{list}\n\n{P1}\n\n{P2}\n\n{P3}\n");
         assert!(kept(&text).contains(&list.to_string()), "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn short_closing_sentences_stay() {
+        let text = format!("{P1}\n\n{P2}\n\nOpponents said the levy would hurt city-centre businesses.\n\nThe scheme will be reviewed after a year.\n");
+        assert_eq!(kept(&text).len(), 4, "{:?}", kept(&text));
     }
 
     #[test]
