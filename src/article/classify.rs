@@ -6,7 +6,10 @@
 //!    (counters, ranks of a numbered list), datelines and bylines (mostly a date), notes in
 //!    parentheses (agency attribution), copyright lines, short lines repeated on the page (menus,
 //!    teasers shown twice), captions (ending with a picture credit, opening with a caption
-//!    label, or full of image words), `By …` bylines, comment-author lines (`name says`), blocks carrying furniture vocabulary (any in a short block, or one word in
+//!    label, or full of image words, or right under a credit line), pull quotes (a block inside a
+//!    longer one), `By …` bylines, comment-author lines (`name says`), contact lines (an e-mail
+//!    address), furniture labels (`Disclaimer:`), `About …` headings, blocks carrying furniture
+//!    vocabulary (any in a short block, or one word in
 //!    [`FURNITURE_RATE`] of a longer one), cut-off teasers (ending in an ellipsis) and headlines
 //!    (long title-case lines without sentence punctuation). Otherwise, as in jusText: a block
 //!    shorter than [`LENGTH_LOW`] characters is *short*; one whose stop-word density reaches
@@ -28,6 +31,8 @@
 //!    article. Runs of long prose within [`MAX_JOIN_GAP`] join it (an inline box
 //!    of links cut the article), never across a copyright line; prose right before it (the
 //!    standfirst between headline and byline) and closing sentences right after it join it too.
+//!    An `About …` heading ends the run. A run with [`MIN_STAMPS`] time stamps is a live blog:
+//!    the entries after it (stamp, heading, prose) join it and their headings are kept.
 //!    Inside the run, fragments and headings between good blocks are kept; outside it nothing is.
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
