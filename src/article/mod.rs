@@ -200,7 +200,7 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
         }
         let byline_follows = cands[i + 1..cands.len().min(i + 5)]
             .iter()
-            .take_while(|n| !(matches!(n.initial, Class::Good | Class::NearGood) && !n.title_like))
+            .take_while(|n| n.title_like || !matches!(n.initial, Class::Good | Class::NearGood))
             .any(byline_or_dateline);
         if byline_follows {
             score += 2;
