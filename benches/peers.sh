@@ -1,0 +1,124 @@
+#!/bin/bash
+# Whole-process wall time of `abridge summarize --words 100` next to four Python summarisers
+# (sumy TextRank, sumy LexRank, summa, lexrank), on the first 10, 100 and 250 DUC 2004 development
+# articles (../shared/eval/duc2004-dev/docs/*/*.txt in sorted order, copied into a temporary
+# folder). Run from anywhere; it works from the project root.
+#
+#   benches/peers.sh                 # sizes 10 100 250, every peer
+#   benches/peers.sh 10 100          # some sizes
+#   PEERS="sumy-textrank" benches/peers.sh 100
+#
+# Settings (environment): ABRIDGE (default target/release/abridge, built first when it is the
+# default), DUC_DOCS (the docs folder), PEERS, PEER_TIMEOUT (seconds per peer run, default 600),
+# RUNS (runs per measurement, default 3: abridge always; a peer too when its first run took under
+# PEER_REPEAT_UNDER seconds, default 60, else that one run counts), PEER_MEM_GB (address-space
+# limit of a peer run, default 8: summa builds a complete sentence graph in Python objects, and on
+# 250 articles it grew past the machine's 23.5 GiB until the kernel's OOM killer stopped it; with
+# the limit it fails with MemoryError instead, reported as "out of memory").
+#
+# abridge is timed with hyperfine (`-N`, one warm-up, RUNS runs, median) when it is installed,
+# else with a bash loop (median of RUNS). Peers are timed with `date` around the process, python
+# start-up and imports included (as abridge's start-up is). The peers come from
+# ../shared/bench/setup_peers.sh (a venv with sumy, summa and lexrank from PyPI; the first call
+# installs them) and run through ../shared/bench/peer_summarize.py with --words 100.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+abridge=${ABRIDGE:-target/release/abridge}
+docs=${DUC_DOCS:-../shared/eval/duc2004-dev/docs}
+peers=${PEERS:-sumy-textrank sumy-lexrank summa lexrank}
+timeout_s=${PEER_TIMEOUT:-600}
+runs=${RUNS:-3}
+repeat_under=${PEER_REPEAT_UNDER:-60}
+mem_gb=${PEER_MEM_GB:-8}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10 100 250)
+
+if [ -z "${ABRIDGE:-}" ]; then cargo build --release -q; fi
+PY=$(../shared/bench/setup_peers.sh)
+mapfile -t all < <(ls "$docs"/*/*.txt | LC_ALL=C sort)
+[ ${#all[@]} -gt 0 ] || { echo "no DUC documents under $docs" >&2; exit 1; }
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+now() { date +%s.%N; }
+
+# time_abridge DIR: median seconds of `abridge summarize DIR --words 100`.
+time_abridge() {
+  local dir=$1
+  "$abridge" summarize "$dir" --words 100 -q > "$tmp/abridge.out"
+  [ -s "$tmp/abridge.out" ] || { echo "abridge wrote no summary for $dir" >&2; exit 1; }
+  if command -v hyperfine > /dev/null; then
+    hyperfine -N -w 1 -r "$runs" --export-json "$tmp/hf.json" \
+      "$abridge summarize $dir --words 100 -q" > /dev/null 2>&1
+    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$tmp/hf.json"
+  else
+    for _ in $(seq "$runs"); do
+      local t0; t0=$(now)
+      "$abridge" summarize "$dir" --words 100 -q > /dev/null
+      echo "$(now) - $t0" | bc -l
+    done | median
+  fi
+}
+
+# time_peer PEER FILES...: median seconds, or "timeout", "oom:SECONDS" or "failed".
+time_peer() {
+  local peer=$1; shift
+  local times=() t0 t1 status
+  for r in $(seq "$runs"); do
+    t0=$(now)
+    set +e
+    (ulimit -v $((mem_gb * 1024 * 1024))
+      exec timeout "$timeout_s" "$PY" ../shared/bench/peer_summarize.py "$peer" "$@" --words 100) \
+      > "$tmp/peer.out" 2> "$tmp/peer.err"
+    status=$?
+    set -e
+    t1=$(now)
+    if [ $status -eq 124 ]; then echo timeout; return; fi
+    if [ $status -ne 0 ] && grep -q MemoryError "$tmp/peer.err"; then
+      printf 'oom:%.0f\n' "$(echo "$t1 - $t0" | bc -l)"; return
+    fi
+    if [ $status -ne 0 ] || [ ! -s "$tmp/peer.out" ]; then
+      echo "$peer failed (exit $status): $(tail -1 "$tmp/peer.err")" >&2; echo failed; return
+    fi
+    times+=("$(echo "$t1 - $t0" | bc -l)")
+    # Slow peers: one run is the measurement.
+    if [ "$r" -eq 1 ] && [ "$(echo "${times[0]} >= $repeat_under" | bc -l)" -eq 1 ]; then break; fi
+  done
+  printf '%s\n' "${times[@]}" | median
+}
+
+printf 'machine: %s cores, %s; load average %s\n' "$(nproc)" \
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'abridge: %s (%s); peers: %s\n\n' "$abridge" "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')" "$PY"
+
+header=$(printf '| articles | words | abridge s |'; for p in $peers; do printf ' %s s | %s / abridge |' "$p" "$p"; done)
+rule=$(printf '| ---: | ---: | ---: |'; for p in $peers; do printf ' ---: | ---: |'; done)
+rows=()
+for n in "${sizes[@]}"; do
+  dir="$tmp/duc-$n"; mkdir -p "$dir"
+  files=()
+  for ((i = 0; i < n && i < ${#all[@]}; i++)); do
+    src=${all[$i]}
+    # Keep the sorted order in the copy: NNN-topic-Dxx.txt.
+    dst=$(printf '%s/%03d-%s-%s' "$dir" "$i" "$(basename "$(dirname "$src")")" "$(basename "$src")")
+    cp "$src" "$dst"; files+=("$dst")
+  done
+  words=$(cat "${files[@]}" | wc -w)
+  a=$(time_abridge "$dir")
+  row=$(printf '| %d | %d | %.4f |' "${#files[@]}" "$words" "$a")
+  echo "size ${#files[@]}: abridge ${a}s" >&2
+  for p in $peers; do
+    t=$(time_peer "$p" "${files[@]}")
+    echo "size ${#files[@]}: $p ${t}" >&2
+    case $t in
+      timeout) row+=$(printf ' timeout (>%ss) | >%.0f× |' "$timeout_s" "$(echo "$timeout_s / $a" | bc -l)") ;;
+      failed) row+=' failed | – |' ;;
+      oom:*) row+=$(printf ' out of memory (%s GB, after %ss) | – |' "$mem_gb" "${t#oom:}") ;;
+      *) row+=$(printf ' %.2f | %.0f× |' "$t" "$(echo "$t / $a" | bc -l)") ;;
+    esac
+  done
+  rows+=("$row")
+done
+echo "$header"; echo "$rule"; printf '%s\n' "${rows[@]}"
