@@ -10,15 +10,16 @@
 #
 # Settings (environment): ABRIDGE (default target/release/abridge, built first when it is the
 # default), DUC_DOCS (the docs folder), PEERS, PEER_TIMEOUT (seconds per peer run, default 600),
-# RUNS (runs per measurement, default 3: abridge always; a peer too when its first run took under
+# ABRIDGE_RUNS (abridge runs per batch, default 10: one batch before and one after the peers of
+# each size, median of both), RUNS (runs of a peer, default 3, when its first run took under
 # PEER_REPEAT_UNDER seconds, default 60, else that one run counts), PEER_MEM_GB (address-space
 # limit of a peer run, default 8: summa builds a complete sentence graph in Python objects, and on
 # 250 articles it grew past the machine's 23.5 GiB until the kernel's OOM killer stopped it; with
 # the limit it fails with MemoryError instead, reported as "out of memory").
 #
-# abridge is timed with hyperfine (`-N`, one warm-up, RUNS runs, median) when it is installed,
-# else with a bash loop (median of RUNS). Peers are timed with `date` around the process, python
-# start-up and imports included (as abridge's start-up is). The peers come from
+# abridge is timed with its default threads (one per core) and with --threads 1, with hyperfine
+# (`-N`, one warm-up) when it is installed, else with a bash loop. Peers are timed with `date`
+# around the process, python start-up and imports included (as abridge's start-up is). The peers come from
 # ../shared/bench/setup_peers.sh (a venv with sumy, summa and lexrank from PyPI; the first call
 # installs them) and run through ../shared/bench/peer_summarize.py with --words 100.
 set -euo pipefail
@@ -29,6 +30,7 @@ docs=${DUC_DOCS:-../shared/eval/duc2004-dev/docs}
 peers=${PEERS:-sumy-textrank sumy-lexrank summa lexrank}
 timeout_s=${PEER_TIMEOUT:-600}
 runs=${RUNS:-3}
+abridge_runs=${ABRIDGE_RUNS:-10}
 repeat_under=${PEER_REPEAT_UNDER:-60}
 mem_gb=${PEER_MEM_GB:-8}
 sizes=("$@")
@@ -44,21 +46,23 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 now() { date +%s.%N; }
 
-# time_abridge DIR: median seconds of `abridge summarize DIR --words 100`.
+# time_abridge OUT DIR [FLAGS...]: appends the wall times (s) of ABRIDGE_RUNS runs of
+# `abridge summarize DIR --words 100 -q FLAGS` to OUT, one a line.
 time_abridge() {
-  local dir=$1
-  "$abridge" summarize "$dir" --words 100 -q > "$tmp/abridge.out"
+  local out=$1 dir=$2; shift 2
+  "$abridge" summarize "$dir" --words 100 -q "$@" > "$tmp/abridge.out"
   [ -s "$tmp/abridge.out" ] || { echo "abridge wrote no summary for $dir" >&2; exit 1; }
   if command -v hyperfine > /dev/null; then
-    hyperfine -N -w 1 -r "$runs" --export-json "$tmp/hf.json" \
-      "$abridge summarize $dir --words 100 -q" > /dev/null 2>&1
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$tmp/hf.json"
+    hyperfine -N -w 1 -r "$abridge_runs" --export-json "$tmp/hf.json" \
+      "$abridge summarize $dir --words 100 -q $*" > /dev/null 2>&1
+    python3 -c 'import json,sys; print("\n".join(map(str, json.load(open(sys.argv[1]))["results"][0]["times"])))' \
+      "$tmp/hf.json" >> "$out"
   else
-    for _ in $(seq "$runs"); do
+    for _ in $(seq "$abridge_runs"); do
       local t0; t0=$(now)
-      "$abridge" summarize "$dir" --words 100 -q > /dev/null
-      echo "$(now) - $t0" | bc -l
-    done | median
+      "$abridge" summarize "$dir" --words 100 -q "$@" > /dev/null
+      echo "$(now) - $t0" | bc -l >> "$out"
+    done
   fi
 }
 
@@ -93,8 +97,9 @@ printf 'machine: %s cores, %s; load average %s\n' "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'abridge: %s (%s); peers: %s\n\n' "$abridge" "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')" "$PY"
 
-header=$(printf '| articles | words | abridge s |'; for p in $peers; do printf ' %s s | %s / abridge |' "$p" "$p"; done)
-rule=$(printf '| ---: | ---: | ---: |'; for p in $peers; do printf ' ---: | ---: |'; done)
+header=$(printf '| articles | words | abridge s | abridge --threads 1 s |'; for p in $peers; do printf ' %s s | ratio |' "$p"; done)
+rule=$(printf '| ---: | ---: | ---: | ---: |'; for p in $peers; do printf ' ---: | ---: |'; done)
+ratio() { printf '%.0f× (%.0f×)' "$(echo "$1 / $2" | bc -l)" "$(echo "$1 / $3" | bc -l)"; }
 rows=()
 for n in "${sizes[@]}"; do
   dir="$tmp/duc-$n"; mkdir -p "$dir"
@@ -106,19 +111,30 @@ for n in "${sizes[@]}"; do
     cp "$src" "$dst"; files+=("$dst")
   done
   words=$(cat "${files[@]}" | wc -w)
-  a=$(time_abridge "$dir")
-  row=$(printf '| %d | %d | %.4f |' "${#files[@]}" "$words" "$a")
-  echo "size ${#files[@]}: abridge ${a}s" >&2
+  : > "$tmp/a2-$n"; : > "$tmp/a1-$n"
+  # abridge before and after the peers of this size, so a moment of load elsewhere on the machine
+  # weighs on its median no more than on the peers' long runs.
+  time_abridge "$tmp/a2-$n" "$dir"; time_abridge "$tmp/a1-$n" "$dir" --threads 1
+  peer_times=()
   for p in $peers; do
     t=$(time_peer "$p" "${files[@]}")
     echo "size ${#files[@]}: $p ${t}" >&2
+    peer_times+=("$t")
+  done
+  time_abridge "$tmp/a2-$n" "$dir"; time_abridge "$tmp/a1-$n" "$dir" --threads 1
+  a=$(median < "$tmp/a2-$n"); a1=$(median < "$tmp/a1-$n")
+  echo "size ${#files[@]}: abridge ${a}s (--threads 1: ${a1}s), $(wc -l < "$tmp/a2-$n") runs each" >&2
+  row=$(printf '| %d | %d | %.4f | %.4f |' "${#files[@]}" "$words" "$a" "$a1")
+  for t in "${peer_times[@]}"; do
     case $t in
-      timeout) row+=$(printf ' timeout (>%ss) | >%.0f× |' "$timeout_s" "$(echo "$timeout_s / $a" | bc -l)") ;;
+      timeout) row+=$(printf ' timeout (>%ss) | >%s |' "$timeout_s" "$(ratio "$timeout_s" "$a" "$a1")") ;;
       failed) row+=' failed | – |' ;;
       oom:*) row+=$(printf ' out of memory (%s GB, after %ss) | – |' "$mem_gb" "${t#oom:}") ;;
-      *) row+=$(printf ' %.2f | %.0f× |' "$t" "$(echo "$t / $a" | bc -l)") ;;
+      *) row+=$(printf ' %.2f | %s |' "$t" "$(ratio "$t" "$a" "$a1")") ;;
     esac
   done
   rows+=("$row")
 done
 echo "$header"; echo "$rule"; printf '%s\n' "${rows[@]}"
+echo
+echo "ratio: peer seconds / abridge seconds (in brackets: / abridge --threads 1 seconds)"
