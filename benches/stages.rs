@@ -15,8 +15,8 @@
 //!   one thread per core);
 //! - `graph`: `summary::sentence_graph` with TF-IDF cosine, `Exact` and `Sparse`, on the 100 and
 //!   250 documents and on the first `EXACT_LIMIT` (4,000) sentences of the 250;
-//! - `rank`: PageRank as `summary::rank_graph` runs it: `to_dense()` + dense power iteration, or
-//!   `to_csr()` + CSR power iteration, on the exact graph of the first N sentences;
+//! - `rank`: PageRank with `to_dense()` + dense power iteration against `to_csr()` + CSR power
+//!   iteration (what the pipeline runs), on the exact graph of the first N sentences;
 //! - `select`: MMR selection (`rank::select::select`) with the default options and a 100-word
 //!   budget, on the centrality scores of the default pipeline;
 //! - `summarize`: `summary::summarize_prepared` (graph + rank + select + order) end to end;
