@@ -2,7 +2,7 @@
 
 use super::{display_path, CorpusError, Warning};
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -64,17 +64,82 @@ pub struct Discovery {
     pub inputs: Vec<Input>,
     pub errors: Vec<CorpusError>,
     pub warnings: Vec<Warning>,
-    /// Canonical paths already taken: a file reached twice through symbolic links is read once.
-    seen: HashSet<PathBuf>,
+    /// Files already taken: inode number → index in `inputs` of the first file with it, so a
+    /// file reached twice (through symbolic links, hard links, or named twice) is read once.
+    seen: HashMap<u64, usize>,
+    /// Further files whose inode number was taken by a file on another device (rare).
+    seen_elsewhere: Vec<(u64, usize)>,
 }
 
 impl Discovery {
-    fn push_file(&mut self, path: PathBuf) {
-        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if self.seen.insert(key) {
+    /// Takes `path` unless it is a file already taken. `inode` is the number the directory walk
+    /// already knows (so the common case costs no system call); `None` asks the file system.
+    ///
+    /// Identity is checked by inode first and confirmed with the device only when two paths
+    /// share an inode number. Canonicalising every path instead cost three `readlink` calls a
+    /// file: over a third of the system time of `abridge tables` on 10,000 small files.
+    fn push_file(&mut self, path: PathBuf, inode: Option<u64>) {
+        let Some(inode) = inode.or_else(|| file_identity(&path).map(|(_, ino)| ino)) else {
+            // Not statable (e.g. a dangling link): reading it will report the error.
             self.inputs.push(Input::File(path));
+            return;
+        };
+        let index = self.inputs.len();
+        match self.seen.get(&inode) {
+            None => {
+                self.seen.insert(inode, index);
+            }
+            Some(&first) => {
+                let this = file_identity(&path);
+                let same_inode = std::iter::once(first).chain(
+                    self.seen_elsewhere
+                        .iter()
+                        .filter(|(ino, _)| *ino == inode)
+                        .map(|&(_, i)| i),
+                );
+                let taken = same_inode
+                    .filter_map(|i| match &self.inputs[i] {
+                        Input::File(p) => Some(p),
+                        Input::Stdin => None,
+                    })
+                    .any(|p| this.is_some() && file_identity(p) == this);
+                if taken {
+                    return;
+                }
+                self.seen_elsewhere.push((inode, index));
+            }
         }
+        self.inputs.push(Input::File(path));
     }
+}
+
+/// The (device, inode) pair of the file `path` leads to, following symbolic links.
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Without inode numbers the canonical path is the identity; every file then shares the key 0.
+#[cfg(not(unix))]
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    let canonical = std::fs::canonicalize(path).ok()?;
+    let mut hasher = DefaultHasher::new();
+    canonical.hash(&mut hasher);
+    Some((0, hasher.finish()))
+}
+
+#[cfg(unix)]
+fn walked_inode(entry: &walkdir::DirEntry) -> Option<u64> {
+    use walkdir::DirEntryExt;
+    Some(entry.ino())
+}
+
+#[cfg(not(unix))]
+fn walked_inode(_: &walkdir::DirEntry) -> Option<u64> {
+    None
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
@@ -96,7 +161,7 @@ pub fn discover<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Discovery {
         } else if path.is_dir() {
             walk(path, filter, &mut found);
         } else if path.exists() || path.is_symlink() {
-            found.push_file(path.to_path_buf());
+            found.push_file(path.to_path_buf(), None);
         } else {
             found.errors.push(CorpusError::Missing {
                 path: display_path(path),
@@ -106,18 +171,45 @@ pub fn discover<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Discovery {
     found
 }
 
+/// Walks `root` depth first with every directory's entries in name order.
+///
+/// The walk itself runs unsorted and the files are sorted afterwards by path: comparing paths
+/// component by component gives the same order as sorting each directory by name (a directory's
+/// contents are contiguous), and costs a fraction of walkdir's per-directory sort, which
+/// re-parses both file names on every comparison (5% of `abridge tables` on 10,000 files).
+/// Depth-first name order of two paths found under one root: component by component, which on
+/// Unix is byte order with the separator ranked below every other byte (`a/x` before `a.txt`,
+/// as the component `a` sorts before `a.txt`). Comparing bytes avoids `Path::cmp`'s component
+/// parsing, which showed up at 6% of a 10,000-file run.
+fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (a, b) = (a.as_os_str().as_bytes(), b.as_os_str().as_bytes());
+        let rank = |byte: u8| if byte == b'/' { 0 } else { byte };
+        match a.iter().zip(b).position(|(x, y)| x != y) {
+            Some(i) => rank(a[i]).cmp(&rank(b[i])),
+            None => a.len().cmp(&b.len()),
+        }
+    }
+    #[cfg(not(unix))]
+    a.cmp(b)
+}
+
 fn walk(root: &Path, filter: &FileFilter, found: &mut Discovery) {
     let entries = WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !is_hidden(e));
+    let mut files = Vec::new();
+    let (errors_before, warnings_before) = (found.errors.len(), found.warnings.len());
     for entry in entries {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
                 if filter.accepts(relative) {
-                    found.push_file(entry.into_path());
+                    let inode = walked_inode(&entry);
+                    files.push((entry.into_path(), inode));
                 }
             }
             Ok(_) => {}
@@ -137,6 +229,13 @@ fn walk(root: &Path, filter: &FileFilter, found: &mut Discovery) {
             }
         }
     }
+    files.sort_unstable_by(|a, b| walk_order(&a.0, &b.0));
+    for (path, inode) in files {
+        found.push_file(path, inode);
+    }
+    // Reports in path order too, whatever order the file system listed the directories in.
+    found.warnings[warnings_before..].sort_by(|a, b| a.source.cmp(&b.source));
+    found.errors[errors_before..].sort_by_cached_key(|e| e.to_string());
 }
 
 #[cfg(test)]
@@ -156,5 +255,46 @@ mod tests {
         assert!(f.accepts(Path::new("news/2024/a.html")));
         assert!(!f.accepts(Path::new("blog/a.html")));
         assert!(FileFilter::new(&["a[b"]).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_twice_is_taken_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("news")).unwrap();
+        std::fs::write(d.join("news/a.txt"), "a\n").unwrap();
+        std::fs::write(d.join("news/b.txt"), "b\n").unwrap();
+        std::os::unix::fs::symlink("news", d.join("mirror")).unwrap();
+        std::fs::hard_link(d.join("news/b.txt"), d.join("b-again.txt")).unwrap();
+        let named = [d.join("news/a.txt"), d.to_path_buf(), d.join("news/a.txt")];
+        let found = discover(&named, &FileFilter::default());
+        let files: Vec<_> = found
+            .inputs
+            .iter()
+            .map(|input| match input {
+                Input::File(p) => p.strip_prefix(d).unwrap().to_path_buf(),
+                Input::Stdin => PathBuf::from("-"),
+            })
+            .collect();
+        // Sorted walk: "b-again.txt" comes first and stands for news/b.txt; mirror/ is news/.
+        let expected: Vec<PathBuf> = ["news/a.txt", "b-again.txt"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(files, expected);
+        assert!(found.errors.is_empty() && found.warnings.is_empty());
+    }
+
+    #[test]
+    fn walk_order_is_component_order() {
+        let mut paths: Vec<PathBuf> = ["d/a.txt", "d/b/z.txt", "d/a/x.txt", "d/a-b.txt", "d/B.txt"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let mut by_components = paths.clone();
+        by_components.sort();
+        paths.sort_by(|a, b| walk_order(a, b));
+        assert_eq!(paths, by_components);
     }
 }
