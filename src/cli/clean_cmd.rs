@@ -1,11 +1,12 @@
 //! `abridge clean`.
 
 use super::args::{CleanArgs, CleanFormat};
-use super::inputs::for_each_document;
+use super::inputs::render_each_document;
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::article;
-use abridge::output::{ArticleRecord, JsonStream};
+use abridge::corpus::Document;
+use abridge::output::{json_record, ArticleRecord, JsonStream};
 use anyhow::Result;
 use std::io::Write;
 
@@ -13,14 +14,17 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
     let sink = Sink::open(args.input.output.as_deref())?;
     match args.format {
         CleanFormat::Json | CleanFormat::Jsonl => {
-            let mut json = JsonStream::new(sink, args.format == CleanFormat::Jsonl);
-            let status = for_each_document(&args.input, quiet, |doc| {
-                let article = article::clean(&doc.text);
-                json.record(&ArticleRecord {
+            let lines = args.format == CleanFormat::Jsonl;
+            let mut json = JsonStream::new(sink, lines);
+            let render = |doc: &Document| {
+                let record = ArticleRecord {
                     source: &doc.source,
-                    article,
-                })?;
-                Ok(())
+                    article: article::clean(&doc.text),
+                };
+                Ok(json_record(&record, lines)?)
+            };
+            let status = render_each_document(&args.input, quiet, render, |_, rendered| {
+                Ok(json.record_rendered(&rendered)?)
             })?;
             json.finish()?.commit()?;
             Ok(status)
@@ -28,12 +32,13 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         CleanFormat::Text => {
             let mut out = sink;
             let mut first = true;
-            let status = for_each_document(&args.input, quiet, |doc| {
+            let render = |doc: &Document| Ok(article::clean(&doc.text).to_text());
+            let status = render_each_document(&args.input, quiet, render, |_, text| {
                 if !first {
                     out.write_all(b"\n")?;
                 }
                 first = false;
-                out.write_all(article::clean(&doc.text).to_text().as_bytes())?;
+                out.write_all(text.as_bytes())?;
                 Ok(())
             })?;
             out.commit()?;

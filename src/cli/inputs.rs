@@ -5,14 +5,33 @@ use super::RunStatus;
 use abridge::corpus::{self, Document, FileFilter};
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use std::io::IsTerminal;
 
+/// Documents read (and rendered) at once per worker thread: enough to keep every core busy
+/// between the ordered, single-threaded writes and to make the hand-over to the workers (two
+/// context switches a batch) rare, few enough that a batch's text stays small.
+const BATCH_PER_THREAD: usize = 256;
+
 /// Calls `each` for every document of the inputs, in order. Inputs that fail are reported by
-/// name and counted; the others go on.
+/// name and counted; the others go on. Reading runs in parallel, a batch at a time.
 pub fn for_each_document(
     args: &InputArgs,
     quiet: bool,
     mut each: impl FnMut(Document) -> Result<()>,
+) -> Result<RunStatus> {
+    render_each_document(args, quiet, |_| Ok(()), |doc, ()| each(doc))
+}
+
+/// Reads the inputs in batches; within a batch, documents are read and `render`ed in parallel
+/// (per-document work: parsing, serialising), then handed to `emit` with what `render` made,
+/// in input order, with their warnings and errors reported in that order too. The output is
+/// therefore the same for any number of threads.
+pub fn render_each_document<T: Send>(
+    args: &InputArgs,
+    quiet: bool,
+    render: impl Fn(&Document) -> Result<T> + Sync,
+    mut emit: impl FnMut(Document, T) -> Result<()>,
 ) -> Result<RunStatus> {
     let filter = FileFilter::new(&args.glob).map_err(|e| UsageError(e.to_string()))?;
     if args.paths.is_empty() && std::io::stdin().is_terminal() {
@@ -50,21 +69,40 @@ pub fn for_each_document(
         say(format!("abridge: error: {err}"));
         status.failed_inputs += 1;
     }
-    for input in &discovery.inputs {
-        match corpus::load(input) {
-            Ok(loaded) => {
-                loaded.warnings.iter().for_each(warn);
-                if let Some(document) = loaded.document {
-                    each(document)?;
+    let batch = BATCH_PER_THREAD * rayon::current_num_threads();
+    for inputs in discovery.inputs.chunks(batch) {
+        let work = |reader: &mut corpus::Reader, input| {
+            let loaded = reader.load(input)?;
+            let rendered = loaded.document.as_ref().map(&render).transpose();
+            Ok((loaded, rendered))
+        };
+        // One thread: no hand-over to a pool thread at all.
+        let done: Vec<_> = if rayon::current_num_threads() == 1 {
+            let mut reader = corpus::Reader::default();
+            inputs.iter().map(|input| work(&mut reader, input)).collect()
+        } else {
+            inputs
+                .par_iter()
+                .map_init(corpus::Reader::default, work)
+                .collect()
+        };
+        for outcome in done {
+            match outcome {
+                Ok((loaded, rendered)) => {
+                    loaded.warnings.iter().for_each(warn);
+                    if let (Some(document), Some(rendered)) = (loaded.document, rendered?) {
+                        emit(document, rendered)?;
+                    }
                 }
-            }
-            Err(err) => {
-                say(format!("abridge: error: {err}"));
-                status.failed_inputs += 1;
+                Err(err) => {
+                    let err: corpus::CorpusError = err;
+                    say(format!("abridge: error: {err}"));
+                    status.failed_inputs += 1;
+                }
             }
         }
         if let Some(bar) = &progress {
-            bar.inc(1);
+            bar.inc(inputs.len() as u64);
         }
     }
     if let Some(bar) = progress {

@@ -1,23 +1,25 @@
 //! `abridge extract` and `abridge snapshot`: the per-document record, printed or compared.
 
 use super::args::{ExtractArgs, ExtractFormat, SnapshotArgs};
-use super::inputs::for_each_document;
+use super::inputs::{for_each_document, render_each_document};
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::extract::extract as record_of;
 use abridge::extract::snapshot::{self, Entry, SUMMARY_NAME};
-use abridge::output::JsonStream;
+use abridge::corpus::Document;
+use abridge::output::{json_record, JsonStream};
 use abridge::summary::{self, Budget, SummaryOptions};
 use anyhow::Result;
 use serde_json::json;
 
 pub fn extract(args: &ExtractArgs, quiet: bool) -> Result<RunStatus> {
     let sink = Sink::open(args.input.output.as_deref())?;
-    let mut json = JsonStream::new(sink, args.format == ExtractFormat::Jsonl);
+    let lines = args.format == ExtractFormat::Jsonl;
+    let mut json = JsonStream::new(sink, lines);
     let words = args.words as usize;
-    let status = for_each_document(&args.input, quiet, |doc| {
-        json.record(&record_of(&doc, words))?;
-        Ok(())
+    let render = |doc: &Document| Ok(json_record(&record_of(doc, words), lines)?);
+    let status = render_each_document(&args.input, quiet, render, |_, rendered| {
+        Ok(json.record_rendered(&rendered)?)
     })?;
     json.finish()?.commit()?;
     Ok(status)

@@ -51,6 +51,34 @@ pub struct SentencesRecord<'a> {
     pub sentences: Vec<SentenceRecord<'a>>,
 }
 
+/// One record as [`JsonStream::record`] writes it, minus the separator between records: records
+/// can then be rendered in parallel and written in order with [`JsonStream::record_rendered`].
+///
+/// ```
+/// use abridge::output::{json_record, JsonStream};
+/// let rendered = json_record(&serde_json::json!({"a": 1}), true).unwrap();
+/// let mut stream = JsonStream::new(Vec::new(), true);
+/// stream.record_rendered(&rendered).unwrap();
+/// assert_eq!(stream.finish().unwrap(), b"{\"a\":1}\n");
+/// ```
+pub fn json_record<T: Serialize>(record: &T, lines: bool) -> io::Result<Vec<u8>> {
+    let mut rendered = Vec::new();
+    if lines {
+        serde_json::to_writer(&mut rendered, record)?;
+        rendered.push(b'\n');
+    } else {
+        let pretty = serde_json::to_string_pretty(record)?;
+        for (i, line) in pretty.lines().enumerate() {
+            if i > 0 {
+                rendered.push(b'\n');
+            }
+            rendered.extend_from_slice(b"  ");
+            rendered.extend_from_slice(line.as_bytes());
+        }
+    }
+    Ok(rendered)
+}
+
 /// Writes per-document records as they come, either as one pretty-printed JSON array or as one
 /// compact object per line, so output starts before the last document is read.
 pub struct JsonStream<W: Write> {
@@ -70,22 +98,24 @@ impl<W: Write> JsonStream<W> {
     }
 
     pub fn record<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
-        if self.lines {
-            serde_json::to_writer(&mut self.out, record)?;
-            self.out.write_all(b"\n")?;
-        } else {
-            let pretty = serde_json::to_string_pretty(record)?;
+        let rendered = json_record(record, self.lines)?;
+        self.record_rendered(&rendered)
+    }
+
+    /// Writes a record made by [`json_record`] with the same `lines` setting.
+    pub fn record_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
+        if !self.lines {
             self.out
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-            for (i, line) in pretty.lines().enumerate() {
-                if i > 0 {
-                    self.out.write_all(b"\n")?;
-                }
-                write!(self.out, "  {line}")?;
-            }
         }
+        self.out.write_all(rendered)?;
         self.written += 1;
         Ok(())
+    }
+
+    /// Whether records are JSON lines (see [`json_record`]).
+    pub fn lines(&self) -> bool {
+        self.lines
     }
 
     /// The writer, e.g. to drain a `Vec` buffer between records.
