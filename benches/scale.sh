@@ -3,24 +3,25 @@
 # an article, about 520 words with page furniture) into a temporary folder, then times
 #   abridge summarize DIR --words 100            (one thread per core, the default)
 #   abridge summarize DIR --words 100 --threads 1
-#   abridge tables DIR / abridge lists DIR        (JSON to /dev/null)
+#   abridge tables DIR / abridge lists DIR        (JSON to /dev/null; default threads and 1)
 #   abridge tables ONE / abridge lists ONE        (the same articles concatenated into one file:
 #                                                  the same bytes without the per-file costs)
 # under /usr/bin/time -v, and prints wall time, CPU time (user + sys), peak RSS, the
 # largest/smallest summarize time ratio and the tables/lists throughput in MB/s: input bytes / wall
-# seconds, and per core input bytes / CPU seconds (tables and lists use one thread).
+# seconds, and per core input bytes / CPU seconds.
 #
 #   benches/scale.sh               # 1000 and 10000 articles
 #   benches/scale.sh 1000 10000 30000
 #
 # Settings (environment): ABRIDGE (default target/release/abridge, built first when it is the
-# default), RUNS (runs per measurement, default 3; the median wall time and the median peak RSS
-# are printed), KEEP=1 keeps the generated corpus (its path is printed).
+# default), RUNS (runs per summarize measurement, default 3; the median wall time and the median
+# peak RSS are printed), TABLE_RUNS (runs per tables/lists measurement, default 21), KEEP=1 keeps the generated corpus (its path is printed).
 # The corpus is freshly written, so it is read from the page cache: no disk time is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 abridge=${ABRIDGE:-target/release/abridge}
 runs=${RUNS:-3}
+table_runs=${TABLE_RUNS:-21}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 cores=$(nproc)
@@ -79,16 +80,20 @@ for n in "${sizes[@]}"; do
     table+=("$(printf '| summarize --threads %s | %d | %d | %.2f | %.2f | %s | – | – |' "$threads" "$n" "$words" "$wall" "$cpu" "$(mib "$rss")")")
     echo "summarize $n articles, --threads $threads: ${wall}s wall, ${cpu}s CPU, peak RSS ${rss} KiB" >&2
   done
-  # tables and lists run on one thread whatever --threads says: MB/s per core is bytes / CPU time.
+  # tables and lists: documents are read and parsed in parallel batches. MB/s (wall) is bytes /
+  # wall time; MB/s per core is bytes / CPU time (user + sys), i.e. per core actually busy.
+  # They take well under a second, so they get TABLE_RUNS runs (noise on a shared VM is large).
   cat "$dir"/*.txt > "$tmp/one-$n.txt"
   for cmd in tables lists; do
     for input in "$dir" "$tmp/one-$n.txt"; do
-      label=$cmd; [ -f "$input" ] && label="$cmd (one file)"
-      read -r wall rss cpu < <(measure "$abridge" "$cmd" "$input" -q)
-      mbs=$(echo "$bytes / $wall / 1000000" | bc -l)
-      per=$(echo "$bytes / $cpu / 1000000" | bc -l)
-      table+=("$(printf '| %s | %d | %d | %.3f | %.3f | %s | %.0f | %.0f |' "$label" "$n" "$words" "$wall" "$cpu" "$(mib "$rss")" "$mbs" "$per")")
-      echo "$label $n articles: ${wall}s wall, ${cpu}s CPU, peak RSS ${rss} KiB, $(printf '%.0f' "$mbs") MB/s" >&2
+      for threads in $cores 1; do
+        label="$cmd --threads $threads"; [ -f "$input" ] && label="$cmd --threads $threads (one file)"
+        read -r wall rss cpu < <(runs=$table_runs measure "$abridge" "$cmd" "$input" -q --threads "$threads")
+        mbs=$(echo "$bytes / $wall / 1000000" | bc -l)
+        per=$(echo "$bytes / $cpu / 1000000" | bc -l)
+        table+=("$(printf '| %s | %d | %d | %.3f | %.3f | %s | %.0f | %.0f |' "$label" "$n" "$words" "$wall" "$cpu" "$(mib "$rss")" "$mbs" "$per")")
+        echo "$label $n articles: ${wall}s wall, ${cpu}s CPU, peak RSS ${rss} KiB, $(printf '%.0f' "$mbs") MB/s" >&2
+      done
     done
   done
   rm -f "$tmp/one-$n.txt"
