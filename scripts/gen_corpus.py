@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Generates a large synthetic corpus for scale runs: news-like articles assembled from the
 sentences of the DUC 2004 development documents (../shared/eval/duc2004-dev/docs), wrapped in page
-furniture (menu, byline with pipes, TRENDING list, footer) like scraped pages. Nothing is committed:
+furniture (menu, byline with pipes, TRENDING list, footer) like scraped pages; three articles in
+ten carry a pipe table glued to its caption sentence and three in ten a list glued to the sentence
+that introduces it, as the seeds do. Nothing is committed:
 the output goes to a directory you name.
 
   scripts/gen_corpus.py OUT_DIR --articles 10000 [--seed 1] [--sentences 25]
@@ -47,8 +49,24 @@ def main():
         heads = [" ".join(rng.choice(topics[rng.choice(names)]).split()[:7]) for _ in range(2)]
         day = rng.randint(1, 28); month = rng.randint(1, 12)
         lines = FURNITURE_TOP + [title, "", f"Synthetic News Desk | City | Updated: {day:02d}-{month:02d}-2025 10:{rng.randint(10, 59)} IST", ""]
-        for p in paras:
+        # Like the scraped seeds: some articles carry a pipe table glued to its caption sentence,
+        # some a list glued to the sentence that introduces it.
+        table_at = rng.randrange(len(paras)) if rng.random() < 0.3 else -1
+        list_at = rng.randrange(len(paras)) if rng.random() < 0.3 else -1
+        for j, p in enumerate(paras):
             lines += [p, ""]
+            if j == table_at:
+                lines += ["Below is a table summarizing the main points:", "Point | Detail |", "---|---|"]
+                for s in rng.sample(topic, rng.randint(3, 6)):
+                    w = s.replace("|", "/").split()
+                    lines.append(f"{' '.join(w[:3])} | {' '.join(w[3:12])} |")
+                lines.append("")
+            if j == list_at:
+                lines.append("The key developments include:")
+                for s in rng.sample(topic, rng.randint(3, 5)):
+                    w = s.split()
+                    lines.append(f"- {' '.join(w[:2]).rstrip(',.;:')}: {' '.join(w[2:14])}")
+                lines.append("")
         lines += [l.format(h1=heads[0], h2=heads[1]) for l in FOOTER]
         text = "\n".join(lines) + "\n"
         total += len(text.split())
