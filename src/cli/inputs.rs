@@ -71,7 +71,7 @@ pub fn render_each_document<T: Send>(
     }
     let batch = BATCH_PER_THREAD * rayon::current_num_threads();
     for inputs in discovery.inputs.chunks(batch) {
-        let work = |reader: &mut corpus::Reader, input| {
+        let work = |reader: &mut corpus::Reader, input| -> Result<_, corpus::CorpusError> {
             let loaded = reader.load(input)?;
             let rendered = loaded.document.as_ref().map(&render).transpose();
             Ok((loaded, rendered))
@@ -79,7 +79,10 @@ pub fn render_each_document<T: Send>(
         // One thread: no hand-over to a pool thread at all.
         let done: Vec<_> = if rayon::current_num_threads() == 1 {
             let mut reader = corpus::Reader::default();
-            inputs.iter().map(|input| work(&mut reader, input)).collect()
+            inputs
+                .iter()
+                .map(|input| work(&mut reader, input))
+                .collect()
         } else {
             inputs
                 .par_iter()
@@ -95,7 +98,6 @@ pub fn render_each_document<T: Send>(
                     }
                 }
                 Err(err) => {
-                    let err: corpus::CorpusError = err;
                     say(format!("abridge: error: {err}"));
                     status.failed_inputs += 1;
                 }

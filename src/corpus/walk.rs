@@ -171,31 +171,33 @@ pub fn discover<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Discovery {
     found
 }
 
+/// Sorts paths found under one root into depth-first name order: component by component, which
+/// on Unix is byte order with the separator ranked below every other byte (`a/x` before `a.txt`,
+/// as the component `a` sorts before `a.txt`). Each path's key is made once (the separator
+/// mapped to the NUL byte, which no path holds) and keys compare with `memcmp`: `Path::cmp`
+/// re-parses components on every comparison, and a byte-wise loop comparing them still took 10%
+/// of the instructions of `abridge tables` on 10,000 files (callgrind; 1.7% now).
+fn sort_walk_order<T>(files: &mut [(PathBuf, T)]) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        files.sort_by_cached_key(|(path, _)| {
+            let mut key = path.as_os_str().as_bytes().to_vec();
+            key.iter_mut().filter(|b| **b == b'/').for_each(|b| *b = 0);
+            key
+        });
+    }
+    #[cfg(not(unix))]
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+}
+
 /// Walks `root` depth first with every directory's entries in name order.
 ///
 /// The walk itself runs unsorted and the files are sorted afterwards by path: comparing paths
 /// component by component gives the same order as sorting each directory by name (a directory's
 /// contents are contiguous), and costs a fraction of walkdir's per-directory sort, which
 /// re-parses both file names on every comparison (5% of `abridge tables` on 10,000 files).
-/// Depth-first name order of two paths found under one root: component by component, which on
-/// Unix is byte order with the separator ranked below every other byte (`a/x` before `a.txt`,
-/// as the component `a` sorts before `a.txt`). Comparing bytes avoids `Path::cmp`'s component
-/// parsing, which showed up at 6% of a 10,000-file run.
-fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let (a, b) = (a.as_os_str().as_bytes(), b.as_os_str().as_bytes());
-        let rank = |byte: u8| if byte == b'/' { 0 } else { byte };
-        match a.iter().zip(b).position(|(x, y)| x != y) {
-            Some(i) => rank(a[i]).cmp(&rank(b[i])),
-            None => a.len().cmp(&b.len()),
-        }
-    }
-    #[cfg(not(unix))]
-    a.cmp(b)
-}
-
+/// See [`sort_walk_order`].
 fn walk(root: &Path, filter: &FileFilter, found: &mut Discovery) {
     let entries = WalkDir::new(root)
         .follow_links(true)
@@ -229,7 +231,7 @@ fn walk(root: &Path, filter: &FileFilter, found: &mut Discovery) {
             }
         }
     }
-    files.sort_unstable_by(|a, b| walk_order(&a.0, &b.0));
+    sort_walk_order(&mut files);
     for (path, inode) in files {
         found.push_file(path, inode);
     }
@@ -288,13 +290,19 @@ mod tests {
 
     #[test]
     fn walk_order_is_component_order() {
-        let mut paths: Vec<PathBuf> = ["d/a.txt", "d/b/z.txt", "d/a/x.txt", "d/a-b.txt", "d/B.txt"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
-        let mut by_components = paths.clone();
+        let names = [
+            "d/a.txt",
+            "d/b/z.txt",
+            "d/a/x.txt",
+            "d/a-b.txt",
+            "d/B.txt",
+            "d/a/b/c.txt",
+        ];
+        let mut files: Vec<(PathBuf, ())> = names.iter().map(|p| (PathBuf::from(p), ())).collect();
+        let mut by_components: Vec<PathBuf> = files.iter().map(|f| f.0.clone()).collect();
         by_components.sort();
-        paths.sort_by(|a, b| walk_order(a, b));
-        assert_eq!(paths, by_components);
+        sort_walk_order(&mut files);
+        let sorted: Vec<PathBuf> = files.into_iter().map(|f| f.0).collect();
+        assert_eq!(sorted, by_components);
     }
 }
