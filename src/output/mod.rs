@@ -62,19 +62,17 @@ pub struct SentencesRecord<'a> {
 /// assert_eq!(stream.finish().unwrap(), b"{\"a\":1}\n");
 /// ```
 pub fn json_record<T: Serialize>(record: &T, lines: bool) -> io::Result<Vec<u8>> {
-    let mut rendered = Vec::new();
+    let mut rendered = Vec::with_capacity(512);
     if lines {
         serde_json::to_writer(&mut rendered, record)?;
         rendered.push(b'\n');
     } else {
-        let pretty = serde_json::to_string_pretty(record)?;
-        for (i, line) in pretty.lines().enumerate() {
-            if i > 0 {
-                rendered.push(b'\n');
-            }
-            rendered.extend_from_slice(b"  ");
-            rendered.extend_from_slice(line.as_bytes());
-        }
+        // `[record]` pretty-printed is the record indented one level, as an element of the
+        // array, between "[\n" and "\n]": one pass, where re-indenting each line of the record
+        // printed alone took a third of the time of rendering it.
+        serde_json::to_writer_pretty(&mut rendered, std::slice::from_ref(record))?;
+        rendered.truncate(rendered.len().saturating_sub(2));
+        rendered.drain(..2.min(rendered.len()));
     }
     Ok(rendered)
 }
