@@ -70,6 +70,7 @@ pub fn render_each_document<T: Send>(
         status.failed_inputs += 1;
     }
     let batch = BATCH_PER_THREAD * rayon::current_num_threads();
+    let mut sequential_reader = corpus::Reader::default();
     for inputs in discovery.inputs.chunks(batch) {
         let work = |reader: &mut corpus::Reader, input| -> Result<_, corpus::CorpusError> {
             let loaded = reader.load(input)?;
@@ -78,11 +79,8 @@ pub fn render_each_document<T: Send>(
         };
         // One thread: no hand-over to a pool thread at all.
         let done: Vec<_> = if rayon::current_num_threads() == 1 {
-            let mut reader = corpus::Reader::default();
-            inputs
-                .iter()
-                .map(|input| work(&mut reader, input))
-                .collect()
+            let reader = &mut sequential_reader;
+            inputs.iter().map(|input| work(reader, input)).collect()
         } else {
             inputs
                 .par_iter()
