@@ -261,6 +261,57 @@ fn output_file_is_written_whole_and_leaves_no_temporary_file() {
 }
 
 #[test]
+fn output_to_a_fifo_or_through_a_symlink_keeps_what_is_there() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), TABLE_ARTICLE).unwrap();
+
+    // A FIFO (as /dev/null or a terminal) is written to, not renamed over.
+    let fifo = d.join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.map(|s| s.success()).unwrap_or(false) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        let out = run(
+            &["tables", "a.txt", "--format", "csv", "--output", "pipe"],
+            d,
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        // Checked before joining: had the FIFO been renamed over, the reader would wait forever.
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(reader.join().unwrap(), "Party,Seats\nGreens,12\n");
+    } else {
+        eprintln!("skipped: the FIFO case (mkfifo not available)");
+    }
+
+    // Through a symbolic link: the link stays, the file it leads to gets the result.
+    fs::create_dir(d.join("real")).unwrap();
+    fs::write(d.join("real/t.csv"), "old").unwrap();
+    std::os::unix::fs::symlink("real/t.csv", d.join("link.csv")).unwrap();
+    let out = run(&["tables", "a.txt", "--format", "csv", "-o", "link.csv"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(fs::symlink_metadata(d.join("link.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        fs::read_to_string(d.join("real/t.csv")).unwrap(),
+        "Party,Seats\nGreens,12\n"
+    );
+
+    let out = run(&["tables", "a.txt", "-o", "real"], d);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("real: it is a directory"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn markdown_and_csv_formats() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), TABLE_ARTICLE).unwrap();

@@ -6,9 +6,14 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 /// A buffered destination. Results written to a file only appear under its name on
-/// [`Sink::commit`]; if the run dies first, the temporary file is removed.
+/// [`Sink::commit`]; if the run dies first, the temporary file is removed. Destinations that
+/// are not regular files (`--output /dev/null`) are written directly: an atomic rename over
+/// them would replace them — as root, `/dev/null` itself became a regular file.
 pub enum Sink {
     Stdout(BufWriter<io::Stdout>),
+    /// An existing destination that is not a regular file (`/dev/null`, a FIFO, a terminal):
+    /// written to as it is, since renaming a file over it would replace the device or pipe.
+    Through(BufWriter<std::fs::File>),
     File {
         temp: BufWriter<NamedTempFile>,
         path: PathBuf,
@@ -20,6 +25,25 @@ impl Sink {
         let Some(path) = output else {
             return Ok(Sink::Stdout(BufWriter::new(io::stdout())));
         };
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                anyhow::bail!("cannot write {}: it is a directory", path.display())
+            }
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                return Ok(Sink::Through(BufWriter::new(file)));
+            }
+            _ => {}
+        }
+        // Through a symbolic link, the file it leads to is replaced and the link stays.
+        let path = match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+            _ => path.to_path_buf(),
+        };
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -28,7 +52,7 @@ impl Sink {
             .with_context(|| format!("cannot create a file in {}", dir.display()))?;
         Ok(Sink::File {
             temp: BufWriter::new(temp),
-            path: path.to_path_buf(),
+            path,
         })
     }
 
@@ -36,6 +60,7 @@ impl Sink {
     pub fn commit(self) -> Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush().map_err(Into::into),
+            Sink::Through(mut out) => out.flush().map_err(Into::into),
             Sink::File { temp, path } => {
                 let temp = temp
                     .into_inner()
@@ -54,6 +79,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Stdout(out) => out.write(buf),
+            Sink::Through(out) => out.write(buf),
             Sink::File { temp, .. } => temp.write(buf),
         }
     }
@@ -61,6 +87,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.flush(),
+            Sink::Through(out) => out.flush(),
             Sink::File { temp, .. } => temp.flush(),
         }
     }
