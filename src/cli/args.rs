@@ -117,7 +117,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
 
-    /// Write results to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    /// Write results to FILE instead of stdout: atomically (a temporary file renamed into place,
+    /// through a symlink to the file it leads to); a FIFO or device such as /dev/null is written
+    /// to directly.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
