@@ -1,17 +1,16 @@
 //! `abridge tables` and `abridge lists`.
 
-use super::args::{InputArgs, ListsArgs, ListsFormat, TablesArgs, TablesFormat};
-use super::inputs::render_each_document;
+use super::args::{ListsArgs, ListsFormat, TablesArgs, TablesFormat};
+use super::inputs::{write_blocks, write_json_records};
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::corpus::Document;
 use abridge::markup::{self, Mode};
 use abridge::output::{
-    json_record, write_list_markdown, write_table_csv, write_table_markdown, JsonStream,
-    ListsRecord, TablesRecord,
+    json_record, write_list_markdown, write_table_csv, write_table_markdown, ListsRecord,
+    TablesRecord,
 };
 use anyhow::Result;
-use std::io::Write;
 
 pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
     let mode = if args.strict {
@@ -23,27 +22,23 @@ pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
     match args.format {
         TablesFormat::Json | TablesFormat::Jsonl => {
             let lines = args.format == TablesFormat::Jsonl;
-            let mut json = JsonStream::new(sink, lines);
-            let render = |doc: &Document| {
+            write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
                 let tables = markup::tables(&doc.text, mode);
-                let record = TablesRecord {
-                    source: &doc.source,
-                    tables,
-                };
-                Ok(json_record(&record, lines)?)
-            };
-            let status = render_each_document(&args.input, quiet, render, |_, rendered| {
-                Ok(json.record_rendered(&rendered)?)
-            })?;
-            json.finish()?.commit()?;
-            Ok(status)
+                json_record(
+                    &TablesRecord {
+                        source: &doc.source,
+                        tables,
+                    },
+                    lines,
+                )
+            })
         }
         TablesFormat::Csv | TablesFormat::Markdown => {
-            let render = |doc: &Document| {
+            write_blocks(sink, &args.input, quiet, |doc: &Document| {
                 let tables = markup::tables(&doc.text, mode);
                 let mut blocks = Vec::new();
                 if args.format == TablesFormat::Markdown && !tables.is_empty() {
-                    blocks.push(format!("<!-- source: {} -->\n", doc.source).into_bytes());
+                    blocks.push(source_comment(doc));
                 }
                 for table in &tables {
                     let mut block = Vec::new();
@@ -54,8 +49,7 @@ pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
                     blocks.push(block);
                 }
                 Ok(blocks)
-            };
-            write_blocks(sink, &args.input, quiet, render)
+            })
         }
     }
 }
@@ -65,57 +59,34 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
     match args.format {
         ListsFormat::Json | ListsFormat::Jsonl => {
             let lines = args.format == ListsFormat::Jsonl;
-            let mut json = JsonStream::new(sink, lines);
-            let render = |doc: &Document| {
-                let record = ListsRecord {
-                    source: &doc.source,
-                    lists: markup::lists(&doc.text),
-                };
-                Ok(json_record(&record, lines)?)
-            };
-            let status = render_each_document(&args.input, quiet, render, |_, rendered| {
-                Ok(json.record_rendered(&rendered)?)
-            })?;
-            json.finish()?.commit()?;
-            Ok(status)
-        }
-        ListsFormat::Markdown => {
-            let render = |doc: &Document| {
+            write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
                 let lists = markup::lists(&doc.text);
-                let mut blocks = Vec::new();
-                if !lists.is_empty() {
-                    blocks.push(format!("<!-- source: {} -->\n", doc.source).into_bytes());
-                }
-                for list in &lists {
-                    let mut block = Vec::new();
-                    write_list_markdown(list, &mut block)?;
-                    blocks.push(block);
-                }
-                Ok(blocks)
-            };
-            write_blocks(sink, &args.input, quiet, render)
+                json_record(
+                    &ListsRecord {
+                        source: &doc.source,
+                        lists,
+                    },
+                    lines,
+                )
+            })
         }
+        ListsFormat::Markdown => write_blocks(sink, &args.input, quiet, |doc: &Document| {
+            let lists = markup::lists(&doc.text);
+            let mut blocks = Vec::new();
+            if !lists.is_empty() {
+                blocks.push(source_comment(doc));
+            }
+            for list in &lists {
+                let mut block = Vec::new();
+                write_list_markdown(list, &mut block)?;
+                blocks.push(block);
+            }
+            Ok(blocks)
+        }),
     }
 }
 
-/// Writes the text blocks rendered for each document, a blank line between consecutive blocks.
-fn write_blocks(
-    mut out: Sink,
-    input: &InputArgs,
-    quiet: bool,
-    render: impl Fn(&Document) -> Result<Vec<Vec<u8>>> + Sync,
-) -> Result<RunStatus> {
-    let mut written = 0usize;
-    let status = render_each_document(input, quiet, render, |_, blocks| {
-        for block in blocks {
-            if written > 0 {
-                out.write_all(b"\n")?;
-            }
-            out.write_all(&block)?;
-            written += 1;
-        }
-        Ok(())
-    })?;
-    out.commit()?;
-    Ok(status)
+/// The markdown comment naming the document whose blocks follow.
+fn source_comment(doc: &Document) -> Vec<u8> {
+    format!("<!-- source: {} -->\n", doc.source).into_bytes()
 }

@@ -1,12 +1,14 @@
 //! Feeding decoded documents to a command, reporting warnings and failed inputs on stderr.
 
 use super::args::{InputArgs, UsageError};
+use super::sink::Sink;
 use super::RunStatus;
 use abridge::corpus::{self, Document, FileFilter};
+use abridge::output::JsonStream;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 /// Documents read (and rendered) at once per worker thread: enough to keep every core busy
 /// between the ordered, single-threaded writes and to make the hand-over to the workers (two
@@ -108,5 +110,48 @@ pub fn render_each_document<T: Send>(
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    Ok(status)
+}
+
+/// Writes one JSON record per document — `render(doc, lines)` makes it, in parallel, with
+/// [`json_record`](abridge::output::json_record) — as one JSON array or, with `lines`, as JSON lines; then commits `sink`.
+pub fn write_json_records(
+    sink: Sink,
+    input: &InputArgs,
+    quiet: bool,
+    lines: bool,
+    render: impl Fn(&Document, bool) -> std::io::Result<Vec<u8>> + Sync,
+) -> Result<RunStatus> {
+    let mut json = JsonStream::new(sink, lines);
+    let status = render_each_document(
+        input,
+        quiet,
+        |doc| Ok(render(doc, lines)?),
+        |_, rendered| Ok(json.record_rendered(&rendered)?),
+    )?;
+    json.finish()?.commit()?;
+    Ok(status)
+}
+
+/// Writes the text blocks rendered for each document, a blank line between consecutive blocks;
+/// then commits `out`.
+pub fn write_blocks(
+    mut out: Sink,
+    input: &InputArgs,
+    quiet: bool,
+    render: impl Fn(&Document) -> Result<Vec<Vec<u8>>> + Sync,
+) -> Result<RunStatus> {
+    let mut written = 0usize;
+    let status = render_each_document(input, quiet, render, |_, blocks| {
+        for block in blocks {
+            if written > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(&block)?;
+            written += 1;
+        }
+        Ok(())
+    })?;
+    out.commit()?;
     Ok(status)
 }

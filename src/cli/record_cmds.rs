@@ -1,13 +1,12 @@
 //! `abridge extract` and `abridge snapshot`: the per-document record, printed or compared.
 
 use super::args::{ExtractArgs, ExtractFormat, SnapshotArgs};
-use super::inputs::{for_each_document, render_each_document};
+use super::inputs::{for_each_document, write_json_records};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::corpus::Document;
 use abridge::extract::extract as record_of;
 use abridge::extract::snapshot::{self, Entry, SUMMARY_NAME};
-use abridge::output::{json_record, JsonStream};
+use abridge::output::json_record;
 use abridge::summary::{self, Budget, SummaryOptions};
 use anyhow::Result;
 use serde_json::json;
@@ -15,14 +14,10 @@ use serde_json::json;
 pub fn extract(args: &ExtractArgs, quiet: bool) -> Result<RunStatus> {
     let sink = Sink::open(args.input.output.as_deref())?;
     let lines = args.format == ExtractFormat::Jsonl;
-    let mut json = JsonStream::new(sink, lines);
     let words = args.words as usize;
-    let render = |doc: &Document| Ok(json_record(&record_of(doc, words), lines)?);
-    let status = render_each_document(&args.input, quiet, render, |_, rendered| {
-        Ok(json.record_rendered(&rendered)?)
-    })?;
-    json.finish()?.commit()?;
-    Ok(status)
+    write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
+        json_record(&record_of(doc, words), lines)
+    })
 }
 
 pub fn snapshot(args: &SnapshotArgs, quiet: bool) -> Result<RunStatus> {

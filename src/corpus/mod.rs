@@ -63,11 +63,6 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads and decodes one input. To read many, a [`Reader`] saves system calls.
-pub fn load(input: &Input) -> Result<Loaded, CorpusError> {
-    Reader::default().load(input)
-}
-
 /// Decodes `bytes` read from `source` into a [`Loaded`].
 ///
 /// ```

@@ -111,11 +111,6 @@ impl<W: Write> JsonStream<W> {
         Ok(())
     }
 
-    /// Whether records are JSON lines (see [`json_record`]).
-    pub fn lines(&self) -> bool {
-        self.lines
-    }
-
     /// The writer, e.g. to drain a `Vec` buffer between records.
     pub fn get_mut(&mut self) -> &mut W {
         &mut self.out
