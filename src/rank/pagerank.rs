@@ -89,14 +89,14 @@ pub struct CsrGraph {
 
 impl CsrGraph {
     /// Builds a CSR graph from per-node edge lists.
-    pub fn from_rows(rows: Vec<Vec<(u32, f64)>>) -> Self {
+    pub fn from_rows(rows: &[Vec<(u32, f64)>]) -> Self {
         let mut graph = CsrGraph {
             indptr: Vec::with_capacity(rows.len() + 1),
             ..Default::default()
         };
         graph.indptr.push(0);
         for row in rows {
-            for (j, w) in row {
+            for &(j, w) in row {
                 graph.indices.push(j);
                 graph.weights.push(clean(w));
             }
@@ -256,7 +256,7 @@ mod tests {
             [0.0, 0.5, 0.0, 0.1],
             [0.7, 0.0, 0.1, 0.0]
         ];
-        let rows = w
+        let rows: Vec<Vec<(u32, f64)>> = w
             .rows()
             .into_iter()
             .map(|r| {
@@ -268,7 +268,7 @@ mod tests {
             })
             .collect();
         let dense = pagerank(&w, PageRankOptions::default());
-        let sparse = pagerank(&CsrGraph::from_rows(rows), PageRankOptions::default());
+        let sparse = pagerank(&CsrGraph::from_rows(&rows), PageRankOptions::default());
         for (a, b) in dense.scores.iter().zip(sparse.scores.iter()) {
             assert!(close(*a, *b));
         }

@@ -4,6 +4,7 @@
 use super::pagerank::CsrGraph;
 use ndarray::Array2;
 use rayon::prelude::*;
+use std::borrow::Borrow;
 
 /// How two sentences are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,10 +43,10 @@ impl TermBag {
 }
 
 /// Inverse document frequencies (sentences as documents), smoothed so no weight is zero or negative.
-pub fn idf(bags: &[TermBag], vocabulary: usize) -> Vec<f64> {
+pub fn idf<B: Borrow<TermBag>>(bags: &[B], vocabulary: usize) -> Vec<f64> {
     let mut df = vec![0u32; vocabulary];
     for bag in bags {
-        for &(t, _) in &bag.terms {
+        for &(t, _) in &bag.borrow().terms {
             if let Some(d) = df.get_mut(t as usize) {
                 *d += 1;
             }
@@ -72,8 +73,8 @@ const MIN_COSINE: f64 = 0.05;
 pub const FLOOR_FROM: usize = 1500;
 
 /// What every pair comparison needs: postings, IDF, vector norms and the average length.
-struct Scorer<'b> {
-    bags: &'b [TermBag],
+struct Scorer<'b, B> {
+    bags: &'b [B],
     similarity: Similarity,
     idf: Vec<f64>,
     /// Per term, the sentences holding it with the term's count there.
@@ -84,12 +85,12 @@ struct Scorer<'b> {
     floor: f64,
 }
 
-impl<'b> Scorer<'b> {
-    fn new(bags: &'b [TermBag], vocabulary: usize, similarity: Similarity) -> Self {
+impl<'b, B: Borrow<TermBag>> Scorer<'b, B> {
+    fn new(bags: &'b [B], vocabulary: usize, similarity: Similarity) -> Self {
         let idf = idf(bags, vocabulary);
         let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
         for (i, bag) in bags.iter().enumerate() {
-            for &(t, c) in &bag.terms {
+            for &(t, c) in &bag.borrow().terms {
                 if let Some(p) = postings.get_mut(t as usize) {
                     p.push((i as u32, c));
                 }
@@ -98,7 +99,8 @@ impl<'b> Scorer<'b> {
         let norms = bags
             .iter()
             .map(|b| {
-                b.terms
+                b.borrow()
+                    .terms
                     .iter()
                     .map(|&(t, c)| (c as f64 * idf[t as usize]).powi(2))
                     .sum::<f64>()
@@ -106,7 +108,7 @@ impl<'b> Scorer<'b> {
             })
             .collect();
         let average_len =
-            bags.iter().map(|b| b.len as f64).sum::<f64>() / (bags.len().max(1) as f64);
+            bags.iter().map(|b| b.borrow().len as f64).sum::<f64>() / (bags.len().max(1) as f64);
         Scorer {
             bags,
             similarity,
@@ -121,26 +123,39 @@ impl<'b> Scorer<'b> {
         }
     }
 
-    /// The similarities of sentence `i` to the sentences `j` that `keep` accepts, found through
-    /// the postings of its terms held by at most `max_df` sentences. `shared` is a zeroed
-    /// scratch row as long as the input (left zeroed), `touched` an empty scratch list.
+    /// The similarities of sentence `i` to the other sentences, or with `only_after` to the
+    /// sentences after it (postings are in sentence order, so those start at a binary-search
+    /// point: the exact graph visits each pair once without scanning the first half of every
+    /// list), found through the postings of its terms held by at most `max_df` sentences.
+    /// `shared` is a zeroed scratch row as long as the input (left zeroed), `touched` an empty
+    /// scratch list.
     fn row(
         &self,
         i: usize,
-        keep: impl Fn(usize) -> bool,
+        only_after: bool,
         max_df: usize,
         shared: &mut [f64],
         touched: &mut Vec<u32>,
     ) -> Vec<(u32, f64)> {
-        let bag = &self.bags[i];
+        let bag = self.bags[i].borrow();
         for &(t, ci) in &bag.terms {
             let list = &self.postings[t as usize];
             if list.len() > max_df {
                 continue;
             }
             let q = self.idf[t as usize];
-            for &(j, cj) in list {
-                if !keep(j as usize) {
+            let from = if only_after {
+                list.partition_point(|&(j, _)| j as usize <= i)
+            } else {
+                0
+            };
+            // BM25's half for sentence i is the same for every j: once per term.
+            let own_bm25 = match self.similarity {
+                Similarity::Bm25 => bm25_term(q, ci, bag.len, self.average_len),
+                _ => 0.0,
+            };
+            for &(j, cj) in &list[from..] {
+                if j as usize == i {
                     continue;
                 }
                 if shared[j as usize] == 0.0 {
@@ -150,9 +165,8 @@ impl<'b> Scorer<'b> {
                     Similarity::Overlap => 1.0,
                     Similarity::TfIdfCosine => (ci as f64 * q) * (cj as f64 * q),
                     Similarity::Bm25 => {
-                        let other = &self.bags[j as usize];
-                        bm25_term(q, cj, other.len, self.average_len)
-                            + bm25_term(q, ci, bag.len, self.average_len)
+                        let other = self.bags[j as usize].borrow();
+                        bm25_term(q, cj, other.len, self.average_len) + own_bm25
                     }
                 };
             }
@@ -172,7 +186,8 @@ impl<'b> Scorer<'b> {
     fn finish(&self, s: f64, i: usize, j: usize) -> f64 {
         match self.similarity {
             Similarity::Overlap => {
-                let d = (self.bags[i].len as f64).ln() + (self.bags[j].len as f64).ln();
+                let d = (self.bags[i].borrow().len as f64).ln()
+                    + (self.bags[j].borrow().len as f64).ln();
                 s / d.max(1.0)
             }
             Similarity::TfIdfCosine => {
@@ -189,21 +204,23 @@ impl<'b> Scorer<'b> {
 }
 
 impl SimilarityGraph {
-    /// Compares every pair of sentences that share a term.
-    pub fn build(bags: &[TermBag], vocabulary: usize, similarity: Similarity) -> Self {
+    /// Compares every pair of sentences that share a term. `bags` may be owned or borrowed.
+    pub fn build<B: Borrow<TermBag>>(
+        bags: &[B],
+        vocabulary: usize,
+        similarity: Similarity,
+    ) -> Self {
         let scorer = Scorer::new(bags, vocabulary, similarity);
         let mut rows: Vec<Vec<(u32, f64)>> = vec![Vec::new(); bags.len()];
         let mut shared = vec![0.0f64; bags.len()];
         let mut touched: Vec<u32> = Vec::new();
         for i in 0..bags.len() {
-            // Each pair once, from its lower end.
-            for (j, w) in scorer.row(i, |j| j > i, usize::MAX, &mut shared, &mut touched) {
+            // Each pair once, from its lower end. Rows come out sorted: row j first gets its
+            // lower neighbours in increasing order, then its own (higher, sorted) ones.
+            for (j, w) in scorer.row(i, true, usize::MAX, &mut shared, &mut touched) {
                 rows[i].push((j, w));
                 rows[j as usize].push((i as u32, w));
             }
-        }
-        for row in &mut rows {
-            row.sort_unstable_by_key(|&(j, _)| j);
         }
         SimilarityGraph { rows }
     }
@@ -214,8 +231,8 @@ impl SimilarityGraph {
     /// any similarity, while its postings would make the candidate search quadratic; the
     /// similarity is then computed over the rarer shared terms. Rows are built in parallel and
     /// the result does not depend on the number of threads.
-    pub fn build_sparse(
-        bags: &[TermBag],
+    pub fn build_sparse<B: Borrow<TermBag> + Sync>(
+        bags: &[B],
         vocabulary: usize,
         similarity: Similarity,
         top_k: usize,
@@ -228,7 +245,7 @@ impl SimilarityGraph {
             .map_init(
                 || (vec![0.0f64; bags.len()], Vec::<u32>::new()),
                 |(shared, touched), i| {
-                    let mut row = scorer.row(i, |j| j != i, max_df, shared, touched);
+                    let mut row = scorer.row(i, false, max_df, shared, touched);
                     if row.len() > top_k {
                         row.select_nth_unstable_by(top_k, by_weight);
                         row.truncate(top_k);
@@ -239,13 +256,16 @@ impl SimilarityGraph {
                 },
             )
             .collect();
-        let mut rows = kept.clone();
+        // An edge stays when either end keeps it: each row gets the edges kept towards it.
+        let mut reverse: Vec<Vec<(u32, f64)>> = vec![Vec::new(); kept.len()];
         for (i, row) in kept.iter().enumerate() {
             for &(j, w) in row {
-                rows[j as usize].push((i as u32, w));
+                reverse[j as usize].push((i as u32, w));
             }
         }
-        rows.par_iter_mut().for_each(|row| {
+        let mut rows = kept;
+        rows.par_iter_mut().zip(reverse).for_each(|(row, towards)| {
+            row.extend(towards);
             row.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             row.dedup_by_key(|e| e.0);
         });
@@ -303,7 +323,7 @@ impl SimilarityGraph {
 
     /// Compressed sparse row form.
     pub fn to_csr(&self) -> CsrGraph {
-        CsrGraph::from_rows(self.rows.clone())
+        CsrGraph::from_rows(&self.rows)
     }
 }
 

@@ -20,7 +20,7 @@ use crate::rank::concepts::{select_concepts, ConceptOptions};
 use crate::rank::coverage::{select_coverage, CoverageOptions};
 use crate::rank::pagerank::{pagerank, PageRankOptions, Ranking};
 use crate::rank::select::{self, SelectOptions};
-use crate::rank::similarity::{Similarity, SimilarityGraph};
+use crate::rank::similarity::{Similarity, SimilarityGraph, TermBag};
 use crate::text::lang::Language;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -70,6 +70,22 @@ pub enum Selection {
     Coverage(CoverageOptions),
     /// Greedy concept coverage (Gillick and Favre); word budgets only, other budgets use MMR.
     Concepts(ConceptOptions),
+}
+
+impl Selection {
+    /// The MMR settings of this selection: its own for MMR; for the others, which take word
+    /// budgets only, the MMR they fall back on for other budgets (and whose near-duplicate
+    /// threshold fills a truncated word budget).
+    pub fn mmr(&self) -> SelectOptions {
+        match *self {
+            Selection::Mmr(m) => m,
+            Selection::Coverage(c) => SelectOptions {
+                duplicate_threshold: c.duplicate_threshold,
+                ..SelectOptions::default()
+            },
+            Selection::Concepts(_) => SelectOptions::default(),
+        }
+    }
 }
 
 /// The MMR settings of the default summary, tuned on the DUC 2004 development topics
@@ -166,7 +182,7 @@ pub fn sentence_graph(
     similarity: Similarity,
     mode: GraphMode,
 ) -> SimilarityGraph {
-    let bags: Vec<_> = prepared.sentences.iter().map(|s| s.bag.clone()).collect();
+    let bags: Vec<&TermBag> = prepared.sentences.iter().map(|s| &s.bag).collect();
     let n = bags.len();
     let sparse = match mode {
         GraphMode::Auto => n > EXACT_LIMIT,
@@ -188,11 +204,11 @@ pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityG
         Algorithm::LexRank { threshold } => {
             let cosine = (options.similarity != Similarity::TfIdfCosine)
                 .then(|| sentence_graph(prepared, Similarity::TfIdfCosine, options.graph));
-            let base = cosine.as_ref().unwrap_or(&graph);
-            Some(match threshold {
-                Some(t) => base.thresholded(t, true),
-                None => base.thresholded(0.0, false),
-            })
+            match threshold {
+                Some(t) => Some(cosine.as_ref().unwrap_or(&graph).thresholded(t, true)),
+                // Continuous LexRank walks the cosine graph as it is.
+                None => cosine,
+            }
         }
     };
     let ranking = rank_graph(walk.as_ref().unwrap_or(&graph));
@@ -230,12 +246,13 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         };
     }
     let (graph, centrality) = centrality(prepared, options);
-    let scores: Vec<f64> = prepared
+    // The lead prior: a sentence's weight by its position in its document.
+    let prior: Vec<f64> = prepared
         .sentences
         .iter()
-        .zip(&centrality)
-        .map(|(s, &c)| c * (1.0 + options.position_weight / (1.0 + s.index as f64)))
+        .map(|s| 1.0 + options.position_weight / (1.0 + s.index as f64))
         .collect();
+    let scores: Vec<f64> = centrality.iter().zip(&prior).map(|(c, p)| c * p).collect();
     let eligible: Vec<f64> = prepared
         .sentences
         .iter()
@@ -266,35 +283,21 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         }
         (Selection::Concepts(c), select::Budget::Words(limit)) => {
             let (concepts, weights) = concepts_of(prepared, c);
-            let bonus: Vec<f64> = prepared
-                .sentences
+            let bonus: Vec<f64> = eligible
                 .iter()
-                .zip(&eligible)
-                .map(|(s, &e)| {
-                    if e > 0.0 {
-                        1.0 + options.position_weight / (1.0 + s.index as f64)
-                    } else {
-                        0.0
-                    }
-                })
+                .zip(&prior)
+                .map(|(&e, &p)| if e > 0.0 { p } else { 0.0 })
                 .collect();
             select_concepts(&concepts, &weights, &words, &bonus, limit, c.cost_exponent)
         }
-        (Selection::Mmr(m), _) => select::select(&eligible, &words, &graph, budget, m),
-        (Selection::Coverage(c), _) => {
-            let m = SelectOptions {
-                duplicate_threshold: c.duplicate_threshold,
-                ..SelectOptions::default()
-            };
-            select::select(&eligible, &words, &graph, budget, m)
-        }
-        (Selection::Concepts(_), _) => {
-            select::select(&eligible, &words, &graph, budget, SelectOptions::default())
-        }
+        // MMR, and the fallback of the others for budgets they do not take.
+        (selection, _) => select::select(&eligible, &words, &graph, budget, selection.mmr()),
     };
     if picked.is_empty() {
         // Nothing fits whole (or nothing is long enough): take the best sentence anyway.
-        if let Some(best) = best_index(&eligible).or_else(|| best_index(&scores)) {
+        if let Some(best) =
+            best_index(&eligible, |_| true).or_else(|| best_index(&scores, |_| true))
+        {
             picked.push(best);
         }
     }
@@ -354,11 +357,7 @@ fn fit_words(
     if !options.truncate || used == limit {
         return;
     }
-    let threshold = match options.selection {
-        Selection::Mmr(m) => m.duplicate_threshold,
-        Selection::Coverage(c) => c.duplicate_threshold,
-        Selection::Concepts(_) => DEFAULT_MMR.duplicate_threshold,
-    };
+    let threshold = options.selection.mmr().duplicate_threshold;
     let repeats = |j: usize| {
         chosen.iter().any(|&(i, _)| {
             i == j
@@ -366,11 +365,7 @@ fn fit_words(
                 || graph.weight(i, j) >= threshold
         })
     };
-    let mut order: Vec<usize> = (0..eligible.len())
-        .filter(|&j| eligible[j] > 0.0 && !repeats(j))
-        .collect();
-    order.sort_by(|&a, &b| eligible[b].total_cmp(&eligible[a]).then(a.cmp(&b)));
-    if let Some(&next) = order.first() {
+    if let Some(next) = best_index(eligible, |j| !repeats(j)) {
         let cut = first_words(&prepared.sentences[next].text, limit - used);
         if !cut.is_empty() {
             chosen.push((next, cut));
@@ -435,10 +430,11 @@ fn is_quote(text: &str) -> bool {
         || text.ends_with('?')
 }
 
-fn best_index(scores: &[f64]) -> Option<usize> {
+/// The highest positive score among the sentences `allowed` accepts; ties go to the earlier one.
+fn best_index(scores: &[f64], allowed: impl Fn(usize) -> bool) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (i, &s) in scores.iter().enumerate() {
-        if s > 0.0 && best.is_none_or(|b| s > scores[b]) {
+        if s > 0.0 && best.is_none_or(|b| s > scores[b]) && allowed(i) {
             best = Some(i);
         }
     }

@@ -88,7 +88,7 @@ fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> An
         .iter()
         .map(|s| {
             let flat = flatten(s.text);
-            let words = flat.split_whitespace().count();
+            let words = super::word_count(&flat);
             let t = terms.of(&flat);
             (flat, words, t)
         })
