@@ -196,28 +196,34 @@ fn symlink_loops_are_reported_and_skipped() {
 }
 
 #[test]
-fn stdin_is_read_for_dash_and_named_dash() {
-    let mut child = abridge()
-        .args(["tables", "--format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(TABLE_ARTICLE.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(text.lines().count(), 1);
-    let record: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(record["source"], "-");
-    assert_eq!(
-        record["tables"][0]["caption"],
-        "Seats by party are in this table:"
-    );
+fn stdin_is_read_for_dash_and_when_no_path_is_given() {
+    for args in [
+        &["tables", "--format", "jsonl", "-"][..],
+        &["tables", "--format", "jsonl"],
+    ] {
+        let mut child = abridge()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(TABLE_ARTICLE.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.lines().count(), 1, "{args:?}");
+        let record: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(record["source"], "-");
+        assert_eq!(
+            record["tables"][0]["caption"],
+            "Seats by party are in this table:"
+        );
+    }
 }
 
 #[test]

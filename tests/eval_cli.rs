@@ -40,15 +40,10 @@ impl Case {
     }
 
     fn run(&self, extra: &[&str]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_abridge"));
-        cmd.arg("eval")
-            .arg("--references")
-            .arg(self.refs())
-            .arg("--summaries")
-            .arg(self.sums())
+        eval_cmd(&self.refs(), &self.sums())
             .args(extra)
-            .env_remove("ABRIDGE_ROUGE_EXCEPTIONS");
-        cmd.output().expect("abridge runs")
+            .output()
+            .expect("abridge runs")
     }
 
     fn json(&self, extra: &[&str]) -> Value {
@@ -58,6 +53,18 @@ impl Case {
         assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
         serde_json::from_slice(&out.stdout).expect("stdout is JSON")
     }
+}
+
+/// `abridge eval` on two folders, blind to a ROUGE exceptions file set in the environment.
+fn eval_cmd(references: &Path, summaries: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_abridge"));
+    cmd.arg("eval")
+        .arg("--references")
+        .arg(references)
+        .arg("--summaries")
+        .arg(summaries)
+        .env_remove("ABRIDGE_ROUGE_EXCEPTIONS");
+    cmd
 }
 
 fn stderr(out: &Output) -> String {
@@ -222,13 +229,7 @@ fn missing_directories_fail_naming_the_path() {
         ("--references", &missing, &sums),
         ("--summaries", &refs, &missing),
     ] {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_abridge"));
-        cmd.arg("eval")
-            .arg("--references")
-            .arg(r)
-            .arg("--summaries")
-            .arg(s);
-        let out = cmd.output().expect("abridge runs");
+        let out = eval_cmd(r, s).output().expect("abridge runs");
         assert_eq!(out.status.code(), Some(1), "{flag}");
         let err = stderr(&out);
         assert!(
@@ -297,12 +298,7 @@ fn the_exception_list_maps_forms_before_stemming() {
     assert_eq!(v["mode"]["exceptions"], true);
 
     // The environment variable stands in for the flag.
-    let out = Command::new(env!("CARGO_BIN_EXE_abridge"))
-        .arg("eval")
-        .arg("--references")
-        .arg(case.refs())
-        .arg("--summaries")
-        .arg(case.sums())
+    let out = eval_cmd(&case.refs(), &case.sums())
         .args(["--format", "json"])
         .env("ABRIDGE_ROUGE_EXCEPTIONS", exc)
         .output()

@@ -63,7 +63,28 @@ fn create_check_edit_update_add_remove() {
     let text = stdout(&out);
     assert!(text.contains("--- snapshot news__a.txt.json"), "{text}");
     assert!(text.contains("+++ current news/a.txt"), "{text}");
-    assert!(text.contains("-") && text.contains("four percent") && text.contains("nine percent"));
+    // The stored side lost the old words, the current side has the new ones.
+    let removed = |l: &&str| l.starts_with('-') && !l.starts_with("---");
+    let added = |l: &&str| l.starts_with('+') && !l.starts_with("+++");
+    assert!(
+        text.lines()
+            .filter(removed)
+            .any(|l| l.contains("four percent")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .filter(added)
+            .any(|l| l.contains("nine percent")),
+        "{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .filter(added)
+            .any(|l| l.contains("four percent")),
+        "{text}"
+    );
     assert!(
         !text.contains("news__b.txt.json"),
         "b did not change: {text}"
@@ -113,7 +134,7 @@ fn create_check_edit_update_add_remove() {
 }
 
 #[test]
-fn a_corrupt_snapshot_is_named_and_nothing_is_half_written() {
+fn a_corrupt_snapshot_is_named_and_left_untouched() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     fs::write(d.join("a.txt"), A).unwrap();
@@ -125,8 +146,12 @@ fn a_corrupt_snapshot_is_named_and_nothing_is_half_written() {
     );
     fs::write(d.join("snaps/a.txt.json"), "{ not json").unwrap();
     let out = run(d, &["snapshot", "a.txt", "--dir", "snaps"]);
-    assert_ne!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("a.txt.json"));
+    assert_eq!(
+        fs::read_to_string(d.join("snaps/a.txt.json")).unwrap(),
+        "{ not json"
+    );
     let leftovers: Vec<_> = fs::read_dir(d.join("snaps"))
         .unwrap()
         .map(|e| e.unwrap().file_name())

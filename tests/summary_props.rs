@@ -40,11 +40,15 @@ const LONG: &[&str] = &[
     "Lifeguards rescued a swimmer caught by strong currents off Pebble Cove.",
     "The library extended its opening hours to include Sunday afternoons from March.",
     "Drought forced water companies to ban garden hosepipes for three counties.",
+    // Exactly the default minimum length.
+    "Gales toppled pylons on Wexmoor heathland.",
 ];
 
-/// Sentences never worth picking: too short (under the default 8 words), quoting, asking.
+/// Sentences never worth picking: too short (under the default minimum of words), quoting,
+/// asking.
 const INELIGIBLE: &[&str] = &[
     "Rain fell all day.",
+    "Frost damaged Altby's vineyards badly.",
     "The mayor resigned.",
     "Prices rose again.",
     "Nobody was hurt.",
@@ -52,14 +56,12 @@ const INELIGIBLE: &[&str] = &[
     "Will the new stadium ever attract enough spectators to justify its cost?",
 ];
 
-const MIN_WORDS: usize = 8;
-
 fn pool() -> Vec<&'static str> {
     LONG.iter().chain(INELIGIBLE).copied().collect()
 }
 
 fn eligible(text: &str) -> bool {
-    word_count(text) >= MIN_WORDS
+    word_count(text) >= SummaryOptions::default().min_words
         && !text.contains(['"', '“', '”'])
         && !text.contains("``")
         && !text.contains("''")
