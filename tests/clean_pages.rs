@@ -14,8 +14,9 @@
 //! failure (see `snapshots/clean@<file>.snap` for what the cleaner does now). Each test reports
 //! every mismatch of its page at once.
 
+mod common;
+
 use abridge::article::{clean, Article, BlockKind};
-use abridge::corpus::from_bytes;
 use abridge::text::body_sentences;
 use std::path::PathBuf;
 
@@ -51,19 +52,7 @@ const PAGE: Page = Page {
 };
 
 fn load(file: &str) -> String {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "fixtures",
-        "pages",
-        file,
-    ]
-    .iter()
-    .collect();
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let loaded = from_bytes(file.to_string(), bytes);
-    assert!(loaded.warnings.is_empty(), "{file}: {:?}", loaded.warnings);
-    loaded.document.expect("fixtures are text").text
+    common::load_as(&common::fixture_path(&["pages", file]), file.to_string())
 }
 
 fn squash(s: &str) -> String {

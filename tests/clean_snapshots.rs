@@ -10,12 +10,13 @@
 //! record what the cleaner does now. Regenerate with
 //! `INSTA_UPDATE=always cargo test --test clean_snapshots` and review every changed snapshot.
 
+mod common;
+
 use abridge::article::clean;
-use abridge::corpus::from_bytes;
 use abridge::output::{ArticleRecord, SentenceRecord};
 use abridge::text::body_sentences;
+use common::{file_name, load, snapshot_settings};
 use serde::Serialize;
-use std::path::Path;
 
 /// The sentences of one page, wrapped like a record of `abridge sentences`.
 #[derive(Serialize)]
@@ -24,33 +25,9 @@ struct SentencesRecord<'a> {
     sentences: Vec<SentenceRecord<'a>>,
 }
 
-/// The file name of a fixture, as reported in the snapshots' `source`.
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .and_then(|name| name.to_str())
-        .expect("fixture names are UTF-8")
-        .to_string()
-}
-
-/// Reads and decodes a fixture exactly as the CLI does.
-fn load(path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let loaded = from_bytes(file_name(path), bytes);
-    assert!(
-        loaded.warnings.is_empty(),
-        "{}: {:?}",
-        path.display(),
-        loaded.warnings
-    );
-    loaded.document.expect("fixtures are text").text
-}
-
 #[test]
 fn clean_page_snapshots() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    snapshot_settings().bind(|| {
         insta::glob!("fixtures/pages/*.txt", |path| {
             let source = file_name(path);
             let text = load(path);

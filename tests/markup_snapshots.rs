@@ -10,38 +10,11 @@
 //! Regenerate with `INSTA_UPDATE=always cargo test --test markup_snapshots` (or
 //! `cargo insta test --test markup_snapshots`) and review every changed snapshot.
 
-use abridge::corpus::from_bytes;
+mod common;
+
 use abridge::markup::{self, Alignment, List, Mode, Table};
 use abridge::output::{ListsRecord, TablesRecord};
-use std::path::{Path, PathBuf};
-
-/// The file name of a fixture, as reported in the snapshots' `source`.
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .and_then(|name| name.to_str())
-        .expect("fixture names are UTF-8")
-        .to_string()
-}
-
-/// Reads and decodes a fixture exactly as the CLI does (BOM removed, line terminators kept).
-fn load(path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let loaded = from_bytes(file_name(path), bytes);
-    assert!(
-        loaded.warnings.is_empty(),
-        "{}: {:?}",
-        path.display(),
-        loaded.warnings
-    );
-    loaded.document.expect("fixtures are text").text
-}
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings
-}
+use common::{file_name, fixture_path, load, snapshot_settings};
 
 #[test]
 fn markup_fixture_snapshots() {
@@ -77,16 +50,7 @@ fn markup_fixture_snapshots() {
 // --- explicit assertions ---
 
 fn fixture(name: &str) -> String {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "fixtures",
-        "markup",
-        name,
-    ]
-    .iter()
-    .collect();
-    load(&path)
+    load(&fixture_path(&["markup", name]))
 }
 
 fn captions<'a>(tables: &'a [Table<'_>]) -> Vec<Option<&'a str>> {

@@ -11,8 +11,11 @@
 //! Regenerate with `INSTA_UPDATE=always cargo test --test summary_snapshots` and review every
 //! changed snapshot.
 
+mod common;
+
 use abridge::corpus::Document;
 use abridge::summary::{summarize, Algorithm, Budget, Order, Summary, SummaryOptions};
+use common::snapshot_settings;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -102,9 +105,11 @@ fn articles(story: &str) -> Vec<Document> {
     names.sort();
     names
         .into_iter()
-        .map(|name| Document {
-            text: std::fs::read_to_string(clusters_dir().join(story).join(&name)).unwrap(),
-            source: format!("{story}/{name}"),
+        .map(|name| {
+            // Decoded as the CLI decodes it: `binary_and_library_agree` compares the two.
+            let source = format!("{story}/{name}");
+            let text = common::load_as(&clusters_dir().join(story).join(&name), source.clone());
+            Document { source, text }
         })
         .collect()
 }
@@ -130,13 +135,6 @@ fn run_json(args: &[&str]) -> Value {
             String::from_utf8_lossy(&output.stdout)
         )
     })
-}
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings
 }
 
 /// The body sentences of a document on one line each, exactly as summaries quote them.
