@@ -181,27 +181,9 @@ fn prefix(prepared: &Prepared, n: usize) -> Prepared {
 }
 
 /// As `summary::summarize_prepared` makes them: lead-weighted centrality, 0 for sentences that
-/// may not be picked (short, not ending like a sentence, quotes and questions).
+/// may not be picked.
 fn eligible(prepared: &Prepared, centrality: &[f64], options: &SummaryOptions) -> Vec<f64> {
-    prepared
-        .sentences
-        .iter()
-        .zip(centrality)
-        .map(|(s, &c)| {
-            let score = c * (1.0 + options.position_weight / (1.0 + s.index as f64));
-            let t = s.text.trim_end_matches(['"', '\'', ')', ']', '”', '’']);
-            let ends = t.ends_with(['.', '!', '?', '…']);
-            let quote = s.text.contains(['"', '“', '”'])
-                || s.text.contains("``")
-                || s.text.contains("''")
-                || s.text.ends_with('?');
-            if s.words >= options.min_words && ends && !(options.skip_quotes && quote) {
-                score
-            } else {
-                0.0
-            }
-        })
-        .collect()
+    abridge::summary::relevance(prepared, centrality, options).eligible
 }
 
 fn configure(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>) {

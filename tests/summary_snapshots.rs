@@ -486,9 +486,17 @@ fn hard_wrapped_wire_stories_keep_every_sentence() {
             ));
         }
         for s in &body {
-            if s.contains("city- centre") {
+            if s.contains("city- centre") || s.contains("citycentre") {
                 all.push(format!("{file}: line-end hyphen not rejoined: {s:?}"));
             }
+        }
+        // The one wire story broken at "city-": the word comes back whole, hyphen kept.
+        if file.starts_with("port-merrow")
+            && !body.iter().any(|s| s.contains("city-centre parking"))
+        {
+            all.push(format!(
+                "{file}: \"city-centre parking\" not rejoined: {body:#?}"
+            ));
         }
     }
     assert!(all.is_empty(), "{}", all.join("\n"));

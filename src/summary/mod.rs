@@ -246,28 +246,11 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         };
     }
     let (graph, centrality) = centrality(prepared, options);
-    // The lead prior: a sentence's weight by its position in its document.
-    let prior: Vec<f64> = prepared
-        .sentences
-        .iter()
-        .map(|s| 1.0 + options.position_weight / (1.0 + s.index as f64))
-        .collect();
-    let scores: Vec<f64> = centrality.iter().zip(&prior).map(|(c, p)| c * p).collect();
-    let eligible: Vec<f64> = prepared
-        .sentences
-        .iter()
-        .zip(&scores)
-        .map(|(s, &score)| {
-            if s.words >= options.min_words
-                && ends_like_a_sentence(&s.text)
-                && (!options.skip_quotes || !is_quote(&s.text))
-            {
-                score
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    let Relevance {
+        prior,
+        scores,
+        eligible,
+    } = relevance(prepared, &centrality, options);
     let words: Vec<usize> = prepared.sentences.iter().map(|s| s.words).collect();
     let budget = match options.budget {
         Budget::Words(w) => select::Budget::Words(w),
@@ -333,6 +316,48 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         sources,
         words: sentences.iter().map(|s| word_count(&s.text)).sum(),
         sentences,
+    }
+}
+
+/// What the selection sees of each sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relevance {
+    /// The lead prior: a sentence's weight by its position in its document.
+    pub prior: Vec<f64>,
+    /// Centrality times the prior.
+    pub scores: Vec<f64>,
+    /// The score, or 0 for a sentence that may not be picked (short, not ending like a
+    /// sentence, or — unless quotes are kept — a quote or a question).
+    pub eligible: Vec<f64>,
+}
+
+/// The [`Relevance`] of the prepared sentences, from their centrality.
+pub fn relevance(prepared: &Prepared, centrality: &[f64], options: &SummaryOptions) -> Relevance {
+    let prior: Vec<f64> = prepared
+        .sentences
+        .iter()
+        .map(|s| 1.0 + options.position_weight / (1.0 + s.index as f64))
+        .collect();
+    let scores: Vec<f64> = centrality.iter().zip(&prior).map(|(c, p)| c * p).collect();
+    let eligible = prepared
+        .sentences
+        .iter()
+        .zip(&scores)
+        .map(|(s, &score)| {
+            let may_pick = s.words >= options.min_words
+                && ends_like_a_sentence(&s.text)
+                && (!options.skip_quotes || !is_quote(&s.text));
+            if may_pick {
+                score
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    Relevance {
+        prior,
+        scores,
+        eligible,
     }
 }
 
