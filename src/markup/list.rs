@@ -133,9 +133,17 @@ fn parse_marker(text: &str) -> Option<Marker<'_>> {
     })
 }
 
-/// True when `text` starts a list item (used by the table parser to know where blocks start).
-pub fn starts_item(text: &str) -> bool {
-    parse_marker(text).is_some()
+/// The text of a line that starts a list item, without its marker (`- `, `• `, `1. `, `2) `)
+/// and surrounding space; `None` when the line starts no item.
+///
+/// ```
+/// use abridge::markup::list::item_text;
+/// assert_eq!(item_text("- Water: two litres"), Some("Water: two litres"));
+/// assert_eq!(item_text("12) Twelfth"), Some("Twelfth"));
+/// assert_eq!(item_text("-5 degrees"), None);
+/// ```
+pub fn item_text(text: &str) -> Option<&str> {
+    parse_marker(text).map(|m| m.text)
 }
 
 /// An item being built: its first line's text, its continuation lines, its nested lists.
@@ -440,7 +448,7 @@ mod tests {
     fn bullet_markers_start_items() {
         for marker in ["-", "*", "+", "•", "◦", "▪", "‣", "–"] {
             let text = format!("{marker} apples\n");
-            assert!(starts_item(&text), "{marker}");
+            assert!(item_text(&text).is_some(), "{marker}");
             let (list, next) = parse(&text, 0, false).expect(marker);
             assert!(!list.ordered);
             assert_eq!(texts(&list), ["apples"]);
@@ -470,26 +478,26 @@ mod tests {
 
     #[test]
     fn ordered_number_has_one_to_nine_digits() {
-        assert!(starts_item("123456789. nine digits"));
-        assert!(!starts_item("1234567890. ten digits"));
-        assert!(!starts_item(". no digits"));
-        assert!(!starts_item("a. a letter"));
-        assert!(!starts_item("1: colon"));
+        assert_eq!(item_text("123456789. nine digits"), Some("nine digits"));
+        assert_eq!(item_text("1234567890. ten digits"), None);
+        assert_eq!(item_text(". no digits"), None);
+        assert_eq!(item_text("a. a letter"), None);
+        assert_eq!(item_text("1: colon"), None);
     }
 
     #[test]
     fn marker_needs_space_and_text() {
-        assert!(!starts_item("-5 degrees"));
-        assert!(!starts_item("--verbose"));
-        assert!(!starts_item("**bold** text"));
-        assert!(!starts_item("•Country"));
-        assert!(!starts_item("1.5 million"));
-        assert!(!starts_item("-"));
-        assert!(!starts_item("- "));
-        assert!(!starts_item("-  \t "));
-        assert!(!starts_item("3."));
-        assert!(!starts_item("3. "));
-        assert!(!starts_item(""));
+        assert_eq!(item_text("-5 degrees"), None);
+        assert_eq!(item_text("--verbose"), None);
+        assert_eq!(item_text("**bold** text"), None);
+        assert_eq!(item_text("•Country"), None);
+        assert_eq!(item_text("1.5 million"), None);
+        assert_eq!(item_text("-"), None);
+        assert_eq!(item_text("- "), None);
+        assert_eq!(item_text("-  \t "), None);
+        assert_eq!(item_text("3."), None);
+        assert_eq!(item_text("3. "), None);
+        assert_eq!(item_text(""), None);
         assert!(parse("-\n- \n", 0, false).is_none());
     }
 
@@ -531,7 +539,7 @@ mod tests {
             "---", "***", "___", "* * *", "- - -", "_ _ _", "-----", "   ---", "---  ", "*\t*\t*",
         ] {
             assert!(is_thematic_break(text), "{text:?}");
-            assert!(!starts_item(text), "{text:?}");
+            assert_eq!(item_text(text), None, "{text:?}");
         }
         for text in [
             "--", "- -", "-*-", "--- a", "    ---", "", "   ", "a---", "-- -x", "+++", "===",

@@ -56,19 +56,23 @@ pub(crate) fn parse_at<'a>(
     let mut rows = Vec::new();
     let mut last = i + 1;
     let mut j = i + 2;
+    let is_delimiter_at = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|l| delimiter_row(l.text, Dashes::Lenient).is_some())
+    };
+    // Each line is tested once: as the look-ahead of the row above, then carried down.
+    let mut is_delimiter = is_delimiter_at(j);
     while let Some(line) = lines.get(j) {
         if !has_unescaped_pipe(line.text) {
             break;
         }
-        let is_delimiter = delimiter_row(line.text, Dashes::Lenient).is_some();
+        let next_is_delimiter = is_delimiter_at(j + 1);
         if !is_delimiter {
             let cells = split_row(line.text);
             if cells.is_empty() {
                 break;
             }
-            let next_is_delimiter = lines
-                .get(j + 1)
-                .is_some_and(|next| delimiter_row(next.text, Dashes::Lenient).is_some());
             if next_is_delimiter && heads_next_table(&cells, width) {
                 break;
             }
@@ -77,6 +81,7 @@ pub(crate) fn parse_at<'a>(
         // A stray delimiter row inside the body is a visual separator: kept in the range, no row.
         last = j;
         j += 1;
+        is_delimiter = next_is_delimiter;
     }
 
     let label = |line: Option<&Line<'a>>| {

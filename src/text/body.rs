@@ -2,6 +2,7 @@
 
 use super::sentences::{split, Sentence};
 use crate::article::{Article, BlockKind};
+use crate::markup::list::item_text;
 
 /// Sentences of the article's headings, paragraphs and list items, in order, with spans into
 /// `text` (the input the article was cleaned from). Tables are not prose and give none; list
@@ -34,15 +35,16 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
             }
             BlockKind::Paragraph | BlockKind::List => {
                 for s in split(slice) {
-                    let body = if block.kind == BlockKind::List {
-                        strip_marker(s.text)
-                    } else {
-                        s.text
+                    // A list item's first sentence starts with the item's marker.
+                    let body = match block.kind {
+                        BlockKind::List => item_text(s.text).unwrap_or(s.text),
+                        _ => s.text,
                     };
                     if !body.chars().any(char::is_alphanumeric) {
                         continue;
                     }
-                    let start = base + s.span.0 + (s.text.len() - body.len());
+                    let start =
+                        base + s.span.0 + (body.as_ptr() as usize - s.text.as_ptr() as usize);
                     out.push(Sentence {
                         text: &text[start..start + body.len()],
                         span: (start, start + body.len()),
@@ -82,36 +84,4 @@ pub fn flatten(text: &str) -> String {
         pending_space = true;
     }
     out
-}
-
-/// `s` without a leading list marker (`- `, `• `, `1. `, `2) `).
-fn strip_marker(s: &str) -> &str {
-    let t = s.trim_start();
-    let after_bullet = t
-        .strip_prefix(['-', '*', '+', '•', '◦', '▪', '‣', '–'])
-        .filter(|r| r.starts_with(char::is_whitespace));
-    let after_number = || {
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=9)
-            .contains(&digits)
-            .then(|| t[digits..].strip_prefix(['.', ')']))
-            .flatten()
-            .filter(|r| r.starts_with(char::is_whitespace))
-    };
-    after_bullet
-        .or_else(after_number)
-        .map_or(t, str::trim_start)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::strip_marker;
-
-    #[test]
-    fn markers_are_stripped() {
-        assert_eq!(strip_marker("- Water: two litres"), "Water: two litres");
-        assert_eq!(strip_marker("12) Twelfth"), "Twelfth");
-        assert_eq!(strip_marker("-5 degrees"), "-5 degrees");
-        assert_eq!(strip_marker("1998. The year"), "The year");
-    }
 }
