@@ -37,7 +37,6 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::lang::Lang;
 use super::signals::{normalise, Signals};
 use super::{Block, BlockKind};
 use std::collections::HashMap;
@@ -189,7 +188,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
     for ((c, r), q) in cands.iter_mut().zip(repeats).zip(quoted) {
         c.repeats = r;
         c.quoted = q;
-        let (class, reason) = initial(c, lang);
+        let (class, reason) = initial(c);
         c.initial = class;
         c.reason = reason;
     }
@@ -313,7 +312,7 @@ fn lower(class: Class) -> Class {
 }
 
 /// The context-free class of a block and the reason for it.
-fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
+fn initial(c: &Cand<'_>) -> (Class, &'static str) {
     let s = &c.sig;
     match c.block.kind {
         BlockKind::Table => return (Class::Short, "table"),
@@ -387,12 +386,8 @@ fn initial(c: &Cand<'_>, _lang: Lang) -> (Class, &'static str) {
         return (Class::Bad, "headline");
     }
     let mut class = if s.is_unspaced() {
-        if s.sentence_end {
-            if length > LENGTH_HIGH {
-                Class::Good
-            } else {
-                Class::NearGood
-            }
+        if s.sentence_end && length > LENGTH_HIGH {
+            Class::Good
         } else {
             Class::NearGood
         }
@@ -516,8 +511,9 @@ fn revise(cands: &mut [Cand<'_>]) {
             Class::Good
         };
     }
-    // Short blocks take the class of their neighbours: good between good blocks, bad between
-    // bad ones; between a good and a bad one, good only when the bad side was near-good.
+    // Short blocks are good only between good blocks. (jusText keeps a short block between a
+    // good block and a near-good one that context turned bad; a run of menu entries before a
+    // footer paragraph passes that test, so here a block between good and bad is bad.)
     let resolved = classes.clone();
     let around = Nearest::new(&resolved, true);
     for i in 0..classes.len() {
@@ -526,13 +522,10 @@ fn revise(cands: &mut [Cand<'_>]) {
         }
         let prev = around.class(i, false);
         let next = around.class(i, true);
-        classes[i] = match (prev, next) {
-            (Class::Good, Class::Good) => Class::Good,
-            (Class::Bad, Class::Bad) => Class::Bad,
-            // jusText keeps a short block between a good block and a near-good one that
-            // context turned bad; a run of menu entries before a footer paragraph passes that
-            // test, so here a block between good and bad is bad.
-            _ => Class::Bad,
+        classes[i] = if prev == Class::Good && next == Class::Good {
+            Class::Good
+        } else {
+            Class::Bad
         };
     }
     // Lists and tables introduced by a good block ending with a colon.

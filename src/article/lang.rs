@@ -72,8 +72,8 @@ impl Lang {
         Lang(table().english)
     }
 
-    /// The language's code (`en`, `de`, ...).
-    #[allow(dead_code)]
+    /// The language's code (`en`, `de`, ...); the tests name languages by it.
+    #[cfg(test)]
     pub fn code(self) -> &'static str {
         let t = table();
         let i = self.0.trailing_zeros() as usize;

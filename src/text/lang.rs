@@ -123,16 +123,6 @@ impl Terms {
         }
     }
 
-    /// True for a stop word (given lowercased).
-    pub fn is_stop_word(&self, word: &str) -> bool {
-        self.stop.contains(word)
-    }
-
-    /// The stem of one lowercased word.
-    pub fn stem<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
-        self.stemmer.stem(word)
-    }
-
     /// The index terms of `text`, in order.
     pub fn of(&self, text: &str) -> Vec<String> {
         words(text)
