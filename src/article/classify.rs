@@ -158,8 +158,8 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .map(|block| {
-            let sig = Signals::of(&block.text, lang);
             let norm = normalise(&block.text);
+            let sig = Signals::of(&block.text, &norm, lang);
             let title_like = block.kind == BlockKind::Paragraph && sig.title_like(&block.text);
             Cand {
                 block,

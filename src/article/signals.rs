@@ -172,7 +172,9 @@ pub struct Signals {
 }
 
 impl Signals {
-    pub fn of(text: &str, lang: Lang) -> Signals {
+    /// The signals of `text`, whose words `norm` is ([`normalise`]d once by the caller, who
+    /// keeps it to compare blocks).
+    pub fn of(text: &str, norm: &str, lang: Lang) -> Signals {
         let t = text.trim();
         let mut s = Signals {
             chars: t.chars().count(),
@@ -184,8 +186,8 @@ impl Signals {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«(¿¡".contains(c));
         s.unspaced = t.chars().filter(|&c| unspaced_script(c)).count();
-        let mut words: Vec<String> = Vec::new();
-        for_each_word(t, |w| words.push(w.to_string()));
+        // The lowercased words, as `for_each_word` gives them: `norm` joins them with spaces.
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
         // Case is read from the original text: walk its words in step.
         for w in t
             .split(|c: char| !c.is_alphanumeric())
@@ -211,7 +213,7 @@ impl Signals {
         s.stops = words.iter().filter(|w| lang.is_stop(w)).count();
         s.furniture = words
             .iter()
-            .filter(|w| FURNITURE_WORDS.contains(&w.as_str()))
+            .filter(|w| FURNITURE_WORDS.contains(w))
             .count();
         for phrase in FURNITURE_PHRASES {
             s.furniture += words
@@ -220,7 +222,7 @@ impl Signals {
                 .count();
         }
         s.copyright = t.matches('©').count()
-            + words.iter().filter(|w| *w == "copyright").count()
+            + words.iter().filter(|w| **w == "copyright").count()
             + words
                 .windows(3)
                 .filter(|w| w[0] == "all" && w[1] == "rights" && w[2] == "reserved")
@@ -228,7 +230,7 @@ impl Signals {
         s.symbols = t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count();
         s.caption = words
             .iter()
-            .filter(|w| CAPTION_WORDS.contains(&w.as_str()))
+            .filter(|w| CAPTION_WORDS.contains(w))
             .count();
         for d in find_dates(t) {
             let mut n = 0;
@@ -248,7 +250,7 @@ impl Signals {
         s.emails = t.split_whitespace().filter(|w| is_email(w)).count();
         s.furniture_label = furniture_label(t);
         s.about =
-            words.first().is_some_and(|w| w == "about") && (2..=ABOUT_WORDS).contains(&words.len());
+            words.first().is_some_and(|w| *w == "about") && (2..=ABOUT_WORDS).contains(&words.len());
         s.credit_tail = credit_tail(t);
         s.caption_start = caption_start(t);
         let mut first_two = t.split_whitespace();
@@ -563,7 +565,7 @@ mod tests {
     use super::*;
 
     fn sig(text: &str) -> Signals {
-        Signals::of(text, Lang::english())
+        Signals::of(text, &normalise(text), Lang::english())
     }
 
     #[test]
