@@ -211,10 +211,7 @@ impl Signals {
         }
         s.words = words.len();
         s.stops = words.iter().filter(|w| lang.is_stop(w)).count();
-        s.furniture = words
-            .iter()
-            .filter(|w| FURNITURE_WORDS.contains(w))
-            .count();
+        s.furniture = words.iter().filter(|w| FURNITURE_WORDS.contains(w)).count();
         for phrase in FURNITURE_PHRASES {
             s.furniture += words
                 .windows(phrase.len())
@@ -228,10 +225,7 @@ impl Signals {
                 .filter(|w| w[0] == "all" && w[1] == "rights" && w[2] == "reserved")
                 .count();
         s.symbols = t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count();
-        s.caption = words
-            .iter()
-            .filter(|w| CAPTION_WORDS.contains(w))
-            .count();
+        s.caption = words.iter().filter(|w| CAPTION_WORDS.contains(w)).count();
         for d in find_dates(t) {
             let mut n = 0;
             for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
@@ -249,8 +243,8 @@ impl Signals {
         s.caps = !t.chars().any(char::is_lowercase);
         s.emails = t.split_whitespace().filter(|w| is_email(w)).count();
         s.furniture_label = furniture_label(t);
-        s.about =
-            words.first().is_some_and(|w| *w == "about") && (2..=ABOUT_WORDS).contains(&words.len());
+        s.about = words.first().is_some_and(|w| *w == "about")
+            && (2..=ABOUT_WORDS).contains(&words.len());
         s.credit_tail = credit_tail(t);
         s.caption_start = caption_start(t);
         let mut first_two = t.split_whitespace();

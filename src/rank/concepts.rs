@@ -36,6 +36,19 @@ pub fn select_concepts(
     cost_exponent: f64,
 ) -> Vec<usize> {
     let n = concepts.len().min(words.len()).min(bonus.len());
+    // Each concept counts once per sentence: repeats dropped up front (first occurrence kept,
+    // so sums run in the same order), not looked up again for every candidate in every round.
+    let distinct: Vec<Vec<u32>> = concepts[..n]
+        .iter()
+        .map(|ids| {
+            let mut seen = std::collections::HashSet::new();
+            ids.iter().copied().filter(|&c| seen.insert(c)).collect()
+        })
+        .collect();
+    let cost: Vec<f64> = words[..n]
+        .iter()
+        .map(|&w| (w as f64).powf(cost_exponent))
+        .collect();
     let mut covered = vec![false; weights.len()];
     let mut available: Vec<bool> = (0..n).map(|i| bonus[i] > 0.0 && words[i] > 0).collect();
     let mut chosen = Vec::new();
@@ -47,14 +60,12 @@ pub fn select_concepts(
                 continue;
             }
             let mut gain = 0.0;
-            let mut seen: Vec<u32> = Vec::new();
-            for &c in &concepts[i] {
-                if !covered[c as usize] && !seen.contains(&c) {
+            for &c in &distinct[i] {
+                if !covered[c as usize] {
                     gain += weights[c as usize];
-                    seen.push(c);
                 }
             }
-            let ratio = gain * bonus[i] / (words[i] as f64).powf(cost_exponent);
+            let ratio = gain * bonus[i] / cost[i];
             if ratio > 0.0 && best.is_none_or(|(_, b)| ratio > b) {
                 best = Some((i, ratio));
             }

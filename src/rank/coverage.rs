@@ -8,7 +8,8 @@
 //! the sentences (here: by document) and `r_j` is sentence `j`'s own reward (its centrality). The
 //! square root makes a second pick from the same part worth less than a first pick elsewhere. `F`
 //! is monotone submodular; it is maximised greedily by gain per word^`cost_exponent` within the
-//! word budget, then compared with the best single sentence, as in the paper.
+//! word budget. (The paper then compares the greedy summary with the best single sentence; that
+//! step is not done here.)
 
 use super::similarity::SimilarityGraph;
 
@@ -52,10 +53,13 @@ pub fn select_coverage(
         .min(words.len())
         .min(part.len());
     // Each sentence covers itself fully (similarity 1) besides its neighbours.
-    let total: Vec<f64> = (0..n)
-        .map(|i| 1.0 + graph.rows[i].iter().map(|&(_, w)| w).sum::<f64>())
+    let cap: Vec<f64> = (0..n)
+        .map(|i| options.alpha * (1.0 + graph.rows[i].iter().map(|&(_, w)| w).sum::<f64>()))
         .collect();
-    let cap: Vec<f64> = total.iter().map(|t| options.alpha * t).collect();
+    let cost: Vec<f64> = words[..n]
+        .iter()
+        .map(|&w| (w as f64).powf(options.cost_exponent))
+        .collect();
     let reward_total: f64 = reward.iter().take(n).sum::<f64>().max(1e-12);
     let parts = part.iter().take(n).max().map_or(0, |m| m + 1);
     let mut covered = vec![0.0f64; n];
@@ -82,7 +86,7 @@ pub fn select_coverage(
             let p = part[k];
             let diversity = (part_reward[p] + r).sqrt() - part_reward[p].sqrt();
             let gain = coverage_gain(k, &covered) + options.diversity * diversity;
-            let ratio = gain / (words[k] as f64).powf(options.cost_exponent);
+            let ratio = gain / cost[k];
             if best.is_none_or(|(_, b)| ratio > b) {
                 best = Some((k, ratio));
             }
