@@ -55,14 +55,19 @@ pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     mask.iter().filter(|&&x| x).count()
 }
 
-/// The union-LCS hit of one reference sentence against all the summary sentences, before
-/// clipping: the number of its positions on some pair's marked subsequence.
-pub fn union_lcs<T: PartialEq>(reference: &[T], summary: &[Vec<T>]) -> usize {
+/// Which positions of one reference sentence lie on some summary sentence's marked LCS.
+fn union_mask<T: PartialEq>(reference: &[T], summary: &[Vec<T>]) -> Vec<bool> {
     let mut mask = vec![false; reference.len()];
     for s in summary {
         mark_lcs(reference, s, &mut mask);
     }
-    mask.iter().filter(|&&x| x).count()
+    mask
+}
+
+/// The union-LCS hit of one reference sentence against all the summary sentences, before
+/// clipping: the number of its positions on some pair's marked subsequence.
+pub fn union_lcs<T: PartialEq>(reference: &[T], summary: &[Vec<T>]) -> usize {
+    union_mask(reference, summary).iter().filter(|&&x| x).count()
 }
 
 /// ROUGE-L hits of a summary against one reference (both as sentences of tokens): the union
@@ -79,10 +84,7 @@ pub fn hits<T: Eq + Hash>(reference: &[Vec<T>], summary: &[Vec<T>]) -> usize {
     }
     let mut hit = 0;
     for sentence in reference {
-        let mut mask = vec![false; sentence.len()];
-        for s in summary {
-            mark_lcs(sentence, s, &mut mask);
-        }
+        let mask = union_mask(sentence, summary);
         for (t, _) in sentence.iter().zip(&mask).filter(|(_, &m)| m) {
             let (Some(r), Some(s)) = (ref_left.get_mut(t), sum_left.get_mut(t)) else {
                 continue;

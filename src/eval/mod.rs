@@ -95,13 +95,10 @@ fn analyse(text: &str, limit: Limit, analyzer: &mut Analyzer) -> Sentences {
         .collect()
 }
 
-fn ngrams(tokens: &[&String], n: usize) -> HashMap<Vec<String>, usize> {
+fn ngrams<'a>(tokens: &'a [&'a String], n: usize) -> HashMap<&'a [&'a String], usize> {
     let mut counts = HashMap::new();
-    if tokens.len() >= n {
-        for w in tokens.windows(n) {
-            let key: Vec<String> = w.iter().map(|t| (*t).clone()).collect();
-            *counts.entry(key).or_default() += 1;
-        }
+    for w in tokens.windows(n) {
+        *counts.entry(w).or_default() += 1;
     }
     counts
 }
