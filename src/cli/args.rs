@@ -91,7 +91,8 @@ one snapshot file per input document into DIR (pretty JSON of the extract record
 abridge version and the options used), and one of the multi-document summary when a directory is \
 given. Later runs compare: a unified diff for every changed document, the inputs without a \
 snapshot and the snapshots whose input is gone; exit status 1 when anything differs, 0 when all \
-match. Snapshots are written atomically: a failed run leaves DIR as it was."
+match. Snapshots are staged whole before any is renamed into place: a run that fails while \
+writing leaves DIR as it was."
     )]
     Snapshot(SnapshotArgs),
     /// Score summaries against reference summaries with ROUGE-1, ROUGE-2 and ROUGE-L, as ROUGE-1.5.5.

@@ -67,7 +67,10 @@ fn union_mask<T: PartialEq>(reference: &[T], summary: &[Vec<T>]) -> Vec<bool> {
 /// The union-LCS hit of one reference sentence against all the summary sentences, before
 /// clipping: the number of its positions on some pair's marked subsequence.
 pub fn union_lcs<T: PartialEq>(reference: &[T], summary: &[Vec<T>]) -> usize {
-    union_mask(reference, summary).iter().filter(|&&x| x).count()
+    union_mask(reference, summary)
+        .iter()
+        .filter(|&&x| x)
+        .count()
 }
 
 /// ROUGE-L hits of a summary against one reference (both as sentences of tokens): the union

@@ -221,7 +221,8 @@ pub fn compare(dir: &Path, entries: &[Entry]) -> Result<Comparison, SnapshotErro
 
 /// Writes every entry and removes the snapshots whose input is gone. Every file is first written
 /// whole to a temporary file in `dir`; only when all are written are they renamed into place, so
-/// a failed run leaves the folder as it was.
+/// a run that fails while writing leaves the folder as it was (a rename failing after that, in
+/// the same folder, would leave the earlier ones renamed).
 pub fn update(dir: &Path, entries: &[Entry]) -> Result<(usize, Vec<String>), SnapshotError> {
     fs::create_dir_all(dir).map_err(io_error(dir))?;
     let mut staged: Vec<(NamedTempFile, PathBuf)> = Vec::with_capacity(entries.len());
@@ -234,10 +235,7 @@ pub fn update(dir: &Path, entries: &[Entry]) -> Result<(usize, Vec<String>), Sna
     }
     let written = staged.len();
     for (temp, path) in staged {
-        temp.persist(&path).map_err(|e| SnapshotError::Io {
-            path: path.display().to_string(),
-            source: e.error,
-        })?;
+        temp.persist(&path).map_err(|e| io_error(&path)(e.error))?;
     }
     let mut removed = Vec::new();
     for name in stored_files(dir)? {
