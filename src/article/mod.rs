@@ -14,6 +14,7 @@ mod seeds;
 mod segment;
 mod signals;
 mod wrap;
+pub(crate) use wrap::joins_hyphenated;
 
 use crate::markup::{self, Mode};
 use crate::output::{write_list_markdown, write_table_markdown};

@@ -156,6 +156,16 @@ pub fn paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `next`, the first word of a line, continues a word hyphenated at the end of `before`
+/// (`city-` + `centre`, `post-` + `iPhone`): then the two are joined without a space, the
+/// hyphen kept. Shared by the cleaner's paragraphs and `text::flatten`, so both agree.
+pub(crate) fn joins_hyphenated(before: &str, next: &str) -> bool {
+    before
+        .strip_suffix('-')
+        .is_some_and(|b| b.ends_with(char::is_alphabetic))
+        && next.starts_with(char::is_lowercase)
+}
+
 /// The text of a paragraph made of `lines`: trimmed lines joined by a space (a word hyphenated at
 /// the end of a line is joined without one).
 pub fn join(lines: &[Line<'_>]) -> String {
@@ -165,10 +175,7 @@ pub fn join(lines: &[Line<'_>]) -> String {
         if t.is_empty() {
             continue;
         }
-        let hyphenated = text.ends_with('-')
-            && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-            && first_word(t).1;
-        if !text.is_empty() && !hyphenated {
+        if !text.is_empty() && !joins_hyphenated(&text, first_word(t).0) {
             text.push(' ');
         }
         text.push_str(t);
@@ -258,5 +265,16 @@ mod tests {
     fn hyphenated_line_end_is_joined_without_space() {
         let ls: Vec<Line<'_>> = lines("the post-\nelection talks").collect();
         assert_eq!(join(&ls), "the post-election talks");
+        // The same rule as text::flatten: a word starting lower-case continues the word.
+        for text in [
+            "an anti-\niPhone campaign",
+            "the Franco-\nBritish talks",
+            "in mid-\n2020 we",
+        ] {
+            let ls: Vec<Line<'_>> = lines(text).collect();
+            assert_eq!(join(&ls), crate::text::flatten(text), "{text:?}");
+        }
+        let ls: Vec<Line<'_>> = lines("an anti-\niPhone campaign").collect();
+        assert_eq!(join(&ls), "an anti-iPhone campaign");
     }
 }

@@ -1,7 +1,7 @@
 //! The sentences of a cleaned article: what the ranking stage reads.
 
 use super::sentences::{split, Sentence};
-use crate::article::{Article, BlockKind};
+use crate::article::{joins_hyphenated, Article, BlockKind};
 use crate::markup::list::item_text;
 
 /// Sentences of the article's headings, paragraphs and list items, in order, with spans into
@@ -73,10 +73,7 @@ pub fn flatten(text: &str) -> String {
             after_break = rest[..at].contains(['\n', '\r']);
             rest = &rest[at + word.len()..];
         }
-        let glued = after_break
-            && out.ends_with('-')
-            && out[..out.len() - 1].ends_with(char::is_alphabetic)
-            && word.starts_with(char::is_lowercase);
+        let glued = after_break && joins_hyphenated(&out, word);
         if pending_space && !glued {
             out.push(' ');
         }
