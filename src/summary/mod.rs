@@ -292,9 +292,11 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         fit_words(&mut chosen, prepared, &graph, &eligible, limit, options);
     }
     match options.order {
+        // Dated documents first in date order, then the rest in input order.
         Order::Source => chosen.sort_by_key(|&(i, _)| {
             let s = &prepared.sentences[i];
-            (prepared.documents[s.document].order_key(), s.index)
+            let date = prepared.documents[s.document].date.as_deref();
+            (date.is_none(), date, s.document, s.index)
         }),
         Order::Rank => {
             chosen.sort_by(|&(a, _), &(b, _)| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)))

@@ -15,19 +15,6 @@ pub struct PreparedDocument {
     pub source: String,
     /// `YYYY-MM-DD`, when the article gives a date.
     pub date: Option<String>,
-    /// Position in the input.
-    pub position: usize,
-}
-
-impl PreparedDocument {
-    /// Dated documents first in date order, then the rest in input order.
-    pub fn order_key(&self) -> (bool, String, usize) {
-        (
-            self.date.is_none(),
-            self.date.clone().unwrap_or_default(),
-            self.position,
-        )
-    }
 }
 
 /// A candidate sentence.
@@ -141,7 +128,6 @@ impl Preparer {
         self.prepared.documents.push(PreparedDocument {
             source: analysed.source,
             date: analysed.date,
-            position: d,
         });
         for (index, (text, words, terms)) in analysed.sentences.into_iter().enumerate() {
             let term_ids: Vec<u32> = terms
