@@ -10,6 +10,7 @@ use super::RunStatus;
 use abridge::corpus::Document;
 use abridge::rank::concepts::ConceptOptions;
 use abridge::rank::coverage::CoverageOptions;
+use abridge::rank::select::SelectOptions;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{
     summarize_prepared, Algorithm, Budget, GraphMode, Order, Preparer, Selection, SummaryOptions,
@@ -35,44 +36,28 @@ fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
     }
     let defaults = SummaryOptions::default();
     let selection = match args.selection {
-        SelectionArg::Mmr => {
-            let mut m = DEFAULT_MMR;
-            if let Some(l) = args.mmr_lambda {
-                m.lambda = l;
-            }
-            if let Some(t) = args.duplicate_threshold {
-                m.duplicate_threshold = t;
-            }
-            Selection::Mmr(m)
-        }
+        SelectionArg::Mmr => Selection::Mmr(SelectOptions {
+            lambda: args.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
+            duplicate_threshold: args
+                .duplicate_threshold
+                .unwrap_or(DEFAULT_MMR.duplicate_threshold),
+        }),
         SelectionArg::Coverage => {
-            let mut c = CoverageOptions::default();
-            if let Some(a) = args.alpha {
-                c.alpha = a;
-            }
-            if let Some(d) = args.diversity {
-                c.diversity = d;
-            }
-            if let Some(r) = args.cost_exponent {
-                c.cost_exponent = r;
-            }
-            if let Some(t) = args.duplicate_threshold {
-                c.duplicate_threshold = t;
-            }
-            Selection::Coverage(c)
+            let d = CoverageOptions::default();
+            Selection::Coverage(CoverageOptions {
+                alpha: args.alpha.unwrap_or(d.alpha),
+                diversity: args.diversity.unwrap_or(d.diversity),
+                cost_exponent: args.cost_exponent.unwrap_or(d.cost_exponent),
+                duplicate_threshold: args.duplicate_threshold.unwrap_or(d.duplicate_threshold),
+            })
         }
         SelectionArg::Concepts => {
-            let mut c = ConceptOptions::default();
-            if let Some(m) = args.min_documents {
-                c.min_documents = m;
-            }
-            if let Some(u) = args.unigram_weight {
-                c.unigram_weight = u;
-            }
-            if let Some(r) = args.cost_exponent {
-                c.cost_exponent = r;
-            }
-            Selection::Concepts(c)
+            let d = ConceptOptions::default();
+            Selection::Concepts(ConceptOptions {
+                min_documents: args.min_documents.unwrap_or(d.min_documents),
+                unigram_weight: args.unigram_weight.unwrap_or(d.unigram_weight),
+                cost_exponent: args.cost_exponent.unwrap_or(d.cost_exponent),
+            })
         }
     };
     Ok(SummaryOptions {
