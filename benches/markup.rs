@@ -9,7 +9,10 @@
 //!
 //! Run with `cargo bench --bench markup`.
 
+mod common;
+
 use abridge::markup::{self, Mode};
+use common::Rng;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use std::time::Duration;
 
@@ -19,38 +22,6 @@ const CORPUS_BYTES: usize = 10 * 1024 * 1024;
 const ARTICLE_BYTES: usize = 10 * 1024;
 /// PRNG seed: change it and the corpus changes, keep it and the corpus is byte-identical.
 const SEED: u64 = 0x00ab_1d9e_2025_0228;
-
-/// splitmix64: tiny, fast, and good enough to pick words.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    /// True with probability `percent`/100.
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const COUNTRIES: &[&str] = &[
     "the United States",

@@ -25,6 +25,8 @@
 //! Run with `cargo bench --bench stages` (about 3 minutes), or one group:
 //! `cargo bench --bench stages -- rank/`.
 
+mod common;
+
 use abridge::article::{self, Article};
 use abridge::corpus::Document;
 use abridge::markup::{self, Mode};
@@ -37,6 +39,7 @@ use abridge::summary::{
 };
 use abridge::text::lang::{Language, Terms};
 use abridge::text::{body_sentences, flatten, split};
+use common::Rng;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -77,23 +80,6 @@ fn load_duc() -> Option<Vec<Document>> {
         })
         .collect();
     (docs.len() >= 100).then_some(docs)
-}
-
-/// splitmix64, for the fallback corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 const SUBJECTS: &[&str] = &[
