@@ -19,12 +19,16 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Decoded::Text { text, lossy: false },
-        Err(err) => Decoded::Text {
-            text: String::from_utf8_lossy(err.as_bytes()).into_owned(),
-            lossy: true,
-        },
+    // simdutf8 checks valid text several times faster than std (which is still used to find
+    // and replace what is invalid): validation was a fifth of reading a 35 MB corpus.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return Decoded::Text { text, lossy: false };
+    }
+    Decoded::Text {
+        text: String::from_utf8_lossy(&bytes).into_owned(),
+        lossy: true,
     }
 }
 

@@ -4,6 +4,7 @@
 use super::block::{fence_close, fence_open};
 use super::lines::Line;
 use super::{list, table, Extracted};
+use memchr::memchr;
 
 pub fn scan(text: &str) -> Extracted<'_> {
     let mut lines: Vec<Line<'_>> = Vec::with_capacity(text.len() / 48 + 1);
@@ -11,12 +12,19 @@ pub fn scan(text: &str) -> Extracted<'_> {
     let mut found = Extracted::default();
     let mut paragraph_start: Option<usize> = None;
     let mut fence: Option<(char, usize)> = None;
+    let mut pipes = Pipes::new(text);
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         if let Some((c, len)) = fence {
             if fence_close(line.text, c, len) {
                 fence = None;
             }
+            i += 1;
+            continue;
+        }
+        // Most lines are prose: settle them before trying every block start on them.
+        if is_prose_start(line.text) && !pipes.within(line) {
+            paragraph_start.get_or_insert(i);
             i += 1;
             continue;
         }
@@ -32,7 +40,11 @@ pub fn scan(text: &str) -> Extracted<'_> {
             continue;
         }
         let paragraph = paragraph_start.map_or(&lines[i..i], |start| &lines[start..i]);
-        if let Some((t, next)) = table::parse_at(&lines, i, paragraph) {
+        let table = pipes
+            .within(line)
+            .then(|| table::parse_at(&lines, i, paragraph))
+            .flatten();
+        if let Some((t, next)) = table {
             found.tables.push(t);
             paragraph_start = None;
             i = next;
@@ -48,4 +60,48 @@ pub fn scan(text: &str) -> Extracted<'_> {
         i += 1;
     }
     found
+}
+
+/// True when the line can only be paragraph text, whatever else it holds (short of a pipe):
+/// its first character after spaces and tabs is printable ASCII that starts no block, where
+/// every list marker starts with one of `-*+_`, a digit or the lead byte of a non-ASCII bullet,
+/// and every code fence with a backtick or a tilde. Blank lines and lines starting with other
+/// characters are left to the full tests.
+fn is_prose_start(text: &str) -> bool {
+    let first = text.bytes().find(|&b| b != b' ' && b != b'\t');
+    matches!(first, Some(b) if b.is_ascii_graphic() && !matches!(b, b'-' | b'*' | b'+' | b'_' | b'0'..=b'9' | b'`' | b'~' | b'|'))
+}
+
+/// Tells which lines hold a `|`, the one character every table row has, with one search per
+/// pipe rather than one per line: pipes are rare in article text.
+struct Pipes<'a> {
+    text: &'a [u8],
+    /// Where the last search started, and the first pipe it found at or after that offset.
+    from: usize,
+    next: Option<usize>,
+}
+
+impl<'a> Pipes<'a> {
+    fn new(text: &'a str) -> Self {
+        let text = text.as_bytes();
+        Pipes {
+            text,
+            from: 0,
+            next: memchr(b'|', text),
+        }
+    }
+
+    /// True when `line` holds a pipe. Cheapest when lines are asked about in input order.
+    fn within(&mut self, line: &Line<'_>) -> bool {
+        let stale = line.start < self.from || self.next.is_some_and(|at| at < line.start);
+        if stale {
+            self.from = line.start;
+            self.next = self
+                .text
+                .get(line.start..)
+                .and_then(|rest| memchr(b'|', rest))
+                .map(|i| line.start + i);
+        }
+        self.next.is_some_and(|at| at < line.end())
+    }
 }

@@ -54,7 +54,7 @@ pub fn split_row(line: &str) -> Vec<&str> {
 /// A cell's text: trimmed, with `\|` unescaped. Borrowed unless an escape had to go.
 pub fn cell_text(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim();
-    if trimmed.contains("\\|") {
+    if memchr(b'\\', trimmed.as_bytes()).is_some() && trimmed.contains("\\|") {
         Cow::Owned(trimmed.replace("\\|", "|"))
     } else {
         Cow::Borrowed(trimmed)

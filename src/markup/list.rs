@@ -29,7 +29,7 @@ use std::borrow::Cow;
 const BULLETS: &str = "-*+•◦▪‣–";
 
 /// Characters that may not appear in the term of a `Term: description` item.
-const SENTENCE_PUNCTUATION: &[char] = &['.', '!', '?', ';', ','];
+const SENTENCE_PUNCTUATION: &[u8] = b".!?;,";
 
 /// Most words a term may have.
 const MAX_TERM_WORDS: usize = 6;
@@ -100,7 +100,10 @@ fn break_of(c: char) -> impl Fn(&str) -> bool {
 
 /// True when `text` has the shape of a thematic break, whatever its indentation.
 fn break_shape(text: &str) -> bool {
-    ['-', '*', '_'].into_iter().any(|c| break_of(c)(text))
+    // The parsers only run on lines made of break characters and blanks: item text is neither.
+    text.bytes()
+        .all(|b| matches!(b, b'-' | b'*' | b'_' | b' ' | b'\t'))
+        && ['-', '*', '_'].into_iter().any(|c| break_of(c)(text))
 }
 
 /// True when the line is a thematic break (`---`, `***`, `___`, `* * *`, `- - -`: 3+ of one char of
@@ -386,16 +389,18 @@ pub fn parse_at<'a>(
 /// The `Term: description` split of an item's text: at the first colon followed by whitespace,
 /// with a term of 1 to 6 words without sentence punctuation and a non-empty description.
 fn split_term(text: &str) -> Option<(&str, &str)> {
-    let colon = text.match_indices(':').map(|(at, _)| at).find(|&at| {
+    let colon = memchr::memchr_iter(b':', text.as_bytes()).find(|&at| {
         text.get(at + 1..)
             .and_then(|after| after.chars().next())
             .is_some_and(char::is_whitespace)
     })?;
     let term = text.get(..colon)?.trim();
+    if term.bytes().any(|b| SENTENCE_PUNCTUATION.contains(&b)) {
+        return None;
+    }
+    let words = term.split_whitespace().take(MAX_TERM_WORDS + 1).count();
     let description = text.get(colon + 1..)?.trim();
-    let words = term.split_whitespace().count();
-    let plain = !term.contains(SENTENCE_PUNCTUATION);
-    ((1..=MAX_TERM_WORDS).contains(&words) && plain && !description.is_empty())
+    ((1..=MAX_TERM_WORDS).contains(&words) && !description.is_empty())
         .then_some((term, description))
 }
 
