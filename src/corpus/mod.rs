@@ -72,31 +72,27 @@ pub struct Loaded {
 /// assert_eq!(loaded.warnings[0].to_string(), "a.txt: invalid UTF-8, decoded with replacement characters");
 /// ```
 pub fn from_bytes(source: String, bytes: Vec<u8>) -> Loaded {
-    let mut warnings = Vec::new();
-    let mut warn = |message: &str| {
-        warnings.push(Warning {
+    let (text, problems) = match decode(bytes) {
+        Decoded::Binary => (
+            None,
+            [Some("binary file (contains NUL bytes), skipped"), None],
+        ),
+        Decoded::Text { text, lossy } => {
+            let lossy = lossy.then_some("invalid UTF-8, decoded with replacement characters");
+            let empty = text.is_empty().then_some("empty file");
+            (Some(text), [lossy, empty])
+        }
+    };
+    // The source is cloned only for a warning, and moved into the document.
+    let warnings = problems
+        .into_iter()
+        .flatten()
+        .map(|message| Warning {
             source: source.clone(),
             message: message.to_string(),
         })
-    };
-    let document = match decode(bytes) {
-        Decoded::Binary => {
-            warn("binary file (contains NUL bytes), skipped");
-            None
-        }
-        Decoded::Text { text, lossy } => {
-            if lossy {
-                warn("invalid UTF-8, decoded with replacement characters");
-            }
-            if text.is_empty() {
-                warn("empty file");
-            }
-            Some(Document {
-                source: source.clone(),
-                text,
-            })
-        }
-    };
+        .collect();
+    let document = text.map(|text| Document { source, text });
     Loaded { document, warnings }
 }
 

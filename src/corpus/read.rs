@@ -26,6 +26,8 @@ pub struct Reader {
     /// The directory the last file was read from, and a handle on it (`None` when it could not
     /// be opened: files there are then opened by their whole path).
     directory: Option<(PathBuf, Option<File>)>,
+    /// The buffer files are read into, reused from file to file.
+    scratch: Vec<u8>,
 }
 
 impl Reader {
@@ -57,7 +59,7 @@ impl Reader {
 
     fn read(&mut self, path: &Path) -> io::Result<Vec<u8>> {
         let file = self.open(path)?;
-        read_to_end(file)
+        read_to_end(file, &mut self.scratch)
     }
 
     #[cfg(unix)]
@@ -91,38 +93,29 @@ impl Reader {
     }
 }
 
-/// Bytes a file's first read asks for: more than nearly every article holds.
-const FIRST_READ: usize = 64 * 1024;
-
-/// Reads a whole file without asking its size first, straight into the buffer it returns.
+/// Reads a whole file, through `scratch`, without asking its size first, and returns its bytes.
 ///
 /// `std::fs::read` sizes its buffer with a `statx` call (and `File::read_to_end` adds an
 /// `lseek`); on a corpus of 10,000 three-kilobyte articles that call cost more kernel time than
-/// the extra `read` that finds the end of a file. So the file is read into the uninitialised
-/// capacity of a buffer that holds nearly every article (no zero-filling, no copy), which is then
-/// shrunk to the bytes read: the allocator gives the tail back in place.
-#[cfg(unix)]
-fn read_to_end(file: File) -> io::Result<Vec<u8>> {
-    use rustix::buffer::spare_capacity;
-    let mut bytes = Vec::with_capacity(FIRST_READ);
-    loop {
-        if bytes.len() == bytes.capacity() {
-            bytes.reserve(bytes.len());
-        }
-        match rustix::io::read(&file, spare_capacity(&mut bytes)) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(rustix::io::Errno::INTR) => {}
-            Err(e) => return Err(e.into()),
+/// the extra `read` that finds the end of a file. So a file is first read into a reused, already
+/// initialised buffer that holds nearly every article, and exactly its bytes are copied out;
+/// only a file that fills the buffer goes on with std's sized read (one allocation of the right
+/// size, no zero-filling), where two system calls more do not matter.
+fn read_to_end(mut file: File, scratch: &mut Vec<u8>) -> io::Result<Vec<u8>> {
+    const SCRATCH: usize = 64 * 1024;
+    if scratch.len() < SCRATCH {
+        scratch.resize(SCRATCH, 0);
+    }
+    let mut filled = 0;
+    while filled < scratch.len() {
+        match file.read(&mut scratch[filled..]) {
+            Ok(0) => return Ok(scratch[..filled].to_vec()),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
-    bytes.shrink_to_fit();
-    Ok(bytes)
-}
-
-#[cfg(not(unix))]
-fn read_to_end(mut file: File) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    let mut bytes = scratch[..filled].to_vec();
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
 }

@@ -253,7 +253,10 @@ impl Walker<'_> {
             if name.as_encoded_bytes().first() == Some(&b'.') {
                 continue;
             }
-            let child = entry.path();
+            // One allocation of the right size: `DirEntry::path` grows a copy of the directory's path.
+            let mut child = PathBuf::with_capacity(path.as_os_str().len() + 1 + name.len());
+            child.push(path);
+            child.push(&name);
             match entry_kind(&entry, &child) {
                 Ok(EntryKind::File { inode }) => {
                     if self.filter.accepts_in(relative, &name) {

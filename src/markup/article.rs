@@ -7,8 +7,7 @@ use super::{list, table, Extracted};
 use memchr::memchr;
 
 pub fn scan(text: &str) -> Extracted<'_> {
-    let mut lines: Vec<Line<'_>> = Vec::with_capacity(text.len() / 48 + 1);
-    lines.extend(super::lines::lines(text));
+    let lines = super::lines::line_vec(text);
     let mut found = Extracted::default();
     let mut paragraph_start: Option<usize> = None;
     let mut fence: Option<(char, usize)> = None;

@@ -106,6 +106,104 @@ pub fn lines(text: &str) -> Lines<'_> {
     }
 }
 
+/// All the [`Line`]s of `text` at once: the same lines as [`lines`], found in one pass that
+/// tests 64 bytes at a time instead of searching from every line start (on article text, with
+/// its many short and blank lines, that search cost more than the rest of the table scan).
+///
+/// ```
+/// use abridge::markup::lines::{line_vec, lines};
+/// let text = "a\r\nb\rc\n\nd";
+/// assert_eq!(line_vec(text), lines(text).collect::<Vec<_>>());
+/// ```
+pub fn line_vec(text: &str) -> Vec<Line<'_>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::with_capacity(bytes.len() / 48 + 1);
+    let mut start = 0;
+    let mut each = |at: usize| {
+        // The LF of a CRLF, already taken with its CR.
+        if at < start {
+            return;
+        }
+        found.push(Line {
+            number: found.len() + 1,
+            start,
+            // Terminators are ASCII, so both ends fall on char boundaries.
+            text: text.get(start..at).unwrap_or_default(),
+        });
+        start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
+    };
+    // Without a CR anywhere (the usual case) only LFs need finding.
+    if memchr(b'\r', bytes).is_some() {
+        for_each_terminator::<true>(bytes, &mut each);
+    } else {
+        for_each_terminator::<false>(bytes, &mut each);
+    }
+    if start < bytes.len() {
+        found.push(Line {
+            number: found.len() + 1,
+            start,
+            text: text.get(start..).unwrap_or_default(),
+        });
+    }
+    found
+}
+
+/// Calls `each` with the offset of every LF (and CR with `WITH_CR`) of `bytes`, in order.
+#[cfg(target_arch = "x86_64")]
+fn for_each_terminator<const WITH_CR: bool>(bytes: &[u8], mut each: impl FnMut(usize)) {
+    let mut blocks = bytes.chunks_exact(64);
+    let mut base = 0;
+    for block in &mut blocks {
+        // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+        let mut mask = unsafe { terminator_mask::<WITH_CR>(block) };
+        while mask != 0 {
+            each(base + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+        base += 64;
+    }
+    for (i, &b) in blocks.remainder().iter().enumerate() {
+        if b == b'\n' || (WITH_CR && b == b'\r') {
+            each(base + i);
+        }
+    }
+}
+
+/// Bit `i` is set when byte `i` of the 64-byte `block` is an LF (or a CR, with `WITH_CR`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn terminator_mask<const WITH_CR: bool>(block: &[u8]) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let lf = _mm_set1_epi8(b'\n' as i8);
+    let cr = _mm_set1_epi8(b'\r' as i8);
+    let mut mask = 0u64;
+    for (k, lane) in block.chunks_exact(16).enumerate() {
+        // SAFETY: `lane` is 16 readable bytes, and an unaligned load asks nothing more.
+        let v = unsafe { _mm_loadu_si128(lane.as_ptr().cast::<__m128i>()) };
+        let mut hits = _mm_cmpeq_epi8(v, lf);
+        if WITH_CR {
+            hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, cr));
+        }
+        mask |= u64::from(_mm_movemask_epi8(hits) as u16) << (16 * k);
+    }
+    mask
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn for_each_terminator<const WITH_CR: bool>(bytes: &[u8], each: impl FnMut(usize)) {
+    if WITH_CR {
+        memchr::memchr2_iter(b'\n', b'\r', bytes).for_each(each);
+    } else {
+        memchr::memchr_iter(b'\n', bytes).for_each(each);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +218,32 @@ mod tests {
     fn blank_lines_are_kept_and_numbered() {
         let got: Vec<(usize, &str)> = lines("a\n\n\nb\n").map(|l| (l.number, l.text)).collect();
         assert_eq!(got, [(1, "a"), (2, ""), (3, ""), (4, "b")]);
+    }
+
+    #[test]
+    fn line_vec_agrees_with_the_iterator() {
+        let long = "word ".repeat(40);
+        let texts = [
+            String::new(),
+            "\n".into(),
+            "\r\n\r\n".into(),
+            "a\r\nb\rc\n\nd".into(),
+            format!("{long}\n\n{long}\r\n{long}"),
+            format!("{long}\r"),
+            // A CRLF split across two 64-byte blocks.
+            format!("{}\r\nx", "y".repeat(63)),
+            format!("é{}\nü\r", "z".repeat(70)),
+        ];
+        for text in &texts {
+            assert_eq!(line_vec(text), lines(text).collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_vec_agrees_on_any_text(text in "[ab\r\n é|]{0,300}") {
+            proptest::prop_assert_eq!(line_vec(&text), lines(&text).collect::<Vec<_>>());
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 mod csv;
 mod markdown;
+mod pretty;
+pub use pretty::{write_pretty, Pretty};
 
 pub use self::csv::write_table_csv;
 pub use markdown::{write_list_markdown, write_table_markdown};
@@ -70,7 +72,7 @@ pub fn json_record<T: Serialize>(record: &T, lines: bool) -> io::Result<Vec<u8>>
         // `[record]` pretty-printed is the record indented one level, as an element of the
         // array, between "[\n" and "\n]": one pass, where re-indenting each line of the record
         // printed alone took a third of the time of rendering it.
-        serde_json::to_writer_pretty(&mut rendered, std::slice::from_ref(record))?;
+        pretty::write_pretty(&mut rendered, std::slice::from_ref(record))?;
         rendered.truncate(rendered.len().saturating_sub(2));
         rendered.drain(..2.min(rendered.len()));
     }
