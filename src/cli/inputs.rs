@@ -73,28 +73,34 @@ pub fn render_each_document<T: Send>(
     }
     let batch = BATCH_PER_THREAD * rayon::current_num_threads();
     let mut sequential_reader = corpus::Reader::default();
+    let render_loaded = |loaded: &Result<corpus::Loaded, corpus::CorpusError>| {
+        let document = loaded.as_ref().ok()?.document.as_ref()?;
+        Some(render(document))
+    };
     for inputs in discovery.inputs.chunks(batch) {
-        let work = |reader: &mut corpus::Reader, input| -> Result<_, corpus::CorpusError> {
-            let loaded = reader.load(input)?;
-            let rendered = loaded.document.as_ref().map(&render).transpose();
-            Ok((loaded, rendered))
-        };
+        // A batch is read, then rendered: reading file after file keeps the kernel's directory
+        // entries in cache (interleaved with parsing, their lookups cost 7% of `abridge tables`
+        // over 10,000 files), and parsing document after document keeps the parser's.
         // One thread: no hand-over to a pool thread at all.
-        let done: Vec<_> = if rayon::current_num_threads() == 1 {
+        let (loaded, rendered): (Vec<_>, Vec<_>) = if rayon::current_num_threads() == 1 {
             let reader = &mut sequential_reader;
-            inputs.iter().map(|input| work(reader, input)).collect()
+            let loaded: Vec<_> = inputs.iter().map(|input| reader.load(input)).collect();
+            let rendered = loaded.iter().map(render_loaded).collect();
+            (loaded, rendered)
         } else {
-            inputs
+            let loaded: Vec<_> = inputs
                 .par_iter()
-                .map_init(corpus::Reader::default, work)
-                .collect()
+                .map_init(corpus::Reader::default, |reader, input| reader.load(input))
+                .collect();
+            let rendered = loaded.par_iter().map(render_loaded).collect();
+            (loaded, rendered)
         };
-        for outcome in done {
+        for (outcome, rendered) in loaded.into_iter().zip(rendered) {
             match outcome {
-                Ok((loaded, rendered)) => {
+                Ok(loaded) => {
                     loaded.warnings.iter().for_each(warn);
-                    if let (Some(document), Some(rendered)) = (loaded.document, rendered?) {
-                        emit(document, rendered)?;
+                    if let (Some(document), Some(rendered)) = (loaded.document, rendered) {
+                        emit(document, rendered?)?;
                     }
                 }
                 Err(err) => {

@@ -25,6 +25,11 @@ pub fn has_unescaped_pipe(s: &str) -> bool {
 /// backslash (cmark-gfm looks only at the previous byte, so `\\|` does not split either).
 /// A line holding only a pipe has no cell at all, which ends a table in GFM.
 pub fn split_row(line: &str) -> Vec<&str> {
+    split_row_with(line, |cell| cell)
+}
+
+/// [`split_row`] with `each` applied to every raw cell as it is found (one vector per row).
+pub fn split_row_with<'a, T>(line: &'a str, mut each: impl FnMut(&'a str) -> T) -> Vec<T> {
     let mut body = line.trim_matches([' ', '\t', '\u{a0}']);
     if let Some(rest) = body.strip_prefix('|') {
         body = rest;
@@ -42,12 +47,12 @@ pub fn split_row(line: &str) -> Vec<&str> {
     while let Some(i) = memchr(b'|', &bytes[from..]) {
         let at = from + i;
         if at == 0 || bytes[at - 1] != b'\\' {
-            cells.push(&body[cell_start..at]);
+            cells.push(each(&body[cell_start..at]));
             cell_start = at + 1;
         }
         from = at + 1;
     }
-    cells.push(&body[cell_start..]);
+    cells.push(each(&body[cell_start..]));
     cells
 }
 

@@ -26,7 +26,7 @@ impl<'a> Line<'a> {
     /// True when the line holds nothing but whitespace (no-break spaces included: scraped
     /// pages are full of `&nbsp;`-only lines).
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text.is_empty() || self.text.trim().is_empty()
     }
 
     /// Columns of leading indentation, a tab counting up to the next multiple of 4 as in CommonMark.

@@ -112,15 +112,36 @@ pub fn is_thematic_break(text: &str) -> bool {
     indent_width(text) <= 3 && break_shape(text)
 }
 
+/// False for lines that [`marker_prefix`] would reject, found by looking at a few bytes: most
+/// lines reaching the list parser are prose, numbers (`2` in a "TRENDING" box) or table rows.
+fn may_start_item(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.iter().position(|&b| b != b' ' && b != b'\t') else {
+        return false;
+    };
+    let after_marker = match bytes[first] {
+        b'-' | b'*' | b'+' => first + 1,
+        b'0'..=b'9' => {
+            let digits = bytes[first..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if !matches!(bytes.get(first + digits), Some(b'.' | b')')) {
+                return false;
+            }
+            first + digits + 1
+        }
+        // The lead byte of the UTF-8 of the non-ASCII bullets and the en dash: left to the parser.
+        0xE2 => return true,
+        _ => return false,
+    };
+    // A space, a tab or the lead byte of a no-break space must follow the marker.
+    matches!(bytes.get(after_marker), Some(b' ' | b'\t' | 0xC2))
+}
+
 /// The item marker that starts `text`, if any.
 fn parse_marker(text: &str) -> Option<Marker<'_>> {
-    // Cheap rejection: every marker (and every break) starts with one of these bytes; 0xE2 leads
-    // the UTF-8 of all the non-ASCII bullets and the en dash.
-    let first = text.bytes().find(|&b| b != b' ' && b != b'\t')?;
-    if !matches!(first, b'-' | b'*' | b'+' | b'_' | b'0'..=b'9' | 0xE2) {
-        return None;
-    }
-    if break_shape(text) {
+    if !may_start_item(text) || break_shape(text) {
         return None;
     }
     let (rest, (number, kind)) = marker_prefix(text).ok()?;

@@ -24,7 +24,7 @@
 //! ```
 
 use super::caption;
-use super::cells::{cell_text, delimiter_row, fit_row, has_unescaped_pipe, split_row, Dashes};
+use super::cells::{cell_text, delimiter_row, fit_row, has_unescaped_pipe, split_row_with, Dashes};
 use super::lines::Line;
 use super::{Alignment, Table};
 use std::borrow::Cow;
@@ -43,10 +43,7 @@ pub(crate) fn parse_at<'a>(
     }
     let delimiter = lines.get(i + 1)?;
     let mut alignments = delimiter_row(delimiter.text, Dashes::Lenient)?;
-    let header: Vec<Cow<'a, str>> = split_row(header_line.text)
-        .into_iter()
-        .map(cell_text)
-        .collect();
+    let header: Vec<Cow<'a, str>> = split_row_with(header_line.text, cell_text);
     if header.is_empty() {
         return None;
     }
@@ -69,14 +66,14 @@ pub(crate) fn parse_at<'a>(
         }
         let next_is_delimiter = is_delimiter_at(j + 1);
         if !is_delimiter {
-            let cells = split_row(line.text);
+            let cells = split_row_with(line.text, cell_text);
             if cells.is_empty() {
                 break;
             }
             if next_is_delimiter && heads_next_table(&cells, width) {
                 break;
             }
-            rows.push(fit_row(cells.into_iter().map(cell_text).collect(), width));
+            rows.push(fit_row(cells, width));
         }
         // A stray delimiter row inside the body is a visual separator: kept in the range, no row.
         last = j;
@@ -111,7 +108,7 @@ pub(crate) fn parse_at<'a>(
 /// A pipe row over a delimiter row inside a table body is either the header of a table glued
 /// to this one or a data row with a separator line under it. A row of another width, or one
 /// without any number, reads as a header.
-fn heads_next_table(cells: &[&str], width: usize) -> bool {
+fn heads_next_table(cells: &[Cow<'_, str>], width: usize) -> bool {
     cells.len() != width
         || !cells
             .iter()
