@@ -65,14 +65,24 @@ impl Reader {
     #[cfg(unix)]
     fn open(&mut self, path: &Path) -> io::Result<File> {
         use rustix::fs::{openat, Mode, OFlags};
-        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        // Split at the last separator byte: `Path::parent` and `Path::file_name` each parse the
+        // path's components again, for every file.
+        let bytes = path.as_os_str().as_bytes();
+        let (parent, name) = match memchr::memrchr(b'/', bytes) {
+            Some(0) => (Path::new("/"), &bytes[1..]),
+            Some(slash) => (
+                Path::new(OsStr::from_bytes(&bytes[..slash])),
+                &bytes[slash + 1..],
+            ),
+            None => (Path::new("."), bytes),
+        };
+        // `dir/`, `dir/.` and `dir/..` name directories, not files in `dir`: opened as given.
+        if matches!(name, b"" | b"." | b"..") {
             return File::open(path);
-        };
-        let parent = if parent.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            parent
-        };
+        }
+        let name = OsStr::from_bytes(name);
         let cached =
             matches!(&self.directory, Some((dir, _)) if dir.as_os_str() == parent.as_os_str());
         if !cached {
@@ -153,5 +163,8 @@ mod tests {
             "nothing of a longer file left over"
         );
         assert!(text("sub").is_err(), "a directory is not an input");
+        assert!(text("sub/").is_err() && text("sub/..").is_err() && text("sub/.").is_err());
+        assert_eq!(text("sub//b.txt").unwrap(), "second");
+        assert_eq!(text("./sub/../a.txt").unwrap(), "first");
     }
 }

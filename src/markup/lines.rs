@@ -119,35 +119,36 @@ pub fn line_vec(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
     let mut found = Vec::with_capacity(bytes.len() / 48 + 1);
     let mut start = 0;
-    let mut each = |at: usize| {
-        // The LF of a CRLF, already taken with its CR.
-        if at < start {
-            return;
-        }
+    let mut push = |start: usize, end: usize| {
         found.push(Line {
             number: found.len() + 1,
             start,
             // Terminators are ASCII, so both ends fall on char boundaries.
-            text: text.get(start..at).unwrap_or_default(),
+            text: text.get(start..end).unwrap_or_default(),
         });
-        start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-            at + 2
-        } else {
-            at + 1
-        };
     };
-    // Without a CR anywhere (the usual case) only LFs need finding.
+    // Without a CR anywhere (the usual case) only LFs need finding, and each ends a line.
     if memchr(b'\r', bytes).is_some() {
-        for_each_terminator::<true>(bytes, &mut each);
+        for_each_terminator::<true>(bytes, |at| {
+            // The LF of a CRLF, already taken with its CR.
+            if at < start {
+                return;
+            }
+            push(start, at);
+            start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+        });
     } else {
-        for_each_terminator::<false>(bytes, &mut each);
+        for_each_terminator::<false>(bytes, |at| {
+            push(start, at);
+            start = at + 1;
+        });
     }
     if start < bytes.len() {
-        found.push(Line {
-            number: found.len() + 1,
-            start,
-            text: text.get(start..).unwrap_or_default(),
-        });
+        push(start, bytes.len());
     }
     found
 }
