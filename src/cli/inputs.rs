@@ -10,15 +10,17 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 
-/// Documents read (and rendered) at once per worker thread: enough to keep every core busy
-/// between the ordered, single-threaded writes and to make the hand-over to the workers (two
-/// context switches a batch) rare, few enough that a batch's text stays small.
+/// Documents per worker thread between two ordered writes: enough to keep every core busy and
+/// to make the hand-over to the workers (two context switches a batch) rare, few enough that a
+/// batch's text stays small.
 const BATCH_PER_THREAD: usize = 256;
 
-/// Documents read (then rendered) at once by a single thread, which hands nothing over: small
-/// enough that the batch's text is still in cache when it is parsed (`abridge tables` over
-/// 10,000 files: 61 ms of CPU with 16 to 64, 63 ms with 256, 69 ms with 1,024).
-const SEQUENTIAL_BATCH: usize = 64;
+/// Documents a thread reads, then renders, as one task: reading file after file keeps the
+/// kernel's directory entries in cache (interleaved with parsing, their lookups cost 7% of
+/// `abridge tables` over 10,000 files), parsing document after document keeps the parser's,
+/// and the task's text is still in cache when it is parsed (61 ms of CPU for those 10,000 files
+/// with 16 to 64 documents a task, 63 ms with 256, 69 ms with 1,024).
+const TASK: usize = 64;
 
 /// Calls `each` for every document of the inputs, in order. Inputs that fail are reported by
 /// name and counted; the others go on. Reading runs in parallel, a batch at a time.
@@ -78,34 +80,33 @@ pub fn render_each_document<T: Send>(
     }
     let threads = rayon::current_num_threads();
     let batch = if threads == 1 {
-        SEQUENTIAL_BATCH
+        TASK
     } else {
         BATCH_PER_THREAD * threads
     };
-    let mut sequential_reader = corpus::Reader::default();
-    let render_loaded = |loaded: &Result<corpus::Loaded, corpus::CorpusError>| {
-        let document = loaded.as_ref().ok()?.document.as_ref()?;
-        Some(render(document))
+    let task = |reader: &mut corpus::Reader, inputs: &[corpus::Input]| {
+        let loaded: Vec<_> = inputs.iter().map(|input| reader.load(input)).collect();
+        let rendered: Vec<_> = loaded
+            .iter()
+            .map(|loaded| {
+                let document = loaded.as_ref().ok()?.document.as_ref()?;
+                Some(render(document))
+            })
+            .collect();
+        loaded.into_iter().zip(rendered).collect::<Vec<_>>()
     };
+    let mut sequential_reader = corpus::Reader::default();
     for inputs in discovery.inputs.chunks(batch) {
-        // A batch is read, then rendered: reading file after file keeps the kernel's directory
-        // entries in cache (interleaved with parsing, their lookups cost 7% of `abridge tables`
-        // over 10,000 files), and parsing document after document keeps the parser's.
         // One thread: no hand-over to a pool thread at all.
-        let (loaded, rendered): (Vec<_>, Vec<_>) = if threads == 1 {
-            let reader = &mut sequential_reader;
-            let loaded: Vec<_> = inputs.iter().map(|input| reader.load(input)).collect();
-            let rendered = loaded.iter().map(render_loaded).collect();
-            (loaded, rendered)
+        let done: Vec<Vec<_>> = if threads == 1 {
+            vec![task(&mut sequential_reader, inputs)]
         } else {
-            let loaded: Vec<_> = inputs
-                .par_iter()
-                .map_init(corpus::Reader::default, |reader, input| reader.load(input))
-                .collect();
-            let rendered = loaded.par_iter().map(render_loaded).collect();
-            (loaded, rendered)
+            inputs
+                .par_chunks(TASK)
+                .map_init(corpus::Reader::default, task)
+                .collect()
         };
-        for (outcome, rendered) in loaded.into_iter().zip(rendered) {
+        for (outcome, rendered) in done.into_iter().flatten() {
             match outcome {
                 Ok(loaded) => {
                     loaded.warnings.iter().for_each(warn);
