@@ -263,7 +263,11 @@ impl Walker<'_> {
             }
         }
         let entries = match sorted_entries(path) {
-            Ok(entries) => entries,
+            Ok((entries, None)) => entries,
+            Ok((entries, Some(err))) => {
+                self.error(path, &err);
+                entries
+            }
             Err(err) => return self.error(path, &err),
         };
         if let Some(id) = identity {
@@ -311,24 +315,33 @@ struct NamedEntry {
 }
 
 /// The entries of a directory in name order (`OsStr` order: bytes on Unix).
-fn sorted_entries(path: &Path) -> std::io::Result<Vec<NamedEntry>> {
-    let mut entries = std::fs::read_dir(path)?
-        .map(|entry| {
-            entry.map(|entry| {
+///
+/// An error part-way through the listing keeps the entries read before it and comes back with
+/// them, to be reported: the files already listed are still walked.
+fn sorted_entries(path: &Path) -> std::io::Result<(Vec<NamedEntry>, Option<std::io::Error>)> {
+    let mut entries = Vec::new();
+    let mut failure = None;
+    for entry in std::fs::read_dir(path)? {
+        match entry {
+            Ok(entry) => {
                 let name = entry.file_name();
-                NamedEntry {
+                entries.push(NamedEntry {
                     prefix: name_prefix(&name),
                     name,
                     entry,
-                }
-            })
-        })
-        .collect::<std::io::Result<Vec<_>>>()?;
+                });
+            }
+            Err(err) => {
+                failure = Some(err);
+                break;
+            }
+        }
+    }
     // Names of a corpus tend to share a long prefix (`article-00042.txt`): comparing their first
     // 16 bytes as one number settles nearly every comparison without a `memcmp` call, which made
     // sorting 10,000 names cost as much as the rest of the walk.
     entries.sort_unstable_by(|a, b| a.prefix.cmp(&b.prefix).then_with(|| a.name.cmp(&b.name)));
-    Ok(entries)
+    Ok((entries, failure))
 }
 
 /// The first 16 bytes of `name`, zero-padded, as a big-endian number: numbers compare as the
