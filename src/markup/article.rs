@@ -61,14 +61,15 @@ pub fn scan(text: &str) -> Extracted<'_> {
     found
 }
 
-/// True when the line can only be paragraph text, whatever else it holds (short of a pipe):
-/// its first character after spaces and tabs is printable ASCII that starts no block, where
-/// every list marker starts with one of `-*+_`, a digit or the lead byte of a non-ASCII bullet,
-/// and every code fence with a backtick or a tilde. Blank lines and lines starting with other
-/// characters are left to the full tests.
+/// True when the line can only be paragraph text, whatever else it holds (short of a pipe): it
+/// is not blank (its first character after spaces and tabs is printable ASCII), opens no code
+/// fence and starts no list item, by the cheap first-byte tests of the fence and list parsers
+/// themselves. Lines starting with other characters are left to the full tests.
 fn is_prose_start(text: &str) -> bool {
     let first = text.bytes().find(|&b| b != b' ' && b != b'\t');
-    matches!(first, Some(b) if b.is_ascii_graphic() && !matches!(b, b'-' | b'*' | b'+' | b'_' | b'0'..=b'9' | b'`' | b'~' | b'|'))
+    first.is_some_and(|b| b.is_ascii_graphic())
+        && fence_open(text).is_none()
+        && !list::may_start_item(text)
 }
 
 /// Tells which lines hold a `|`, the one character every table row has, with one search per
@@ -102,5 +103,41 @@ impl<'a> Pipes<'a> {
                 .map(|i| line.start + i);
         }
         self.next.is_some_and(|at| at < line.end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::lines::line_vec;
+
+    proptest::proptest! {
+        /// A line settled as prose is one the full tests would have made paragraph text: not
+        /// blank, no fence, no list item, and (with no pipe) no table.
+        #[test]
+        fn prose_lines_start_no_block(
+            line in "[ \t]{0,5}[-*+_`~|#>•0-9a-zA-Z .:)\u{a0}]{0,12}"
+        ) {
+            if is_prose_start(&line) {
+                let lines = line_vec(&line);
+                let first = &lines[0];
+                proptest::prop_assert!(!first.is_blank());
+                proptest::prop_assert!(fence_open(&line).is_none());
+                proptest::prop_assert!(list::parse_at(&lines, 0, false).is_none());
+                proptest::prop_assert!(list::parse_at(&lines, 0, true).is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn pipes_are_found_in_their_lines_in_any_order() {
+        let text = "a | b\nplain\n\nx|\n|\nno pipe here\n";
+        let lines = line_vec(text);
+        let expected: Vec<bool> = lines.iter().map(|l| l.text.contains('|')).collect();
+        let mut pipes = Pipes::new(text);
+        let forward: Vec<bool> = lines.iter().map(|l| pipes.within(l)).collect();
+        assert_eq!(forward, expected);
+        let backward: Vec<bool> = lines.iter().rev().map(|l| pipes.within(l)).collect();
+        assert_eq!(backward, expected.into_iter().rev().collect::<Vec<_>>());
     }
 }

@@ -59,6 +59,9 @@ pub fn split_row_with<'a, T>(line: &'a str, mut each: impl FnMut(&'a str) -> T) 
 /// A cell's text: trimmed, with `\|` unescaped. Borrowed unless an escape had to go.
 pub fn cell_text(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim();
+    // Most cells hold no backslash: one byte search rules the escape out before the substring
+    // search, whose set-up cost 3.9 M of the 228 M instructions of `abridge tables` over
+    // 10,000 articles (callgrind).
     if memchr(b'\\', trimmed.as_bytes()).is_some() && trimmed.contains("\\|") {
         Cow::Owned(trimmed.replace("\\|", "|"))
     } else {

@@ -114,7 +114,7 @@ pub fn is_thematic_break(text: &str) -> bool {
 
 /// False for lines that [`marker_prefix`] would reject, found by looking at a few bytes: most
 /// lines reaching the list parser are prose, numbers (`2` in a "TRENDING" box) or table rows.
-fn may_start_item(text: &str) -> bool {
+pub(crate) fn may_start_item(text: &str) -> bool {
     let bytes = text.as_bytes();
     let Some(first) = bytes.iter().position(|&b| b != b' ' && b != b'\t') else {
         return false;
@@ -428,6 +428,18 @@ fn split_term(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The first-byte test only turns away lines the marker parser would turn away.
+        #[test]
+        fn may_start_item_keeps_every_marker(
+            text in "[ \t]{0,4}([-*+•◦▪‣–—_·]|[0-9]{1,11}[.):]?)([ \t\u{a0}]{0,2})[a-z .]{0,6}"
+        ) {
+            if marker_prefix(&text).is_ok() {
+                proptest::prop_assert!(may_start_item(&text), "{:?}", text);
+            }
+        }
+    }
     use crate::markup::lines::lines;
 
     fn split(text: &str) -> Vec<Line<'_>> {

@@ -4,7 +4,6 @@
 mod csv;
 mod markdown;
 mod pretty;
-pub use pretty::{write_pretty, Pretty};
 
 pub use self::csv::write_table_csv;
 pub use markdown::{write_list_markdown, write_table_markdown};

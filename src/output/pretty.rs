@@ -13,7 +13,7 @@ const NEWLINE_AND_SPACES: &[u8; 129] = b"\n                                     
 
 /// A [`Formatter`] whose output is byte for byte that of `serde_json::ser::PrettyFormatter`.
 #[derive(Debug, Default)]
-pub struct Pretty {
+pub(crate) struct Pretty {
     depth: usize,
     has_value: bool,
 }
@@ -104,7 +104,7 @@ impl Formatter for Pretty {
 }
 
 /// Serialises `value` as pretty JSON into `out`.
-pub fn write_pretty<T: serde::Serialize + ?Sized>(
+pub(crate) fn write_pretty<T: serde::Serialize + ?Sized>(
     out: &mut Vec<u8>,
     value: &T,
 ) -> serde_json::Result<()> {
