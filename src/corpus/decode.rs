@@ -19,8 +19,9 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    // simdutf8 checks valid text several times faster than std (which is still used to find
-    // and replace what is invalid): validation was a fifth of reading a 35 MB corpus.
+    // simdutf8 checks valid text in a third of std's instructions (callgrind, 10,000 articles:
+    // 6.1 M against 17.6 M, of 48.8 M for all of `Reader::load`); std still finds and replaces
+    // what is invalid.
     if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8.
         let text = unsafe { String::from_utf8_unchecked(bytes) };

