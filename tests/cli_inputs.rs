@@ -196,6 +196,27 @@ fn symlink_loops_are_reported_and_skipped() {
 }
 
 #[test]
+fn a_dangling_link_in_a_walk_is_named_and_the_other_files_come_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("docs/sub")).unwrap();
+    fs::write(d.join("docs/a.txt"), "- one\n").unwrap();
+    fs::write(d.join("docs/sub/c.txt"), "- three\n").unwrap();
+    std::os::unix::fs::symlink("gone.txt", d.join("docs/b.txt")).unwrap();
+    // A link to a directory is walked as the directory.
+    std::os::unix::fs::symlink("sub", d.join("docs/linked")).unwrap();
+    let out = run(&["lists", "docs"], d);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error: docs/b.txt: No such file or directory"),
+        "{}",
+        stderr(&out)
+    );
+    // docs/linked/c.txt is docs/sub/c.txt reached again: read once, under the first name.
+    assert_eq!(sources(&json(&out)), ["docs/a.txt", "docs/linked/c.txt"]);
+}
+
+#[test]
 fn stdin_is_read_for_dash_and_when_no_path_is_given() {
     for args in [
         &["tables", "--format", "jsonl", "-"][..],

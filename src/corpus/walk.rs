@@ -291,7 +291,12 @@ impl Walker<'_> {
                 }
                 Ok(EntryKind::Directory) => self.directory(&child, &relative.join(&name)),
                 Ok(EntryKind::Other) => {}
-                Err(err) => self.error(&child, &err),
+                // An entry that cannot be looked at (a dangling link): named like a file that
+                // cannot be read, not like a directory that cannot be listed.
+                Err(source) => self.found.errors.push(CorpusError::Read {
+                    path: display_path(&child),
+                    source,
+                }),
             }
         }
         if identity.is_some() {
