@@ -5,7 +5,7 @@ use super::{clean, BlockKind};
 use std::path::PathBuf;
 
 fn seed(name: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
     if !dir.exists() {
         // `.ci/run` sets ABRIDGE_REQUIRE_SHARED: there a missing ../shared fails.
         assert!(

@@ -18,6 +18,7 @@ pub mod eval;
 pub mod extract;
 pub mod markup;
 pub mod output;
+mod par;
 pub mod rank;
 pub mod summary;
 pub mod text;

@@ -6,7 +6,6 @@ use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
 use crate::text::lang::{Language, Terms};
 use crate::text::{body_sentences, flatten};
-use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A document's part in a summary.
@@ -108,16 +107,14 @@ impl Preparer {
     /// Cleans, splits and indexes a batch of documents (in parallel), in order.
     pub fn add_batch(&mut self, documents: &[Document]) {
         let language = self.language;
-        let analysed: Vec<Analysed> = documents
-            .par_iter()
-            .map_init(
-                || Terms::new(language),
-                |terms, doc| {
-                    let article = article::clean(&doc.text);
-                    analyse(&doc.source, &doc.text, &article, terms)
-                },
-            )
-            .collect();
+        let analysed: Vec<Analysed> = crate::par::map_items(
+            documents,
+            || Terms::new(language),
+            |terms, doc| {
+                let article = article::clean(&doc.text);
+                analyse(&doc.source, &doc.text, &article, terms)
+            },
+        );
         for a in analysed {
             self.push(a);
         }

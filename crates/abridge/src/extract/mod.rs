@@ -14,6 +14,7 @@
 //! assert!(record.summary.words <= 20);
 //! ```
 
+#[cfg(feature = "snapshot")]
 pub mod snapshot;
 
 use crate::article::{self, Block};

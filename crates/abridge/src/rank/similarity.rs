@@ -3,7 +3,6 @@
 
 use super::pagerank::CsrGraph;
 use ndarray::Array2;
-use rayon::prelude::*;
 use std::borrow::Borrow;
 
 /// How two sentences are compared.
@@ -240,22 +239,20 @@ impl SimilarityGraph {
     ) -> Self {
         let scorer = Scorer::new(bags, vocabulary, similarity);
         let by_weight = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let kept: Vec<Vec<(u32, f64)>> = (0..bags.len())
-            .into_par_iter()
-            .map_init(
-                || (vec![0.0f64; bags.len()], Vec::<u32>::new()),
-                |(shared, touched), i| {
-                    let mut row = scorer.row(i, false, max_df, shared, touched);
-                    if row.len() > top_k {
-                        row.select_nth_unstable_by(top_k, by_weight);
-                        row.truncate(top_k);
-                    }
-                    // Give back the candidates' memory: only the kept neighbours stay.
-                    row.shrink_to_fit();
-                    row
-                },
-            )
-            .collect();
+        let kept: Vec<Vec<(u32, f64)>> = crate::par::map_indices(
+            bags.len(),
+            || (vec![0.0f64; bags.len()], Vec::<u32>::new()),
+            |(shared, touched), i| {
+                let mut row = scorer.row(i, false, max_df, shared, touched);
+                if row.len() > top_k {
+                    row.select_nth_unstable_by(top_k, by_weight);
+                    row.truncate(top_k);
+                }
+                // Give back the candidates' memory: only the kept neighbours stay.
+                row.shrink_to_fit();
+                row
+            },
+        );
         // An edge stays when either end keeps it: each row gets the edges kept towards it.
         let mut reverse: Vec<Vec<(u32, f64)>> = vec![Vec::new(); kept.len()];
         for (i, row) in kept.iter().enumerate() {
@@ -264,7 +261,7 @@ impl SimilarityGraph {
             }
         }
         let mut rows = kept;
-        rows.par_iter_mut().zip(reverse).for_each(|(row, towards)| {
+        crate::par::zip_for_each(&mut rows, reverse, |row, towards| {
             row.extend(towards);
             row.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             row.dedup_by_key(|e| e.0);

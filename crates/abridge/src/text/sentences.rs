@@ -954,7 +954,7 @@ mod tests {
     #[test]
     fn golden_rules() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/conformance/golden_rules_en.json");
+            .join("../../../shared/conformance/golden_rules_en.json");
         let Ok(raw) = std::fs::read_to_string(&path) else {
             println!("golden rules: skipped ({} not found)", path.display());
             return;

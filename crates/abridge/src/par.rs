@@ -1,0 +1,52 @@
+//! The library's one door to parallelism. With the `parallel` feature the work is spread with
+//! rayon over the pool the caller runs it in (`rayon::ThreadPool::install`, or rayon's global
+//! pool when the caller set none); without it everything runs on the calling thread. Results are
+//! collected in index order either way, so the output never depends on the thread count.
+
+/// `f(state, i)` for `i in 0..n`, in order, with one `init()` state per worker.
+pub(crate) fn map_indices<S, R, I, F>(n: usize, init: I, f: F) -> Vec<R>
+where
+    R: Send,
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize) -> R + Sync + Send,
+{
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        (0..n).into_par_iter().map_init(init, f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut state = init();
+        (0..n).map(|i| f(&mut state, i)).collect()
+    }
+}
+
+/// `f(state, item)` for every item, in order, with one `init()` state per worker.
+pub(crate) fn map_items<T, S, R, I, F>(items: &[T], init: I, f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, &T) -> R + Sync + Send,
+{
+    map_indices(items.len(), init, |state, i| f(state, &items[i]))
+}
+
+/// `f(a, b)` for each pair of `a` and `b` (of equal length).
+pub(crate) fn zip_for_each<A, B, F>(a: &mut [A], b: Vec<B>, f: F)
+where
+    A: Send,
+    B: Send,
+    F: Fn(&mut A, B) + Sync + Send,
+{
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        a.par_iter_mut().zip(b).for_each(|(x, y)| f(x, y));
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        a.iter_mut().zip(b).for_each(|(x, y)| f(x, y));
+    }
+}
