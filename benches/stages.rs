@@ -8,7 +8,7 @@
 //!
 //! Stages, in pipeline order:
 //! - `clean`: `article::clean` (page furniture out, blocks in; runs `markup::extract` inside);
-//! - `split`: `text::split` on the raw text, and `text::body_sentences` on the cleaned article;
+//! - `split`: `text::split` on the raw text, and `article::body_sentences` on the cleaned article;
 //! - `terms`: `Terms::of` (tokenise, stop words, stem) on every body sentence, whitespace
 //!   collapsed as `summary::prepare` does;
 //! - `prepare`: `summary::prepare`, the three stages above plus term ids, in parallel (rayon,
@@ -27,6 +27,7 @@
 
 mod common;
 
+use abridge::article::body_sentences;
 use abridge::article::{self, Article};
 use abridge::corpus::Document;
 use abridge::markup::{self, Mode};
@@ -38,7 +39,7 @@ use abridge::summary::{
     DEFAULT_MMR,
 };
 use abridge::text::lang::{Language, Terms};
-use abridge::text::{body_sentences, flatten, split};
+use abridge::text::{flatten, split};
 use common::Rng;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use std::hint::black_box;

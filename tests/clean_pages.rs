@@ -16,8 +16,8 @@
 
 mod common;
 
+use abridge::article::body_sentences;
 use abridge::article::{clean, Article, BlockKind};
-use abridge::text::body_sentences;
 use std::path::PathBuf;
 
 /// The expectations for one page.
@@ -62,10 +62,10 @@ fn squash(s: &str) -> String {
 fn describe(article: &Article<'_>) -> String {
     let mut out = format!("title: {:?}\ndate: {:?}\n", article.title, article.date);
     for b in &article.blocks {
-        let text: String = b.text.chars().take(90).collect();
+        let text: String = b.text().chars().take(90).collect();
         out.push_str(&format!(
             "  {:?} {:?} {}\n",
-            b.kind,
+            b.kind(),
             b.lines,
             text.replace('\n', " / ")
         ));
@@ -77,14 +77,15 @@ fn describe(article: &Article<'_>) -> String {
 fn check(page: &Page) {
     let text = load(page.file);
     let article = clean(&text);
-    let blocks: Vec<String> = article.blocks.iter().map(|b| squash(&b.text)).collect();
+    let blocks: Vec<String> = article.blocks.iter().map(|b| squash(&b.text())).collect();
     let mut failures: Vec<String> = Vec::new();
 
     let title = article.title.as_deref();
     if title != page.title {
         failures.push(format!("title: expected {:?}, got {:?}", page.title, title));
     }
-    let date = article.date.as_deref();
+    let date = article.date.map(|d| d.to_string());
+    let date = date.as_deref();
     if date != page.date {
         failures.push(format!("date: expected {:?}, got {:?}", page.date, date));
     }
@@ -99,7 +100,8 @@ fn check(page: &Page) {
             let b = &article.blocks[i];
             failures.push(format!(
                 "kept furniture {furniture:?} in {:?} block at lines {:?}",
-                b.kind, b.lines
+                b.kind(),
+                b.lines
             ));
         }
     }
@@ -110,7 +112,7 @@ fn check(page: &Page) {
             .iter()
             .zip(&blocks)
             .filter(|(_, t)| t.contains(&want))
-            .map(|(b, _)| b.kind)
+            .map(|(b, _)| b.kind())
             .collect();
         if found.is_empty() {
             failures.push(format!("{kind:?} missing: {want:?}"));

@@ -12,9 +12,9 @@
 
 mod common;
 
+use abridge::article::body_sentences;
 use abridge::article::clean;
 use abridge::output::{ArticleRecord, SentenceRecord};
-use abridge::text::body_sentences;
 use common::{file_name, load, snapshot_settings};
 use serde::Serialize;
 

@@ -276,13 +276,11 @@ proptest! {
         order in order(),
     ) {
         let docs = documents(&layouts);
-        let options = SummaryOptions {
-            budget: Budget::Words(n),
-            truncate,
-            algorithm,
-            order,
-            ..Default::default()
-        };
+        let options = SummaryOptions::default()
+            .with_budget(Budget::Words(n))
+            .with_truncate(truncate)
+            .with_algorithm(algorithm)
+            .with_order(order);
         let prepared = prepare(&docs, Language::English);
         let summary = summarize(&docs, &options);
         let cut = check_common(&docs, &prepared, &summary, truncate)?;
@@ -321,13 +319,11 @@ proptest! {
         algorithm in algorithm(),
     ) {
         let docs = documents(&layouts);
-        let options = SummaryOptions {
-            budget: Budget::Words(n),
-            truncate: true,
-            algorithm,
-            order: Order::Rank,
-            ..Default::default()
-        };
+        let options = SummaryOptions::default()
+            .with_budget(Budget::Words(n))
+            .with_truncate(true)
+            .with_algorithm(algorithm)
+            .with_order(Order::Rank);
         let summary = summarize(&docs, &options);
         let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
         for (i, a) in texts.iter().enumerate() {
@@ -361,7 +357,7 @@ proptest! {
             Some(r) => ((prepared.sentences.len() as f64 * r).round() as usize).max(1),
             None => k,
         };
-        let options = SummaryOptions { budget, algorithm, order, ..Default::default() };
+        let options = SummaryOptions::default().with_budget(budget).with_algorithm(algorithm).with_order(order);
         let summary = summarize(&docs, &options);
         let cut = check_common(&docs, &prepared, &summary, false)?;
         prop_assert_eq!(cut, 0, "sentence budgets never cut");
@@ -393,7 +389,7 @@ proptest! {
     ) {
         let docs = documents(&layouts);
         let prepared = prepare(&docs, Language::English);
-        let options = SummaryOptions { budget, algorithm, ..Default::default() };
+        let options = SummaryOptions::default().with_budget(budget).with_algorithm(algorithm);
         let summary = summarize(&docs, &options);
         if eligible_count(&prepared) > 0 {
             let texts = prepared_texts(&prepared);
@@ -421,7 +417,7 @@ proptest! {
         algorithm in algorithm(),
         order in order(),
     ) {
-        let options = SummaryOptions { budget, algorithm, order, ..Default::default() };
+        let options = SummaryOptions::default().with_budget(budget).with_algorithm(algorithm).with_order(order);
         let first = summarize(&documents(&layouts), &options);
         let second = summarize(&documents(&layouts), &options);
         prop_assert_eq!(json(&first), json(&second));

@@ -139,7 +139,7 @@ fn run_json(args: &[&str]) -> Value {
 
 /// The body sentences of a document on one line each, exactly as summaries quote them.
 fn body_sentences(text: &str) -> Vec<String> {
-    abridge::text::body_sentences(text, &abridge::article::clean(text))
+    abridge::article::body_sentences(text, &abridge::article::clean(text))
         .iter()
         .map(|s| abridge::text::flatten(s.text))
         .collect()
@@ -331,10 +331,7 @@ fn binary_and_library_agree() {
         let docs = articles(&story);
         let library = summarize(
             &docs,
-            &SummaryOptions {
-                budget: Budget::Words(60),
-                ..Default::default()
-            },
+            &SummaryOptions::default().with_budget(Budget::Words(60)),
         );
         let binary = run_json(&[&story, "--words", "60"]);
         assert_eq!(serde_json::to_value(&library).unwrap(), binary, "{story}");
@@ -368,12 +365,10 @@ fn each_summary(mut f: impl FnMut(&str, &str, &Summary, &[Document])) {
         for budget in budgets {
             for algorithm in algorithms {
                 for order in [Order::Source, Order::Rank] {
-                    let options = SummaryOptions {
-                        budget,
-                        algorithm,
-                        order,
-                        ..Default::default()
-                    };
+                    let options = SummaryOptions::default()
+                        .with_budget(budget)
+                        .with_algorithm(algorithm)
+                        .with_order(order);
                     let summary = summarize(&docs, &options);
                     if let Budget::Words(w) = budget {
                         assert!(

@@ -42,10 +42,7 @@ pub fn snapshot(args: &SnapshotArgs, quiet: bool) -> Result<RunStatus> {
     if with_summary {
         let summary = summary::summarize(
             &documents,
-            &SummaryOptions {
-                budget: Budget::Words(words),
-                ..SummaryOptions::default()
-            },
+            &SummaryOptions::default().with_budget(Budget::Words(words)),
         );
         entries.push(Entry::new(
             "(multi-document summary)",

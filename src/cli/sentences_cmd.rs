@@ -56,7 +56,7 @@ fn sentences_of(doc: &Document, raw: bool) -> Vec<text::Sentence<'_>> {
     if raw {
         text::split(&doc.text)
     } else {
-        text::body_sentences(&doc.text, &article::clean(&doc.text))
+        article::body_sentences(&doc.text, &article::clean(&doc.text))
     }
 }
 

@@ -13,28 +13,19 @@ use abridge::rank::coverage::CoverageOptions;
 use abridge::rank::select::SelectOptions;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{
-    summarize_prepared, Algorithm, Budget, GraphMode, Order, Preparer, Selection, SummaryOptions,
+    Algorithm, Budget, GraphMode, Order, Preparer, Selection, Summarizer, SummaryOptions,
     DEFAULT_MMR,
 };
 use anyhow::Result;
 use std::io::Write;
 
-fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
+/// The summary options of the flags, checked by the library (its messages are the usage errors).
+fn options(args: &SummarizeArgs) -> Result<Summarizer> {
     let budget = match (args.words, args.sentences, args.ratio) {
-        (_, Some(0), _) | (Some(0), _, _) => {
-            return Err(UsageError("the budget must be at least 1".into()).into())
-        }
-        (_, _, Some(r)) if !(r > 0.0 && r <= 1.0) => {
-            return Err(UsageError(format!("--ratio must be in (0, 1], got {r}")).into())
-        }
         (_, Some(k), _) => Budget::Sentences(k),
         (_, _, Some(r)) => Budget::Ratio(r),
         (w, _, _) => Budget::Words(w.unwrap_or(100)),
     };
-    if args.truncate && !matches!(budget, Budget::Words(_)) {
-        return Err(UsageError("--truncate goes with a word budget (--words)".into()).into());
-    }
-    let defaults = SummaryOptions::default();
     let selection = match args.selection {
         SelectionArg::Mmr => Selection::Mmr(SelectOptions {
             lambda: args.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
@@ -60,39 +51,44 @@ fn options(args: &SummarizeArgs) -> Result<SummaryOptions> {
             })
         }
     };
-    Ok(SummaryOptions {
-        selection,
-        min_words: args.min_words.unwrap_or(defaults.min_words),
-        position_weight: args.position_weight.unwrap_or(defaults.position_weight),
-        budget,
-        truncate: args.truncate,
-        order: match args.order {
+    let mut options = SummaryOptions::default()
+        .with_budget(budget)
+        .with_truncate(args.truncate)
+        .with_selection(selection)
+        .with_language(args.lang)
+        .with_order(match args.order {
             OrderArg::Source => Order::Source,
             OrderArg::Rank => Order::Rank,
-        },
-        algorithm: match args.algorithm {
+        })
+        .with_algorithm(match args.algorithm {
             AlgorithmArg::Textrank => Algorithm::TextRank,
             AlgorithmArg::Lexrank => Algorithm::LexRank {
                 threshold: (args.threshold > 0.0).then_some(args.threshold),
             },
-        },
-        similarity: match args.similarity {
-            SimilarityArg::Tfidf => Similarity::TfIdfCosine,
-            SimilarityArg::Overlap => Similarity::Overlap,
-            SimilarityArg::Bm25 => Similarity::Bm25,
-        },
-        language: args.lang,
-        skip_quotes: !args.keep_quotes,
-        graph: match args.graph {
-            GraphArg::Auto => GraphMode::Auto,
-            GraphArg::Exact => GraphMode::Exact,
-            GraphArg::Sparse => GraphMode::Sparse,
-        },
-    })
+        });
+    if let Some(n) = args.min_words {
+        options.min_words = n;
+    }
+    if let Some(w) = args.position_weight {
+        options.position_weight = w;
+    }
+    options.similarity = match args.similarity {
+        SimilarityArg::Tfidf => Similarity::TfIdfCosine,
+        SimilarityArg::Overlap => Similarity::Overlap,
+        SimilarityArg::Bm25 => Similarity::Bm25,
+    };
+    options.skip_quotes = !args.keep_quotes;
+    options.graph = match args.graph {
+        GraphArg::Auto => GraphMode::Auto,
+        GraphArg::Exact => GraphMode::Exact,
+        GraphArg::Sparse => GraphMode::Sparse,
+    };
+    Summarizer::new(options).map_err(|e| UsageError(e.to_string()).into())
 }
 
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
-    let options = options(args)?;
+    let summarizer = options(args)?;
+    let options = summarizer.options();
     // Documents are prepared in batches as they are read, so the raw text of a large corpus is
     // never held all at once; each batch is analysed in parallel.
     const BATCH: usize = 256;
@@ -108,7 +104,7 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     })?;
     preparer.add_batch(&batch);
     drop(batch);
-    let summary = summarize_prepared(&preparer.finish(), &options);
+    let summary = summarizer.summarize_prepared(&preparer.finish());
     if summary.sentences.is_empty() && !quiet {
         eprintln!("abridge: warning: the input has no sentence to summarise");
     }

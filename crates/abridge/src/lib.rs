@@ -14,11 +14,16 @@
 
 pub mod article;
 pub mod corpus;
+mod error;
 pub mod eval;
 pub mod extract;
 pub mod markup;
 pub mod output;
 mod par;
 pub mod rank;
+mod span;
 pub mod summary;
 pub mod text;
+
+pub use error::{Error, Result};
+pub use span::Span;

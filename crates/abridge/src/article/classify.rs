@@ -38,7 +38,7 @@
 //!    failing those its short sentences (a one-sentence document).
 
 use super::signals::{normalise, Signals};
-use super::{Block, BlockKind};
+use super::{Block, BlockKind, Content};
 use std::collections::HashMap;
 
 /// Blocks shorter than this (characters) are classified by their neighbours.
@@ -106,6 +106,8 @@ pub enum Class {
 #[derive(Debug, Clone)]
 pub struct Cand<'a> {
     pub block: Block<'a>,
+    /// Lists and tables: their markdown normal form, which the signals read.
+    rendered: Option<String>,
     pub sig: Signals,
     /// Lower-case words of the text.
     pub norm: String,
@@ -124,6 +126,15 @@ pub struct Cand<'a> {
 }
 
 impl Cand<'_> {
+    /// The text the signals read: a heading's or paragraph's text, a list's or table's markdown.
+    pub fn text(&self) -> &str {
+        match (&self.block.content, &self.rendered) {
+            (Content::Heading(t) | Content::Paragraph(t), _) => t,
+            (_, Some(rendered)) => rendered,
+            (_, None) => "",
+        }
+    }
+
     /// Length used for the length thresholds.
     fn length(&self) -> usize {
         if self.sig.is_unspaced() {
@@ -144,7 +155,7 @@ impl Cand<'_> {
     /// A legal line: `©` or `all rights reserved` (not an `Image copyright` credit).
     pub fn is_legal(&self) -> bool {
         self.reason == "copyright"
-            && (self.block.text.contains('©') || self.norm.contains("rights reserved"))
+            && (self.text().contains('©') || self.norm.contains("rights reserved"))
     }
 
     pub fn is_good(&self) -> bool {
@@ -154,15 +165,39 @@ impl Cand<'_> {
 
 /// Signals and classes of `blocks`, in order.
 pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
-    let lang = super::lang::detect(blocks.iter().map(|b| b.text.as_ref()));
+    let rendered: Vec<Option<String>> = blocks
+        .iter()
+        .map(|b| match b.content {
+            Content::List(_) | Content::Table(_) => Some(b.text().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let lang =
+        super::lang::detect(
+            blocks
+                .iter()
+                .zip(&rendered)
+                .map(|(b, r)| match (&b.content, r) {
+                    (Content::Heading(t) | Content::Paragraph(t), _) => t.as_ref(),
+                    (_, Some(r)) => r.as_str(),
+                    (_, None) => "",
+                }),
+        );
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
-        .map(|block| {
-            let norm = normalise(&block.text);
-            let sig = Signals::of(&block.text, &norm, lang);
-            let title_like = block.kind == BlockKind::Paragraph && sig.title_like(&block.text);
+        .zip(rendered)
+        .map(|(block, rendered)| {
+            let text: &str = match (&block.content, &rendered) {
+                (Content::Heading(t) | Content::Paragraph(t), _) => t,
+                (_, Some(r)) => r,
+                (_, None) => "",
+            };
+            let norm = normalise(text);
+            let sig = Signals::of(text, &norm, lang);
+            let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,
+                rendered,
                 sig,
                 norm,
                 repeats: 1,
@@ -224,7 +259,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     let words: Vec<Vec<&str>> = cands.iter().map(|c| c.norm.split(' ').collect()).collect();
     let mut holders: HashMap<&[&str], [Option<usize>; 2]> = HashMap::new();
     for (i, w) in words.iter().enumerate() {
-        if cands[i].block.kind != BlockKind::Paragraph {
+        if cands[i].block.kind() != BlockKind::Paragraph {
             continue;
         }
         for g in w.windows(N) {
@@ -240,7 +275,8 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            if cands[i].block.kind != BlockKind::Paragraph || w.len() < N + QUOTE_MIN_SHINGLES - 1 {
+            if cands[i].block.kind() != BlockKind::Paragraph || w.len() < N + QUOTE_MIN_SHINGLES - 1
+            {
                 return false;
             }
             let others = |g: &[&str]| -> [Option<usize>; 2] {
@@ -264,7 +300,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
 /// [`CAPTION_AFTER_CREDIT_CHARS`] characters right after it is its caption.
 fn captions_after_credits(cands: &mut [Cand<'_>]) {
     let caption_shaped = |c: &Cand<'_>| {
-        c.block.kind == BlockKind::Paragraph
+        c.block.kind() == BlockKind::Paragraph
             && (c.initial != Class::Bad || c.reason == "caption")
             && c.sig.chars < CAPTION_AFTER_CREDIT_CHARS
             && c.sig.inner_sentences == 0
@@ -314,7 +350,7 @@ fn lower(class: Class) -> Class {
 /// The context-free class of a block and the reason for it.
 fn initial(c: &Cand<'_>) -> (Class, &'static str) {
     let s = &c.sig;
-    match c.block.kind {
+    match c.block.kind() {
         BlockKind::Table => return (Class::Short, "table"),
         BlockKind::List => {
             // A list of sentences is judged as text; a list of names by its neighbours.
@@ -322,7 +358,7 @@ fn initial(c: &Cand<'_>) -> (Class, &'static str) {
                 return (Class::Bad, "furniture list");
             }
             // Items written as sentences (a key-points box, a list of findings) are prose.
-            if list_of_sentences(&c.block.text) && s.density() >= STOP_LOW {
+            if list_of_sentences(c.text()) && s.density() >= STOP_LOW {
                 return (Class::NearGood, "list of sentences");
             }
             return (Class::Short, "list");
@@ -531,8 +567,8 @@ fn revise(cands: &mut [Cand<'_>]) {
     // Lists and tables introduced by a good block ending with a colon.
     for i in 1..cands.len() {
         let introduced = classes[i - 1] == Class::Good
-            && cands[i - 1].block.text.trim_end().ends_with(':')
-            && matches!(cands[i].block.kind, BlockKind::List | BlockKind::Table);
+            && cands[i - 1].text().trim_end().ends_with(':')
+            && matches!(cands[i].block.kind(), BlockKind::List | BlockKind::Table);
         if introduced && cands[i].initial != Class::Bad {
             classes[i] = Class::Good;
         }
@@ -562,20 +598,20 @@ fn implicit_lists(cands: &[Cand<'_>], classes: &mut [Class]) {
     while i + 1 < cands.len() {
         let intro = &cands[i];
         let after_good = classes[i] == Class::Good || classes[i - 1] == Class::Good;
-        let shape = item_shape(&cands[i + 1].block.text);
-        if !(after_good && intro.block.text.trim_end().ends_with(':')) || shape.is_none() {
+        let shape = item_shape(cands[i + 1].text());
+        if !(after_good && intro.text().trim_end().ends_with(':')) || shape.is_none() {
             i += 1;
             continue;
         }
         let item_like = |c: &Cand<'_>| {
-            c.block.kind == BlockKind::Paragraph
+            c.block.kind() == BlockKind::Paragraph
                 && c.sig.chars <= LENGTH_HIGH
                 && !c.is_furniture()
                 && matches!(
                     c.reason,
                     "short" | "headline" | "few stop words" | "not a sentence"
                 )
-                && item_shape(&c.block.text) == shape
+                && item_shape(c.text()) == shape
         };
         let mut end = i + 1;
         while end < cands.len() && item_like(&cands[end]) {
@@ -815,7 +851,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
 /// repeated (a box of key events repeats the entry headings).
 fn entry_heading(c: &Cand<'_>) -> bool {
     c.title_like
-        && c.block.kind == BlockKind::Paragraph
+        && c.block.kind() == BlockKind::Paragraph
         && (c.initial != Class::Bad || c.reason == "repeated")
         && c.sig.furniture + c.sig.symbols == 0
 }
@@ -851,7 +887,7 @@ mod tests {
         let found = extract(text, Mode::Article);
         classify(super::super::segment::blocks(text, &found))
             .into_iter()
-            .map(|c| (c.block.text.to_string(), c.class))
+            .map(|c| (c.text().to_string(), c.class))
             .collect()
     }
 

@@ -13,6 +13,87 @@
 //!
 //! A date needs a year: `Nov 19, 6:55 AM` is no date. Impossible dates (`2025-02-30`) are refused.
 
+/// A calendar date, as articles give their publication date. Displayed and serialized as
+/// ISO 8601 `YYYY-MM-DD`; ordered by time.
+///
+/// ```
+/// let d: abridge::article::Date = "2004-11-02".parse().unwrap();
+/// assert_eq!((d.year(), d.month(), d.day()), (2004, 11, 2));
+/// assert_eq!(d.to_string(), "2004-11-02");
+/// assert!("2004-02-30".parse::<abridge::article::Date>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// The date, when it exists (`2025-02-30` does not; years 1000 to 9999).
+    pub fn new(year: u32, month: u32, day: u32) -> Option<Date> {
+        let valid = (1000..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// The year.
+    pub fn year(self) -> u32 {
+        u32::from(self.year)
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = crate::Error;
+
+    /// Parses `YYYY-MM-DD`.
+    fn from_str(s: &str) -> Result<Date, crate::Error> {
+        let bad = || crate::Error::InvalidDate(s.to_string());
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        match (num(0..4), num(5..7), num(8..10)) {
+            (Some(y), Some(m), Some(d)) => Date::new(y, m, d).ok_or_else(bad),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// One date found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateHit {
@@ -25,8 +106,10 @@ pub struct DateHit {
 }
 
 impl DateHit {
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    /// As a [`Date`] (hits are checked dates, so this is `None` only for years outside
+    /// 1000-9999).
+    pub fn date(&self) -> Option<Date> {
+        Date::new(self.year, self.month, self.day)
     }
 }
 
@@ -355,7 +438,10 @@ mod tests {
     use super::*;
 
     fn iso(text: &str) -> Vec<String> {
-        find_dates(text).iter().map(DateHit::iso).collect()
+        find_dates(text)
+            .iter()
+            .map(|d| d.date().map(|d| d.to_string()).unwrap_or_default())
+            .collect()
     }
 
     #[test]
@@ -407,12 +493,16 @@ mod tests {
     fn publication_date_beats_update_date() {
         let line = "Updated: 03-03-2025 | Published: 01-03-2025";
         assert_eq!(
-            best_date(line).map(|d| d.iso()).as_deref(),
+            best_date(line)
+                .and_then(|d| d.date())
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2025-03-01")
         );
         assert_eq!(
             best_date("Updated: 03-03-2025 10:00")
-                .map(|d| d.iso())
+                .and_then(|d| d.date())
+                .map(|d| d.to_string())
                 .as_deref(),
             Some("2025-03-03")
         );

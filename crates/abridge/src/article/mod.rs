@@ -3,49 +3,100 @@
 //!
 //! ```
 //! let article = abridge::article::clean("Main Menu\n\nFloods Hit the Coast\n\nHeavy rain flooded the harbour district on Monday, forcing hundreds of residents from their homes.\n");
-//! assert!(article.blocks.iter().any(|b| b.text.starts_with("Heavy rain")));
+//! assert!(article.blocks.iter().any(|b| b.text().starts_with("Heavy rain")));
 //! ```
 
 mod classify;
 mod date;
+pub use date::Date;
 mod lang;
 #[cfg(test)]
 mod seeds;
 mod segment;
+mod sentences;
+pub use sentences::body_sentences;
 mod signals;
 mod wrap;
-pub(crate) use wrap::joins_hyphenated;
 
 use crate::markup::{self, Mode};
-use crate::output::{write_list_markdown, write_table_markdown};
+use crate::span::Span;
 use classify::{Cand, Class};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::ops::Range;
 
 /// What a block of the article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum BlockKind {
+    /// A section heading (or a headline-like line that announces what follows).
     Heading,
+    /// A paragraph of prose.
     Paragraph,
+    /// A bullet or ordered list.
     List,
+    /// A pipe table.
     Table,
 }
 
+/// What a block holds: text for headings and paragraphs, the parsed value for lists and tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Content<'a> {
+    /// A heading's text.
+    Heading(Cow<'a, str>),
+    /// A paragraph's text, hard-wrapped lines joined by a space.
+    Paragraph(Cow<'a, str>),
+    /// A list, as the markup grammar parsed it.
+    List(markup::List<'a>),
+    /// A table, as the markup grammar parsed it.
+    Table(markup::Table<'a>),
+}
+
 /// One block of article content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block<'a> {
-    pub kind: BlockKind,
-    /// Headings and paragraphs: the text, hard-wrapped lines joined by a space. Lists and tables:
-    /// their normalised markdown.
-    pub text: Cow<'a, str>,
+    /// The block's content.
+    pub content: Content<'a>,
     /// First and last 1-based input line of the block.
     pub lines: [usize; 2],
     /// Byte range of the block in the input.
-    #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
+}
+
+impl<'a> Block<'a> {
+    /// What the block is.
+    pub fn kind(&self) -> BlockKind {
+        match self.content {
+            Content::Heading(_) => BlockKind::Heading,
+            Content::Paragraph(_) => BlockKind::Paragraph,
+            Content::List(_) => BlockKind::List,
+            Content::Table(_) => BlockKind::Table,
+        }
+    }
+
+    /// The block as text: headings and paragraphs as they are; lists and tables in their
+    /// markdown normal form ([`markup::write_list_markdown`], [`markup::write_table_markdown`]).
+    pub fn text(&self) -> Cow<'_, str> {
+        match &self.content {
+            Content::Heading(t) | Content::Paragraph(t) => Cow::Borrowed(t.as_ref()),
+            Content::List(list) => Cow::Owned(markup::list_markdown(list)),
+            Content::Table(table) => Cow::Owned(markup::table_markdown(table)),
+        }
+    }
+}
+
+/// Blocks are written as `{"kind", "text", "lines"}` (the schema of `abridge clean`).
+impl Serialize for Block<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Block", 3)?;
+        s.serialize_field("kind", &self.kind())?;
+        s.serialize_field("text", &self.text())?;
+        s.serialize_field("lines", &self.lines)?;
+        s.end()
+    }
 }
 
 /// A cleaned article.
@@ -53,8 +104,9 @@ pub struct Block<'a> {
 pub struct Article<'a> {
     /// The headline, when the page has one.
     pub title: Option<Cow<'a, str>>,
-    /// Publication date as `YYYY-MM-DD`, when the first lines or the byline give one.
-    pub date: Option<String>,
+    /// Publication date, when the first lines or the byline give one.
+    pub date: Option<Date>,
+    /// The content, in input order.
     pub blocks: Vec<Block<'a>>,
 }
 
@@ -83,8 +135,13 @@ const DATE_MAX_WORDS: usize = 40;
 
 /// Builds the article model of `text`, page furniture dropped.
 pub fn clean(text: &str) -> Article<'_> {
-    let found = markup::extract(text, Mode::Article);
-    let mut cands = classify::classify(segment::blocks(text, &found));
+    clean_extracted(text, &markup::extract(text, Mode::Article))
+}
+
+/// [`clean`], given the tables and lists that [`markup::extract`] found in `text` in
+/// [`Mode::Article`] (for callers that need them too, so the text is parsed once).
+pub fn clean_extracted<'a>(text: &'a str, found: &markup::Extracted<'a>) -> Article<'a> {
+    let mut cands = classify::classify(segment::blocks(text, found));
     let body = cands
         .iter()
         .position(|c| c.is_good() && !c.title_like)
@@ -117,18 +174,21 @@ pub fn clean(text: &str) -> Article<'_> {
         let mut block = c.block.clone();
         // The standfirst is written like a headline but is the article's first paragraph.
         let is_lead = lead_start == Some(block.span.start);
-        if block.kind == BlockKind::Paragraph && c.title_like && !is_lead {
+        if c.title_like && !is_lead {
             let announces = kept
                 .get(i + 1)
-                .is_some_and(|n| !n.title_like || n.block.kind != BlockKind::Paragraph);
-            if announces {
-                block.kind = BlockKind::Heading;
+                .is_some_and(|n| !n.title_like || n.block.kind() != BlockKind::Paragraph);
+            if let (true, Content::Paragraph(text)) = (announces, &mut block.content) {
+                block.content = Content::Heading(std::mem::take(text));
             }
         }
         blocks.push(block);
     }
     Article {
-        title: title.map(|t| cands[t].block.text.clone()),
+        title: title.and_then(|t| match &cands[t].block.content {
+            Content::Heading(t) | Content::Paragraph(t) => Some(t.clone()),
+            _ => None,
+        }),
         date,
         blocks,
     }
@@ -155,7 +215,7 @@ fn title_candidate(cands: &[Cand<'_>], i: usize) -> bool {
     c.title_like
         && c.sig.words >= TITLE_MIN_WORDS
         && c.sig.alpha >= TITLE_MIN_WORDS - 1
-        && c.block.kind == BlockKind::Paragraph
+        && c.block.kind() == BlockKind::Paragraph
         && (c.initial != Class::Bad || HEADLINE_REASONS.contains(&c.reason))
         && c.sig.furniture + c.sig.symbols + c.sig.caption == 0
         && !c.sig.byline
@@ -230,7 +290,7 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
 fn standfirst(cands: &[Cand<'_>], title: usize) -> Option<usize> {
     let i = title + 1;
     let c = cands.get(i)?;
-    let usable = c.block.kind == BlockKind::Paragraph
+    let usable = c.block.kind() == BlockKind::Paragraph
         && c.sig.words >= STANDFIRST_MIN_WORDS
         && c.sig.lower_share() >= 0.5
         && c.norm != cands[title].norm
@@ -251,10 +311,10 @@ fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Ve
     let mut names = Vec::new();
     let end = cands.len().min(body + DATE_AFTER);
     for (i, c) in cands.iter().enumerate().take(end).skip(header) {
-        if c.block.kind != BlockKind::Paragraph || c.sig.words > AUTHOR_LINE_WORDS {
+        if c.block.kind() != BlockKind::Paragraph || c.sig.words > AUTHOR_LINE_WORDS {
             continue;
         }
-        let text = c.block.text.trim();
+        let text = c.text().trim();
         let (rest, by) = match text.split_once(char::is_whitespace) {
             Some((first, rest)) if first.eq_ignore_ascii_case("by") => (rest, true),
             _ => (text, false),
@@ -299,7 +359,7 @@ fn is_author_bio(c: &Cand<'_>, names: &[Vec<&str>]) -> bool {
     if c.sig.words > AUTHOR_BIO_WORDS {
         return false;
     }
-    let words: Vec<&str> = c.block.text.split_whitespace().take(4).collect();
+    let words: Vec<&str> = c.text().split_whitespace().take(4).collect();
     names.iter().any(|name| {
         words.len() > name.len()
             && words
@@ -334,7 +394,7 @@ fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize) {
 
 /// The publication date: from a dateline or byline after the title (or the start of the body),
 /// else the nearest one before it.
-fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<String> {
+fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<Date> {
     let dated = |c: &Cand<'_>| c.sig.date_words > 0 && c.sig.words <= DATE_MAX_WORDS;
     let anchor = anchor.unwrap_or(0);
     let after = cands.iter().skip(anchor).take(DATE_AFTER);
@@ -345,23 +405,8 @@ fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<String> {
     after
         .chain(before)
         .filter(|c| dated(c))
-        .find_map(|c| date::best_date(&c.block.text))
-        .map(|d| d.iso())
-}
-
-/// Markdown text of a table block.
-pub(crate) fn table_markdown(table: &markup::Table<'_>) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write_table_markdown(table, &mut out);
-    String::from_utf8_lossy(&out).trim_end().to_string()
-}
-
-/// Markdown text of a list block.
-pub(crate) fn list_markdown(list: &markup::List<'_>) -> String {
-    let mut out = Vec::new();
-    let _ = write_list_markdown(list, &mut out);
-    String::from_utf8_lossy(&out).trim_end().to_string()
+        .find_map(|c| date::best_date(c.text()))
+        .and_then(|d| d.date())
 }
 
 impl Article<'_> {
@@ -371,7 +416,8 @@ impl Article<'_> {
         if let Some(title) = &self.title {
             parts.push(title);
         }
-        parts.extend(self.blocks.iter().map(|b| b.text.as_ref()));
+        let texts: Vec<Cow<'_, str>> = self.blocks.iter().map(Block::text).collect();
+        parts.extend(texts.iter().map(|t| t.as_ref()));
         let mut text = parts.join("\n\n");
         text.push('\n');
         text
@@ -396,8 +442,8 @@ mod tests {
             a.title.as_deref(),
             Some("Quay Opening Put Off Until Spring")
         );
-        assert_eq!(a.date.as_deref(), Some("2024-03-03"));
-        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_ref()).collect();
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2024-03-03"));
+        let texts: Vec<String> = a.blocks.iter().map(|b| b.text().into_owned()).collect();
         assert_eq!(texts, [P1, P2, P3]);
     }
 
@@ -412,8 +458,8 @@ mod tests {
             a.title.as_deref(),
             Some("Harbour board delays new quay opening by two years after contractor collapse")
         );
-        assert_eq!(a.blocks[0].text, deck);
-        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(a.blocks[0].text(), deck);
+        assert_eq!(a.blocks[0].kind(), BlockKind::Paragraph);
     }
 
     #[test]
@@ -456,14 +502,17 @@ mod tests {
         let text = format!(
             "Today is November 20, 2019\n\nSections\n\nWorld\n\nQuay Opening Put Off Until Spring\n\nPosted Nov. 19, 2019 8:03 am\n\n{P1}\n\n{P2}\n"
         );
-        assert_eq!(clean(&text).date.as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            clean(&text).date.map(|d| d.to_string()).as_deref(),
+            Some("2019-11-19")
+        );
     }
 
     #[test]
     fn headings_between_paragraphs_are_headings() {
         let text = format!("{P1}\n\n{P2}\n\nWhat Comes Next\n\n{P3}\n");
         let a = clean(&text);
-        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind()).collect();
         assert_eq!(
             kinds,
             [
@@ -480,7 +529,7 @@ mod tests {
         let long = format!("{P1} {P2}");
         let text = format!("{long}\n\n{P3}\n\n{long}\n\n{P3} Again.\n");
         let a = clean(&text);
-        assert_eq!(a.blocks.iter().filter(|b| b.text == long).count(), 1);
+        assert_eq!(a.blocks.iter().filter(|b| b.text() == long).count(), 1);
     }
 
     #[test]
@@ -492,8 +541,10 @@ mod tests {
             noise,'' said one of them. \n";
         let a = clean(text);
         assert_eq!(a.blocks.len(), 1);
-        assert!(a.blocks[0].text.contains("would not open until the spring"));
-        assert!(a.blocks[0].text.ends_with("said one of them."));
+        assert!(a.blocks[0]
+            .text()
+            .contains("would not open until the spring"));
+        assert!(a.blocks[0].text().ends_with("said one of them."));
         assert_eq!(a.blocks[0].lines, [2, 6]);
     }
 
@@ -513,7 +564,7 @@ mod tests {
                 proptest::prop_assert!(b.lines[0] <= b.lines[1]);
             }
             if let Some(d) = &a.date {
-                proptest::prop_assert_eq!(d.len(), 10);
+                proptest::prop_assert_eq!(d.to_string().len(), 10);
             }
         }
     }

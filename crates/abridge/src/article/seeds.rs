@@ -36,13 +36,17 @@ fn check_news_page(name: &str, date: &str) {
         Some(line(&text, 3)),
         "{name} title"
     );
-    assert_eq!(article.date.as_deref(), Some(date), "{name} date");
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some(date),
+        "{name} date"
+    );
     let got: Vec<[usize; 2]> = article.blocks.iter().map(|b| b.lines).collect();
     assert_eq!(got, [[5, 5], [13, 13], [15, 15], [17, 17]], "{name} blocks");
     assert!(article
         .blocks
         .iter()
-        .all(|b| b.kind == BlockKind::Paragraph));
+        .all(|b| b.kind() == BlockKind::Paragraph));
 }
 
 #[test]
@@ -62,7 +66,7 @@ fn seed_004_keeps_every_line() {
     };
     let article = clean(&text);
     assert_eq!(article.title, None);
-    let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind == k).count();
+    let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind() == k).count();
     assert_eq!(count(BlockKind::Heading), 4);
     assert_eq!(count(BlockKind::List), 3);
     assert_eq!(count(BlockKind::Table), 3);
@@ -101,7 +105,7 @@ fn explain() {
     let cands = super::classify::classify(super::segment::blocks(&text, &found));
     for c in &cands {
         let mark = if c.is_good() { "+" } else { "-" };
-        let t: String = c.block.text.chars().take(110).collect();
+        let t: String = c.block.text().chars().take(110).collect();
         println!(
             "{mark} {:>4}-{:<4} {:<8} {:<16} d={:.2} n={:<4} {}",
             c.block.lines[0],

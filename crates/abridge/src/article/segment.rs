@@ -2,7 +2,7 @@
 //! them grouped at blank lines into runs, and each run cut into paragraphs by [`super::wrap`]
 //! (hard-wrapped prose joined, one block per line otherwise).
 
-use super::{list_markdown, table_markdown, wrap, Block, BlockKind};
+use super::{wrap, Block, Content};
 use crate::markup::{lines, Extracted, Line};
 use std::borrow::Cow;
 
@@ -12,19 +12,17 @@ pub fn blocks<'a>(text: &'a str, found: &Extracted<'a>) -> Vec<Block<'a>> {
     for t in &found.tables {
         taken.push((t.lines[0], t.lines[1]));
         out.push(Block {
-            kind: BlockKind::Table,
-            text: Cow::Owned(table_markdown(t)),
+            content: Content::Table(t.clone()),
             lines: t.lines,
-            span: t.span.clone(),
+            span: t.span.clone().into(),
         });
     }
     for l in &found.lists {
         taken.push((l.lines[0], l.lines[1]));
         out.push(Block {
-            kind: BlockKind::List,
-            text: Cow::Owned(list_markdown(l)),
+            content: Content::List(l.clone()),
             lines: l.lines,
-            span: l.span.clone(),
+            span: l.span.clone().into(),
         });
     }
     taken.sort_unstable();
@@ -66,10 +64,9 @@ fn flush<'a>(text: &'a str, run: &mut Vec<Line<'a>>, out: &mut Vec<Block<'a>>) {
             }
         };
         out.push(Block {
-            kind: BlockKind::Paragraph,
-            text: joined,
+            content: Content::Paragraph(joined),
             lines: [first.number, last.number],
-            span: first.start..last.end(),
+            span: (first.start..last.end()).into(),
         });
     }
     run.clear();
@@ -78,6 +75,7 @@ fn flush<'a>(text: &'a str, run: &mut Vec<Line<'a>>, out: &mut Vec<Block<'a>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::BlockKind;
     use crate::markup::{extract, Mode};
 
     #[test]
@@ -86,7 +84,7 @@ mod tests {
         let found = extract(text, Mode::Article);
         let got: Vec<(BlockKind, [usize; 2])> = blocks(text, &found)
             .iter()
-            .map(|b| (b.kind, b.lines))
+            .map(|b| (b.kind(), b.lines))
             .collect();
         assert_eq!(
             got,

@@ -21,6 +21,7 @@
 
 use crate::markup::lines::indent_width;
 use crate::markup::Line;
+use crate::text::joins_hyphenated;
 use std::ops::Range;
 
 /// Narrowest and widest wrap widths (columns) recognised.
@@ -154,16 +155,6 @@ pub fn paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     }
     out.push(start..lines.len());
     out
-}
-
-/// Whether `next`, the first word of a line, continues a word hyphenated at the end of `before`
-/// (`city-` + `centre`, `post-` + `iPhone`): then the two are joined without a space, the
-/// hyphen kept. Shared by the cleaner's paragraphs and `text::flatten`, so both agree.
-pub(crate) fn joins_hyphenated(before: &str, next: &str) -> bool {
-    before
-        .strip_suffix('-')
-        .is_some_and(|b| b.ends_with(char::is_alphabetic))
-        && next.starts_with(char::is_lowercase)
 }
 
 /// The text of a paragraph made of `lines`: trimmed lines joined by a space (a word hyphenated at

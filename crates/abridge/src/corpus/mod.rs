@@ -26,6 +26,16 @@ pub struct Document {
     pub text: String,
 }
 
+impl Document {
+    /// A document of `text` reported under `source`.
+    pub fn new(source: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            source: source.into(),
+            text: text.into(),
+        }
+    }
+}
+
 /// Something worth telling the user about an input that was still processed or skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {

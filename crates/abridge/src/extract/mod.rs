@@ -17,7 +17,7 @@
 #[cfg(feature = "snapshot")]
 pub mod snapshot;
 
-use crate::article::{self, Block};
+use crate::article::{self, Block, Date};
 use crate::corpus::Document;
 use crate::markup::{self, List, Mode, Table};
 use crate::summary::{self, Budget, SummaryOptions};
@@ -45,7 +45,7 @@ pub struct RecordSummary {
 pub struct Record<'a> {
     pub source: &'a str,
     pub title: Option<Cow<'a, str>>,
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// Number of sentences of the cleaned article body.
     pub sentences: usize,
     pub blocks: Vec<Block<'a>>,
@@ -58,7 +58,7 @@ pub struct Record<'a> {
 pub fn extract(document: &Document, words: usize) -> Record<'_> {
     let text = document.text.as_str();
     let found = markup::extract(text, Mode::Article);
-    let article = article::clean(text);
+    let article = article::clean_extracted(text, &found);
     let options = SummaryOptions {
         budget: Budget::Words(words),
         ..SummaryOptions::default()

@@ -30,6 +30,7 @@ mod cells;
 mod inline;
 pub mod lines;
 pub mod list;
+mod normal;
 mod strict;
 pub mod table;
 
@@ -38,6 +39,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 pub use lines::{lines, Line};
+pub(crate) use normal::{list_markdown, table_markdown};
+pub use normal::{write_list_markdown, write_table_markdown};
 
 /// How closely the table parser follows GFM.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

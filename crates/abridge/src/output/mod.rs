@@ -2,11 +2,10 @@
 //! normalised markdown.
 
 mod csv;
-mod markdown;
 mod pretty;
 
 pub use self::csv::write_table_csv;
-pub use markdown::{write_list_markdown, write_table_markdown};
+pub use crate::markup::{write_list_markdown, write_table_markdown};
 
 use crate::article::Article;
 use crate::markup::{List, Table};

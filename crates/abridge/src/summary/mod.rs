@@ -3,14 +3,15 @@
 //!
 //! ```
 //! use abridge::corpus::Document;
-//! use abridge::summary::{summarize, SummaryOptions, Budget};
-//! let doc = |name: &str, text: &str| Document { source: name.into(), text: text.into() };
+//! use abridge::summary::{Budget, Summarizer, SummaryOptions};
 //! let docs = [
-//!     doc("a.txt", "The council approved the tidal barrier on Tuesday. The barrier will cost 412 million pounds. Work starts next spring."),
-//!     doc("b.txt", "Councillors approved a tidal barrier for the port. The barrier cost worried harbour businesses. A levy will fund part of it."),
+//!     Document::new("a.txt", "The council approved the tidal barrier on Tuesday. The barrier will cost 412 million pounds. Work starts next spring."),
+//!     Document::new("b.txt", "Councillors approved a tidal barrier for the port. The barrier cost worried harbour businesses. A levy will fund part of it."),
 //! ];
-//! let summary = summarize(&docs, &SummaryOptions { budget: Budget::Words(20), ..Default::default() });
+//! let summary = Summarizer::new(SummaryOptions::default().with_budget(Budget::Words(20)))?
+//!     .summarize(&docs);
 //! assert!(summary.words <= 20 && !summary.sentences.is_empty());
+//! # Ok::<(), abridge::Error>(())
 //! ```
 
 mod prepare;
@@ -22,6 +23,7 @@ use crate::rank::pagerank::{pagerank, PageRankOptions, Ranking};
 use crate::rank::select::{self, SelectOptions};
 use crate::rank::similarity::{Similarity, SimilarityGraph, TermBag};
 use crate::text::lang::Language;
+use crate::Error;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -95,16 +97,24 @@ pub const DEFAULT_MMR: SelectOptions = SelectOptions {
     duplicate_threshold: 0.6,
 };
 
-/// Everything that shapes a summary.
+/// Everything that shapes a summary. Start from [`SummaryOptions::default`] and change fields
+/// (or use the `with_*` methods); [`Summarizer::new`] checks them.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct SummaryOptions {
+    /// How much summary to produce (default: 100 words).
     pub budget: Budget,
     /// With a word budget: cut the last sentence at exactly the budget, as DUC systems are scored.
     pub truncate: bool,
+    /// The order of the summary's sentences.
     pub order: Order,
+    /// The centrality measure.
     pub algorithm: Algorithm,
+    /// The sentence similarity the graph is built from.
     pub similarity: Similarity,
+    /// Language of the stop words and stemmer.
     pub language: Language,
+    /// How sentences are picked once ranked.
     pub selection: Selection,
     /// Sentences shorter than this many words, or not ending like a sentence (headings), are
     /// never picked (they still vote in the graph).
@@ -134,6 +144,156 @@ impl Default for SummaryOptions {
             skip_quotes: true,
             graph: GraphMode::Auto,
         }
+    }
+}
+
+impl SummaryOptions {
+    /// These options with `budget`.
+    pub fn with_budget(mut self, budget: Budget) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// These options with truncation of the last sentence on or off.
+    pub fn with_truncate(mut self, truncate: bool) -> Self {
+        self.truncate = truncate;
+        self
+    }
+
+    /// These options with the sentence order.
+    pub fn with_order(mut self, order: Order) -> Self {
+        self.order = order;
+        self
+    }
+
+    /// These options with the language of stop words and stemmer.
+    pub fn with_language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// These options with the centrality measure.
+    pub fn with_algorithm(mut self, algorithm: Algorithm) -> Self {
+        self.algorithm = algorithm;
+        self
+    }
+
+    /// These options with the selection.
+    pub fn with_selection(mut self, selection: Selection) -> Self {
+        self.selection = selection;
+        self
+    }
+
+    /// Checks every option; the error names the option as the command line does and says why
+    /// (the `abridge` command prints exactly this message).
+    ///
+    /// ```
+    /// use abridge::summary::{Budget, SummaryOptions};
+    /// let err = SummaryOptions::default().with_budget(Budget::Ratio(5.0)).validate().unwrap_err();
+    /// assert_eq!(err.to_string(), "--ratio must be in (0, 1], got 5");
+    /// assert!(SummaryOptions::default().validate().is_ok());
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        let fraction = |option: &'static str, value: f64, zero_ok: bool| {
+            let ok = value <= 1.0 && (value > 0.0 || (zero_ok && value == 0.0));
+            if ok {
+                Ok(())
+            } else {
+                let range = if zero_ok { "[0, 1]" } else { "(0, 1]" };
+                Err(Error::option(
+                    option,
+                    format!("{option} must be in {range}, got {value}"),
+                ))
+            }
+        };
+        match self.budget {
+            Budget::Words(0) | Budget::Sentences(0) => {
+                return Err(Error::option("budget", "the budget must be at least 1"))
+            }
+            Budget::Ratio(r) => fraction("--ratio", r, false)?,
+            _ => {}
+        }
+        if self.truncate && !matches!(self.budget, Budget::Words(_)) {
+            return Err(Error::option(
+                "--truncate",
+                "--truncate goes with a word budget (--words)",
+            ));
+        }
+        if let Algorithm::LexRank { threshold: Some(t) } = self.algorithm {
+            fraction("--threshold", t, true)?;
+        }
+        let mmr = self.selection.mmr();
+        fraction("--mmr-lambda", mmr.lambda, true)?;
+        fraction("--duplicate-threshold", mmr.duplicate_threshold, false)?;
+        match self.selection {
+            Selection::Coverage(c) => {
+                fraction("--duplicate-threshold", c.duplicate_threshold, false)?;
+                non_negative("--alpha", c.alpha)?;
+                non_negative("--diversity", c.diversity)?;
+                non_negative("--cost-exponent", c.cost_exponent)?;
+            }
+            Selection::Concepts(c) => {
+                non_negative("--unigram-weight", c.unigram_weight)?;
+                non_negative("--cost-exponent", c.cost_exponent)?;
+            }
+            Selection::Mmr(_) => {}
+        }
+        non_negative("--position-weight", self.position_weight)
+    }
+}
+
+fn non_negative(option: &'static str, value: f64) -> Result<(), Error> {
+    if value >= 0.0 && value.is_finite() {
+        Ok(())
+    } else {
+        Err(Error::option(
+            option,
+            format!("{option} must be a finite number >= 0, got {value}"),
+        ))
+    }
+}
+
+/// A summariser with checked options: the library's front door to summaries.
+///
+/// ```
+/// use abridge::corpus::Document;
+/// use abridge::summary::{Budget, Summarizer, SummaryOptions};
+/// let docs = [
+///     Document::new("a.txt", "The council approved the tidal barrier on Tuesday. The barrier will cost 412 million pounds. Work starts next spring."),
+///     Document::new("b.txt", "Councillors approved a tidal barrier for the port. The barrier cost worried harbour businesses. A levy will fund part of it."),
+/// ];
+/// let summarizer = Summarizer::new(SummaryOptions::default().with_budget(Budget::Words(20)))?;
+/// let summary = summarizer.summarize(&docs);
+/// assert!(summary.words <= 20 && !summary.sentences.is_empty());
+/// // Invalid options are refused with the message the command line prints.
+/// assert!(Summarizer::new(SummaryOptions::default().with_budget(Budget::Words(0))).is_err());
+/// # Ok::<(), abridge::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Summarizer {
+    options: SummaryOptions,
+}
+
+impl Summarizer {
+    /// A summariser, once `options` pass [`SummaryOptions::validate`].
+    pub fn new(options: SummaryOptions) -> Result<Summarizer, Error> {
+        options.validate()?;
+        Ok(Summarizer { options })
+    }
+
+    /// The options it was made with.
+    pub fn options(&self) -> &SummaryOptions {
+        &self.options
+    }
+
+    /// Summarises `documents` (one or many) into one summary.
+    pub fn summarize(&self, documents: &[Document]) -> Summary {
+        summarize(documents, &self.options)
+    }
+
+    /// Summarises sentences already prepared (see [`Preparer`]), for inputs read in batches.
+    pub fn summarize_prepared(&self, prepared: &Prepared) -> Summary {
+        summarize_prepared(prepared, &self.options)
     }
 }
 
@@ -295,7 +455,7 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         // Dated documents first in date order, then the rest in input order.
         Order::Source => chosen.sort_by_key(|&(i, _)| {
             let s = &prepared.sentences[i];
-            let date = prepared.documents[s.document].date.as_deref();
+            let date = prepared.documents[s.document].date;
             (date.is_none(), date, s.document, s.index)
         }),
         Order::Rank => {

@@ -1,19 +1,20 @@
 //! From documents to the sentences ranking reads: cleaned article bodies, their sentences
 //! (whitespace collapsed), index terms as ids.
 
-use crate::article::{self, Article};
+use crate::article::body_sentences;
+use crate::article::{self, Article, Date};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
+use crate::text::flatten;
 use crate::text::lang::{Language, Terms};
-use crate::text::{body_sentences, flatten};
 use std::collections::HashMap;
 
 /// A document's part in a summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreparedDocument {
     pub source: String,
-    /// `YYYY-MM-DD`, when the article gives a date.
-    pub date: Option<String>,
+    /// The publication date, when the article gives one.
+    pub date: Option<Date>,
 }
 
 /// A candidate sentence.
@@ -64,7 +65,7 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
 /// One document reduced to what ranking needs: no raw text is kept.
 struct Analysed {
     source: String,
-    date: Option<String>,
+    date: Option<Date>,
     /// Sentence text, word count, index terms.
     sentences: Vec<(String, usize, Vec<String>)>,
 }
@@ -81,7 +82,7 @@ fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> An
         .collect();
     Analysed {
         source: source.to_string(),
-        date: article.date.clone(),
+        date: article.date,
         sentences,
     }
 }

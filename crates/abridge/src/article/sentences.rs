@@ -1,8 +1,8 @@
 //! The sentences of a cleaned article: what the ranking stage reads.
 
-use super::sentences::{split, Sentence};
-use crate::article::{joins_hyphenated, Article, BlockKind};
+use super::{Article, BlockKind};
 use crate::markup::list::item_text;
+use crate::text::{split, Sentence};
 
 /// Sentences of the article's headings, paragraphs and list items, in order, with spans into
 /// `text` (the input the article was cleaned from). Tables are not prose and give none; list
@@ -11,17 +11,17 @@ use crate::markup::list::item_text;
 /// ```
 /// let text = "Menu\n\nRain Floods the Harbour\n\nHeavy rain flooded the harbour district on Monday night. Hundreds of residents left their homes.\n";
 /// let article = abridge::article::clean(text);
-/// let got: Vec<&str> = abridge::text::body_sentences(text, &article).iter().map(|s| s.text).collect();
+/// let got: Vec<&str> = abridge::article::body_sentences(text, &article).iter().map(|s| s.text).collect();
 /// assert!(got.contains(&"Hundreds of residents left their homes."));
 /// ```
 pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     for block in &article.blocks {
-        let Some(slice) = text.get(block.span.clone()) else {
+        let Some(slice) = text.get(block.span.range()) else {
             continue;
         };
         let base = block.span.start;
-        match block.kind {
+        match block.kind() {
             BlockKind::Table => {}
             BlockKind::Heading => {
                 let trimmed = slice.trim();
@@ -36,7 +36,7 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
             BlockKind::Paragraph | BlockKind::List => {
                 for s in split(slice) {
                     // A list item's first sentence starts with the item's marker.
-                    let body = match block.kind {
+                    let body = match block.kind() {
                         BlockKind::List => item_text(s.text).unwrap_or(s.text),
                         _ => s.text,
                     };
@@ -52,33 +52,6 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
                 }
             }
         }
-    }
-    out
-}
-
-/// A sentence on one line: whitespace runs become one space, and a word hyphenated across a line
-/// break (`city-\ncentre`) keeps its hyphen without the break.
-///
-/// ```
-/// assert_eq!(abridge::text::flatten("the city-\n  centre  and\n the port"), "the city-centre and the port");
-/// ```
-pub fn flatten(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut after_break = false;
-    let mut pending_space = false;
-    let mut rest = text;
-    for word in text.split_whitespace() {
-        // Where does this word sit, and was the whitespace before it a line break?
-        if let Some(at) = rest.find(word) {
-            after_break = rest[..at].contains(['\n', '\r']);
-            rest = &rest[at + word.len()..];
-        }
-        let glued = after_break && joins_hyphenated(&out, word);
-        if pending_space && !glued {
-            out.push(' ');
-        }
-        out.push_str(word);
-        pending_space = true;
     }
     out
 }
