@@ -13,9 +13,7 @@ pub use decode::{decode, Decoded};
 pub use read::Reader;
 pub use walk::{discover, Discovery, FileFilter, Input, DEFAULT_GLOBS};
 
-use std::io;
 use std::path::PathBuf;
-use thiserror::Error;
 
 /// A decoded input document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,23 +45,6 @@ impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.source, self.message)
     }
-}
-
-/// Errors that make one input fail. The other inputs are still processed.
-#[derive(Debug, Error)]
-pub enum CorpusError {
-    #[error("{path}: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: io::Error,
-    },
-    #[error("{path}: no such file or directory")]
-    Missing { path: String },
-    #[error("{path}: cannot list directory: {message}")]
-    Walk { path: String, message: String },
-    #[error("invalid --glob pattern {pattern:?}: {message}")]
-    Glob { pattern: String, message: String },
 }
 
 /// What loading one input gave: a document (unless it was skipped) and any warnings.

@@ -3,7 +3,8 @@
 //! Over thousands of small articles the kernel's per-file work (path lookup, open, read, close)
 //! costs more than parsing them, so this is where `abridge tables` spends most of its time.
 
-use super::{display_path, from_bytes, CorpusError, Input, Loaded};
+use super::{display_path, from_bytes, Input, Loaded};
+use crate::Error;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -32,14 +33,14 @@ pub struct Reader {
 
 impl Reader {
     /// Reads and decodes one input.
-    pub fn load(&mut self, input: &Input) -> Result<Loaded, CorpusError> {
+    pub fn load(&mut self, input: &Input) -> Result<Loaded, Error> {
         let (source, bytes) = match input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 io::stdin()
                     .lock()
                     .read_to_end(&mut bytes)
-                    .map_err(|source| CorpusError::Read {
+                    .map_err(|source| Error::Io {
                         path: "-".into(),
                         source,
                     })?;
@@ -47,7 +48,7 @@ impl Reader {
             }
             Input::File(path) => {
                 let name = display_path(path);
-                let bytes = self.read(path).map_err(|source| CorpusError::Read {
+                let bytes = self.read(path).map_err(|source| Error::Io {
                     path: name.clone(),
                     source,
                 })?;
@@ -144,7 +145,7 @@ mod tests {
         std::fs::write(d.join("c.txt"), "x".repeat(100_000)).unwrap();
         std::fs::write(d.join("d.txt"), "y".repeat(3_000_000)).unwrap();
         let mut reader = Reader::default();
-        let mut text = |p: &str| -> Result<String, CorpusError> {
+        let mut text = |p: &str| -> Result<String, Error> {
             let loaded = reader.load(&Input::File(d.join(p)))?;
             Ok(loaded.document.map(|doc| doc.text).unwrap_or_default())
         };

@@ -1,6 +1,7 @@
 //! Turning PATH arguments into an ordered list of inputs.
 
-use super::{display_path, CorpusError, Warning};
+use super::{display_path, Warning};
+use crate::Error;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -30,22 +31,22 @@ pub struct FileFilter {
 
 impl FileFilter {
     /// A filter from glob patterns; the defaults when `patterns` is empty.
-    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Result<Self, CorpusError> {
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Result<Self, Error> {
         let mut builder = GlobSetBuilder::new();
         let mut add = |pattern: &str| {
-            let glob = Glob::new(pattern).map_err(|e| CorpusError::Glob {
+            let glob = Glob::new(pattern).map_err(|e| Error::Glob {
                 pattern: pattern.to_string(),
                 message: e.kind().to_string(),
             })?;
             builder.add(glob);
-            Ok::<_, CorpusError>(())
+            Ok::<_, Error>(())
         };
         if patterns.is_empty() {
             DEFAULT_GLOBS.iter().try_for_each(|p| add(p))?;
         } else {
             patterns.iter().try_for_each(|p| add(p.as_ref()))?;
         }
-        let set = builder.build().map_err(|e| CorpusError::Glob {
+        let set = builder.build().map_err(|e| Error::Glob {
             pattern: String::new(),
             message: e.to_string(),
         })?;
@@ -95,7 +96,7 @@ impl Default for FileFilter {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub inputs: Vec<Input>,
-    pub errors: Vec<CorpusError>,
+    pub errors: Vec<Error>,
     pub warnings: Vec<Warning>,
     /// Files already taken: inode number → index in `inputs` of the first file with it, so a
     /// file reached twice (through symbolic links, hard links, or named twice) is read once.
@@ -205,7 +206,7 @@ pub fn discover<P: AsRef<Path>>(paths: &[P], filter: &FileFilter) -> Discovery {
         } else if path.exists() || path.is_symlink() {
             found.push_file(path.to_path_buf(), None);
         } else {
-            found.errors.push(CorpusError::Missing {
+            found.errors.push(Error::Missing {
                 path: display_path(path),
             });
         }
@@ -293,7 +294,7 @@ impl Walker<'_> {
                 Ok(EntryKind::Other) => {}
                 // An entry that cannot be looked at (a dangling link): named like a file that
                 // cannot be read, not like a directory that cannot be listed.
-                Err(source) => self.found.errors.push(CorpusError::Read {
+                Err(source) => self.found.errors.push(Error::Io {
                     path: display_path(&child),
                     source,
                 }),
@@ -305,9 +306,10 @@ impl Walker<'_> {
     }
 
     fn error(&mut self, path: &Path, err: &std::io::Error) {
-        self.found.errors.push(CorpusError::Walk {
+        self.found.errors.push(Error::Walk {
             path: display_path(path),
-            message: err.to_string(),
+            // io::Error is not Clone: the same kind and message.
+            source: std::io::Error::new(err.kind(), err.to_string()),
         });
     }
 }

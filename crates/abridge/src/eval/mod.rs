@@ -16,7 +16,7 @@ pub mod lcs;
 pub mod porter;
 pub mod text;
 
-pub use text::{Analyzer, Exceptions, ExceptionsError, Limit};
+pub use text::{Analyzer, Exceptions, Limit};
 
 use serde::Serialize;
 use std::collections::HashMap;

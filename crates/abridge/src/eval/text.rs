@@ -120,18 +120,10 @@ pub struct Exceptions {
     map: HashMap<String, String>,
 }
 
-/// A line of an exception list that is not `word TAB base`.
-#[derive(Debug, thiserror::Error)]
-#[error("line {line}: expected 'word<TAB>base', found {found:?}")]
-pub struct ExceptionsError {
-    pub line: usize,
-    pub found: String,
-}
-
 impl Exceptions {
     /// Parses `word TAB base` lines; blank lines are skipped, a later entry for the same word
     /// replaces an earlier one, and an empty base means "no exception" (as in rouge155.py).
-    pub fn parse(text: &str) -> Result<Self, ExceptionsError> {
+    pub fn parse(text: &str) -> Result<Self, crate::Error> {
         let mut map = HashMap::new();
         for (i, line) in text.split('\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
@@ -148,7 +140,7 @@ impl Exceptions {
                     }
                 }
                 _ => {
-                    return Err(ExceptionsError {
+                    return Err(crate::Error::Exceptions {
                         line: i + 1,
                         found: line.chars().take(60).collect(),
                     })

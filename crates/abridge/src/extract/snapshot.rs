@@ -5,6 +5,7 @@
 //! and `record` are compared: upgrading abridge alone does not make every snapshot differ, only
 //! what the upgrade changes in the results does.
 
+use crate::Error;
 use serde::Serialize;
 use serde_json::{json, Value};
 use similar::TextDiff;
@@ -13,31 +14,12 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
-use thiserror::Error;
 
 /// The file name of the multi-document summary's snapshot (`@` keeps it apart from documents).
 pub const SUMMARY_NAME: &str = "@summary.json";
 
-#[derive(Debug, Error)]
-pub enum SnapshotError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: io::Error,
-    },
-    #[error("{path}: not a snapshot file ({message})")]
-    Invalid { path: String, message: String },
-    #[error("inputs {first:?} and {second:?} would share the snapshot file {name}")]
-    Collision {
-        first: String,
-        second: String,
-        name: String,
-    },
-}
-
-fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SnapshotError + '_ {
-    move |source| SnapshotError::Io {
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> Error + '_ {
+    move |source| Error::Io {
         path: path.display().to_string(),
         source,
     }
@@ -117,11 +99,11 @@ impl Entry {
 }
 
 /// Checks that no two entries share a file name.
-pub fn check_names(entries: &[Entry]) -> Result<(), SnapshotError> {
+pub fn check_names(entries: &[Entry]) -> Result<(), Error> {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for e in entries {
         if let Some(first) = seen.insert(&e.name, &e.source) {
-            return Err(SnapshotError::Collision {
+            return Err(Error::SnapshotCollision {
                 first: first.to_string(),
                 second: e.source.clone(),
                 name: e.name.clone(),
@@ -152,7 +134,7 @@ impl Comparison {
 }
 
 /// The `*.json` snapshot files in `dir` (none when `dir` does not exist).
-pub fn stored_files(dir: &Path) -> Result<Vec<String>, SnapshotError> {
+pub fn stored_files(dir: &Path) -> Result<Vec<String>, Error> {
     let listing = match fs::read_dir(dir) {
         Ok(l) => l,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -171,7 +153,7 @@ pub fn stored_files(dir: &Path) -> Result<Vec<String>, SnapshotError> {
 }
 
 /// Compares `entries` with the snapshots stored in `dir`.
-pub fn compare(dir: &Path, entries: &[Entry]) -> Result<Comparison, SnapshotError> {
+pub fn compare(dir: &Path, entries: &[Entry]) -> Result<Comparison, Error> {
     let stored = stored_files(dir)?;
     let mut result = Comparison::default();
     for e in entries {
@@ -181,12 +163,12 @@ pub fn compare(dir: &Path, entries: &[Entry]) -> Result<Comparison, SnapshotErro
         }
         let path = dir.join(&e.name);
         let text = fs::read_to_string(&path).map_err(io_error(&path))?;
-        let value: Value = serde_json::from_str(&text).map_err(|err| SnapshotError::Invalid {
+        let value: Value = serde_json::from_str(&text).map_err(|err| Error::InvalidSnapshot {
             path: path.display().to_string(),
             message: err.to_string(),
         })?;
         let (Some(options), Some(record)) = (value.get("options"), value.get("record")) else {
-            return Err(SnapshotError::Invalid {
+            return Err(Error::InvalidSnapshot {
                 path: path.display().to_string(),
                 message: "no \"options\" and \"record\"".into(),
             });
@@ -223,7 +205,7 @@ pub fn compare(dir: &Path, entries: &[Entry]) -> Result<Comparison, SnapshotErro
 /// whole to a temporary file in `dir`; only when all are written are they renamed into place, so
 /// a run that fails while writing leaves the folder as it was (a rename failing after that, in
 /// the same folder, would leave the earlier ones renamed).
-pub fn update(dir: &Path, entries: &[Entry]) -> Result<(usize, Vec<String>), SnapshotError> {
+pub fn update(dir: &Path, entries: &[Entry]) -> Result<(usize, Vec<String>), Error> {
     fs::create_dir_all(dir).map_err(io_error(dir))?;
     let mut staged: Vec<(NamedTempFile, PathBuf)> = Vec::with_capacity(entries.len());
     for e in entries {
