@@ -363,7 +363,7 @@ fn benches(c: &mut Criterion) {
                     &scores,
                     &words,
                     &graph,
-                    select::Budget::Words(100),
+                    select::Quota::Words(100),
                     DEFAULT_MMR,
                 ))
             })

@@ -6,7 +6,12 @@ use memchr::memchr;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decoded {
     /// Text, with the BOM removed; `lossy` when invalid UTF-8 was replaced by U+FFFD.
-    Text { text: String, lossy: bool },
+    Text {
+        /// The text.
+        text: String,
+        /// Whether invalid UTF-8 was replaced.
+        lossy: bool,
+    },
     /// The input holds NUL bytes, which no text article has.
     Binary,
 }

@@ -37,7 +37,9 @@ impl Document {
 /// Something worth telling the user about an input that was still processed or skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// The input the warning is about.
     pub source: String,
+    /// What happened.
     pub message: String,
 }
 
@@ -50,7 +52,9 @@ impl std::fmt::Display for Warning {
 /// What loading one input gave: a document (unless it was skipped) and any warnings.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The decoded document, unless the input was skipped (binary, empty).
     pub document: Option<Document>,
+    /// Everything worth telling the user about this input.
     pub warnings: Vec<Warning>,
 }
 

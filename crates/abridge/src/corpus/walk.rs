@@ -15,7 +15,9 @@ pub const DEFAULT_GLOBS: [&str; 3] = ["*.txt", "*.md", "*.markdown"];
 /// One input to process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// Standard input (`-`).
     Stdin,
+    /// A file, as given or found in a walked directory.
     File(PathBuf),
 }
 
@@ -95,8 +97,11 @@ impl Default for FileFilter {
 /// What [`discover`] found.
 #[derive(Debug, Default)]
 pub struct Discovery {
+    /// The inputs to read, in order.
     pub inputs: Vec<Input>,
+    /// Inputs that could not be found or listed (the others are still read).
     pub errors: Vec<Error>,
+    /// Things worth telling the user (a symbolic link loop skipped...).
     pub warnings: Vec<Warning>,
     /// Files already taken: inode number → index in `inputs` of the first file with it, so a
     /// file reached twice (through symbolic links, hard links, or named twice) is read once.

@@ -33,6 +33,7 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Recall, precision and F1 of these counts (0 where a denominator is 0).
     pub fn scores(self) -> Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let recall = ratio(self.hits, self.reference);
@@ -58,8 +59,11 @@ pub fn f1(precision: f64, recall: f64) -> f64 {
 /// Recall, precision and F1 as fractions (0..=1).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Serialize)]
 pub struct Prf {
+    /// Share of the reference's units found in the summary.
     pub recall: f64,
+    /// Share of the summary's units found in the reference.
     pub precision: f64,
+    /// Harmonic mean of recall and precision.
     pub f1: f64,
 }
 
@@ -77,11 +81,17 @@ impl Prf {
 /// One topic's counts and scores.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct TopicScores {
+    /// ROUGE-1 (words).
     pub rouge1: Prf,
+    /// ROUGE-2 (word pairs).
     pub rouge2: Prf,
+    /// ROUGE-L (longest common subsequences, union over sentences).
     pub rouge_l: Prf,
+    /// ROUGE-1's hit and total counts, summed over the references.
     pub counts1: Counts,
+    /// ROUGE-2's hit and total counts, summed over the references.
     pub counts2: Counts,
+    /// ROUGE-L's hit and total counts, summed over the references.
     pub counts_l: Counts,
 }
 

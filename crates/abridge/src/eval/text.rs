@@ -150,14 +150,17 @@ impl Exceptions {
         Ok(Exceptions { map })
     }
 
+    /// Number of exception entries.
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    /// Whether the list has no entry.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
 
+    /// The base form listed for `word`, if any.
     pub fn get(&self, word: &str) -> Option<&str> {
         self.map.get(word).map(String::as_str)
     }
@@ -171,6 +174,7 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
+    /// An analyzer that applies `exceptions` before stemming.
     pub fn new(exceptions: Exceptions) -> Self {
         Analyzer {
             exceptions,

@@ -27,30 +27,41 @@ use std::borrow::Cow;
 /// A summary sentence of one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RecordSentence {
+    /// The sentence as it reads in the summary.
     pub text: String,
     /// Position in the document's sentence list.
     pub index: usize,
+    /// Its relevance score (centrality with the lead prior).
     pub score: f64,
 }
 
 /// The single-document summary of a record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RecordSummary {
+    /// Number of words.
     pub words: usize,
+    /// The sentences, in document order.
     pub sentences: Vec<RecordSentence>,
 }
 
 /// Everything abridge knows about one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record<'a> {
+    /// The name the document is reported under.
     pub source: &'a str,
+    /// The article's headline, when found.
     pub title: Option<Cow<'a, str>>,
+    /// The publication date, when found.
     pub date: Option<Date>,
     /// Number of sentences of the cleaned article body.
     pub sentences: usize,
+    /// The cleaned article's content blocks.
     pub blocks: Vec<Block<'a>>,
+    /// Every table of the document (furniture included).
     pub tables: Vec<Table<'a>>,
+    /// Every list of the document outside tables (furniture included).
     pub lists: Vec<List<'a>>,
+    /// A single-document summary.
     pub summary: RecordSummary,
 }
 

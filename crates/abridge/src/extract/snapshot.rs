@@ -55,14 +55,18 @@ pub fn file_name(source: &str) -> String {
 /// One snapshot to compare or write: its file name and the parts that are compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The snapshot file name.
     pub name: String,
     /// The input it comes from (for messages).
     pub source: String,
+    /// The options the record was made with, stored beside it.
     pub options: Value,
+    /// The record itself.
     pub record: Value,
 }
 
 impl Entry {
+    /// An entry for `record` of `source`, made with `options`.
     pub fn new<T: Serialize>(
         source: &str,
         name: String,
@@ -116,6 +120,7 @@ pub fn check_names(entries: &[Entry]) -> Result<(), Error> {
 /// The outcome of comparing entries with a snapshot folder.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Comparison {
+    /// Snapshot files whose record is unchanged.
     pub matched: Vec<String>,
     /// File name, source and unified diff (stored → current).
     pub changed: Vec<(String, String, String)>,
@@ -128,6 +133,7 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Whether nothing changed, appeared or vanished.
     pub fn is_clean(&self) -> bool {
         self.changed.is_empty() && self.added.is_empty() && self.removed.is_empty()
     }

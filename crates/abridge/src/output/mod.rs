@@ -15,22 +15,28 @@ use std::io::{self, Write};
 /// The per-document record of `abridge tables`.
 #[derive(Debug, Serialize)]
 pub struct TablesRecord<'a> {
+    /// The document's name.
     pub source: &'a str,
+    /// Its tables, in input order.
     pub tables: Vec<Table<'a>>,
 }
 
 /// The per-document record of `abridge lists`.
 #[derive(Debug, Serialize)]
 pub struct ListsRecord<'a> {
+    /// The document's name.
     pub source: &'a str,
+    /// Its lists, in input order.
     pub lists: Vec<List<'a>>,
 }
 
 /// The per-document record of `abridge clean`: the source, then the article's fields.
 #[derive(Debug, Serialize)]
 pub struct ArticleRecord<'a> {
+    /// The document's name.
     pub source: &'a str,
     #[serde(flatten)]
+    /// The cleaned article: title, date and blocks.
     pub article: Article<'a>,
 }
 
@@ -38,16 +44,21 @@ pub struct ArticleRecord<'a> {
 /// index terms.
 #[derive(Debug, Serialize)]
 pub struct SentenceRecord<'a> {
+    /// The sentence's text.
     pub text: &'a str,
+    /// Its byte span `[start, end)` in the input.
     pub span: [usize; 2],
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its index terms (stop words dropped, stemmed), when asked for.
     pub terms: Option<Vec<String>>,
 }
 
 /// The per-document record of `abridge sentences`.
 #[derive(Debug, Serialize)]
 pub struct SentencesRecord<'a> {
+    /// The document's name.
     pub source: &'a str,
+    /// Its sentences, in order.
     pub sentences: Vec<SentenceRecord<'a>>,
 }
 
@@ -95,6 +106,7 @@ impl<W: Write> JsonStream<W> {
         }
     }
 
+    /// Writes one record (a separator before it, when needed).
     pub fn record<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
         let rendered = json_record(record, self.lines)?;
         self.record_rendered(&rendered)

@@ -15,6 +15,7 @@ pub struct PageRankOptions {
     pub damping: f64,
     /// Stop when the L1 change of the score vector falls below this.
     pub tolerance: f64,
+    /// Stop after this many iterations even when not converged.
     pub max_iterations: usize,
 }
 
@@ -31,13 +32,17 @@ impl Default for PageRankOptions {
 /// Scores (summing to 1) and how the iteration ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
+    /// One score per node; they sum to 1.
     pub scores: Array1<f64>,
+    /// Iterations run.
     pub iterations: usize,
+    /// Whether the scores moved less than the tolerance in the last iteration.
     pub converged: bool,
 }
 
 /// A weighted graph PageRank can walk.
 pub trait WeightGraph {
+    /// Number of nodes.
     fn node_count(&self) -> usize;
     /// Total (clean) weight leaving each node.
     fn out_weights(&self) -> Array1<f64>;
@@ -82,8 +87,11 @@ impl WeightGraph for Array2<f64> {
 /// `indices[indptr[j]..indptr[j + 1]]` with `weights` alongside.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CsrGraph {
+    /// Row `i`'s edges are `indptr[i]..indptr[i + 1]`.
     pub indptr: Vec<usize>,
+    /// Target node of each edge.
     pub indices: Vec<u32>,
+    /// Weight of each edge.
     pub weights: Vec<f64>,
 }
 

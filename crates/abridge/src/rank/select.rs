@@ -5,7 +5,8 @@ use super::similarity::SimilarityGraph;
 
 /// How much summary to produce.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Budget {
+#[non_exhaustive]
+pub enum Quota {
     /// At most this many words of whole sentences.
     Words(usize),
     /// This many sentences.
@@ -38,7 +39,7 @@ pub fn select(
     scores: &[f64],
     words: &[usize],
     graph: &SimilarityGraph,
-    budget: Budget,
+    budget: Quota,
     options: SelectOptions,
 ) -> Vec<usize> {
     let n = scores.len().min(words.len());
@@ -51,8 +52,8 @@ pub fn select(
     let mut used_words = 0usize;
     loop {
         match budget {
-            Budget::Sentences(k) if chosen.len() >= k => break,
-            Budget::Words(limit) if used_words >= limit => break,
+            Quota::Sentences(k) if chosen.len() >= k => break,
+            Quota::Words(limit) if used_words >= limit => break,
             _ => {}
         }
         let mut best: Option<(usize, f64)> = None;
@@ -60,7 +61,7 @@ pub fn select(
             if !available[i] {
                 continue;
             }
-            if let Budget::Words(limit) = budget {
+            if let Quota::Words(limit) = budget {
                 if used_words + words[i] > limit {
                     continue;
                 }
@@ -105,7 +106,7 @@ mod tests {
             &[0.9, 0.8, 0.1],
             &[60, 50, 30],
             &g,
-            Budget::Words(100),
+            Quota::Words(100),
             SelectOptions::default(),
         );
         assert_eq!(picked, vec![0, 2]);
@@ -118,7 +119,7 @@ mod tests {
             &[0.9, 0.85, 0.1],
             &[10, 10, 10],
             &g,
-            Budget::Sentences(2),
+            Quota::Sentences(2),
             SelectOptions::default(),
         );
         assert_eq!(picked, vec![0, 2]);
@@ -131,7 +132,7 @@ mod tests {
             &[0.0, 0.5, 0.0],
             &[5, 5, 5],
             &g,
-            Budget::Sentences(3),
+            Quota::Sentences(3),
             SelectOptions::default(),
         );
         assert_eq!(picked, vec![1]);
@@ -144,7 +145,7 @@ mod tests {
             &[0.5, 0.5],
             &[5, 5],
             &g,
-            Budget::Sentences(1),
+            Quota::Sentences(1),
             SelectOptions::default(),
         );
         assert_eq!(picked, vec![0]);

@@ -7,6 +7,7 @@ use std::borrow::Borrow;
 
 /// How two sentences are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Similarity {
     /// Mihalcea and Tarau's TextRank: shared terms over `ln|a| + ln|b|`.
     Overlap,
@@ -20,6 +21,7 @@ pub enum Similarity {
 /// A sentence as its term ids with counts, sorted by term id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermBag {
+    /// `(term id, count)` pairs, sorted by term id.
     pub terms: Vec<(u32, u32)>,
     /// Number of terms, repeats included.
     pub len: u32,
@@ -269,10 +271,12 @@ impl SimilarityGraph {
         SimilarityGraph { rows }
     }
 
+    /// Number of nodes (sentences).
     pub fn len(&self) -> usize {
         self.rows.len()
     }
 
+    /// Whether the graph has no node.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }

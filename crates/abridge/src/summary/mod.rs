@@ -33,6 +33,7 @@ pub use prepare::{
 
 /// How much summary to produce.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Budget {
     /// Whole sentences, at most this many words in all.
     Words(usize),
@@ -44,6 +45,7 @@ pub enum Budget {
 
 /// The order of the summary's sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Order {
     /// By document date when known, else input order, then position in the document.
     #[default]
@@ -54,17 +56,22 @@ pub enum Order {
 
 /// The centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[non_exhaustive]
 pub enum Algorithm {
     /// Weighted PageRank over the sentence-similarity graph (Mihalcea and Tarau).
     #[default]
     TextRank,
     /// PageRank over the cosine graph (Erkan and Radev): edges below `threshold` dropped and the
     /// rest weighted 1, or the continuous weighted graph when `threshold` is `None`.
-    LexRank { threshold: Option<f64> },
+    LexRank {
+        /// The cosine below which an edge is dropped; `None` for the continuous graph.
+        threshold: Option<f64>,
+    },
 }
 
 /// How sentences are picked once ranked.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Selection {
     /// Greedy maximal marginal relevance.
     Mmr(SelectOptions),
@@ -300,23 +307,30 @@ impl Summarizer {
 /// One sentence of a summary, with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SummarySentence {
+    /// The sentence (cut at the budget when truncated).
     pub text: String,
+    /// The document it comes from.
     pub source: String,
     /// Position of the sentence in its document's sentence list (from 0).
     pub index: usize,
+    /// Its relevance score (centrality with the lead prior).
     pub score: f64,
 }
 
 /// A summary of one or more documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// The documents summarised, in input order.
     pub sources: Vec<String>,
+    /// Number of words of the summary.
     pub words: usize,
+    /// The summary's sentences, in the requested order.
     pub sentences: Vec<SummarySentence>,
 }
 
 /// How the sentence graph is built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum GraphMode {
     /// Exact up to [`EXACT_LIMIT`] sentences, sparse above.
     #[default]
@@ -331,10 +345,10 @@ pub enum GraphMode {
 /// Above this many sentences the graph keeps only each sentence's strongest neighbours.
 pub const EXACT_LIMIT: usize = 4000;
 /// Neighbours kept per sentence in the sparse graph.
-pub const TOP_K: usize = 50;
+pub(crate) const TOP_K: usize = 50;
 /// In the sparse graph, terms found in more sentences than this propose no candidate pairs: the
 /// candidate search then costs at most `terms × MAX_DF` per sentence, linear in the input.
-pub const MAX_DF: usize = 150;
+pub(crate) const MAX_DF: usize = 150;
 
 /// The similarity graph of the prepared sentences.
 pub fn sentence_graph(
@@ -413,18 +427,18 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
     } = relevance(prepared, &centrality, options);
     let words: Vec<usize> = prepared.sentences.iter().map(|s| s.words).collect();
     let budget = match options.budget {
-        Budget::Words(w) => select::Budget::Words(w),
-        Budget::Sentences(k) => select::Budget::Sentences(k),
+        Budget::Words(w) => select::Quota::Words(w),
+        Budget::Sentences(k) => select::Quota::Sentences(k),
         Budget::Ratio(r) => {
-            select::Budget::Sentences(((n as f64 * r.clamp(0.0, 1.0)).round() as usize).max(1))
+            select::Quota::Sentences(((n as f64 * r.clamp(0.0, 1.0)).round() as usize).max(1))
         }
     };
     let mut picked = match (options.selection, budget) {
-        (Selection::Coverage(c), select::Budget::Words(limit)) => {
+        (Selection::Coverage(c), select::Quota::Words(limit)) => {
             let part: Vec<usize> = prepared.sentences.iter().map(|s| s.document).collect();
             select_coverage(&graph, &eligible, &words, &part, limit, c)
         }
-        (Selection::Concepts(c), select::Budget::Words(limit)) => {
+        (Selection::Concepts(c), select::Quota::Words(limit)) => {
             let (concepts, weights) = concepts_of(prepared, c);
             let bonus: Vec<f64> = eligible
                 .iter()

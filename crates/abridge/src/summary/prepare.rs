@@ -12,6 +12,7 @@ use std::collections::HashMap;
 /// A document's part in a summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreparedDocument {
+    /// The name the document is reported under.
     pub source: String,
     /// The publication date, when the article gives one.
     pub date: Option<Date>,
@@ -26,16 +27,20 @@ pub struct PreparedSentence {
     pub index: usize,
     /// The sentence, whitespace collapsed.
     pub text: String,
+    /// Number of words.
     pub words: usize,
     /// Term ids in sentence order.
     pub sequence: Vec<u32>,
+    /// Its index terms, as the similarity graph reads them.
     pub bag: TermBag,
 }
 
 /// All sentences of a set of documents, ready to rank.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Prepared {
+    /// The documents, in input order.
     pub documents: Vec<PreparedDocument>,
+    /// Every sentence of every document, in order.
     pub sentences: Vec<PreparedSentence>,
     /// Number of distinct terms (term ids run from 0 to this).
     pub vocabulary: usize,
@@ -97,6 +102,7 @@ pub struct Preparer {
 }
 
 impl Preparer {
+    /// An empty preparer for `language`.
     pub fn new(language: Language) -> Self {
         Preparer {
             language,
