@@ -26,4 +26,10 @@ pub mod summary;
 pub mod text;
 
 pub use error::{Error, Result};
+
+/// `docs/library.md`, the tutorial, run as doctests so its examples stay true (only under
+/// `cargo test`: the file lies outside the packaged crate).
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/library.md")]
+pub struct LibraryTutorial;
 pub use span::Span;

@@ -70,8 +70,8 @@ pub struct SimilarityGraph {
 /// (on 100 DUC articles, 2,462 sentences: ranking 26 ms → 9 ms). Small graphs keep every edge, as
 /// dropping the weak ones there isolates sentences of short articles.
 const MIN_COSINE: f64 = 0.05;
-/// See [`MIN_COSINE`].
-pub const FLOOR_FROM: usize = 1500;
+/// Above this many sentences, weak cosine edges are left out of the graph (see `MIN_COSINE`).
+pub(crate) const FLOOR_FROM: usize = 1500;
 
 /// What every pair comparison needs: postings, IDF, vector norms and the average length.
 struct Scorer<'b, B> {
