@@ -160,11 +160,9 @@ fn bytes(docs: &[Document]) -> u64 {
 
 /// The first `n` sentences of `prepared` (documents kept whole; vocabulary unchanged).
 fn prefix(prepared: &Prepared, n: usize) -> Prepared {
-    Prepared {
-        documents: prepared.documents.clone(),
-        sentences: prepared.sentences[..n.min(prepared.sentences.len())].to_vec(),
-        vocabulary: prepared.vocabulary,
-    }
+    let mut out = prepared.clone();
+    out.sentences.truncate(n);
+    out
 }
 
 /// As `summary::summarize_prepared` makes them: lead-weighted centrality, 0 for sentences that

@@ -278,6 +278,11 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub keep_quotes: bool,
 
+    /// Focus the summary on a question or topic ("What caused the flood?"): sentences relevant
+    /// to it are preferred, still without repeats, and the JSON gives each sentence's relevance.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+
     /// Tuning: MMR trade-off between centrality (1) and novelty (0).
     #[arg(long, value_name = "L", help_heading = "Tuning")]
     pub mmr_lambda: Option<f64>,

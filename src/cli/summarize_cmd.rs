@@ -83,7 +83,12 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
         GraphArg::Exact => GraphMode::Exact,
         GraphArg::Sparse => GraphMode::Sparse,
     };
-    Summarizer::new(options).map_err(|e| UsageError(e.to_string()).into())
+    let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
+    let summarizer = Summarizer::new(options).map_err(usage)?;
+    match &args.query {
+        Some(query) => summarizer.with_query(query).map_err(usage),
+        None => Ok(summarizer),
+    }
 }
 
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {

@@ -15,11 +15,12 @@
 //! ```
 
 mod prepare;
+mod query;
 
 use crate::corpus::Document;
 use crate::rank::concepts::{select_concepts, ConceptOptions};
 use crate::rank::coverage::{select_coverage, CoverageOptions};
-use crate::rank::pagerank::{pagerank, PageRankOptions, Ranking};
+use crate::rank::pagerank::{pagerank, personalized_pagerank, PageRankOptions, Ranking};
 use crate::rank::select::{self, SelectOptions};
 use crate::rank::similarity::{Similarity, SimilarityGraph, TermBag};
 use crate::text::lang::Language;
@@ -134,6 +135,44 @@ pub struct SummaryOptions {
     /// Never pick sentences that quote someone or ask a question: summaries report, they do not
     /// cite (they still vote in the graph).
     pub skip_quotes: bool,
+    /// How a question given to [`Summarizer::with_query`] steers the summary.
+    pub query: QueryOptions,
+}
+
+/// How a question steers a query-focused summary. The defaults were chosen by cross-validation
+/// on the DUC 2006 development topics (docs/evaluation.md).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct QueryOptions {
+    /// Probability that the walk jumps to a sentence in proportion to its relevance to the
+    /// question rather than following a similarity edge (biased LexRank's question bias).
+    pub bias: f64,
+    /// Exponent of the relevance factor applied to each sentence's score: 0 leaves the scores to
+    /// the biased walk alone.
+    pub relevance_exponent: f64,
+    /// Terms of the documents added to the question (pseudo-relevance feedback).
+    pub expansion: usize,
+    /// Weight of an added term, relative to the question's own terms.
+    pub expansion_weight: f64,
+    /// Weight of the lead prior in query-focused summaries (the generic summary's
+    /// `position_weight` is tuned for leads, which answer no particular question).
+    pub position_weight: f64,
+    /// MMR trade-off in query-focused summaries, used when the selection is the default MMR
+    /// (an explicitly chosen selection is kept as it is).
+    pub lambda: f64,
+}
+
+impl Default for QueryOptions {
+    fn default() -> Self {
+        QueryOptions {
+            bias: 0.1,
+            relevance_exponent: 0.0,
+            expansion: 5,
+            expansion_weight: 0.5,
+            position_weight: 0.0,
+            lambda: 0.5,
+        }
+    }
 }
 
 impl Default for SummaryOptions {
@@ -150,6 +189,7 @@ impl Default for SummaryOptions {
             position_weight: 1.3,
             skip_quotes: true,
             graph: GraphMode::Auto,
+            query: QueryOptions::default(),
         }
     }
 }
@@ -245,7 +285,12 @@ impl SummaryOptions {
             }
             Selection::Mmr(_) => {}
         }
-        non_negative("--position-weight", self.position_weight)
+        non_negative("--position-weight", self.position_weight)?;
+        fraction("--query-bias", self.query.bias, true)?;
+        fraction("--query-lambda", self.query.lambda, true)?;
+        non_negative("--relevance-exponent", self.query.relevance_exponent)?;
+        non_negative("--expansion-weight", self.query.expansion_weight)?;
+        non_negative("--query-position-weight", self.query.position_weight)
     }
 }
 
@@ -279,13 +324,48 @@ fn non_negative(option: &'static str, value: f64) -> Result<(), Error> {
 #[derive(Debug, Clone)]
 pub struct Summarizer {
     options: SummaryOptions,
+    /// The question's index terms, for a query-focused summary.
+    query: Option<Vec<String>>,
 }
 
 impl Summarizer {
     /// A summariser, once `options` pass [`SummaryOptions::validate`].
     pub fn new(options: SummaryOptions) -> Result<Summarizer, Error> {
         options.validate()?;
-        Ok(Summarizer { options })
+        Ok(Summarizer {
+            options,
+            query: None,
+        })
+    }
+
+    /// This summariser focused on a question: relevance to it joins the ranking (a walk that
+    /// jumps to relevant sentences, and each sentence's relevance in its score), and each
+    /// summary sentence reports its `relevance`. Refused when the question has no content word
+    /// (only stop words or punctuation).
+    ///
+    /// ```
+    /// use abridge::corpus::Document;
+    /// use abridge::summary::{Budget, Summarizer, SummaryOptions};
+    /// let docs = [Document::new("a.txt", "The storm closed the harbour on Monday. \
+    ///     Ferry services to the islands were cancelled for two days. \
+    ///     The council said repairs to the sea wall would cost four million pounds.")];
+    /// let summary = Summarizer::new(SummaryOptions::default().with_budget(Budget::Sentences(1)))?
+    ///     .with_query("How much will the repairs cost?")?
+    ///     .summarize(&docs);
+    /// assert!(summary.sentences[0].text.contains("four million"));
+    /// assert!(summary.sentences[0].relevance.unwrap() > 0.0);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn with_query(mut self, query: &str) -> Result<Summarizer, Error> {
+        let terms = query::query_terms(query, self.options.language);
+        if terms.is_empty() {
+            return Err(Error::option(
+                "--query",
+                format!("--query has no content word to look for: {query:?}"),
+            ));
+        }
+        self.query = Some(terms);
+        Ok(self)
     }
 
     /// The options it was made with.
@@ -295,12 +375,13 @@ impl Summarizer {
 
     /// Summarises `documents` (one or many) into one summary.
     pub fn summarize(&self, documents: &[Document]) -> Summary {
-        summarize(documents, &self.options)
+        let prepared = prepare(documents, self.options.language);
+        self.summarize_prepared(&prepared)
     }
 
     /// Summarises sentences already prepared (see [`Preparer`]), for inputs read in batches.
     pub fn summarize_prepared(&self, prepared: &Prepared) -> Summary {
-        summarize_prepared(prepared, &self.options)
+        summarize_toward(prepared, &self.options, self.query.as_deref())
     }
 }
 
@@ -315,6 +396,10 @@ pub struct SummarySentence {
     pub index: usize,
     /// Its relevance score (centrality with the lead prior).
     pub score: f64,
+    /// In a query-focused summary: its relevance to the question (TF-IDF cosine with the
+    /// question and its expansion, 0 to 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<f64>,
 }
 
 /// A summary of one or more documents.
@@ -372,6 +457,17 @@ pub fn sentence_graph(
 
 /// Centrality scores of the prepared sentences, and the graph used for redundancy.
 pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityGraph, Vec<f64>) {
+    centrality_toward(prepared, options, None)
+}
+
+/// [`centrality`], with the walk's jumps biased toward sentences relevant to a question when
+/// `relevance` is given (biased LexRank): the walk then follows an edge with probability
+/// `1 - options.query.bias` and otherwise jumps in proportion to relevance.
+fn centrality_toward(
+    prepared: &Prepared,
+    options: &SummaryOptions,
+    relevance: Option<&[f64]>,
+) -> (SimilarityGraph, Vec<f64>) {
     let graph = sentence_graph(prepared, options.similarity, options.graph);
     let walk = match options.algorithm {
         Algorithm::TextRank => None,
@@ -385,7 +481,15 @@ pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityG
             }
         }
     };
-    let ranking = rank_graph(walk.as_ref().unwrap_or(&graph));
+    let walked = walk.as_ref().unwrap_or(&graph);
+    let ranking = match relevance.filter(|r| r.iter().any(|&x| x > 0.0)) {
+        None => rank_graph(walked),
+        Some(r) => {
+            let mut pagerank_options = PageRankOptions::default();
+            pagerank_options.damping = 1.0 - options.query.bias;
+            personalized_pagerank(&walked.to_csr(), pagerank_options, Some(r))
+        }
+    };
     (graph, ranking.scores.to_vec())
 }
 
@@ -406,6 +510,15 @@ pub fn summarize(documents: &[Document], options: &SummaryOptions) -> Summary {
 
 /// Summarises already prepared sentences.
 pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summary {
+    summarize_toward(prepared, options, None)
+}
+
+/// Summarises prepared sentences, toward a question when `query` (its index terms) is given.
+fn summarize_toward(
+    prepared: &Prepared,
+    options: &SummaryOptions,
+    query: Option<&[String]>,
+) -> Summary {
     let sources: Vec<String> = prepared
         .documents
         .iter()
@@ -419,12 +532,42 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
             sentences: Vec::new(),
         };
     }
-    let (graph, centrality) = centrality(prepared, options);
+    let to_query = query.map(|terms| {
+        query::relevance_to_query(
+            prepared,
+            terms,
+            options.query.expansion,
+            options.query.expansion_weight,
+        )
+    });
+    let (graph, centrality) = centrality_toward(prepared, options, to_query.as_deref());
+    let mut effective = *options;
+    if to_query.is_some() {
+        effective.position_weight = options.query.position_weight;
+        if options.selection == Selection::Mmr(DEFAULT_MMR) {
+            effective.selection = Selection::Mmr(SelectOptions {
+                lambda: options.query.lambda,
+                ..DEFAULT_MMR
+            });
+        }
+    }
     let Relevance {
         prior,
-        scores,
-        eligible,
-    } = relevance(prepared, &centrality, options);
+        mut scores,
+        mut eligible,
+    } = relevance(prepared, &centrality, &effective);
+    if let Some(r) = &to_query {
+        let e = options.query.relevance_exponent;
+        if e > 0.0 && r.iter().any(|&x| x > 0.0) {
+            for ((score, pick), &x) in scores.iter_mut().zip(eligible.iter_mut()).zip(r) {
+                // A floor keeps sentences with no question term rankable (a summary of 250
+                // words needs context), far below the relevant ones.
+                let factor = (x + 0.01).powf(e);
+                *score *= factor;
+                *pick *= factor;
+            }
+        }
+    }
     let words: Vec<usize> = prepared.sentences.iter().map(|s| s.words).collect();
     let budget = match options.budget {
         Budget::Words(w) => select::Quota::Words(w),
@@ -433,7 +576,7 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
             select::Quota::Sentences(((n as f64 * r.clamp(0.0, 1.0)).round() as usize).max(1))
         }
     };
-    let mut picked = match (options.selection, budget) {
+    let mut picked = match (effective.selection, budget) {
         (Selection::Coverage(c), select::Quota::Words(limit)) => {
             let part: Vec<usize> = prepared.sentences.iter().map(|s| s.document).collect();
             select_coverage(&graph, &eligible, &words, &part, limit, c)
@@ -462,9 +605,12 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
         .iter()
         .map(|&i| (i, prepared.sentences[i].text.clone()))
         .collect();
-    if let Budget::Words(limit) = options.budget {
-        fit_words(&mut chosen, prepared, &graph, &eligible, limit, options);
-    }
+    let cut = match options.budget {
+        Budget::Words(limit) => {
+            fit_words(&mut chosen, prepared, &graph, &eligible, limit, &effective)
+        }
+        _ => None,
+    };
     match options.order {
         // Dated documents first in date order, then the rest in input order.
         Order::Source => chosen.sort_by_key(|&(i, _)| {
@@ -476,6 +622,14 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
             chosen.sort_by(|&(a, _), &(b, _)| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)))
         }
     }
+    // A sentence cut to fill the budget ends the summary, whatever the order: read in the
+    // middle, its last words would run into the next sentence.
+    if let Some(cut) = cut {
+        if let Some(at) = chosen.iter().position(|&(i, _)| i == cut) {
+            let last = chosen.remove(at);
+            chosen.push(last);
+        }
+    }
     let sentences: Vec<SummarySentence> = chosen
         .into_iter()
         .map(|(i, text)| {
@@ -485,6 +639,7 @@ pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summ
                 source: prepared.documents[s.document].source.clone(),
                 index: s.index,
                 score: round6(scores[i]),
+                relevance: to_query.as_ref().map(|r| round6(r[i])),
             }
         })
         .collect();
@@ -512,7 +667,7 @@ pub fn relevance(prepared: &Prepared, centrality: &[f64], options: &SummaryOptio
     let prior: Vec<f64> = prepared
         .sentences
         .iter()
-        .map(|s| 1.0 + options.position_weight / (1.0 + s.index as f64))
+        .map(|s| 1.0 + options.position_weight / (1.0 + s.position as f64))
         .collect();
     let scores: Vec<f64> = centrality.iter().zip(&prior).map(|(c, p)| c * p).collect();
     let eligible = prepared
@@ -537,9 +692,14 @@ pub fn relevance(prepared: &Prepared, centrality: &[f64], options: &SummaryOptio
     }
 }
 
+/// Fewest words a sentence cut by `--truncate` must keep: a shorter stub (`CHICAGO`, `The
+/// council said`) tells a reader nothing, so the budget is left unfilled instead.
+pub(crate) const MIN_CUT_WORDS: usize = 3;
+
 /// Makes a word-budget summary exact: with `truncate`, the best sentence not yet used (and not a
-/// near-duplicate of one used) is cut to fill the budget; a lone sentence over the budget is cut
-/// in any case.
+/// near-duplicate of one used) is cut to fill the budget, unless fewer than [`MIN_CUT_WORDS`]
+/// would remain; a lone sentence over the budget is cut in any case. Returns the sentence that
+/// was cut, if any.
 fn fit_words(
     chosen: &mut Vec<(usize, String)>,
     prepared: &Prepared,
@@ -547,16 +707,15 @@ fn fit_words(
     eligible: &[f64],
     limit: usize,
     options: &SummaryOptions,
-) {
+) -> Option<usize> {
     let used: usize = chosen.iter().map(|(_, t)| word_count(t)).sum();
     if used > limit {
-        if let Some((_, text)) = chosen.last_mut() {
-            *text = first_words(text, limit);
-        }
-        return;
+        let (i, text) = chosen.last_mut()?;
+        *text = first_words(text, limit);
+        return Some(*i);
     }
-    if !options.truncate || used == limit {
-        return;
+    if !options.truncate || limit - used < MIN_CUT_WORDS {
+        return None;
     }
     let threshold = options.selection.mmr().duplicate_threshold;
     let repeats = |j: usize| {
@@ -566,12 +725,13 @@ fn fit_words(
                 || graph.weight(i, j) >= threshold
         })
     };
-    if let Some(next) = best_index(eligible, |j| !repeats(j)) {
-        let cut = first_words(&prepared.sentences[next].text, limit - used);
-        if !cut.is_empty() {
-            chosen.push((next, cut));
-        }
+    let next = best_index(eligible, |j| !repeats(j))?;
+    let cut = first_words(&prepared.sentences[next].text, limit - used);
+    if cut.is_empty() {
+        return None;
     }
+    chosen.push((next, cut));
+    Some(next)
 }
 
 /// Concept ids per sentence and concept weights: content-word bigrams (and, when weighted,

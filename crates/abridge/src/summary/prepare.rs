@@ -5,8 +5,8 @@ use crate::article::body_sentences;
 use crate::article::{self, Article, Date};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
-use crate::text::flatten;
 use crate::text::lang::{Language, Terms};
+use crate::text::{flatten, is_dateline_place, strip_dateline};
 use std::collections::HashMap;
 
 /// A document's part in a summary.
@@ -23,8 +23,12 @@ pub struct PreparedDocument {
 pub struct PreparedSentence {
     /// Index into [`Prepared::documents`].
     pub document: usize,
-    /// Position in its document's sentence list.
+    /// Position in its document's sentence list (as `article::body_sentences` gives it).
     pub index: usize,
+    /// Position among the document's sentences that take part in the ranking (the lead prior
+    /// reads it): the same as `index` unless a wire dateline cut off by the segmenter
+    /// (`TOPPENISH, Wash.`) came before, which is left out.
+    pub position: usize,
     /// The sentence, whitespace collapsed.
     pub text: String,
     /// Number of words.
@@ -44,6 +48,8 @@ pub struct Prepared {
     pub sentences: Vec<PreparedSentence>,
     /// Number of distinct terms (term ids run from 0 to this).
     pub vocabulary: usize,
+    /// Term → id, for reading a question in the same ids.
+    pub(crate) ids: HashMap<String, u32>,
 }
 
 /// Cleans and splits every document and turns sentences into term bags.
@@ -71,18 +77,28 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
 struct Analysed {
     source: String,
     date: Option<Date>,
-    /// Sentence text, word count, index terms.
-    sentences: Vec<(String, usize, Vec<String>)>,
+    /// Position in the document, sentence text (dateline stripped), word count, index terms.
+    sentences: Vec<(usize, String, usize, Vec<String>)>,
 }
 
 fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> Analysed {
     let sentences = body_sentences(text, article)
         .iter()
-        .map(|s| {
+        .enumerate()
+        .filter_map(|(index, s)| {
             let flat = flatten(s.text);
+            // A wire dateline is no part of what the article says: left out of the ranking and
+            // of the printed sentence (the index still points at the whole sentence).
+            if is_dateline_place(&flat) {
+                return None;
+            }
+            let flat = match strip_dateline(&flat) {
+                stripped if stripped.len() < flat.len() => stripped.to_string(),
+                _ => flat,
+            };
             let words = super::word_count(&flat);
             let t = terms.of(&flat);
-            (flat, words, t)
+            Some((index, flat, words, t))
         })
         .collect();
     Analysed {
@@ -133,7 +149,7 @@ impl Preparer {
             source: analysed.source,
             date: analysed.date,
         });
-        for (index, (text, words, terms)) in analysed.sentences.into_iter().enumerate() {
+        for (position, (index, text, words, terms)) in analysed.sentences.into_iter().enumerate() {
             let term_ids: Vec<u32> = terms
                 .into_iter()
                 .map(|t| {
@@ -144,6 +160,7 @@ impl Preparer {
             self.prepared.sentences.push(PreparedSentence {
                 document: d,
                 index,
+                position,
                 text,
                 words,
                 bag: TermBag::new(term_ids.clone()),
@@ -155,6 +172,7 @@ impl Preparer {
     /// The prepared sentences of every document added.
     pub fn finish(mut self) -> Prepared {
         self.prepared.vocabulary = self.ids.len();
+        self.prepared.ids = self.ids;
         self.prepared
     }
 }
