@@ -20,7 +20,7 @@ mod wrap;
 
 use crate::markup::{self, Mode};
 use crate::span::Span;
-use classify::{Cand, Class};
+use classify::{Cand, Class, Reason};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -196,14 +196,14 @@ pub fn clean_extracted<'a>(text: &'a str, found: &markup::Extracted<'a>) -> Arti
 
 /// Context-free reasons a headline may have been given: too short to judge, shown twice, or
 /// written with few function words (headlines are).
-const HEADLINE_REASONS: &[&str] = &[
-    "short",
-    "prose",
-    "not a sentence",
-    "caption",
-    "repeated",
-    "few stop words",
-    "headline",
+const HEADLINE_REASONS: &[Reason] = &[
+    Reason::Short,
+    Reason::Prose,
+    Reason::NotASentence,
+    Reason::Caption,
+    Reason::Repeated,
+    Reason::FewStopWords,
+    Reason::Headline,
 ];
 
 /// True when block `i` may be the headline: title-like, of at least [`TITLE_MIN_WORDS`] words,
@@ -296,7 +296,7 @@ fn standfirst(cands: &[Cand<'_>], title: usize) -> Option<usize> {
         && c.norm != cands[title].norm
         && matches!(
             c.reason,
-            "prose" | "short" | "not a sentence" | "few stop words"
+            Reason::Prose | Reason::Short | Reason::NotASentence | Reason::FewStopWords
         )
         && !byline_or_dateline(c)
         && c.sig.furniture + c.sig.symbols + c.sig.caption == 0;
