@@ -38,6 +38,7 @@
 //!    failing those its short sentences (a one-sentence document).
 
 use super::signals::{normalise, Signals};
+use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use std::collections::HashMap;
 
@@ -45,7 +46,7 @@ use std::collections::HashMap;
 pub const LENGTH_LOW: usize = 70;
 /// Dense blocks longer than this are good on their own.
 pub const LENGTH_HIGH: usize = 200;
-/// Stop-word density from which a block may be prose (NLTK lists, see [`super::lang`]).
+/// Stop-word density from which a block may be prose (NLTK lists, see [`crate::text::lang`]).
 pub const STOP_LOW: f32 = 0.25;
 /// Stop-word density from which a block is prose.
 pub const STOP_HIGH: f32 = 0.30;
@@ -261,8 +262,8 @@ impl Cand<'_> {
     }
 }
 
-/// Signals and classes of `blocks`, in order.
-pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
+/// Signals and classes of `blocks`, in order, furniture named by `vocab`.
+pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>> {
     let rendered: Vec<Option<String>> = blocks
         .iter()
         .map(|b| match b.content {
@@ -270,17 +271,13 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
             _ => None,
         })
         .collect();
-    let lang =
-        super::lang::detect(
-            blocks
-                .iter()
-                .zip(&rendered)
-                .map(|(b, r)| match (&b.content, r) {
-                    (Content::Heading(t) | Content::Paragraph(t), _) => t.as_ref(),
-                    (_, Some(r)) => r.as_str(),
-                    (_, None) => "",
-                }),
-        );
+    let lang = crate::text::lang::detect(blocks.iter().zip(&rendered).map(|(b, r)| {
+        match (&b.content, r) {
+            (Content::Heading(t) | Content::Paragraph(t), _) => t.as_ref(),
+            (_, Some(r)) => r.as_str(),
+            (_, None) => "",
+        }
+    }));
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .zip(rendered)
@@ -291,7 +288,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
                 (_, None) => "",
             };
             let norm = normalise(text);
-            let sig = Signals::of(text, &norm, lang);
+            let sig = Signals::of(text, &norm, lang, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,
@@ -983,10 +980,13 @@ mod tests {
 
     fn classes(text: &str) -> Vec<(String, Class)> {
         let found = extract(text, Mode::Article);
-        classify(super::super::segment::blocks(text, &found))
-            .into_iter()
-            .map(|c| (c.text().to_string(), c.class))
-            .collect()
+        classify(
+            super::super::segment::blocks(text, &found),
+            &Vocabulary::english(),
+        )
+        .into_iter()
+        .map(|c| (c.text().to_string(), c.class))
+        .collect()
     }
 
     fn kept(text: &str) -> Vec<String> {

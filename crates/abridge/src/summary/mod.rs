@@ -605,8 +605,7 @@ fn concepts_of(prepared: &Prepared, options: ConceptOptions) -> (Vec<Vec<u32>>, 
 /// Headings, captions and list fragments do not end with a full stop, `!` or `?` (closing quotes
 /// and brackets aside): they may vote in the graph but never make a summary sentence.
 fn ends_like_a_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
-        .ends_with(['.', '!', '?', '…'])
+    crate::text::ends_sentence(text, crate::text::EndMarks::SUMMARY)
 }
 
 /// A sentence that quotes (straight, curly or TeX-style quote marks) or asks.
