@@ -143,12 +143,17 @@ pub fn clean(text: &str) -> Article<'_> {
 /// Builds the article model of `text`, page furniture (named by `options`' vocabulary) dropped.
 ///
 /// ```
-/// use abridge::article::{clean_with, CleanOptions, Vocabulary};
-/// let text = "Heavy rain flooded the harbour district on Monday, forcing hundreds of residents from their homes.\n\nAbonnieren Sie unseren Newsletter\n";
+/// use abridge::article::{clean, clean_with, CleanOptions, Vocabulary};
+/// let p1 = "Heavy rain flooded the harbour district on Monday night, forcing hundreds of residents from their homes and closing the coast road for the rest of the week.";
+/// let p2 = "The council said that it would open two schools as shelters and that it expected the water to go down by the end of the week, when the clean-up would begin.";
+/// let text = format!("{p1}\n\nJetzt abonnieren und weiterlesen.\n\n{p2}\n");
+/// // Between two paragraphs, a short line is kept...
+/// assert_eq!(clean(&text).blocks.len(), 3);
+/// // ... unless it names furniture.
 /// let options = CleanOptions::default()
 ///     .with_vocabulary(Vocabulary::english().with_extra_furniture_words(["abonnieren"]));
-/// let article = clean_with(text, &options);
-/// assert_eq!(article.blocks.len(), 1);
+/// let article = clean_with(&text, &options);
+/// assert_eq!(article.blocks.len(), 2);
 /// ```
 pub fn clean_with<'a>(text: &'a str, options: &CleanOptions) -> Article<'a> {
     clean_extracted_with(text, &markup::extract(text, Mode::Article), options)
