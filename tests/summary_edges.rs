@@ -388,21 +388,44 @@ fn tiny_ratio_gives_at_least_one_sentence() {
     }
 }
 
+/// `--truncate` fills the budget by cutting one more sentence, unless fewer than three words
+/// would be left of it (a stub such as `CHICAGO` tells a reader nothing); the cut sentence is
+/// always printed last, in every order.
 #[test]
-fn truncate_gives_exactly_n_words() {
+fn truncate_fills_the_budget_and_the_cut_sentence_comes_last() {
+    let ends_whole = |t: &str| {
+        t.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
+            .ends_with(['.', '!', '?', '…'])
+    };
     for story in [
         "keld-river-flood",
         "kestrel-launch-scrub",
         "port-merrow-free-buses",
     ] {
         for n in [1usize, 7, 37, 60, 100, 250] {
-            let budget = n.to_string();
-            let v = summary_json(&[&cluster(story)], &["--words", &budget, "--truncate"]);
-            assert_eq!(words(&v), n, "{story} --words {n} --truncate");
-            // The text output has the same words.
-            let out = summarize(&[&cluster(story)], &["--words", &budget, "--truncate"]);
-            let text = String::from_utf8(out.stdout).unwrap();
-            assert_eq!(text.split_whitespace().count(), n, "{story}: text output");
+            for order in ["source", "rank"] {
+                let budget = n.to_string();
+                let flags = ["--words", &budget, "--truncate", "--order", order];
+                let v = summary_json(&[&cluster(story)], &flags);
+                let got = words(&v);
+                assert!(
+                    got <= n && got + 2 >= n,
+                    "{story} --words {n} --truncate --order {order}: {got} words"
+                );
+                let texts = sentences(&v);
+                if let Some((_, before)) = texts.split_last() {
+                    for t in before {
+                        assert!(
+                            ends_whole(t),
+                            "{story} {n} {order}: cut sentence {t:?} is not last"
+                        );
+                    }
+                }
+                // The text output has the same words.
+                let out = summarize(&[&cluster(story)], &flags);
+                let text = String::from_utf8(out.stdout).unwrap();
+                assert_eq!(text.split_whitespace().count(), got, "{story}: text output");
+            }
         }
     }
 }
@@ -444,6 +467,64 @@ fn same_directory_twice_gives_identical_bytes() {
             assert_eq!(first.status.code(), Some(0));
             assert!(!first.stdout.is_empty());
             assert_eq!(first.stdout, second.stdout, "{story} {flags:?}");
+        }
+    }
+}
+
+/// A question steers the summary: over two stories' articles at once, asking about one story
+/// fills the summary with that story, asking about the other with the other; every sentence
+/// reports its relevance, and a question of stop words only is a usage error.
+#[test]
+fn a_query_focuses_the_summary_on_its_story() {
+    let flood = cluster("keld-river-flood");
+    let rocket = cluster("kestrel-launch-scrub");
+    let about = |query: &str| {
+        let v = summary_json(&[&flood, &rocket], &["--words", "60", "--query", query]);
+        let list = v["sentences"].as_array().unwrap().clone();
+        assert!(!list.is_empty(), "{query}");
+        for s in &list {
+            let r = s["relevance"].as_f64().expect("relevance in query mode");
+            assert!((0.0..=1.0).contains(&r), "{r}");
+        }
+        list.iter()
+            .map(|s| s["source"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let flood_sources = about("How many homes were evacuated when the river flooded?");
+    assert!(
+        flood_sources.iter().all(|s| s.contains("keld-river-flood")),
+        "{flood_sources:?}"
+    );
+    let rocket_sources = about("Why was the rocket launch scrubbed?");
+    assert!(
+        rocket_sources
+            .iter()
+            .all(|s| s.contains("kestrel-launch-scrub")),
+        "{rocket_sources:?}"
+    );
+    // Without a query there is no relevance field.
+    let generic = summary_json(&[&flood], &["--words", "30"]);
+    assert!(generic["sentences"][0].get("relevance").is_none());
+    let out = summarize(&[&flood], &["--query", "what is it about?"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--query has no content word"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// No printed summary sentence starts with a wire dateline.
+#[test]
+fn summary_sentences_do_not_start_with_datelines() {
+    for story in [
+        "keld-river-flood",
+        "kestrel-launch-scrub",
+        "port-merrow-free-buses",
+    ] {
+        let v = summary_json(&[&cluster(story)], &["--words", "250"]);
+        for t in sentences(&v) {
+            assert_eq!(abridge::text::strip_dateline(t), t, "{story}: {t:?}");
         }
     }
 }

@@ -38,6 +38,7 @@
 //!    failing those its short sentences (a one-sentence document).
 
 use super::signals::{normalise, Signals};
+use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use std::collections::HashMap;
 
@@ -45,7 +46,7 @@ use std::collections::HashMap;
 pub const LENGTH_LOW: usize = 70;
 /// Dense blocks longer than this are good on their own.
 pub const LENGTH_HIGH: usize = 200;
-/// Stop-word density from which a block may be prose (NLTK lists, see [`super::lang`]).
+/// Stop-word density from which a block may be prose (NLTK lists, see [`crate::text::lang`]).
 pub const STOP_LOW: f32 = 0.25;
 /// Stop-word density from which a block is prose.
 pub const STOP_HIGH: f32 = 0.30;
@@ -102,6 +103,101 @@ pub enum Class {
     Good,
 }
 
+/// Why a block got its context-free class. [`Reason::as_str`] (and `Display`) give the
+/// wording the debugging output prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Not classified yet.
+    None,
+    /// A table: judged by its neighbours.
+    Table,
+    /// A short list carrying furniture words or symbols.
+    FurnitureList,
+    /// A list whose items are sentences: judged as prose.
+    ListOfSentences,
+    /// A list of names or links: judged by its neighbours.
+    List,
+    /// No word at all.
+    NoWords,
+    /// No letter: a counter, a time, a rank.
+    NoLetters,
+    /// Mostly a date, a time stamp or a reading time.
+    Dateline,
+    /// A short note in parentheses or brackets (agency attribution).
+    Note,
+    /// A short block shown more than once on the page.
+    Repeated,
+    /// A pull quote: every word of it inside one longer block.
+    PullQuote,
+    /// A picture caption or credit.
+    Caption,
+    /// A `By …` byline.
+    Byline,
+    /// A comment author line (`name says:`).
+    CommentAuthor,
+    /// A copyright mark in a short block.
+    Copyright,
+    /// An e-mail address in a short block.
+    Contact,
+    /// Furniture vocabulary in a short block, or a furniture label (`Disclaimer:`).
+    FurnitureWords,
+    /// An `About …` heading.
+    About,
+    /// One furniture word per [`FURNITURE_RATE`] words or more.
+    FurnitureRate,
+    /// A cut-off teaser ending in an ellipsis.
+    Teaser,
+    /// Too short to judge alone.
+    Short,
+    /// A long title-case line without sentence punctuation.
+    Headline,
+    /// Too few stop words for prose.
+    FewStopWords,
+    /// Prose: dense in stop words.
+    Prose,
+    /// Prose-like but not written as a sentence (lowered one step).
+    NotASentence,
+}
+
+impl Reason {
+    /// The reason in words (`"few stop words"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::None => "",
+            Reason::Table => "table",
+            Reason::FurnitureList => "furniture list",
+            Reason::ListOfSentences => "list of sentences",
+            Reason::List => "list",
+            Reason::NoWords => "no words",
+            Reason::NoLetters => "no letters",
+            Reason::Dateline => "dateline",
+            Reason::Note => "note",
+            Reason::Repeated => "repeated",
+            Reason::PullQuote => "pull quote",
+            Reason::Caption => "caption",
+            Reason::Byline => "byline",
+            Reason::CommentAuthor => "comment author",
+            Reason::Copyright => "copyright",
+            Reason::Contact => "contact",
+            Reason::FurnitureWords => "furniture words",
+            Reason::About => "about",
+            Reason::FurnitureRate => "furniture rate",
+            Reason::Teaser => "teaser",
+            Reason::Short => "short",
+            Reason::Headline => "headline",
+            Reason::FewStopWords => "few stop words",
+            Reason::Prose => "prose",
+            Reason::NotASentence => "not a sentence",
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// A block with its signals and classes.
 #[derive(Debug, Clone)]
 pub struct Cand<'a> {
@@ -122,7 +218,7 @@ pub struct Cand<'a> {
     /// Final class (good or bad) after context.
     pub class: Class,
     /// Why the context-free class was given.
-    pub reason: &'static str,
+    pub reason: Reason,
 }
 
 impl Cand<'_> {
@@ -148,13 +244,16 @@ impl Cand<'_> {
     pub fn is_furniture(&self) -> bool {
         matches!(
             self.reason,
-            "furniture words" | "furniture rate" | "furniture list" | "contact"
+            Reason::FurnitureWords
+                | Reason::FurnitureRate
+                | Reason::FurnitureList
+                | Reason::Contact
         ) || self.is_legal()
     }
 
     /// A legal line: `©` or `all rights reserved` (not an `Image copyright` credit).
     pub fn is_legal(&self) -> bool {
-        self.reason == "copyright"
+        self.reason == Reason::Copyright
             && (self.text().contains('©') || self.norm.contains("rights reserved"))
     }
 
@@ -163,8 +262,8 @@ impl Cand<'_> {
     }
 }
 
-/// Signals and classes of `blocks`, in order.
-pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
+/// Signals and classes of `blocks`, in order, furniture named by `vocab`.
+pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>> {
     let rendered: Vec<Option<String>> = blocks
         .iter()
         .map(|b| match b.content {
@@ -172,17 +271,13 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
             _ => None,
         })
         .collect();
-    let lang =
-        super::lang::detect(
-            blocks
-                .iter()
-                .zip(&rendered)
-                .map(|(b, r)| match (&b.content, r) {
-                    (Content::Heading(t) | Content::Paragraph(t), _) => t.as_ref(),
-                    (_, Some(r)) => r.as_str(),
-                    (_, None) => "",
-                }),
-        );
+    let lang = crate::text::lang::detect(blocks.iter().zip(&rendered).map(|(b, r)| {
+        match (&b.content, r) {
+            (Content::Heading(t) | Content::Paragraph(t), _) => t.as_ref(),
+            (_, Some(r)) => r.as_str(),
+            (_, None) => "",
+        }
+    }));
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .zip(rendered)
@@ -193,7 +288,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
                 (_, None) => "",
             };
             let norm = normalise(text);
-            let sig = Signals::of(text, &norm, lang);
+            let sig = Signals::of(text, &norm, lang, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,
@@ -205,7 +300,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>) -> Vec<Cand<'a>> {
                 quoted: false,
                 initial: Class::Bad,
                 class: Class::Bad,
-                reason: "",
+                reason: Reason::None,
             }
         })
         .collect();
@@ -301,7 +396,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
 fn captions_after_credits(cands: &mut [Cand<'_>]) {
     let caption_shaped = |c: &Cand<'_>| {
         c.block.kind() == BlockKind::Paragraph
-            && (c.initial != Class::Bad || c.reason == "caption")
+            && (c.initial != Class::Bad || c.reason == Reason::Caption)
             && c.sig.chars < CAPTION_AFTER_CREDIT_CHARS
             && c.sig.inner_sentences == 0
     };
@@ -313,7 +408,7 @@ fn captions_after_credits(cands: &mut [Cand<'_>]) {
         }
         if caption_shaped(&cands[i]) && cands[i].initial != Class::Bad {
             cands[i].initial = Class::Bad;
-            cands[i].reason = "caption";
+            cands[i].reason = Reason::Caption;
         }
     }
 }
@@ -348,78 +443,78 @@ fn lower(class: Class) -> Class {
 }
 
 /// The context-free class of a block and the reason for it.
-fn initial(c: &Cand<'_>) -> (Class, &'static str) {
+fn initial(c: &Cand<'_>) -> (Class, Reason) {
     let s = &c.sig;
     match c.block.kind() {
-        BlockKind::Table => return (Class::Short, "table"),
+        BlockKind::Table => return (Class::Short, Reason::Table),
         BlockKind::List => {
             // A list of sentences is judged as text; a list of names by its neighbours.
             if s.furniture + s.symbols > 0 && s.words <= FURNITURE_SHORT_WORDS * 2 {
-                return (Class::Bad, "furniture list");
+                return (Class::Bad, Reason::FurnitureList);
             }
             // Items written as sentences (a key-points box, a list of findings) are prose.
             if list_of_sentences(c.text()) && s.density() >= STOP_LOW {
-                return (Class::NearGood, "list of sentences");
+                return (Class::NearGood, Reason::ListOfSentences);
             }
-            return (Class::Short, "list");
+            return (Class::Short, Reason::List);
         }
         BlockKind::Heading | BlockKind::Paragraph => {}
     }
     if s.words == 0 && s.unspaced == 0 {
-        return (Class::Bad, "no words");
+        return (Class::Bad, Reason::NoWords);
     }
     if s.no_letters() {
-        return (Class::Bad, "no letters");
+        return (Class::Bad, Reason::NoLetters);
     }
     if s.date_line() {
-        return (Class::Bad, "dateline");
+        return (Class::Bad, Reason::Dateline);
     }
     if s.parenthesised && s.chars < LENGTH_HIGH {
-        return (Class::Bad, "note");
+        return (Class::Bad, Reason::Note);
     }
     if c.repeats > 1 && s.chars < LENGTH_HIGH {
-        return (Class::Bad, "repeated");
+        return (Class::Bad, Reason::Repeated);
     }
     if c.quoted && !c.title_like && s.chars < CAPTION_CHARS {
-        return (Class::Bad, "pull quote");
+        return (Class::Bad, Reason::PullQuote);
     }
     if s.credit_tail || s.caption_start || (s.caption >= 3 && s.chars < CAPTION_CHARS) {
-        return (Class::Bad, "caption");
+        return (Class::Bad, Reason::Caption);
     }
     if s.byline && s.words <= BYLINE_WORDS && !s.sentence_end {
-        return (Class::Bad, "byline");
+        return (Class::Bad, Reason::Byline);
     }
     if s.says && s.words <= 6 {
-        return (Class::Bad, "comment author");
+        return (Class::Bad, Reason::CommentAuthor);
     }
     if s.copyright > 0 && s.words <= COPYRIGHT_WORDS {
-        return (Class::Bad, "copyright");
+        return (Class::Bad, Reason::Copyright);
     }
     if s.emails > 0 && s.words <= CONTACT_WORDS {
-        return (Class::Bad, "contact");
+        return (Class::Bad, Reason::Contact);
     }
     if s.furniture_label {
-        return (Class::Bad, "furniture words");
+        return (Class::Bad, Reason::FurnitureWords);
     }
     if s.about && c.title_like {
-        return (Class::Bad, "about");
+        return (Class::Bad, Reason::About);
     }
     let hits = s.furniture + s.symbols;
     if hits > 0 && s.words <= FURNITURE_SHORT_WORDS {
-        return (Class::Bad, "furniture words");
+        return (Class::Bad, Reason::FurnitureWords);
     }
     if s.furniture * FURNITURE_RATE >= s.words.max(1) {
-        return (Class::Bad, "furniture rate");
+        return (Class::Bad, Reason::FurnitureRate);
     }
     if s.truncated && s.chars < TEASER_CHARS {
-        return (Class::Bad, "teaser");
+        return (Class::Bad, Reason::Teaser);
     }
     let length = c.length();
     if length < LENGTH_LOW {
-        return (Class::Short, "short");
+        return (Class::Short, Reason::Short);
     }
     if s.title_case() && !s.sentence_end {
-        return (Class::Bad, "headline");
+        return (Class::Bad, Reason::Headline);
     }
     let mut class = if s.is_unspaced() {
         if s.sentence_end && length > LENGTH_HIGH {
@@ -439,17 +534,17 @@ fn initial(c: &Cand<'_>) -> (Class, &'static str) {
         {
             Class::NearGood
         } else {
-            return (Class::Bad, "few stop words");
+            return (Class::Bad, Reason::FewStopWords);
         }
     };
-    let mut reason = "prose";
+    let mut reason = Reason::Prose;
     if !s.sentence_end && s.lower_share() < 0.5 && !s.is_unspaced() {
         class = lower(class);
-        reason = "not a sentence";
+        reason = Reason::NotASentence;
     }
     if s.caption > 0 && length < CAPTION_CHARS {
         class = lower(class);
-        reason = "caption";
+        reason = Reason::Caption;
     }
     (class, reason)
 }
@@ -609,7 +704,7 @@ fn implicit_lists(cands: &[Cand<'_>], classes: &mut [Class]) {
                 && !c.is_furniture()
                 && matches!(
                     c.reason,
-                    "short" | "headline" | "few stop words" | "not a sentence"
+                    Reason::Short | Reason::Headline | Reason::FewStopWords | Reason::NotASentence
                 )
                 && item_shape(c.text()) == shape
         };
@@ -703,7 +798,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
             section_end = false;
         } else {
             gap_legal |= c.is_legal();
-            section_end |= c.reason == "about";
+            section_end |= c.reason == Reason::About;
             // Prose that context turned down and short fragments written with function words
             // (list items, questions) are no evidence of furniture: they do not widen the gap.
             // Furniture named by its vocabulary counts twice.
@@ -852,7 +947,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
 fn entry_heading(c: &Cand<'_>) -> bool {
     c.title_like
         && c.block.kind() == BlockKind::Paragraph
-        && (c.initial != Class::Bad || c.reason == "repeated")
+        && (c.initial != Class::Bad || c.reason == Reason::Repeated)
         && c.sig.furniture + c.sig.symbols == 0
 }
 
@@ -860,7 +955,7 @@ fn entry_heading(c: &Cand<'_>) -> bool {
 /// however few its function words.
 fn short_sentence(c: &Cand<'_>) -> bool {
     c.initial == Class::Short
-        && c.reason == "short"
+        && c.reason == Reason::Short
         && !c.title_like
         && c.sig.sentence_end
         && c.sig.words >= 4
@@ -873,7 +968,7 @@ fn is_fragment(c: &Cand<'_>) -> bool {
     (c.initial == Class::NearGood && !c.title_like)
         || (c.initial == Class::Short
             && !c.title_like
-            && c.reason != "caption"
+            && c.reason != Reason::Caption
             && c.sig.words >= 4
             && c.sig.density() >= 0.2)
 }
@@ -885,10 +980,13 @@ mod tests {
 
     fn classes(text: &str) -> Vec<(String, Class)> {
         let found = extract(text, Mode::Article);
-        classify(super::super::segment::blocks(text, &found))
-            .into_iter()
-            .map(|c| (c.text().to_string(), c.class))
-            .collect()
+        classify(
+            super::super::segment::blocks(text, &found),
+            &Vocabulary::english(),
+        )
+        .into_iter()
+        .map(|c| (c.text().to_string(), c.class))
+        .collect()
     }
 
     fn kept(text: &str) -> Vec<String> {

@@ -9,18 +9,19 @@
 mod classify;
 mod date;
 pub use date::Date;
-mod lang;
 #[cfg(test)]
 mod seeds;
 mod segment;
 mod sentences;
 pub use sentences::body_sentences;
 mod signals;
+mod vocab;
+pub use vocab::{CleanOptions, Vocabulary, WordList};
 mod wrap;
 
 use crate::markup::{self, Mode};
 use crate::span::Span;
-use classify::{Cand, Class};
+use classify::{Cand, Class, Reason};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -133,20 +134,51 @@ const DATE_BEFORE: usize = 20;
 /// A block with more words than this is prose, not a dateline, even with a date in it.
 const DATE_MAX_WORDS: usize = 40;
 
-/// Builds the article model of `text`, page furniture dropped.
+/// Builds the article model of `text`, page furniture dropped: [`clean_with`] the default
+/// [`CleanOptions`].
 pub fn clean(text: &str) -> Article<'_> {
-    clean_extracted(text, &markup::extract(text, Mode::Article))
+    clean_with(text, &CleanOptions::default())
+}
+
+/// Builds the article model of `text`, page furniture (named by `options`' vocabulary) dropped.
+///
+/// ```
+/// use abridge::article::{clean, clean_with, CleanOptions, Vocabulary};
+/// let p1 = "Heavy rain flooded the harbour district on Monday night, forcing hundreds of residents from their homes and closing the coast road for the rest of the week.";
+/// let p2 = "The council said that it would open two schools as shelters and that it expected the water to go down by the end of the week, when the clean-up would begin.";
+/// let text = format!("{p1}\n\nJetzt abonnieren und weiterlesen.\n\n{p2}\n");
+/// // Between two paragraphs, a short line is kept...
+/// assert_eq!(clean(&text).blocks.len(), 3);
+/// // ... unless it names furniture.
+/// let options = CleanOptions::default()
+///     .with_vocabulary(Vocabulary::english().with_extra_furniture_words(["abonnieren"]));
+/// let article = clean_with(&text, &options);
+/// assert_eq!(article.blocks.len(), 2);
+/// ```
+pub fn clean_with<'a>(text: &'a str, options: &CleanOptions) -> Article<'a> {
+    clean_extracted_with(text, &markup::extract(text, Mode::Article), options)
 }
 
 /// [`clean`], given the tables and lists that [`markup::extract`] found in `text` in
 /// [`Mode::Article`] (for callers that need them too, so the text is parsed once).
 pub fn clean_extracted<'a>(text: &'a str, found: &markup::Extracted<'a>) -> Article<'a> {
-    let mut cands = classify::classify(segment::blocks(text, found));
+    clean_extracted_with(text, found, &CleanOptions::default())
+}
+
+/// [`clean_with`], given the tables and lists that [`markup::extract`] found in `text` in
+/// [`Mode::Article`].
+pub fn clean_extracted_with<'a>(
+    text: &'a str,
+    found: &markup::Extracted<'a>,
+    options: &CleanOptions,
+) -> Article<'a> {
+    let mut cands = classify::classify(segment::blocks(text, found), &options.vocabulary);
     let body = cands
         .iter()
         .position(|c| c.is_good() && !c.title_like)
         .or_else(|| cands.iter().position(Cand::is_good));
-    let title = body.and_then(|b| pick_title(&cands, b));
+    let vocab = &options.vocabulary;
+    let title = body.and_then(|b| pick_title(&cands, b, vocab));
     let lead = title.and_then(|t| standfirst(&cands, t));
     if let Some(s) = lead {
         cands[s].class = Class::Good;
@@ -156,6 +188,7 @@ pub fn clean_extracted<'a>(text: &'a str, found: &markup::Extracted<'a>) -> Arti
             &mut cands,
             title.unwrap_or(b.saturating_sub(TITLE_WINDOW)),
             b,
+            vocab,
         );
     }
     let date = pick_date(&cands, title.or(body));
@@ -196,20 +229,20 @@ pub fn clean_extracted<'a>(text: &'a str, found: &markup::Extracted<'a>) -> Arti
 
 /// Context-free reasons a headline may have been given: too short to judge, shown twice, or
 /// written with few function words (headlines are).
-const HEADLINE_REASONS: &[&str] = &[
-    "short",
-    "prose",
-    "not a sentence",
-    "caption",
-    "repeated",
-    "few stop words",
-    "headline",
+const HEADLINE_REASONS: &[Reason] = &[
+    Reason::Short,
+    Reason::Prose,
+    Reason::NotASentence,
+    Reason::Caption,
+    Reason::Repeated,
+    Reason::FewStopWords,
+    Reason::Headline,
 ];
 
 /// True when block `i` may be the headline: title-like, of at least [`TITLE_MIN_WORDS`] words,
 /// not furniture, a caption, a byline or an `Updated …` stamp, and not a short kicker or
 /// section label in capitals.
-fn title_candidate(cands: &[Cand<'_>], i: usize) -> bool {
+fn title_candidate(cands: &[Cand<'_>], i: usize, vocab: &Vocabulary) -> bool {
     let c = &cands[i];
     let first_word = c.norm.split(' ').next().unwrap_or("");
     c.title_like
@@ -220,7 +253,7 @@ fn title_candidate(cands: &[Cand<'_>], i: usize) -> bool {
         && c.sig.furniture + c.sig.symbols + c.sig.caption == 0
         && !c.sig.byline
         && !(i > 0 && cands[i - 1].norm == "by")
-        && !["updated", "published", "posted", "last"].contains(&first_word)
+        && !vocab.is_stamp(first_word)
         && !(c.sig.words <= KICKER_WORDS && c.sig.all_caps())
 }
 
@@ -236,7 +269,7 @@ fn byline_or_dateline(c: &Cand<'_>) -> bool {
 /// right after another one is its deck (-2), and one after the byline or dateline that follows
 /// an earlier candidate is past the page's header (-5: an entry heading of a live blog, a
 /// caption). The first wins ties: the headline comes before the standfirst.
-fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
+fn pick_title(cands: &[Cand<'_>], body: usize, vocab: &Vocabulary) -> Option<usize> {
     let mut best: Option<(i64, usize)> = None;
     let start = body.saturating_sub(TITLE_WINDOW);
     let mut seen_candidate = false;
@@ -246,7 +279,7 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
         if seen_candidate && byline_or_dateline(c) {
             past_header = true;
         }
-        if !title_candidate(cands, i) {
+        if !title_candidate(cands, i, vocab) {
             continue;
         }
         seen_candidate = true;
@@ -269,7 +302,7 @@ fn pick_title(cands: &[Cand<'_>], body: usize) -> Option<usize> {
         if c.is_good() {
             score += 1;
         }
-        if i > start && title_candidate(cands, i - 1) {
+        if i > start && title_candidate(cands, i - 1, vocab) {
             score -= 2;
         }
         if past_header {
@@ -296,7 +329,7 @@ fn standfirst(cands: &[Cand<'_>], title: usize) -> Option<usize> {
         && c.norm != cands[title].norm
         && matches!(
             c.reason,
-            "prose" | "short" | "not a sentence" | "few stop words"
+            Reason::Prose | Reason::Short | Reason::NotASentence | Reason::FewStopWords
         )
         && !byline_or_dateline(c)
         && c.sig.furniture + c.sig.symbols + c.sig.caption == 0;
@@ -354,8 +387,7 @@ fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Ve
 /// An author bio after the article: a block of at most [`AUTHOR_BIO_WORDS`] words that starts
 /// with an author's name from the header and goes on with a lower-case word (`… is a
 /// contributing editor`, `… covers education`) that does not attribute a quote (`said`).
-fn is_author_bio(c: &Cand<'_>, names: &[Vec<&str>]) -> bool {
-    const QUOTING: &[&str] = &["said", "says", "told", "added", "asked", "explained"];
+fn is_author_bio(c: &Cand<'_>, names: &[Vec<&str>], vocab: &Vocabulary) -> bool {
     if c.sig.words > AUTHOR_BIO_WORDS {
         return false;
     }
@@ -370,13 +402,13 @@ fn is_author_bio(c: &Cand<'_>, names: &[Vec<&str>]) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-            && !QUOTING.contains(&words[name.len()].trim_end_matches([',', '.', ':']))
+            && !vocab.is_quoting(words[name.len()].trim_end_matches([',', '.', ':']))
     })
 }
 
 /// Drops the author bios among the last [`AUTHOR_BIO_LAST`] good blocks after the first
 /// paragraph `body` (bios close the article).
-fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize) {
+fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize, vocab: &Vocabulary) {
     let names = author_names(cands, header, body);
     if names.is_empty() {
         return;
@@ -385,7 +417,7 @@ fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize) {
         .rev()
         .filter(|&i| cands[i].is_good())
         .take(AUTHOR_BIO_LAST)
-        .filter(|&i| is_author_bio(&cands[i], &names))
+        .filter(|&i| is_author_bio(&cands[i], &names, vocab))
         .collect();
     for i in bios {
         cands[i].class = Class::Bad;

@@ -102,7 +102,10 @@ fn explain() {
     for l in &found.lists {
         println!("list {:?}", l.lines);
     }
-    let cands = super::classify::classify(super::segment::blocks(&text, &found));
+    let cands = super::classify::classify(
+        super::segment::blocks(&text, &found),
+        &super::Vocabulary::english(),
+    );
     for c in &cands {
         let mark = if c.is_good() { "+" } else { "-" };
         let t: String = c.block.text().chars().take(110).collect();

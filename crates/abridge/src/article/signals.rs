@@ -2,110 +2,9 @@
 //! [`super::classify`]).
 
 use super::date::find_dates;
-use super::lang::{for_each_word, Lang};
+use super::vocab::Vocabulary;
 use super::wrap::ends_sentence;
-
-/// Words that name page furniture: legal lines, account and subscription prompts, sharing and
-/// comment widgets, navigation and promotion. Generic web vocabulary, no site or brand.
-const FURNITURE_WORDS: &[&str] = &[
-    "copyright",
-    "subscribe",
-    "subscribed",
-    "subscription",
-    "subscriptions",
-    "subscriber",
-    "subscribers",
-    "unsubscribe",
-    "newsletter",
-    "newsletters",
-    "cookie",
-    "cookies",
-    "privacy",
-    "login",
-    "logout",
-    "signup",
-    "share",
-    "sharing",
-    "comments",
-    "reply",
-    "replies",
-    "advertisement",
-    "advertising",
-    "advertise",
-    "sponsored",
-    "trending",
-    "recommended",
-    "permalink",
-    "rss",
-    "bookmark",
-    "menu",
-    "navigation",
-    "password",
-    "username",
-    "sitemap",
-    "disclaimer",
-    "whatsapp",
-    "affiliate",
-    "disclosure",
-    "inbox",
-];
-
-/// Phrases (lower-case word sequences) that name page furniture.
-const FURNITURE_PHRASES: &[&[&str]] = &[
-    &["all", "rights", "reserved"],
-    &["sign", "in"],
-    &["sign", "up"],
-    &["log", "in"],
-    &["log", "out"],
-    &["follow", "us"],
-    &["read", "more"],
-    &["read", "next"],
-    &["click", "here"],
-    &["back", "to", "top"],
-    &["skip", "to"],
-    &["terms", "of", "use"],
-    &["terms", "of", "service"],
-    &["terms", "and", "conditions"],
-    &["contact", "us"],
-    &["about", "us"],
-    &["more", "stories"],
-    &["related", "articles"],
-    &["related", "stories"],
-    &["related", "posts"],
-    &["you", "may", "also", "like"],
-    &["most", "popular"],
-    &["most", "read"],
-    &["leave", "a", "reply"],
-    &["leave", "a", "comment"],
-    &["post", "a", "comment"],
-    &["new", "window"],
-    &["load", "more"],
-    &["see", "more"],
-    &["show", "more"],
-    &["view", "all"],
-    &["see", "all"],
-    &["get", "the", "app"],
-    &["copy", "link"],
-    &["download", "the", "app"],
-    &["never", "miss"],
-    &["print", "edition"],
-];
-
-/// Words of image captions and credits.
-const CAPTION_WORDS: &[&str] = &[
-    "image",
-    "images",
-    "photo",
-    "photos",
-    "photograph",
-    "photographer",
-    "picture",
-    "pictures",
-    "pictured",
-    "illustration",
-    "caption",
-    "credit",
-];
+use crate::text::lang::{for_each_word, Language};
 
 /// Symbols that only furniture uses.
 const FURNITURE_SYMBOLS: &[char] = &['©', '®', '»', '›', '|'];
@@ -173,8 +72,8 @@ pub struct Signals {
 
 impl Signals {
     /// The signals of `text`, whose words `norm` is ([`normalise`]d once by the caller, who
-    /// keeps it to compare blocks).
-    pub fn of(text: &str, norm: &str, lang: Lang) -> Signals {
+    /// keeps it to compare blocks), on a page in `lang`, with the word lists of `vocab`.
+    pub fn of(text: &str, norm: &str, lang: Language, vocab: &Vocabulary) -> Signals {
         let t = text.trim();
         let mut s = Signals {
             chars: t.chars().count(),
@@ -210,14 +109,9 @@ impl Signals {
             }
         }
         s.words = words.len();
-        s.stops = words.iter().filter(|w| lang.is_stop(w)).count();
-        s.furniture = words.iter().filter(|w| FURNITURE_WORDS.contains(w)).count();
-        for phrase in FURNITURE_PHRASES {
-            s.furniture += words
-                .windows(phrase.len())
-                .filter(|win| win.iter().zip(phrase.iter()).all(|(a, b)| a == b))
-                .count();
-        }
+        s.stops = words.iter().filter(|w| lang.is_stop_word(w)).count();
+        s.furniture = words.iter().filter(|w| vocab.is_furniture(w)).count();
+        s.furniture += vocab.furniture_phrases(&words);
         s.copyright = t.matches('©').count()
             + words.iter().filter(|w| **w == "copyright").count()
             + words
@@ -225,7 +119,7 @@ impl Signals {
                 .filter(|w| w[0] == "all" && w[1] == "rights" && w[2] == "reserved")
                 .count();
         s.symbols = t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count();
-        s.caption = words.iter().filter(|w| CAPTION_WORDS.contains(w)).count();
+        s.caption = words.iter().filter(|w| vocab.is_caption(w)).count();
         for d in find_dates(t) {
             let mut n = 0;
             for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
@@ -239,14 +133,14 @@ impl Signals {
             .unwrap_or("");
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
         s.inner_sentences = inner_sentences(t);
-        s.time_line = time_line(t);
+        s.time_line = time_line(t, vocab);
         s.caps = !t.chars().any(char::is_lowercase);
         s.emails = t.split_whitespace().filter(|w| is_email(w)).count();
-        s.furniture_label = furniture_label(t);
+        s.furniture_label = furniture_label(t, vocab);
         s.about = words.first().is_some_and(|w| *w == "about")
             && (2..=ABOUT_WORDS).contains(&words.len());
-        s.credit_tail = credit_tail(t);
-        s.caption_start = caption_start(t);
+        s.credit_tail = credit_tail(t, vocab);
+        s.caption_start = caption_start(t, vocab);
         let mut first_two = t.split_whitespace();
         s.byline = first_two
             .next()
@@ -326,39 +220,11 @@ impl Signals {
 /// Most words of a time stamp, relative time or reading time line.
 const TIME_LINE_WORDS: usize = 6;
 
-/// Units of relative times and reading times.
-const TIME_UNITS: &[&str] = &[
-    "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr",
-    "hrs", "hour", "hours", "d", "day", "days", "wk", "week", "weeks", "mo", "month", "months",
-    "yr", "year", "years",
-];
-
-/// Words that go with a time stamp or a relative time.
-const TIME_CONTEXT: &[&str] = &[
-    "ago",
-    "read",
-    "reading",
-    "listen",
-    "time",
-    "updated",
-    "update",
-    "published",
-    "posted",
-    "last",
-    "at",
-    "on",
-    "just",
-    "now",
-    "am",
-    "pm",
-    "edited",
-];
-
 /// True when `t` is a time stamp, a relative time or a reading time and nothing else: at most
 /// [`TIME_LINE_WORDS`] words, each a number, a clock time (`14.22`, `9:15`), a number with a
 /// unit (`2h`), a time unit, a time-zone abbreviation (`BST`, `ET`) or a word such as `ago`,
 /// `read` or `updated`; and a clock time, or a number with a unit.
-fn time_line(t: &str) -> bool {
+fn time_line(t: &str, vocab: &Vocabulary) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     if words.is_empty() || words.len() > TIME_LINE_WORDS {
         return false;
@@ -386,17 +252,17 @@ fn time_line(t: &str) -> bool {
         if digits > 0 {
             // `2h`, `10min`, `5pm`
             let suffix = lower.get(digits..).unwrap_or("");
-            if TIME_UNITS.contains(&suffix) || suffix == "am" || suffix == "pm" {
+            if vocab.is_time_unit(suffix) || suffix == "am" || suffix == "pm" {
                 unit_after_number = true;
                 continue;
             }
             return false;
         }
-        if TIME_UNITS.contains(&lower.as_str()) {
+        if vocab.is_time_unit(&lower) {
             unit_after_number |= number;
             continue;
         }
-        if TIME_CONTEXT.contains(&lower.as_str()) {
+        if vocab.is_time_context(&lower) {
             continue;
         }
         let zone = (2..=4).contains(&w.len())
@@ -415,10 +281,10 @@ pub const ABOUT_WORDS: usize = 6;
 
 /// True when `t` opens with a label of at most three words ending with a colon, one of them a
 /// furniture word (`Disclaimer:`, `Privacy Notice:`).
-fn furniture_label(t: &str) -> bool {
+fn furniture_label(t: &str, vocab: &Vocabulary) -> bool {
     for (k, w) in t.split_whitespace().take(3).enumerate() {
         let bare = w.trim_end_matches(':').to_lowercase();
-        if FURNITURE_WORDS.contains(&bare.as_str()) {
+        if vocab.is_furniture(&bare) {
             return t
                 .split_whitespace()
                 .skip(k)
@@ -446,23 +312,9 @@ fn is_email(w: &str) -> bool {
     !local.is_empty() && !local.contains('@') && domain_ok
 }
 
-/// Words that open a picture credit.
-const CREDIT_WORDS: &[&str] = &[
-    "credit",
-    "credits",
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "picture",
-    "photograph",
-    "illustration",
-    "source",
-];
-
 /// True when one of the last few words of `t` opens a picture credit: a credit word followed by
 /// a colon or by `by`, with at most [`CREDIT_TAIL_WORDS`] words after it.
-fn credit_tail(t: &str) -> bool {
+fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
     const CREDIT_TAIL_WORDS: usize = 6;
     let words: Vec<&str> = t.split_whitespace().collect();
     let start = words.len().saturating_sub(CREDIT_TAIL_WORDS + 1);
@@ -473,7 +325,7 @@ fn credit_tail(t: &str) -> bool {
             None => (bare, false),
         };
         let lower = word.to_lowercase();
-        if !CREDIT_WORDS.contains(&lower.as_str()) {
+        if !vocab.is_credit(&lower) {
             continue;
         }
         let by = words
@@ -488,7 +340,7 @@ fn credit_tail(t: &str) -> bool {
 
 /// True when `t` opens with a caption label: a credit word (or `media`) followed by
 /// `caption` or a colon.
-fn caption_start(t: &str) -> bool {
+fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
     let mut words = t.split_whitespace();
     let Some(first) = words.next() else {
         return false;
@@ -498,7 +350,7 @@ fn caption_start(t: &str) -> bool {
         None => (first.trim_end_matches(','), false),
     };
     let lower = word.to_lowercase();
-    if !(CREDIT_WORDS.contains(&lower.as_str()) || lower == "media") {
+    if !(vocab.is_credit(&lower) || lower == "media") {
         return false;
     }
     colon
@@ -559,7 +411,12 @@ mod tests {
     use super::*;
 
     fn sig(text: &str) -> Signals {
-        Signals::of(text, &normalise(text), Lang::english())
+        Signals::of(
+            text,
+            &normalise(text),
+            Language::English,
+            &Vocabulary::english(),
+        )
     }
 
     #[test]

@@ -21,7 +21,7 @@
 
 use crate::markup::lines::indent_width;
 use crate::markup::Line;
-use crate::text::joins_hyphenated;
+use crate::text::{self, joins_hyphenated, EndMarks};
 use std::ops::Range;
 
 /// Narrowest and widest wrap widths (columns) recognised.
@@ -34,13 +34,10 @@ const FILLED_SHARE: f32 = 0.75;
 /// Share of line breaks followed by a lower-case word in wrapped prose.
 const MIN_LOWER_STARTS: f32 = 0.25;
 
-/// True when `text` (trimmed) ends a sentence: `.`, `!`, `?` or `…` (or the full-width `。！？`),
-/// possibly followed by closing quotes or brackets.
+/// True when `text` ends a sentence: `.`, `!`, `?` or `…` (or the full-width `。！？`), possibly
+/// followed by closing quotes or brackets ([`EndMarks::PAGE`], the cleaner's marks).
 pub fn ends_sentence(text: &str) -> bool {
-    let t = text
-        .trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '`', '」', '』', '）']);
-    t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    text::ends_sentence(text, EndMarks::PAGE)
 }
 
 /// The first word of `text`, and whether it is all lower-case letters (`iPhone` is not).

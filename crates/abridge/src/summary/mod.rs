@@ -485,8 +485,10 @@ fn centrality_toward(
     let ranking = match relevance.filter(|r| r.iter().any(|&x| x > 0.0)) {
         None => rank_graph(walked),
         Some(r) => {
-            let mut pagerank_options = PageRankOptions::default();
-            pagerank_options.damping = 1.0 - options.query.bias;
+            let pagerank_options = PageRankOptions {
+                damping: 1.0 - options.query.bias,
+                ..PageRankOptions::default()
+            };
             personalized_pagerank(&walked.to_csr(), pagerank_options, Some(r))
         }
     };
@@ -779,8 +781,7 @@ fn concepts_of(prepared: &Prepared, options: ConceptOptions) -> (Vec<Vec<u32>>, 
 /// Headings, captions and list fragments do not end with a full stop, `!` or `?` (closing quotes
 /// and brackets aside): they may vote in the graph but never make a summary sentence.
 fn ends_like_a_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
-        .ends_with(['.', '!', '?', '…'])
+    crate::text::ends_sentence(text, crate::text::EndMarks::SUMMARY)
 }
 
 /// A sentence that quotes (straight, curly or TeX-style quote marks) or asks.

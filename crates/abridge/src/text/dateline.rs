@@ -21,7 +21,15 @@
 /// assert_eq!(strip_dateline("NATO leaders met on Monday."), "NATO leaders met on Monday.");
 /// ```
 pub fn strip_dateline(sentence: &str) -> &str {
-    dateline_len(sentence).map_or(sentence, |n| &sentence[n..])
+    // A slug may come first (`CUBA-ELIAN _ MIAMI _ As both sides...`): strip up to three.
+    let mut rest = sentence;
+    for _ in 0..3 {
+        match dateline_len(rest) {
+            Some(n) => rest = &rest[n..],
+            None => break,
+        }
+    }
+    rest
 }
 
 /// Whether `sentence` is only the place of a dateline cut off by the segmenter
@@ -69,6 +77,22 @@ fn dateline_len(s: &str) -> Option<usize> {
         }
     }
     let mut agency = false;
+    // `(AP)--`: the agency with the dash glued to it.
+    if let Some(&(_, t)) = tokens.get(i) {
+        let glued = ["--", "_", "-", "\u{2014}", "\u{2013}"]
+            .iter()
+            .find_map(|sep| t.strip_suffix(sep).filter(|a| a.ends_with(')')));
+        if let Some(agency_token) = glued {
+            let inner = agency_token.trim_start_matches('(').trim_end_matches(')');
+            let named = agency_token.starts_with('(')
+                && inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && inner.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-');
+            if named && (place > 0 || i == 0) {
+                let rest_at = tokens.get(i + 1).map(|t| t.0)?;
+                return Some(rest_at);
+            }
+        }
+    }
     if i < tokens.len() && tokens[i].1.starts_with('(') {
         // `(AP)`, `(Xinhua)`, `(Agence France-Presse)`: up to three words, closed.
         let mut j = i;

@@ -1,59 +1,131 @@
-//! Languages, their stop words and stemmers, and the index terms of a sentence.
+//! Languages: the one table of the languages abridge knows, with their stop words (for the
+//! cleaner's prose signal, for detecting a page's language and for index terms) and stemmers.
 //!
-//! Stop words come from the `stop-words` crate's NLTK lists: they are short lists of function
-//! words (179 for English), which is what a similarity measure must ignore; the longer ISO lists
-//! also drop content words such as "new", "world" or "million" that carry news topics.
-//! Stemming is Snowball (`rust-stemmers`). The languages offered are those both cover.
+//! Stop words come from the `stop-words` crate's NLTK lists, chosen on purpose over the ISO lists:
+//! NLTK's English list (179 words) holds only function words (articles, pronouns, prepositions,
+//! auxiliaries, conjunctions), which are dense in sentences and rare in menus, and which a
+//! similarity measure must ignore. The ISO English list (about 1,300 words) also holds content
+//! words that menus and footers are made of ("home", "page", "contact") and that carry news
+//! topics ("new", "world", "million"). Stemming is Snowball (`rust-stemmers`), for the languages
+//! it covers ([`Language::has_stemmer`]); the others index words unstemmed.
+//!
+//! The languages are those with an NLTK list and a two-letter ISO 639-1 code (the crate's
+//! `hinglish` list is English plus romanised Hindi and would win on every English page). A page's
+//! language ([`detect`]) is the list that covers most of the words of its longer lines (English on
+//! ties and when no list covers enough).
 
 use super::tokens::words;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
-/// A language abridge can segment terms for.
+/// A language: its stop words, its stemmer when Snowball has one, and its ISO 639-1 code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Language {
+    /// Arabic (`ar`).
     Arabic,
+    /// Azerbaijani (`az`).
+    Azerbaijani,
+    /// Belarusian (`be`).
+    Belarusian,
+    /// Bengali (`bn`).
+    Bengali,
+    /// Catalan (`ca`).
+    Catalan,
+    /// Danish (`da`).
     Danish,
-    Dutch,
-    #[default]
-    English,
-    Finnish,
-    French,
+    /// German (`de`).
     German,
+    /// Greek (`el`).
     Greek,
-    Hungarian,
-    Italian,
-    Norwegian,
-    Portuguese,
-    Romanian,
-    Russian,
+    #[default]
+    /// English (`en`).
+    English,
+    /// Spanish (`es`).
     Spanish,
+    /// Basque (`eu`).
+    Basque,
+    /// Finnish (`fi`).
+    Finnish,
+    /// French (`fr`).
+    French,
+    /// Hebrew (`he`).
+    Hebrew,
+    /// Hungarian (`hu`).
+    Hungarian,
+    /// Indonesian (`id`).
+    Indonesian,
+    /// Italian (`it`).
+    Italian,
+    /// Kazakh (`kk`).
+    Kazakh,
+    /// Nepali (`ne`).
+    Nepali,
+    /// Dutch (`nl`).
+    Dutch,
+    /// Norwegian (`no`).
+    Norwegian,
+    /// Portuguese (`pt`).
+    Portuguese,
+    /// Romanian (`ro`).
+    Romanian,
+    /// Russian (`ru`).
+    Russian,
+    /// Slovene (`sl`).
+    Slovene,
+    /// Albanian (`sq`).
+    Albanian,
+    /// Swedish (`sv`).
     Swedish,
+    /// Tamil (`ta`).
     Tamil,
+    /// Tajik (`tg`).
+    Tajik,
+    /// Turkish (`tr`).
     Turkish,
+    /// Uzbek (`uz`).
+    Uzbek,
+    /// Chinese (`zh`).
+    Chinese,
 }
 
 impl Language {
-    /// Every language, with its ISO 639-1 code.
-    pub const ALL: [(Language, &'static str); 18] = [
+    /// Every language, with its ISO 639-1 code, in code order (the order [`detect`] breaks ties
+    /// in, English first).
+    pub const ALL: [(Language, &'static str); 32] = [
         (Language::Arabic, "ar"),
+        (Language::Azerbaijani, "az"),
+        (Language::Belarusian, "be"),
+        (Language::Bengali, "bn"),
+        (Language::Catalan, "ca"),
         (Language::Danish, "da"),
-        (Language::Dutch, "nl"),
-        (Language::English, "en"),
-        (Language::Finnish, "fi"),
-        (Language::French, "fr"),
         (Language::German, "de"),
         (Language::Greek, "el"),
+        (Language::English, "en"),
+        (Language::Spanish, "es"),
+        (Language::Basque, "eu"),
+        (Language::Finnish, "fi"),
+        (Language::French, "fr"),
+        (Language::Hebrew, "he"),
         (Language::Hungarian, "hu"),
+        (Language::Indonesian, "id"),
         (Language::Italian, "it"),
+        (Language::Kazakh, "kk"),
+        (Language::Nepali, "ne"),
+        (Language::Dutch, "nl"),
         (Language::Norwegian, "no"),
         (Language::Portuguese, "pt"),
         (Language::Romanian, "ro"),
         (Language::Russian, "ru"),
-        (Language::Spanish, "es"),
+        (Language::Slovene, "sl"),
+        (Language::Albanian, "sq"),
         (Language::Swedish, "sv"),
         (Language::Tamil, "ta"),
+        (Language::Tajik, "tg"),
         (Language::Turkish, "tr"),
+        (Language::Uzbek, "uz"),
+        (Language::Chinese, "zh"),
     ];
 
     /// The language for an ISO 639-1 code (`en`) or English name (`english`), any case.
@@ -67,43 +139,152 @@ impl Language {
 
     /// ISO 639-1 code.
     pub fn code(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(lang, _)| *lang == self)
-            .map_or("en", |(_, c)| c)
+        Self::ALL[self.index()].1
     }
 
-    fn algorithm(self) -> Algorithm {
+    /// The position of the language in [`Language::ALL`]: the variants are declared in its order
+    /// (a test checks it), so this is the discriminant.
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn algorithm(self) -> Option<Algorithm> {
         match self {
-            Language::Arabic => Algorithm::Arabic,
-            Language::Danish => Algorithm::Danish,
-            Language::Dutch => Algorithm::Dutch,
-            Language::English => Algorithm::English,
-            Language::Finnish => Algorithm::Finnish,
-            Language::French => Algorithm::French,
-            Language::German => Algorithm::German,
-            Language::Greek => Algorithm::Greek,
-            Language::Hungarian => Algorithm::Hungarian,
-            Language::Italian => Algorithm::Italian,
-            Language::Norwegian => Algorithm::Norwegian,
-            Language::Portuguese => Algorithm::Portuguese,
-            Language::Romanian => Algorithm::Romanian,
-            Language::Russian => Algorithm::Russian,
-            Language::Spanish => Algorithm::Spanish,
-            Language::Swedish => Algorithm::Swedish,
-            Language::Tamil => Algorithm::Tamil,
-            Language::Turkish => Algorithm::Turkish,
+            Language::Arabic => Some(Algorithm::Arabic),
+            Language::Danish => Some(Algorithm::Danish),
+            Language::German => Some(Algorithm::German),
+            Language::Greek => Some(Algorithm::Greek),
+            Language::English => Some(Algorithm::English),
+            Language::Spanish => Some(Algorithm::Spanish),
+            Language::Finnish => Some(Algorithm::Finnish),
+            Language::French => Some(Algorithm::French),
+            Language::Hungarian => Some(Algorithm::Hungarian),
+            Language::Italian => Some(Algorithm::Italian),
+            Language::Dutch => Some(Algorithm::Dutch),
+            Language::Norwegian => Some(Algorithm::Norwegian),
+            Language::Portuguese => Some(Algorithm::Portuguese),
+            Language::Romanian => Some(Algorithm::Romanian),
+            Language::Russian => Some(Algorithm::Russian),
+            Language::Swedish => Some(Algorithm::Swedish),
+            Language::Tamil => Some(Algorithm::Tamil),
+            Language::Turkish => Some(Algorithm::Turkish),
+            _ => None,
         }
+    }
+
+    /// True when terms of the language are stemmed (Snowball has a stemmer for it).
+    pub fn has_stemmer(self) -> bool {
+        self.algorithm().is_some()
     }
 
     /// The NLTK stop-word list of the language.
     pub fn stop_words(self) -> &'static [&'static str] {
         stop_words::lookup(self.code()).unwrap_or(&[])
     }
+
+    /// True when `lower` (a lower-case word) is a stop word of the language.
+    ///
+    /// ```
+    /// use abridge::text::lang::Language;
+    /// assert!(Language::English.is_stop_word("which"));
+    /// assert!(!Language::English.is_stop_word("contact"));
+    /// ```
+    pub fn is_stop_word(self, lower: &str) -> bool {
+        let bit = 1u64 << self.index();
+        TABLE.words.get(lower).is_some_and(|bits| bits & bit != 0)
+    }
+}
+
+/// The language whose list covers at least this share of the words of a page's longer lines is
+/// taken; below it every list is a poor fit and English is used.
+const MIN_COVERAGE: f32 = 0.08;
+
+/// Only lines with at least this many words vote for the language (menus are names and nouns).
+const VOTING_WORDS: usize = 6;
+
+/// Lower-case stop word -> bit set of the languages whose list holds it (bit `i` is
+/// `Language::ALL[i]`).
+struct Table {
+    words: HashMap<&'static str, u64>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, u64> = HashMap::new();
+    for (i, (lang, _)) in Language::ALL.iter().enumerate() {
+        for w in lang.stop_words() {
+            *words.entry(*w).or_insert(0) |= 1u64 << i;
+        }
+    }
+    Table { words }
+});
+
+/// Calls `f` with each word of `text`: maximal runs of alphanumeric characters, lower-cased.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            buf.extend(c.to_lowercase());
+        } else if !buf.is_empty() {
+            f(&buf);
+            buf.clear();
+        }
+    }
+    if !buf.is_empty() {
+        f(&buf);
+    }
+}
+
+/// The language of a page from its lines: the stop-word list covering most words of the lines
+/// with at least six words; English on ties and when no list covers 8% of those words.
+///
+/// ```
+/// use abridge::text::lang::{detect, Language};
+/// let de = "Die Stadt hat am Montag mitgeteilt, dass sie die Brücke nicht vor dem Ende des Jahres öffnen kann.";
+/// assert_eq!(detect([de].into_iter()), Language::German);
+/// assert_eq!(detect(["Startseite", "Kontakt"].into_iter()), Language::English);
+/// ```
+pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
+    let t = &*TABLE;
+    let mut hits = [0usize; Language::ALL.len()];
+    let mut total = 0usize;
+    let mut line_words: Vec<u64> = Vec::new();
+    for line in lines {
+        line_words.clear();
+        for_each_word(line, |w| {
+            line_words.push(t.words.get(w).copied().unwrap_or(0))
+        });
+        if line_words.len() < VOTING_WORDS {
+            continue;
+        }
+        total += line_words.len();
+        for bits in &line_words {
+            let mut b = *bits;
+            while b != 0 {
+                let i = b.trailing_zeros() as usize;
+                if let Some(h) = hits.get_mut(i) {
+                    *h += 1;
+                }
+                b &= b - 1;
+            }
+        }
+    }
+    let english_index = Language::English.index();
+    let mut best = english_index;
+    let mut best_hits = hits[english_index];
+    for (i, &h) in hits.iter().enumerate() {
+        if h > best_hits {
+            best = i;
+            best_hits = h;
+        }
+    }
+    if total == 0 || (best_hits as f32) < MIN_COVERAGE * total as f32 {
+        return Language::English;
+    }
+    Language::ALL[best].0
 }
 
 /// Turns text into index terms: lowercased word tokens, stop words and tokens without a letter or
-/// digit dropped, the rest stemmed.
+/// digit dropped, the rest stemmed (when the language has a stemmer).
 ///
 /// ```
 /// use abridge::text::lang::{Language, Terms};
@@ -111,14 +292,15 @@ impl Language {
 /// assert_eq!(terms.of("The councils voted, the barriers rise."), ["council", "vote", "barrier", "rise"]);
 /// ```
 pub struct Terms {
-    stemmer: Stemmer,
+    stemmer: Option<Stemmer>,
     stop: HashSet<&'static str>,
 }
 
 impl Terms {
+    /// The terms of `language`: its stop words and stemmer.
     pub fn new(language: Language) -> Self {
         Terms {
-            stemmer: Stemmer::create(language.algorithm()),
+            stemmer: language.algorithm().map(Stemmer::create),
             stop: language.stop_words().iter().copied().collect(),
         }
     }
@@ -134,8 +316,12 @@ impl Terms {
                     .strip_suffix("'s")
                     .or_else(|| lower.strip_suffix("’s"))
                     .unwrap_or(&lower);
-                (!self.stop.contains(base) && !self.stop.contains(lower.as_str()))
-                    .then(|| self.stemmer.stem(base).into_owned())
+                (!self.stop.contains(base) && !self.stop.contains(lower.as_str())).then(|| {
+                    match &self.stemmer {
+                        Some(s) => s.stem(base).into_owned(),
+                        None => base.to_string(),
+                    }
+                })
             })
             .collect()
     }
@@ -150,6 +336,7 @@ mod tests {
         assert_eq!(Language::from_code("EN"), Some(Language::English));
         assert_eq!(Language::from_code("german"), Some(Language::German));
         assert_eq!(Language::from_code("xx"), None);
+        assert_eq!(Language::from_code("zh"), Some(Language::Chinese));
         for (lang, code) in Language::ALL {
             assert_eq!(lang.code(), code);
             assert!(!lang.stop_words().is_empty(), "{code} has stop words");
@@ -171,5 +358,61 @@ mod tests {
     fn other_languages_stem_their_own_way() {
         let t = Terms::new(Language::German);
         assert_eq!(t.of("die Verhandlungen"), ["verhandl"]);
+    }
+
+    #[test]
+    fn english_function_words_are_stop_words() {
+        let en = Language::English;
+        assert!(en.is_stop_word("the"));
+        assert!(en.is_stop_word("which"));
+        assert!(!en.is_stop_word("harbour"));
+        // Content words that menus are made of are not in the NLTK list.
+        assert!(!en.is_stop_word("home"));
+        assert!(!en.is_stop_word("contact"));
+    }
+
+    #[test]
+    fn words_are_alphanumeric_runs_lower_cased() {
+        let mut got = Vec::new();
+        for_each_word("Don’t stop—the 2 Trains!", |w| got.push(w.to_string()));
+        assert_eq!(got, ["don", "t", "stop", "the", "2", "trains"]);
+    }
+
+    #[test]
+    fn detects_the_language_of_the_prose_lines() {
+        let en = ["The council said that it would not be able to open the bridge before the end of the year."];
+        assert_eq!(detect(en.into_iter()).code(), "en");
+        let de = ["Die Stadt hat am Montag mitgeteilt, dass sie die Brücke nicht vor dem Ende des Jahres öffnen kann."];
+        assert_eq!(detect(de.into_iter()).code(), "de");
+        let pt = ["A cidade disse que não vai conseguir abrir a ponte antes do fim do ano, segundo o prefeito."];
+        assert_eq!(detect(pt.into_iter()).code(), "pt");
+    }
+
+    #[test]
+    fn short_lines_and_no_lines_give_english() {
+        assert_eq!(detect(["Startseite", "Kontakt"].into_iter()).code(), "en");
+        assert_eq!(detect(std::iter::empty()).code(), "en");
+    }
+
+    #[test]
+    fn the_table_is_every_two_letter_nltk_list_in_code_order() {
+        let codes: Vec<&str> = stop_words::available_languages()
+            .iter()
+            .copied()
+            .filter(|c| c.len() == 2)
+            .collect();
+        let ours: Vec<&str> = Language::ALL.iter().map(|(_, c)| *c).collect();
+        for (i, (lang, _)) in Language::ALL.iter().enumerate() {
+            assert_eq!(lang.index(), i, "{lang:?}");
+        }
+        assert_eq!(ours, codes);
+        assert!(Language::ALL.len() <= 64, "one bit per language");
+    }
+
+    #[test]
+    fn languages_without_a_stemmer_keep_their_words() {
+        assert!(!Language::Indonesian.has_stemmer());
+        let t = Terms::new(Language::Indonesian);
+        assert_eq!(t.of("yang Pemerintah"), ["pemerintah"]);
     }
 }

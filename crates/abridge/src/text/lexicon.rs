@@ -1,270 +1,55 @@
 //! Word lists behind the sentence rules: abbreviations, the words that typically open a sentence,
 //! the words a line cannot end on, the minor words of title case and the endings of web addresses
-//! and file names. All entries are lowercase; look-ups take a lowercased word.
+//! and file names. They are data, `text/vocab/en/*.txt` (format: [`super::wordset`]), read once
+//! on first use. All entries are lower-case; look-ups take a lower-cased word.
+//!
+//! The splitter is not part of the cleaner, so these lists are not in
+//! [`crate::article::Vocabulary`].
+
+use super::wordset::WordSet;
+use std::sync::LazyLock;
 
 /// Abbreviations that stand before a name or a number and so (almost) never end a sentence:
 /// `Dr. Smith`, `Mt. Fuji`, `Gen. Lee`, `vs. Chelsea`. `st` is handled apart (saint or street).
-pub(crate) const PREPOSITIVE: &[&str] = &[
-    "adm", "approx", "atty", "attys", "brig", "ca", "capt", "cf", "cmdr", "col", "cpl", "det",
-    "dr", "drs", "fr", "gen", "gov", "hon", "incl", "insp", "lt", "maj", "messrs", "mlle", "mme",
-    "mr", "mrs", "ms", "msgr", "mt", "mx", "pfc", "pres", "prof", "profs", "pvt", "rep", "reps",
-    "rev", "rt", "sen", "sens", "sfc", "sgt", "st", "supt", "surg", "viz", "vs",
-];
+pub(crate) static PREPOSITIVE: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("vocab/en/prepositive.txt")));
 
 /// Abbreviations that may end a sentence: they end one when the next word is capitalised
 /// (`Pitt, Briggs & Co. It closed`) and not otherwise (`Co. at noon`, `No. 5`, `Feb. 12`).
-pub(crate) const KNOWN: &[&str] = &[
-    "al", "ala", "apr", "ariz", "ark", "art", "assn", "assoc", "asst", "aug", "av", "ave", "bldg",
-    "blvd", "bros", "calif", "ch", "chap", "co", "colo", "conn", "corp", "dec", "dept", "dist",
-    "div", "ed", "eds", "esp", "esq", "est", "etc", "ext", "feb", "fig", "figs", "fla", "fri",
-    "ft", "ga", "govt", "hosp", "hr", "hrs", "hwy", "ibid", "inc", "ind", "inst", "intl", "jan",
-    "jr", "jul", "jun", "kan", "kans", "kg", "km", "ky", "la", "lb", "lbs", "ln", "ltd", "llc",
-    "mar", "md", "mfg", "mgr", "mi", "mich", "min", "mins", "minn", "misc", "mo", "mon", "mont",
-    "mph", "natl", "neb", "nev", "no", "nos", "nov", "nr", "n°", "nº", "oct", "okla", "op", "oz",
-    "pa", "para", "pg", "pl", "plc", "pp", "pt", "pts", "qt", "rd", "ref", "sat", "sec", "sep",
-    "sept", "sq", "sr", "sun", "tbsp", "tel", "tenn", "tex", "thu", "thur", "thurs", "tsp", "tue",
-    "tues", "univ", "va", "vol", "vols", "vt", "wed", "wis", "wyo", "yd", "yds", "yr", "yrs",
-];
+pub(crate) static KNOWN: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("vocab/en/known.txt")));
 
 /// Capitalised words that usually open a sentence rather than continue a name. After an
 /// ambiguous abbreviation (`U.S.`, an initial, `p.m.`) a capitalised word from this list
 /// means a new sentence: `I live in the U.S. How about you?` but `the U.S. Government`.
-pub(crate) const STARTERS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "after",
-    "again",
-    "all",
-    "also",
-    "although",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "as",
-    "at",
-    "because",
-    "before",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "either",
-    "even",
-    "every",
-    "everyone",
-    "everything",
-    "few",
-    "first",
-    "for",
-    "from",
-    "furthermore",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "indeed",
-    "instead",
-    "is",
-    "it",
-    "its",
-    "just",
-    "last",
-    "let",
-    "like",
-    "many",
-    "may",
-    "meanwhile",
-    "might",
-    "more",
-    "moreover",
-    "most",
-    "much",
-    "must",
-    "my",
-    "neither",
-    "never",
-    "nevertheless",
-    "next",
-    "no",
-    "nobody",
-    "none",
-    "nor",
-    "not",
-    "nothing",
-    "now",
-    "of",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "over",
-    "please",
-    "several",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "someone",
-    "something",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "therefore",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "today",
-    "tomorrow",
-    "under",
-    "unless",
-    "unlike",
-    "until",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yes",
-    "yesterday",
-    "yet",
-    "you",
-    "your",
-];
+pub(crate) static STARTERS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("vocab/en/starters.txt")));
 
-/// Lowercase words a line of running text does not end on: a line ending in one of them
+/// Lower-case words a line of running text does not end on: a line ending in one of them
 /// continues on the next line whatever the case of that line.
-pub(crate) const CONTINUATION: &[&str] = &[
-    "a",
-    "against",
-    "although",
-    "amid",
-    "among",
-    "an",
-    "and",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "being",
-    "between",
-    "but",
-    "by",
-    "can",
-    "could",
-    "during",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "if",
-    "in",
-    "including",
-    "into",
-    "is",
-    "its",
-    "may",
-    "must",
-    "my",
-    "nor",
-    "of",
-    "on",
-    "onto",
-    "or",
-    "our",
-    "per",
-    "shall",
-    "should",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "though",
-    "to",
-    "very",
-    "via",
-    "was",
-    "were",
-    "which",
-    "while",
-    "whom",
-    "whose",
-    "will",
-    "with",
-    "would",
-    "your",
-];
+pub(crate) static CONTINUATION: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("vocab/en/continuation.txt")));
 
-/// Words that title case leaves in lowercase (`The Way to the Sea`).
-pub(crate) const MINOR: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off",
-    "on", "onto", "or", "out", "over", "per", "so", "than", "the", "to", "up", "via", "vs", "with",
-    "yet",
-];
+/// Words that title case leaves in lower case (`The Way to the Sea`).
+pub(crate) static MINOR: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("vocab/en/minor.txt")));
 
-/// Lowercase endings after a full stop inside a token that make it a web address or a file name
+/// Lower-case endings after a full stop inside a token that make it a web address or a file name
 /// (`example.com`, `report.pdf`, `Node.js`) rather than two sentences run together.
-pub(crate) const DOMAIN_OR_EXTENSION: &[&str] = &[
-    "ac", "ai", "app", "asp", "aspx", "au", "avi", "biz", "br", "ca", "cfm", "ch", "cn", "co",
-    "com", "cpp", "css", "csv", "de", "dev", "dll", "doc", "docx", "edu", "es", "eu", "exe", "fr",
-    "gif", "gov", "gz", "h", "hpp", "htm", "html", "info", "int", "io", "java", "jp", "jpeg",
-    "jpg", "js", "json", "jsp", "jsx", "kr", "ly", "md", "mil", "mov", "mp3", "mp4", "net", "nl",
-    "onion", "org", "pdf", "php", "pl", "png", "ppt", "pptx", "py", "rar", "rb", "rs", "ru", "se",
-    "sh", "svg", "tar", "toml", "ts", "tsx", "tv", "txt", "uk", "wav", "webp", "xls", "xlsx",
-    "xml", "yaml", "yml", "zip",
-];
+pub(crate) static DOMAIN_OR_EXTENSION: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(include_str!("vocab/en/domains.txt")));
 
-pub(crate) fn contains(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_are_read() {
+        assert!(PREPOSITIVE.contains("dr") && PREPOSITIVE.contains("vs"));
+        assert!(KNOWN.contains("n°") && KNOWN.contains("yrs"));
+        assert!(STARTERS.contains("however") && !STARTERS.contains("government"));
+        assert!(CONTINUATION.contains("the") && MINOR.contains("vs"));
+        assert!(DOMAIN_OR_EXTENSION.contains("com") && DOMAIN_OR_EXTENSION.contains("yml"));
+        assert_eq!(STARTERS.iter().count(), 147);
+    }
 }

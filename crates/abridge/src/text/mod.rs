@@ -1,15 +1,19 @@
-//! Text analysis for the summaries: English sentence segmentation ([`sentences`]) and word
-//! tokens ([`tokens`]), rule-based and dependency-free.
+//! Text analysis, the crate's leaf module: English sentence segmentation ([`sentences`]) with the
+//! one sentence-end rule ([`ends_sentence`]), word tokens ([`tokens`]), and the one language table
+//! ([`lang`]: stop words, stemmers, page language). The splitter's word lists are data
+//! (`text/vocab/en/*.txt`).
 
 mod dateline;
 mod flat;
 pub mod lang;
 mod lexicon;
+mod wordset;
+pub(crate) use wordset::{entries, WordSet};
 pub mod sentences;
 pub mod tokens;
 
 pub use dateline::{is_dateline_place, strip_dateline};
 pub use flat::flatten;
 pub(crate) use flat::joins_hyphenated;
-pub use sentences::{split, split_spans, Sentence};
+pub use sentences::{ends_sentence, split, split_spans, EndMarks, Sentence};
 pub use tokens::words;

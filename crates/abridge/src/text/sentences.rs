@@ -34,9 +34,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{
-    contains, CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE, STARTERS,
-};
+use super::lexicon::{CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE, STARTERS};
 
 /// A sentence: trimmed text borrowed from the input and its byte span `[start, end)` into the
 /// input, so that `text == &input[span.0..span.1]`.
@@ -87,6 +85,58 @@ const OPENERS: &[char] = &[
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}'];
 /// Marks that can end a sentence.
 const TERMINALS: &[char] = &['.', '?', '!', '…', '‽'];
+/// The marks [`ends_sentence`] reads: the punctuation that ends a sentence and the closing quotes
+/// and brackets that may follow it.
+///
+/// The callers differ on purpose, and each keeps its marks (changing them changes outputs):
+/// [`EndMarks::SPLITTER`] must agree with the splitter's punctuation layer, which cuts at these
+/// marks only; [`EndMarks::PAGE`] also knows the full-width marks of Chinese and Japanese text
+/// (`。`, `」`), since the cleaner reads pages in any script, and TeX quotes (``` `` ```, `''`)
+/// of wire copy; [`EndMarks::SUMMARY`] is the narrow Latin set a summary sentence must end with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EndMarks {
+    /// Marks that end a sentence.
+    pub terminals: &'static [char],
+    /// Closing quotes and brackets allowed after them.
+    pub closers: &'static [char],
+}
+
+impl EndMarks {
+    /// The sentence splitter's marks (`.?!…‽`, closed by `"'”’»›)]}`).
+    pub const SPLITTER: EndMarks = EndMarks {
+        terminals: TERMINALS,
+        closers: CLOSERS,
+    };
+    /// The article cleaner's marks: also the full-width `。！？` closed by `」』）`, and a
+    /// backtick among the closers (`.!?…`, closed by ``"”’')]»` 」』）``).
+    pub const PAGE: EndMarks = EndMarks {
+        terminals: &['.', '!', '?', '…', '。', '！', '？'],
+        closers: &['"', '”', '’', '\'', ')', ']', '»', '`', '」', '』', '）'],
+    };
+    /// The marks a sentence must end with to be picked for a summary (`.!?…`, closed by
+    /// `"')]”’`): headings, captions and list fragments lack them.
+    pub const SUMMARY: EndMarks = EndMarks {
+        terminals: &['.', '!', '?', '…'],
+        closers: &['"', '\'', ')', ']', '”', '’'],
+    };
+}
+
+/// The one sentence-end rule: `text`, trailing whitespace aside, ends with one of `marks`'
+/// terminals, possibly followed by closing quotes and brackets.
+///
+/// ```
+/// use abridge::text::{ends_sentence, EndMarks};
+/// assert!(ends_sentence("“Go.” ", EndMarks::SUMMARY));
+/// assert!(!ends_sentence("Latest News", EndMarks::SUMMARY));
+/// assert!(ends_sentence("今日は良い天気です。", EndMarks::PAGE));
+/// assert!(!ends_sentence("今日は良い天気です。", EndMarks::SPLITTER));
+/// ```
+pub fn ends_sentence(text: &str, marks: EndMarks) -> bool {
+    text.trim_end()
+        .trim_end_matches(marks.closers)
+        .ends_with(marks.terminals)
+}
+
 /// Bullets that open an item of a list wherever they stand.
 const BULLETS: &[char] = &[
     '•', '⁃', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '►', '▸', '▹', '➢', '➤', '✓', '✔', '◆', '◇',
@@ -275,13 +325,13 @@ fn is_table_row(line: &str) -> bool {
 }
 
 fn ends_terminal(line: &str) -> bool {
-    line.trim_end_matches(CLOSERS).ends_with(TERMINALS)
+    ends_sentence(line, EndMarks::SPLITTER)
 }
 
 fn ends_on_function_word(line: &str) -> bool {
     let last = line.split_whitespace().next_back().unwrap_or("");
     let word = last.trim_matches(|c: char| !c.is_alphanumeric());
-    !word.is_empty() && word.chars().all(char::is_lowercase) && contains(CONTINUATION, word)
+    !word.is_empty() && word.chars().all(char::is_lowercase) && CONTINUATION.contains(word)
 }
 
 /// Whether a line opens with a bullet or an enumerator (`• `, `- `, `1. `, `2) `, `b) `).
@@ -329,7 +379,7 @@ fn is_heading(line: &str) -> bool {
     let mut capitalised = 0;
     for w in &words[1..] {
         let lower = w.to_lowercase();
-        if contains(MINOR, &lower) {
+        if MINOR.contains(&lower) {
             continue;
         }
         significant += 1;
@@ -551,9 +601,9 @@ fn missing_space_cuts(tok: &str) -> Vec<usize> {
                         && r.is_uppercase()
                         && !right_all_caps
                 } else if left.chars().count() < 2
-                    || contains(PREPOSITIVE, &left.to_lowercase())
+                    || PREPOSITIVE.contains(&left.to_lowercase())
                     || (!r.is_uppercase() && is_abbreviation_word(left))
-                    || contains(DOMAIN_OR_EXTENSION, &right.to_lowercase())
+                    || DOMAIN_OR_EXTENSION.contains(&right.to_lowercase())
                 {
                     // `Mr.Smith`, `etc.and`, `example.com`, `Agency.Com`, `report.pdf`; but an
                     // abbreviation that may end a sentence does before a capital (`No."Then`).
@@ -573,7 +623,7 @@ fn missing_space_cuts(tok: &str) -> Vec<usize> {
 
 fn is_abbreviation_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    contains(PREPOSITIVE, &lower) || contains(KNOWN, &lower)
+    PREPOSITIVE.contains(&lower) || KNOWN.contains(&lower)
 }
 
 // Lists ---------------------------------------------------------------------------------------
@@ -731,7 +781,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
         self.word_from(from).is_some_and(|j| {
             let inf = &self.infos[j];
             let initial = inf.core.chars().count() == 1 && inf.run == ".";
-            !initial && contains(STARTERS, &leading_letters(inf.text))
+            !initial && STARTERS.contains(&leading_letters(inf.text))
         })
     }
 }
@@ -830,13 +880,13 @@ fn full_stop(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize, next: Case) -> bool
             let street = prev.is_some_and(|p| matches!(case_of(p.text), Case::Upper | Case::Digit));
             return street && next == Case::Upper;
         }
-        if contains(PREPOSITIVE, &lower) {
+        if PREPOSITIVE.contains(&lower) {
             // A title stands before a name; but after a name it is part of the name, and a
             // sentence may start after it (`loyal to Hun Sen. The king`, yet `Ms. He said`).
             let after_name = prev.is_some_and(|p| case_of(p.text) == Case::Upper);
             return next == Case::Upper && after_name && ctx.starter_from(i + 1);
         }
-        if contains(KNOWN, &lower) {
+        if KNOWN.contains(&lower) {
             return next == Case::Upper;
         }
         return true;
@@ -845,7 +895,7 @@ fn full_stop(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize, next: Case) -> bool
         // `She has $100.00. It is`; before a lowercase word the number is not the end.
         return next != Case::Lower;
     }
-    if contains(KNOWN, &lower) {
+    if KNOWN.contains(&lower) {
         return next == Case::Upper;
     }
     // A short unknown symbol-laden abbreviation before a number (`N°. 1026`).

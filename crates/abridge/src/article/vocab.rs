@@ -1,0 +1,457 @@
+//! The cleaner's vocabulary and options: the word lists that name page furniture, captions,
+//! credits, time stamps and quotes, kept as data (`article/vocab/en/*.txt`, one entry a line, `#`
+//! comments) and overridable through [`CleanOptions`].
+
+use crate::text::{entries, WordSet};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+/// One of the cleaner's word lists, named like its file (`furniture.txt`...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WordList {
+    /// Words and phrases that name page furniture: legal lines, account and subscription
+    /// prompts, sharing and comment widgets, navigation, promotion (`subscribe`, `sign in`). A
+    /// line of several words is a phrase, matched on whole words; any furniture in a short block
+    /// drops it, and so does one furniture word in fifteen of a longer one.
+    Furniture,
+    /// Words of image captions and credits (`photo`, `illustration`).
+    Caption,
+    /// Words that open a picture credit (`Credit:`, `Photo by`) or a caption label
+    /// (`Image caption`).
+    Credit,
+    /// Units of relative times and reading times (`min`, `hours`).
+    TimeUnits,
+    /// Words that go with a time stamp or a relative time (`ago`, `updated`).
+    TimeContext,
+    /// Words that open a time stamp line (`Updated …`, `Posted …`): a headline never starts with
+    /// one.
+    Stamp,
+    /// Verbs that attribute a quote after a name (`said`, `told`): a block opening with an
+    /// author's name and one of them quotes the author and is no author bio.
+    Quoting,
+}
+
+impl WordList {
+    /// Every list.
+    pub const ALL: [WordList; 7] = [
+        WordList::Furniture,
+        WordList::Caption,
+        WordList::Credit,
+        WordList::TimeUnits,
+        WordList::TimeContext,
+        WordList::Stamp,
+        WordList::Quoting,
+    ];
+
+    /// The list's file name (`furniture.txt`), in the built-in data and in
+    /// [`Vocabulary::from_dir`].
+    pub fn file_name(self) -> &'static str {
+        match self {
+            WordList::Furniture => "furniture.txt",
+            WordList::Caption => "caption.txt",
+            WordList::Credit => "credit.txt",
+            WordList::TimeUnits => "time_units.txt",
+            WordList::TimeContext => "time_context.txt",
+            WordList::Stamp => "stamp.txt",
+            WordList::Quoting => "quoting.txt",
+        }
+    }
+
+    /// The built-in English list, as its file reads.
+    pub fn english_data(self) -> &'static str {
+        match self {
+            WordList::Furniture => include_str!("vocab/en/furniture.txt"),
+            WordList::Caption => include_str!("vocab/en/caption.txt"),
+            WordList::Credit => include_str!("vocab/en/credit.txt"),
+            WordList::TimeUnits => include_str!("vocab/en/time_units.txt"),
+            WordList::TimeContext => include_str!("vocab/en/time_context.txt"),
+            WordList::Stamp => include_str!("vocab/en/stamp.txt"),
+            WordList::Quoting => include_str!("vocab/en/quoting.txt"),
+        }
+    }
+}
+
+/// The parsed lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Lists {
+    furniture: WordSet,
+    /// Furniture phrases, in file order.
+    phrases: Vec<Vec<Box<str>>>,
+    /// The first words of the phrases: most words of a block open none.
+    phrase_starts: WordSet,
+    caption: WordSet,
+    credit: WordSet,
+    time_units: WordSet,
+    time_context: WordSet,
+    stamp: WordSet,
+    quoting: WordSet,
+}
+
+impl Lists {
+    fn set(&mut self, list: WordList) -> &mut WordSet {
+        match list {
+            WordList::Furniture => &mut self.furniture,
+            WordList::Caption => &mut self.caption,
+            WordList::Credit => &mut self.credit,
+            WordList::TimeUnits => &mut self.time_units,
+            WordList::TimeContext => &mut self.time_context,
+            WordList::Stamp => &mut self.stamp,
+            WordList::Quoting => &mut self.quoting,
+        }
+    }
+
+    /// Adds entries of `list`: furniture lines of several words are phrases.
+    fn add<S: AsRef<str>>(&mut self, list: WordList, words: impl IntoIterator<Item = S>) {
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| w.as_ref().trim().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if list == WordList::Furniture {
+            let (phrases, single): (Vec<String>, Vec<String>) = words
+                .into_iter()
+                .partition(|w| w.contains(char::is_whitespace));
+            for p in phrases {
+                let p: Vec<Box<str>> = p.split_whitespace().map(Box::from).collect();
+                if !self.phrases.contains(&p) {
+                    self.phrases.push(p);
+                }
+            }
+            self.index_phrases();
+            self.furniture.extend(single);
+        } else {
+            self.set(list).extend(words);
+        }
+    }
+
+    fn index_phrases(&mut self) {
+        self.phrase_starts = WordSet::from_words(self.phrases.iter().map(|p| &p[0]));
+    }
+
+    fn remove<S: AsRef<str>>(&mut self, list: WordList, words: impl IntoIterator<Item = S>) {
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| w.as_ref().trim().to_lowercase())
+            .collect();
+        if list == WordList::Furniture {
+            self.phrases.retain(|p| {
+                !words
+                    .iter()
+                    .any(|w| w.split_whitespace().eq(p.iter().map(AsRef::as_ref)))
+            });
+            self.index_phrases();
+        }
+        self.set(list).remove(words);
+    }
+}
+
+static ENGLISH: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut lists = Lists::default();
+    for list in WordList::ALL {
+        lists.add(list, entries(list.english_data()));
+    }
+    Vocabulary {
+        lists: Arc::new(lists),
+    }
+});
+
+/// The words the cleaner recognises page furniture, captions, picture credits, time stamps and
+/// quotes by ([`WordList`]). The built-in lists are English data files read once; a vocabulary is cheap
+/// to clone (the lists are shared until changed).
+///
+/// ```
+/// use abridge::article::{Vocabulary, WordList};
+/// let v = Vocabulary::english().with_extra_furniture_words(["Abonnieren", "jetzt anmelden"]);
+/// assert!(v.contains(WordList::Furniture, "abonnieren"));
+/// assert!(v.contains(WordList::Furniture, "jetzt anmelden"));
+/// assert!(v.contains(WordList::Furniture, "newsletter"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vocabulary {
+    lists: Arc<Lists>,
+}
+
+impl Default for Vocabulary {
+    /// [`Vocabulary::english`].
+    fn default() -> Self {
+        Vocabulary::english()
+    }
+}
+
+impl Vocabulary {
+    /// The built-in English lists.
+    pub fn english() -> Vocabulary {
+        ENGLISH.clone()
+    }
+
+    /// Lists read from the files of `dir` named by [`WordList::file_name`] (same format as the
+    /// built-in ones: one entry a line, `#` comments); a list whose file is missing stays
+    /// English.
+    ///
+    /// # Errors
+    ///
+    /// A file that exists but cannot be read (or is not UTF-8).
+    pub fn from_dir(dir: impl AsRef<Path>) -> std::io::Result<Vocabulary> {
+        let mut v = Vocabulary::english();
+        for list in WordList::ALL {
+            let path = dir.as_ref().join(list.file_name());
+            match std::fs::read_to_string(&path) {
+                Ok(data) => v = v.with_list(list, &data),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(v)
+    }
+
+    /// `list` replaced by the entries of `data` (in the files' format).
+    pub fn with_list(mut self, list: WordList, data: &str) -> Self {
+        let lists = Arc::make_mut(&mut self.lists);
+        *lists.set(list) = WordSet::default();
+        if list == WordList::Furniture {
+            lists.phrases.clear();
+            lists.index_phrases();
+        }
+        lists.add(list, entries(data));
+        self
+    }
+
+    /// `words` added to `list` (lower-cased; furniture entries of several words are phrases).
+    pub fn with_extra<S: AsRef<str>>(
+        mut self,
+        list: WordList,
+        words: impl IntoIterator<Item = S>,
+    ) -> Self {
+        Arc::make_mut(&mut self.lists).add(list, words);
+        self
+    }
+
+    /// `words` taken out of `list` (furniture phrases too).
+    pub fn without<S: AsRef<str>>(
+        mut self,
+        list: WordList,
+        words: impl IntoIterator<Item = S>,
+    ) -> Self {
+        Arc::make_mut(&mut self.lists).remove(list, words);
+        self
+    }
+
+    /// `words` added to the furniture words and phrases ([`WordList::Furniture`]).
+    pub fn with_extra_furniture_words<S: AsRef<str>>(
+        self,
+        words: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.with_extra(WordList::Furniture, words)
+    }
+
+    /// True when `list` holds `entry` (a lower-case word, or a phrase of words separated by
+    /// single spaces for [`WordList::Furniture`]).
+    pub fn contains(&self, list: WordList, entry: &str) -> bool {
+        let l = &*self.lists;
+        match list {
+            WordList::Furniture if entry.contains(' ') => l
+                .phrases
+                .iter()
+                .any(|p| entry.split(' ').eq(p.iter().map(AsRef::as_ref))),
+            WordList::Furniture => l.furniture.contains(entry),
+            WordList::Caption => l.caption.contains(entry),
+            WordList::Credit => l.credit.contains(entry),
+            WordList::TimeUnits => l.time_units.contains(entry),
+            WordList::TimeContext => l.time_context.contains(entry),
+            WordList::Stamp => l.stamp.contains(entry),
+            WordList::Quoting => l.quoting.contains(entry),
+        }
+    }
+
+    pub(crate) fn is_furniture(&self, lower: &str) -> bool {
+        self.lists.furniture.contains(lower)
+    }
+
+    /// How many furniture phrases occur in `words` (lower-case words, in order), every
+    /// occurrence of every phrase counted.
+    pub(crate) fn furniture_phrases(&self, words: &[&str]) -> usize {
+        let l = &*self.lists;
+        let mut n = 0;
+        for (i, w) in words.iter().enumerate() {
+            if !l.phrase_starts.contains(w) {
+                continue;
+            }
+            let rest = &words[i..];
+            n += l
+                .phrases
+                .iter()
+                .filter(|p| p.len() <= rest.len() && p.iter().zip(rest).all(|(a, b)| **a == **b))
+                .count();
+        }
+        n
+    }
+
+    pub(crate) fn is_caption(&self, lower: &str) -> bool {
+        self.lists.caption.contains(lower)
+    }
+
+    pub(crate) fn is_credit(&self, lower: &str) -> bool {
+        self.lists.credit.contains(lower)
+    }
+
+    pub(crate) fn is_time_unit(&self, lower: &str) -> bool {
+        self.lists.time_units.contains(lower)
+    }
+
+    pub(crate) fn is_time_context(&self, lower: &str) -> bool {
+        self.lists.time_context.contains(lower)
+    }
+
+    pub(crate) fn is_stamp(&self, lower: &str) -> bool {
+        self.lists.stamp.contains(lower)
+    }
+
+    pub(crate) fn is_quoting(&self, lower: &str) -> bool {
+        self.lists.quoting.contains(lower)
+    }
+}
+
+/// How [`clean_with`](super::clean_with) cleans: for now, the [`Vocabulary`] it recognises
+/// furniture by. The default ([`CleanOptions::default`]) is what [`clean`](super::clean) uses.
+///
+/// ```
+/// use abridge::article::{clean, clean_with, CleanOptions, Vocabulary};
+/// let p1 = "The harbour board said on Monday that the new quay would not open until the spring, two years later than it had planned, because the contractor had run out of money.";
+/// let p2 = "Residents of the old town, who have lived with the noise of the works for three summers, said that they were glad of the delay and hoped the board would rethink the plan.";
+/// let text = format!("{p1}\n\nIt was not the first delay.\n\n{p2}\n");
+/// assert_eq!(clean(&text), clean_with(&text, &CleanOptions::default()));
+/// let kept = |options: &CleanOptions| {
+///     clean_with(&text, options).blocks.iter().any(|b| b.text() == "It was not the first delay.")
+/// };
+/// // A short line between two paragraphs is kept...
+/// assert!(kept(&CleanOptions::default()));
+/// // ... unless one of its words names furniture.
+/// let options = CleanOptions::default()
+///     .with_vocabulary(Vocabulary::english().with_extra_furniture_words(["delay"]));
+/// assert!(!kept(&options));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CleanOptions {
+    /// The word lists that name furniture, captions, credits, time stamps and quotes.
+    pub vocabulary: Vocabulary,
+}
+
+impl CleanOptions {
+    /// The default options: English vocabulary.
+    pub fn new() -> Self {
+        CleanOptions::default()
+    }
+
+    /// Options with `vocabulary`.
+    pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Self {
+        self.vocabulary = vocabulary;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_lists_are_read() {
+        let en = Vocabulary::english();
+        assert!(en.contains(WordList::Furniture, "newsletter"));
+        assert!(en.contains(WordList::Furniture, "all rights reserved"));
+        assert!(!en.contains(WordList::Furniture, "sign"));
+        assert!(en.contains(WordList::Caption, "photo"));
+        assert!(en.contains(WordList::Credit, "source"));
+        assert!(en.contains(WordList::TimeUnits, "hrs"));
+        assert!(en.contains(WordList::TimeContext, "ago"));
+        assert!(en.contains(WordList::Stamp, "posted"));
+        assert!(en.contains(WordList::Quoting, "told"));
+        assert_eq!(en.lists.furniture.iter().count(), 40);
+        assert_eq!(en.lists.phrases.len(), 37);
+    }
+
+    #[test]
+    fn phrases_are_counted_at_every_occurrence() {
+        let en = Vocabulary::english();
+        let words = [
+            "sign", "in", "or", "sign", "up", "to", "read", "more", "sign",
+        ];
+        assert_eq!(en.furniture_phrases(&words), 3);
+        assert_eq!(en.furniture_phrases(&["sign"]), 0);
+    }
+
+    #[test]
+    fn lists_are_replaced_extended_and_shrunk() {
+        let v = Vocabulary::english()
+            .with_list(WordList::Caption, "# mine\nfoto\n")
+            .with_extra(WordList::Furniture, ["Read Later"])
+            .without(WordList::Furniture, ["newsletter", "sign in"]);
+        assert!(v.contains(WordList::Caption, "foto") && !v.contains(WordList::Caption, "photo"));
+        assert!(v.contains(WordList::Furniture, "read later"));
+        assert_eq!(v.furniture_phrases(&["read", "later"]), 1);
+        assert!(!v.contains(WordList::Furniture, "newsletter"));
+        assert_eq!(v.furniture_phrases(&["sign", "in"]), 0);
+        // The English lists are untouched.
+        assert!(Vocabulary::english().contains(WordList::Caption, "photo"));
+    }
+
+    #[test]
+    fn lists_are_read_from_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("furniture.txt"), "abonnieren\n").unwrap();
+        let v = Vocabulary::from_dir(dir.path()).unwrap();
+        assert!(v.contains(WordList::Furniture, "abonnieren"));
+        assert!(!v.contains(WordList::Furniture, "subscribe"));
+        assert!(
+            v.contains(WordList::Caption, "photo"),
+            "missing files stay English"
+        );
+    }
+
+    const P1: &str = "The harbour board said on Monday that the new quay would not open until the spring, two years later than it had planned, because the contractor that was building it had run out of money.";
+    const P2: &str = "Residents of the old town, who have lived with the noise of the works for three summers, said that they were glad of the delay and that they hoped the board would use it to rethink the plan.";
+
+    fn kept(text: &str, vocabulary: Vocabulary) -> Vec<String> {
+        let options = CleanOptions::new().with_vocabulary(vocabulary);
+        super::super::clean_with(text, &options)
+            .blocks
+            .iter()
+            .map(|b| b.text().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn an_extra_furniture_word_drops_a_line_kept_by_default() {
+        let line = "It was not the first delay.";
+        let text = format!("{P1}\n\n{line}\n\n{P2}\n");
+        assert_eq!(kept(&text, Vocabulary::english()), [P1, line, P2]);
+        let v = Vocabulary::english().with_extra_furniture_words(["delay"]);
+        assert_eq!(kept(&text, v), [P1, P2]);
+        // A phrase counts as a whole: its words alone do not.
+        let v = Vocabulary::english().with_extra_furniture_words(["first delay"]);
+        assert_eq!(kept(&text, v), [P1, P2]);
+        let v = Vocabulary::english().with_extra_furniture_words(["second delay"]);
+        assert_eq!(kept(&text, v), [P1, line, P2]);
+    }
+
+    #[test]
+    fn a_word_taken_out_keeps_a_line_dropped_by_default() {
+        let line = "Share the story with your friends.";
+        let text = format!("{P1}\n\n{line}\n\n{P2}\n");
+        assert_eq!(kept(&text, Vocabulary::english()), [P1, P2]);
+        let v = Vocabulary::english().without(WordList::Furniture, ["share"]);
+        assert_eq!(kept(&text, v), [P1, line, P2]);
+    }
+
+    #[test]
+    fn time_words_make_time_lines() {
+        let line = "Vor 2 Stunden aktualisiert";
+        let text = format!("{P1}\n\n{line}\n\n{P2}\n");
+        let v = Vocabulary::english()
+            .with_extra(WordList::TimeUnits, ["stunden"])
+            .with_extra(WordList::TimeContext, ["vor", "aktualisiert"]);
+        assert_eq!(kept(&text, Vocabulary::english()), [P1, line, P2]);
+        assert_eq!(kept(&text, v), [P1, P2]);
+    }
+}
