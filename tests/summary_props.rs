@@ -304,8 +304,14 @@ proptest! {
                 .filter(|t| eligible(t))
                 .map(|t| word_count(t))
                 .sum();
+            // The budget is filled, except that a cut sentence keeps at least three words: up
+            // to two words may stay unused rather than print a stub.
             if input_words > n {
-                prop_assert_eq!(summary.words, n, "--truncate does not fill the budget");
+                prop_assert!(
+                    summary.words <= n && summary.words + 2 >= n,
+                    "--truncate does not fill the budget: {} of {n}",
+                    summary.words
+                );
             }
         }
     }

@@ -86,7 +86,9 @@ fn dateline_len(s: &str) -> Option<usize> {
             let inner = agency_token.trim_start_matches('(').trim_end_matches(')');
             let named = agency_token.starts_with('(')
                 && inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && inner.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-');
+                && inner
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-');
             if named && (place > 0 || i == 0) {
                 let rest_at = tokens.get(i + 1).map(|t| t.0)?;
                 return Some(rest_at);
