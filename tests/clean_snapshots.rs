@@ -36,7 +36,7 @@ fn clean_page_snapshots() {
                 .into_iter()
                 .map(|s| SentenceRecord {
                     text: s.text,
-                    span: [s.span.0, s.span.1],
+                    span: s.span,
                     terms: None,
                 })
                 .collect();

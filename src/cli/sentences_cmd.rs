@@ -63,7 +63,7 @@ fn sentences_of(doc: &Document, raw: bool) -> Vec<text::Sentence<'_>> {
 fn record_of<'a>(s: &text::Sentence<'a>, terms: Option<&Terms>) -> SentenceRecord<'a> {
     SentenceRecord {
         text: s.text,
-        span: [s.span.0, s.span.1],
+        span: s.span,
         terms: terms.map(|t| t.of(s.text)),
     }
 }

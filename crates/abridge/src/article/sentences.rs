@@ -3,6 +3,7 @@
 use super::{Article, BlockKind};
 use crate::markup::list::item_text;
 use crate::text::{split, Sentence};
+use crate::Span;
 
 /// Sentences of the article's headings, paragraphs and list items, in order, with spans into
 /// `text` (the input the article was cleaned from). Tables are not prose and give none; list
@@ -29,7 +30,7 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
                     let start = base + (slice.len() - slice.trim_start().len());
                     out.push(Sentence {
                         text: &text[start..start + trimmed.len()],
-                        span: (start, start + trimmed.len()),
+                        span: Span::new(start, start + trimmed.len()),
                     });
                 }
             }
@@ -44,10 +45,10 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
                         continue;
                     }
                     let start =
-                        base + s.span.0 + (body.as_ptr() as usize - s.text.as_ptr() as usize);
+                        base + s.span.start + (body.as_ptr() as usize - s.text.as_ptr() as usize);
                     out.push(Sentence {
                         text: &text[start..start + body.len()],
-                        span: (start, start + body.len()),
+                        span: Span::new(start, start + body.len()),
                     });
                 }
             }

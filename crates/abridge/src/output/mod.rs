@@ -9,6 +9,7 @@ pub use crate::markup::{write_list_markdown, write_table_markdown};
 
 use crate::article::Article;
 use crate::markup::{List, Table};
+use crate::Span;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -47,7 +48,7 @@ pub struct SentenceRecord<'a> {
     /// The sentence's text.
     pub text: &'a str,
     /// Its byte span `[start, end)` in the input.
-    pub span: [usize; 2],
+    pub span: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// Its index terms (stop words dropped, stemmed), when asked for.
     pub terms: Option<Vec<String>>,

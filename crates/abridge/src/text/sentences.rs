@@ -32,16 +32,19 @@
 //! at all (`* * *`, a table's delimiter row) is kept as a sentence of its own, so callers that want
 //! prose only may skip sentences without alphanumeric characters.
 
+use crate::Span;
 use std::collections::HashMap;
 
 use super::lexicon::{CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE, STARTERS};
 
 /// A sentence: trimmed text borrowed from the input and its byte span `[start, end)` into the
-/// input, so that `text == &input[span.0..span.1]`.
+/// input, so that `text == &input[span.range()]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence<'a> {
+    /// The sentence, trimmed.
     pub text: &'a str,
-    pub span: (usize, usize),
+    /// Where it is in the input.
+    pub span: Span,
 }
 
 /// Splits `text` into sentences, in order.
@@ -58,7 +61,7 @@ pub fn split(text: &str) -> Vec<Sentence<'_>> {
         .filter_map(|(start, end)| {
             text.get(start..end).map(|t| Sentence {
                 text: t,
-                span: (start, end),
+                span: Span::new(start, end),
             })
         })
         .collect()
@@ -1045,7 +1048,7 @@ mod tests {
         let s = split(input);
         assert_eq!(s.len(), 2);
         for sentence in &s {
-            assert_eq!(&input[sentence.span.0..sentence.span.1], sentence.text);
+            assert_eq!(&input[sentence.span.range()], sentence.text);
             assert_eq!(sentence.text.trim(), sentence.text);
         }
         assert_eq!(s[1].text, "The second\n one!");
