@@ -2,6 +2,7 @@
 //! code, and remembers the paragraph before each table for its caption.
 
 use super::block::{fence_close, fence_open};
+use super::grammar;
 use super::lines::Line;
 use super::{list, table, Extracted};
 use memchr::memchr;
@@ -63,13 +64,13 @@ pub fn scan(text: &str) -> Extracted<'_> {
 
 /// True when the line can only be paragraph text, whatever else it holds (short of a pipe): it
 /// is not blank (its first character after spaces and tabs is printable ASCII), opens no code
-/// fence and starts no list item, by the cheap first-byte tests of the fence and list parsers
-/// themselves. Lines starting with other characters are left to the full tests.
+/// fence and starts no list marker (the marker rule fails on the first character of most
+/// lines). Lines starting with other characters are left to the full tests.
 fn is_prose_start(text: &str) -> bool {
     let first = text.bytes().find(|&b| b != b' ' && b != b'\t');
     first.is_some_and(|b| b.is_ascii_graphic())
         && fence_open(text).is_none()
-        && !list::may_start_item(text)
+        && grammar::marker(text).is_err()
 }
 
 /// Tells which lines hold a `|`, the one character every table row has, with one search per

@@ -2,28 +2,17 @@
 //! last sentence of the paragraph right before it when that sentence introduces it (ends with a
 //! colon, or mentions a table).
 
+use super::grammar;
 use super::lines::Line;
 use std::borrow::Cow;
 
-/// True for a `Table:` or `Table N:` label line (`Table 2: Seats by region`, `TABLE 3.1: ...`).
-pub fn is_table_label(line: &str) -> bool {
-    let s = line.trim_start();
-    let Some(head) = s.get(..5) else {
-        return false;
-    };
-    if !head.eq_ignore_ascii_case("table") {
-        return false;
-    }
-    let rest = s[5..].trim_start();
-    let number_len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(rest.len());
-    // "Table" alone or "Table <short label>" right before the colon.
-    number_len <= 6 && rest[number_len..].trim_start().starts_with(':')
+/// True for a `Table:` or `Table N:` label line (see [`grammar::table_label`]).
+pub(crate) fn is_table_label(line: &str) -> bool {
+    grammar::table_label(line).is_ok()
 }
 
 /// The caption a paragraph gives the table right after it, if its last sentence introduces one.
-pub fn from_paragraph<'a>(paragraph: &[Line<'a>]) -> Option<Cow<'a, str>> {
+pub(crate) fn from_paragraph<'a>(paragraph: &[Line<'a>]) -> Option<Cow<'a, str>> {
     let last = paragraph.last()?;
     let sentence: Cow<'a, str> = match last_sentence_start(last.text.trim_end()) {
         Some(start) => Cow::Borrowed(last.text[start..].trim()),

@@ -13,148 +13,17 @@
 //! - Blank lines are crossed only when the list clearly goes on after them.
 //! - An item shaped `Term: description` gets its `term` and `description` split out.
 
-use super::lines::{indent_width, Line};
+use super::grammar::{self, Marker, MarkerKind as Kind};
+use super::lines::Line;
 use super::table::starts_table;
 use super::{Item, List};
-use nom::branch::alt;
-use nom::bytes::complete::{take_while1, take_while_m_n};
-use nom::character::complete::{char, one_of, space0};
-use nom::combinator::{eof, map_res};
-use nom::multi::many1_count;
-use nom::sequence::terminated;
-use nom::{IResult, Parser};
 use std::borrow::Cow;
 
-/// Bullet characters that start an item (followed by a space or tab).
-const BULLETS: &str = "-*+•◦▪‣–";
+pub(crate) use grammar::is_thematic_break;
 
-/// Characters that may not appear in the term of a `Term: description` item.
-const SENTENCE_PUNCTUATION: &[u8] = b".!?;,";
-
-/// Most words a term may have.
-const MAX_TERM_WORDS: usize = 6;
-
-/// The kind of marker of a list: two items belong to the same list only when their kinds match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// A bullet, by its character.
-    Bullet(char),
-    /// An ordered marker, by its delimiter (`.` or `)`).
-    Ordered(char),
-}
-
-/// An item marker recognised at the start of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Marker<'a> {
-    /// Columns of indentation before the marker.
-    indent: usize,
-    kind: Kind,
-    /// The number of an ordered marker (0 for bullets).
-    number: u32,
-    /// The item's text after the marker, trimmed and non-empty.
-    text: &'a str,
-}
-
-/// A bullet marker character.
-fn bullet(input: &str) -> IResult<&str, (u32, Kind)> {
-    one_of(BULLETS).map(|c| (0, Kind::Bullet(c))).parse(input)
-}
-
-/// An ordered marker: 1 to 9 digits, then `.` or `)`.
-fn ordered(input: &str) -> IResult<&str, (u32, Kind)> {
-    map_res(
-        (
-            take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
-            one_of(".)"),
-        ),
-        |(digits, delimiter): (&str, char)| {
-            digits
-                .parse::<u32>()
-                .map(|number| (number, Kind::Ordered(delimiter)))
-        },
-    )
-    .parse(input)
-}
-
-/// Indentation, a marker and at least one space, tab or no-break space (scraped HTML often puts
-/// `&nbsp;` after a bullet); the remaining input is the item text.
-fn marker_prefix(input: &str) -> IResult<&str, (u32, Kind)> {
-    (
-        space0,
-        alt((bullet, ordered)),
-        take_while1(|c| matches!(c, ' ' | '\t' | '\u{a0}')),
-    )
-        .map(|(_, marker, _)| marker)
-        .parse(input)
-}
-
-/// 3 or more of the one character `c`, with spaces and tabs around and between them only.
-fn break_of(c: char) -> impl Fn(&str) -> bool {
-    move |input: &str| {
-        let parsed: IResult<&str, usize> = (space0, many1_count(terminated(char(c), space0)), eof)
-            .map(|(_, count, _)| count)
-            .parse(input);
-        matches!(parsed, Ok((_, count)) if count >= 3)
-    }
-}
-
-/// True when `text` has the shape of a thematic break, whatever its indentation.
-fn break_shape(text: &str) -> bool {
-    // The parsers only run on lines made of break characters and blanks: item text is neither.
-    text.bytes()
-        .all(|b| matches!(b, b'-' | b'*' | b'_' | b' ' | b'\t'))
-        && ['-', '*', '_'].into_iter().any(|c| break_of(c)(text))
-}
-
-/// True when the line is a thematic break (`---`, `***`, `___`, `* * *`, `- - -`: 3+ of one char of
-/// `-*_` and spaces/tabs only, indent <= 3).
-pub fn is_thematic_break(text: &str) -> bool {
-    indent_width(text) <= 3 && break_shape(text)
-}
-
-/// False for lines that [`marker_prefix`] would reject, found by looking at a few bytes: most
-/// lines reaching the list parser are prose, numbers (`2` in a "TRENDING" box) or table rows.
-pub(crate) fn may_start_item(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let Some(first) = bytes.iter().position(|&b| b != b' ' && b != b'\t') else {
-        return false;
-    };
-    let after_marker = match bytes[first] {
-        b'-' | b'*' | b'+' => first + 1,
-        b'0'..=b'9' => {
-            let digits = bytes[first..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            if !matches!(bytes.get(first + digits), Some(b'.' | b')')) {
-                return false;
-            }
-            first + digits + 1
-        }
-        // The lead byte of the UTF-8 of the non-ASCII bullets and the en dash: left to the parser.
-        0xE2 => return true,
-        _ => return false,
-    };
-    // A space, a tab or the lead byte of a no-break space must follow the marker.
-    matches!(bytes.get(after_marker), Some(b' ' | b'\t' | 0xC2))
-}
-
-/// The item marker that starts `text`, if any.
+/// The item that `text` starts, if any (see [`grammar::item`]).
 fn parse_marker(text: &str) -> Option<Marker<'_>> {
-    if !may_start_item(text) || break_shape(text) {
-        return None;
-    }
-    let (rest, (number, kind)) = marker_prefix(text).ok()?;
-    let rest = rest.trim();
-    if rest.is_empty() {
-        return None;
-    }
-    Some(Marker {
-        indent: indent_width(text),
-        kind,
-        number,
-        text: rest,
-    })
+    grammar::item(text).ok().map(|(_, marker)| marker)
 }
 
 /// The text of a line that starts a list item, without its marker (`- `, `• `, `1. `, `2) `)
@@ -316,15 +185,14 @@ fn classify<'a>(text: &'a str, levels: &[Level<'a>]) -> Action<'a> {
             (false, _) => Action::Replace(at, marker),
         };
     }
-    let indent = indent_width(text);
-    if indent <= top.indent {
+    let Ok((_, (indent, text))) = grammar::continuation(top.indent)(text) else {
         return Action::End;
-    }
+    };
     let at = levels
         .iter()
         .rposition(|level| level.indent < indent)
         .unwrap_or(0);
-    Action::Continue(at, text.trim())
+    Action::Continue(at, text)
 }
 
 /// Closes the levels above `depth`, each into the last item of the level below it.
@@ -407,39 +275,15 @@ pub fn parse_at<'a>(
     Some((top.finish(lines)?, next))
 }
 
-/// The `Term: description` split of an item's text: at the first colon followed by whitespace,
-/// with a term of 1 to 6 words without sentence punctuation and a non-empty description.
+/// The `Term: description` split of an item's text (see [`grammar::term`]).
 fn split_term(text: &str) -> Option<(&str, &str)> {
-    let colon = memchr::memchr_iter(b':', text.as_bytes()).find(|&at| {
-        text.get(at + 1..)
-            .and_then(|after| after.chars().next())
-            .is_some_and(char::is_whitespace)
-    })?;
-    let term = text.get(..colon)?.trim();
-    if term.bytes().any(|b| SENTENCE_PUNCTUATION.contains(&b)) {
-        return None;
-    }
-    let words = term.split_whitespace().take(MAX_TERM_WORDS + 1).count();
-    let description = text.get(colon + 1..)?.trim();
-    ((1..=MAX_TERM_WORDS).contains(&words) && !description.is_empty())
-        .then_some((term, description))
+    grammar::term(text).ok().map(|(_, split)| split)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    proptest::proptest! {
-        /// The first-byte test only turns away lines the marker parser would turn away.
-        #[test]
-        fn may_start_item_keeps_every_marker(
-            text in "[ \t]{0,4}([-*+•◦▪‣–—_·]|[0-9]{1,11}[.):]?)([ \t\u{a0}]{0,2})[a-z .]{0,6}"
-        ) {
-            if marker_prefix(&text).is_ok() {
-                proptest::prop_assert!(may_start_item(&text), "{:?}", text);
-            }
-        }
-    }
     use crate::markup::lines::lines;
 
     fn split(text: &str) -> Vec<Line<'_>> {

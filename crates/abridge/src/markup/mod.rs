@@ -27,6 +27,9 @@ mod article;
 mod block;
 mod caption;
 mod cells;
+mod grammar;
+#[cfg(test)]
+mod old_rules;
 mod inline;
 pub mod lines;
 pub mod list;
