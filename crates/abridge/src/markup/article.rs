@@ -50,7 +50,12 @@ pub fn scan(text: &str) -> Extracted<'_> {
             i = next;
             continue;
         }
-        if let Some((l, next)) = list::parse_at(&lines, i, paragraph_start.is_some()) {
+        if let Some((l, next)) = list::parse_at(
+            &lines,
+            i,
+            paragraph_start.is_some(),
+            &mut found.nesting_capped,
+        ) {
             found.lists.push(l);
             paragraph_start = None;
             i = next.max(i + 1);
@@ -124,8 +129,8 @@ mod tests {
                 let first = &lines[0];
                 proptest::prop_assert!(!first.is_blank());
                 proptest::prop_assert!(fence_open(&line).is_none());
-                proptest::prop_assert!(list::parse_at(&lines, 0, false).is_none());
-                proptest::prop_assert!(list::parse_at(&lines, 0, true).is_none());
+                proptest::prop_assert!(list::parse_at(&lines, 0, false, &mut false).is_none());
+                proptest::prop_assert!(list::parse_at(&lines, 0, true, &mut false).is_none());
             }
         }
     }

@@ -23,7 +23,9 @@ use super::lines::indent_width;
 use super::Alignment;
 use memchr::memchr2;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_until1, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{
+    tag, tag_no_case, take_until1, take_while, take_while1, take_while_m_n,
+};
 use nom::character::complete::{char, one_of, satisfy, space0};
 use nom::combinator::{all_consuming, eof, map_res, not, opt, peek, recognize, rest, verify};
 use nom::error::{ErrorKind, FromExternalError, ParseError};
@@ -285,10 +287,8 @@ fn bullet(is_bullet: fn(char) -> bool) -> impl FnMut(&str) -> PResult<'_, (u32, 
 /// `&nbsp;` after a bullet): number and kind; the rest of the input is the item's text.
 pub(crate) fn marker(input: &str) -> PResult<'_, (u32, MarkerKind)> {
     let (input, _) = space0(input)?;
-    let (input, marker) = expect(
-        Expected::Marker,
-        alt((bullet(is_article_bullet), ordinal)),
-    )(input)?;
+    let (input, marker) =
+        expect(Expected::Marker, alt((bullet(is_article_bullet), ordinal)))(input)?;
     let (input, _) = expect(
         Expected::MarkerSpace,
         take_while1(|c| matches!(c, ' ' | '\t' | '\u{a0}')),
@@ -344,7 +344,10 @@ pub(crate) fn continuation(columns: usize) -> impl FnMut(&str) -> PResult<'_, (u
 fn break_of(c: char) -> impl FnMut(&str) -> PResult<'_, usize> {
     move |input| {
         verify(
-            preceded(space0, terminated(many1_count(terminated(char(c), space0)), eof)),
+            preceded(
+                space0,
+                terminated(many1_count(terminated(char(c), space0)), eof),
+            ),
             |&count| count >= 3,
         )
         .parse(input)
@@ -409,10 +412,7 @@ pub(crate) fn up_to_three_spaces(input: &str) -> PResult<'_, &str> {
 pub(crate) fn quote_marker(input: &str) -> PResult<'_, char> {
     preceded(
         up_to_three_spaces,
-        terminated(
-            expect(Expected::Block, char('>')),
-            opt(one_of(" \t")),
-        ),
+        terminated(expect(Expected::Block, char('>')), opt(one_of(" \t"))),
     )
     .parse(input)
 }
@@ -471,11 +471,7 @@ pub(crate) fn fence_close(c: char, len: usize) -> impl FnMut(&str) -> PResult<'_
 pub(crate) fn setext_underline(input: &str) -> PResult<'_, char> {
     let (body, _) = up_to_three_spaces(input)?;
     let (_, c) = peek(one_of("=-")).parse(body)?;
-    let (rest, _) = all_consuming(terminated(
-        take_while1(|x| x == c),
-        space0,
-    ))
-    .parse(body)?;
+    let (rest, _) = all_consuming(terminated(take_while1(|x| x == c), space0)).parse(body)?;
     Ok((rest, c))
 }
 

@@ -16,7 +16,7 @@
 use super::grammar::{self, Marker, MarkerKind as Kind};
 use super::lines::Line;
 use super::table::starts_table;
-use super::{Item, List};
+use super::{Item, List, MAX_NESTING};
 use std::borrow::Cow;
 
 pub(crate) use grammar::is_thematic_break;
@@ -43,7 +43,9 @@ pub fn item_text(text: &str) -> Option<&str> {
 #[derive(Debug)]
 struct Draft<'a> {
     first: &'a str,
-    more: Vec<&'a str>,
+    /// The first line and the continuation lines joined by spaces, once there is one (so the
+    /// memory is the text's, not a vector entry per line).
+    joined: Option<String>,
     children: Vec<List<'a>>,
 }
 
@@ -51,13 +53,19 @@ impl<'a> Draft<'a> {
     fn new(text: &'a str) -> Self {
         Draft {
             first: text,
-            more: Vec::new(),
+            joined: None,
             children: Vec::new(),
         }
     }
 
+    fn push(&mut self, part: &str) {
+        let joined = self.joined.get_or_insert_with(|| self.first.to_owned());
+        joined.push(' ');
+        joined.push_str(part);
+    }
+
     fn finish(self) -> Item<'a> {
-        if self.more.is_empty() {
+        let Some(text) = self.joined else {
             let (term, description) = match split_term(self.first) {
                 Some((term, description)) => {
                     (Some(Cow::Borrowed(term)), Some(Cow::Borrowed(description)))
@@ -70,12 +78,7 @@ impl<'a> Draft<'a> {
                 description,
                 children: self.children,
             };
-        }
-        let mut text = String::from(self.first);
-        for part in &self.more {
-            text.push(' ');
-            text.push_str(part);
-        }
+        };
         let (term, description) = match split_term(&text) {
             Some((term, description)) => {
                 // The text starts with the first line, so a term that ends within it is a slice of the input.
@@ -144,6 +147,9 @@ enum Action<'a> {
     Replace(usize, Marker<'a>),
     /// An indented non-item line: closes the levels above `.1`, joins that level's last item.
     Continue(usize, &'a str),
+    /// An item that would nest deeper than [`MAX_NESTING`] levels: kept as text, a
+    /// continuation of the deepest item (level `.1`).
+    Capped(usize, &'a str),
     /// The list ends before the line.
     End,
 }
@@ -153,7 +159,7 @@ impl Action<'_> {
     fn crosses_blank(&self) -> bool {
         matches!(
             self,
-            Action::Nest(_) | Action::Sibling(..) | Action::Continue(..)
+            Action::Nest(_) | Action::Sibling(..) | Action::Continue(..) | Action::Capped(..)
         )
     }
 }
@@ -168,6 +174,9 @@ fn classify<'a>(text: &'a str, levels: &[Level<'a>]) -> Action<'a> {
     }
     if let Some(marker) = parse_marker(text) {
         if marker.indent > deepest.indent {
+            if levels.len() >= MAX_NESTING {
+                return Action::Capped(levels.len() - 1, text.trim());
+            }
             return Action::Nest(marker);
         }
         // The nearest open level whose marker indent is at most the item's; an item left of the
@@ -214,10 +223,13 @@ fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &[Line<'a>]) {
 ///
 /// Returns the list and the index of the first line AFTER the list (trailing blank lines are not
 /// consumed). `None` when `lines[i]` does not start a list.
-pub fn parse_at<'a>(
+/// `capped` is set when an item was kept as text because it would nest deeper than
+/// [`MAX_NESTING`] levels.
+pub(crate) fn parse_at<'a>(
     lines: &[Line<'a>],
     i: usize,
     after_paragraph: bool,
+    capped: &mut bool,
 ) -> Option<(List<'a>, usize)> {
     let marker = parse_marker(lines.get(i)?.text)?;
     if after_paragraph && matches!(marker.kind, Kind::Ordered(_)) && marker.number != 1 {
@@ -244,7 +256,8 @@ pub fn parse_at<'a>(
             j = next;
             continue;
         }
-        match classify(line.text, &levels) {
+        let action = classify(line.text, &levels);
+        match action {
             Action::End => break,
             Action::Nest(marker) => levels.push(Level::open(&marker, j)),
             Action::Sibling(at, marker) => {
@@ -257,10 +270,11 @@ pub fn parse_at<'a>(
                 close_to(&mut levels, at.saturating_sub(1), lines);
                 levels.push(Level::open(&marker, j));
             }
-            Action::Continue(at, text) => {
+            Action::Continue(at, text) | Action::Capped(at, text) => {
+                *capped |= matches!(action, Action::Capped(..));
                 close_to(&mut levels, at, lines);
                 if let Some(item) = levels.last_mut().and_then(|level| level.items.last_mut()) {
-                    item.more.push(text);
+                    item.push(text);
                 }
             }
         }
@@ -292,7 +306,7 @@ mod tests {
 
     /// `parse_at` on `text` from line index `i`.
     fn parse(text: &str, i: usize, after_paragraph: bool) -> Option<(List<'_>, usize)> {
-        parse_at(&split(text), i, after_paragraph)
+        parse_at(&split(text), i, after_paragraph, &mut false)
     }
 
     /// The item texts of a list.
@@ -312,7 +326,7 @@ mod tests {
                 continue;
             }
             let after_paragraph = i > 0 && !all[i - 1].is_blank();
-            match parse_at(&all, i, after_paragraph) {
+            match parse_at(&all, i, after_paragraph, &mut false) {
                 Some((list, next)) => {
                     assert!(next > i);
                     found.push(list);
@@ -914,6 +928,45 @@ the upcoming talks between the United States and Russia in Turkey mark a signifi
 
     // --- robustness ---
 
+    /// Levels of the chain of first children starting at `list`.
+    fn depth(list: &List<'_>) -> usize {
+        1 + list
+            .items
+            .last()
+            .and_then(|item| item.children.first())
+            .map_or(0, depth)
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_cap_is_kept_as_text() {
+        let nested = |levels: usize| -> String {
+            (0..levels)
+                .map(|k| format!("{}- x{k}\n", " ".repeat(k)))
+                .collect()
+        };
+        let text = nested(MAX_NESTING);
+        let mut capped = false;
+        let (list, next) = parse_at(&split(&text), 0, false, &mut capped).unwrap();
+        assert!(!capped);
+        assert_eq!((depth(&list), next), (MAX_NESTING, MAX_NESTING));
+        let text = nested(MAX_NESTING + 50);
+        let (list, next) = parse_at(&split(&text), 0, false, &mut capped).unwrap();
+        assert!(capped);
+        assert_eq!((depth(&list), next), (MAX_NESTING, MAX_NESTING + 50));
+        let mut deepest = &list;
+        while let Some(child) = deepest.items[0].children.first() {
+            deepest = child;
+        }
+        let kept: Vec<String> = (MAX_NESTING..MAX_NESTING + 50)
+            .map(|k| format!("- x{k}"))
+            .collect();
+        assert_eq!(
+            deepest.items[0].text,
+            format!("x{} {}", MAX_NESTING - 1, kept.join(" "))
+        );
+        assert_eq!(list.lines, [1, MAX_NESTING + 50]);
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         let samples = [
@@ -940,7 +993,7 @@ the upcoming talks between the United States and Russia in Turkey mark a signifi
             let all = split(text);
             for i in 0..=all.len() + 1 {
                 for after in [false, true] {
-                    if let Some((list, next)) = parse_at(&all, i, after) {
+                    if let Some((list, next)) = parse_at(&all, i, after, &mut false) {
                         assert!(next > i && next <= all.len());
                         assert!(list.span.end <= text.len());
                         assert!(list.lines[0] <= list.lines[1]);

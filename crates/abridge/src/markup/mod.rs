@@ -28,11 +28,11 @@ mod block;
 mod caption;
 mod cells;
 mod grammar;
-#[cfg(test)]
-mod old_rules;
 mod inline;
 pub mod lines;
 pub mod list;
+#[cfg(test)]
+mod old_rules;
 mod strict;
 pub mod table;
 
@@ -100,22 +100,35 @@ pub struct Item<'a> {
     pub children: Vec<List<'a>>,
 }
 
+/// How deep lists (and, in strict mode, block quotes and list items) may nest. An item that
+/// would open a deeper level is kept as text (a continuation of the deepest item; in strict mode,
+/// part of the deepest block), as markdown-it does past its `maxNesting` of 100.
+pub const MAX_NESTING: usize = 100;
+
 /// Everything [`extract`] found in one text, in input order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extracted<'a> {
+    /// The tables found, with their captions.
     pub tables: Vec<Table<'a>>,
     /// Lists found outside tables. Always empty in [`Mode::Strict`], which only looks for tables.
     pub lists: Vec<List<'a>>,
+    /// True when something nested deeper than [`MAX_NESTING`] levels and the deeper levels
+    /// were kept as text (worth a warning naming the input).
+    pub nesting_capped: bool,
 }
 
 /// Finds the tables (and, in article mode, the lists) of `text` in one pass.
 pub fn extract(text: &str, mode: Mode) -> Extracted<'_> {
     match mode {
         Mode::Article => article::scan(text),
-        Mode::Strict => Extracted {
-            tables: strict::tables(text),
-            lists: Vec::new(),
-        },
+        Mode::Strict => {
+            let (tables, nesting_capped) = strict::tables(text);
+            Extracted {
+                tables,
+                lists: Vec::new(),
+                nesting_capped,
+            }
+        }
     }
 }
 

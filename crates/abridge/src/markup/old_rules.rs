@@ -2,6 +2,7 @@
 //! to compare with the grammar in `grammar.rs` (temporary).
 #![allow(dead_code)]
 
+use super::grammar::Dashes;
 use super::lines::indent_width;
 use super::Alignment;
 use memchr::memchr;
@@ -12,7 +13,6 @@ use nom::combinator::{all_consuming, eof, map_res, opt};
 use nom::multi::many1_count;
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
-use super::grammar::Dashes;
 
 /// True when `s` holds a `|` that is not preceded by a backslash.
 pub fn has_unescaped_pipe(s: &str) -> bool {
@@ -128,7 +128,10 @@ pub fn delimiter_row(line: &str, dashes: Dashes) -> Option<Vec<Alignment>> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind { Bullet(char), Ordered(char) }
+pub enum Kind {
+    Bullet(char),
+    Ordered(char),
+}
 const BULLETS: &str = "-*+•◦▪‣–";
 const SENTENCE_PUNCTUATION: &[u8] = b".!?;,";
 const MAX_TERM_WORDS: usize = 6;
@@ -407,7 +410,6 @@ pub fn is_table_label(line: &str) -> bool {
     number_len <= 6 && rest[number_len..].trim_start().starts_with(':')
 }
 
-
 #[cfg(test)]
 mod compare {
     use super::super::grammar;
@@ -437,16 +439,37 @@ mod compare {
         }
         prop_assert_eq!(is_thematic_break(line), grammar::is_thematic_break(line));
         prop_assert_eq!(split_term(line), grammar::term(line).ok().map(|(_, s)| s));
-        prop_assert_eq!(quote_marker(line), grammar::quote_marker(line).ok().map(|(r, _)| r));
-        prop_assert_eq!(list_marker(line), super::super::block::list_marker(line).map(|m| {
-            ListMarker { ordered: m.ordered, number: m.number, empty: m.empty, content_column: m.content_column, rest: m.rest }
-        }));
+        prop_assert_eq!(
+            quote_marker(line),
+            grammar::quote_marker(line).ok().map(|(r, _)| r)
+        );
+        prop_assert_eq!(
+            list_marker(line),
+            super::super::block::list_marker(line).map(|m| {
+                ListMarker {
+                    ordered: m.ordered,
+                    number: m.number,
+                    empty: m.empty,
+                    content_column: m.content_column,
+                    rest: m.rest,
+                }
+            })
+        );
         prop_assert_eq!(atx_heading(line), grammar::atx_heading(line).is_ok());
-        prop_assert_eq!(fence_open(line), grammar::fence_open(line).ok().map(|(_, f)| f));
+        prop_assert_eq!(
+            fence_open(line),
+            grammar::fence_open(line).ok().map(|(_, f)| f)
+        );
         for (c, len) in [('`', 3), ('~', 3), ('`', 4), ('~', 5)] {
-            prop_assert_eq!(fence_close(line, c, len), grammar::fence_close(c, len)(line).is_ok());
+            prop_assert_eq!(
+                fence_close(line, c, len),
+                grammar::fence_close(c, len)(line).is_ok()
+            );
         }
-        prop_assert_eq!(setext_underline(line), grammar::setext_underline(line).is_ok());
+        prop_assert_eq!(
+            setext_underline(line),
+            grammar::setext_underline(line).is_ok()
+        );
         prop_assert_eq!(is_table_label(line), grammar::table_label(line).is_ok());
         Ok(())
     }

@@ -15,17 +15,18 @@ use super::cells::{cell_text, delimiter_row, fit_row, split_row, Dashes};
 use super::inline::plain_text;
 use super::lines::{indent_width, lines, Line};
 use super::list::is_thematic_break;
-use super::{caption, Alignment, Table};
+use super::{caption, Alignment, Table, MAX_NESTING};
 use std::borrow::Cow;
 
-/// All GFM tables of `text`.
-pub fn tables(text: &str) -> Vec<Table<'_>> {
+/// All GFM tables of `text`, and whether containers nested deeper than [`MAX_NESTING`] levels
+/// (the deeper markers are then kept as text).
+pub(crate) fn tables(text: &str) -> (Vec<Table<'_>>, bool) {
     let mut scanner = Scanner::default();
     for line in lines(text) {
         scanner.feed(line);
     }
     scanner.close_leaf();
-    scanner.tables
+    (scanner.tables, scanner.capped)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +51,8 @@ struct Scanner<'a> {
     containers: Vec<Container>,
     leaf: Leaf<'a>,
     tables: Vec<Table<'a>>,
+    /// Set when a container was not opened because [`MAX_NESTING`] were open.
+    capped: bool,
 }
 
 /// `rest`, a suffix of `line.text`, as a line of its own with the right byte offset.
@@ -186,6 +189,10 @@ impl<'a> Scanner<'a> {
                 return;
             }
             let in_paragraph = matches!(self.leaf, Leaf::Paragraph(_));
+            if self.containers.len() >= MAX_NESTING {
+                self.capped |= quote_marker(rest).is_some() || list_marker(rest).is_some();
+                break;
+            }
             if let Some(after) = quote_marker(rest) {
                 self.close_leaf();
                 self.containers.push(Container::Quote);
@@ -281,7 +288,11 @@ impl<'a> Scanner<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::tables;
+    use crate::markup::Table;
+
+    fn tables(text: &str) -> Vec<Table<'_>> {
+        super::tables(text).0
+    }
 
     #[test]
     fn header_may_end_a_paragraph_only_with_a_leading_pipe() {
@@ -322,5 +333,23 @@ mod tests {
     #[test]
     fn mismatched_delimiter_is_no_table() {
         assert!(tables("| abc | def |\n| --- |\n| bar |\n").is_empty());
+    }
+
+    #[test]
+    fn containers_deeper_than_the_cap_are_kept_as_text() {
+        use crate::markup::MAX_NESTING;
+        let quoted = |levels: usize| {
+            let prefix = "> ".repeat(levels);
+            format!("{prefix}a | b\n{prefix}-|-\n{prefix}1 | 2\n")
+        };
+        let text = quoted(MAX_NESTING);
+        let (found, capped) = super::tables(&text);
+        assert_eq!((found.len(), capped), (1, false));
+        assert_eq!(found[0].rows, [["1", "2"]]);
+        let text = quoted(MAX_NESTING + 1);
+        let (found, capped) = super::tables(&text);
+        assert_eq!((found.len(), capped), (0, true));
+        let (_, capped) = super::tables(&"> ".repeat(100_000));
+        assert!(capped);
     }
 }
