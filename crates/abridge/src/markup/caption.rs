@@ -3,7 +3,7 @@
 //! colon, or mentions a table).
 
 use super::grammar;
-use super::lines::Line;
+use super::lines::LineSource;
 use std::borrow::Cow;
 
 /// True for a `Table:` or `Table N:` label line (see [`grammar::table_label`]).
@@ -12,17 +12,22 @@ pub(crate) fn is_table_label(line: &str) -> bool {
 }
 
 /// The caption a paragraph gives the table right after it, if its last sentence introduces one.
-pub(crate) fn from_paragraph<'a>(paragraph: &[Line<'a>]) -> Option<Cow<'a, str>> {
-    let last = paragraph.last()?;
+pub(crate) fn from_paragraph<'a>(
+    paragraph: &(impl LineSource<'a> + ?Sized),
+) -> Option<Cow<'a, str>> {
+    let last = paragraph.last_line()?;
     let sentence: Cow<'a, str> = match last_sentence_start(last.text.trim_end()) {
         Some(start) => Cow::Borrowed(last.text[start..].trim()),
-        None if paragraph.len() == 1 => Cow::Borrowed(last.text.trim()),
+        None if paragraph.count() == 1 => Cow::Borrowed(last.text.trim()),
         None => {
-            let joined = paragraph
-                .iter()
-                .map(|l| l.text.trim())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut joined = String::new();
+            for k in 0..paragraph.count() {
+                let Some(l) = paragraph.line(k) else { break };
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(l.text.trim());
+            }
             let start = last_sentence_start(&joined).unwrap_or(0);
             Cow::Owned(joined[start..].trim().to_string())
         }
@@ -108,7 +113,7 @@ mod tests {
 
     fn caption(text: &str) -> Option<String> {
         let ls: Vec<_> = lines(text).collect();
-        from_paragraph(&ls).map(|c| c.into_owned())
+        from_paragraph(ls.as_slice()).map(|c| c.into_owned())
     }
 
     #[test]

@@ -14,9 +14,9 @@ pub(crate) fn split_row(line: &str) -> Vec<&str> {
     grammar::row(line)
 }
 
-/// [`split_row`] with `each` applied to every raw cell.
+/// [`split_row`] with `each` applied to every raw cell (see [`grammar::row_with`]).
 pub(crate) fn split_row_with<'a, T>(line: &'a str, each: impl FnMut(&'a str) -> T) -> Vec<T> {
-    grammar::row(line).into_iter().map(each).collect()
+    grammar::row_with(line, each)
 }
 
 /// A cell's text: trimmed, with `\|` unescaped. Borrowed unless an escape had to go.

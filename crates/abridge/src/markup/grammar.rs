@@ -29,7 +29,7 @@ use nom::bytes::complete::{
 use nom::character::complete::{char, one_of, satisfy, space0};
 use nom::combinator::{all_consuming, eof, map_res, not, opt, peek, recognize, rest, verify};
 use nom::error::{ErrorKind, FromExternalError, ParseError};
-use nom::multi::{many0_count, many1_count, many_till, separated_list1};
+use nom::multi::{fold_many0, many0_count, many1_count, many_till};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -137,33 +137,57 @@ pub(crate) fn plain_run(input: &str) -> PResult<'_, &str> {
 /// only at the byte before the pipe, so `\\|` does not split either: a backslash is taken alone
 /// unless a pipe follows it.
 pub(crate) fn cell(input: &str) -> PResult<'_, &str> {
-    recognize(many0_count(alt((plain_run, tag("\\|"), tag("\\"))))).parse(input)
+    recognize(many0_count(alt((
+        plain_run,
+        preceded(char('\\'), opt(char('|'))).map(|_| ""),
+    ))))
+    .parse(input)
 }
 
 /// True when `s` holds a `|` that does not follow a backslash.
 pub(crate) fn has_unescaped_pipe(s: &str) -> bool {
-    matches!(cell(s), Ok((rest, _)) if !rest.is_empty())
+    // memchr finds the candidate lines: most hold no pipe at all.
+    memchr::memchr(b'|', s.as_bytes()).is_some()
+        && matches!(cell(s), Ok((rest, _)) if !rest.is_empty())
 }
 
-/// The raw cells of a row (see [`row`]).
-fn row_cells(line: &str) -> PResult<'_, Vec<&str>> {
+/// The raw cells of a row, each passed through `each` as it is found (one vector per row):
+/// outer pipes optional, cells split at every unescaped pipe. A line holding only a pipe has no
+/// cell at all, which ends a table in GFM.
+pub(crate) fn row_with<'a, T>(line: &'a str, mut each: impl FnMut(&'a str) -> T) -> Vec<T> {
     let body = line.trim_matches(ROW_SPACE);
-    let (after_lead, lead) = opt(char('|')).parse(body)?;
+    let Ok((after_lead, lead)) = opt(char::<&str, Error<'_>>('|')).parse(body) else {
+        return Vec::new();
+    };
     if lead.is_some() && after_lead.trim_matches(ROW_SPACE).is_empty() {
-        return fail(line, Expected::Cells);
+        return Vec::new();
     }
-    let (rest, mut cells) = all_consuming(separated_list1(char('|'), cell)).parse(after_lead)?;
-    // An empty last cell comes from a closing pipe: it is no cell.
-    if cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
-        cells.pop();
+    let Ok((rest, first)) = cell(after_lead) else {
+        return Vec::new();
+    };
+    // Each cell is handed to `each` once the next one is found: an empty last cell comes from
+    // a closing pipe and is no cell.
+    let folded = fold_many0(
+        preceded(char('|'), cell),
+        || (Vec::new(), first, 1usize),
+        |(mut cells, pending, count), next| {
+            cells.push(each(pending));
+            (cells, next, count + 1)
+        },
+    )
+    .parse(rest);
+    let Ok((_, (mut cells, last, count))) = folded else {
+        return Vec::new();
+    };
+    if count == 1 || !last.is_empty() {
+        cells.push(each(last));
     }
-    Ok((rest, cells))
+    cells
 }
 
-/// The raw cells of a row: outer pipes optional, cells split at every unescaped pipe. A line
-/// holding only a pipe has no cell at all, which ends a table in GFM.
+/// The raw cells of a row (see [`row_with`]).
 pub(crate) fn row(line: &str) -> Vec<&str> {
-    row_cells(line).map(|(_, cells)| cells).unwrap_or_default()
+    row_with(line, |cell| cell)
 }
 
 // --- delimiter rows ---
@@ -220,20 +244,22 @@ fn delimiter_cell(dashes: Dashes) -> impl FnMut(&str) -> PResult<'_, Alignment> 
 pub(crate) fn delimiter_row(dashes: Dashes) -> impl FnMut(&str) -> PResult<'_, Vec<Alignment>> {
     move |line: &str| {
         // A delimiter row starts with a pipe, a colon or a dash: most lines are turned away here.
-        let (_, _) = preceded(
-            take_while(|c| is_space(c, dashes)),
-            peek(satisfy(|c| c == '|' || c == ':' || is_dash(c))),
-        )
-        .parse(line)?;
+        let blanks: &[char] = match dashes {
+            Dashes::Ascii => &[' ', '\t'],
+            Dashes::Lenient => &[' ', '\t', '\u{a0}'],
+        };
+        if !first_after(line, blanks).is_some_and(|c| c == '|' || c == ':' || is_dash(c)) {
+            return fail(line, Expected::DelimiterCell);
+        }
         if !line.contains('|') {
             return fail(line, Expected::Pipe);
         }
-        let (rest, cells) = row_cells(line)?;
-        let mut alignments = Vec::with_capacity(cells.len());
-        for cell in cells {
-            alignments.push(delimiter_cell(dashes)(cell)?.1);
+        let cells = row_with(line, |cell| delimiter_cell(dashes)(cell).map(|(_, a)| a));
+        if cells.is_empty() {
+            return fail(line, Expected::Cells);
         }
-        Ok((rest, alignments))
+        let alignments = cells.into_iter().collect::<Result<Vec<_>, _>>()?;
+        Ok((&line[line.len()..], alignments))
     }
 }
 
@@ -283,12 +309,28 @@ fn bullet(is_bullet: fn(char) -> bool) -> impl FnMut(&str) -> PResult<'_, (u32, 
     }
 }
 
+/// The first character of `line` after any of `blanks`: what decides which rules may apply.
+pub(crate) fn first_after(line: &str, blanks: &[char]) -> Option<char> {
+    line.trim_start_matches(blanks).chars().next()
+}
+
+/// True when a line whose first character after spaces and tabs is `c` may open a code fence
+/// or start a list item: the first characters of [`fence_open`] and [`marker`].
+pub(crate) fn may_open_fence_or_item(c: char) -> bool {
+    c == '`' || c == '~' || is_article_bullet(c) || c.is_ascii_digit()
+}
+
 /// An article-mode marker with its indentation and the space after it (scraped HTML often puts
 /// `&nbsp;` after a bullet): number and kind; the rest of the input is the item's text.
 pub(crate) fn marker(input: &str) -> PResult<'_, (u32, MarkerKind)> {
-    let (input, _) = space0(input)?;
-    let (input, marker) =
-        expect(Expected::Marker, alt((bullet(is_article_bullet), ordinal)))(input)?;
+    // A marker starts with a bullet or a digit: one look at the first character turns away the
+    // prose lines, which are most lines, and picks the rule.
+    let body = input.trim_start_matches([' ', '\t']);
+    let (input, marker) = match body.chars().next() {
+        Some(c) if is_article_bullet(c) => bullet(is_article_bullet)(body)?,
+        Some(c) if c.is_ascii_digit() => ordinal(body)?,
+        _ => return fail(input, Expected::Marker),
+    };
     let (input, _) = expect(
         Expected::MarkerSpace,
         take_while1(|c| matches!(c, ' ' | '\t' | '\u{a0}')),
@@ -358,7 +400,13 @@ fn break_of(c: char) -> impl FnMut(&str) -> PResult<'_, usize> {
 fn break_shape(line: &str) -> PResult<'_, usize> {
     expect(
         Expected::ThematicBreak,
-        alt((break_of('-'), break_of('*'), break_of('_'))),
+        preceded(
+            // Made of break characters and blanks only: item text is neither, and stops here.
+            peek(all_consuming(take_while(|c| {
+                matches!(c, '-' | '*' | '_' | ' ' | '\t')
+            }))),
+            alt((break_of('-'), break_of('*'), break_of('_'))),
+        ),
     )(line)
 }
 
@@ -444,6 +492,10 @@ pub(crate) fn atx_heading(input: &str) -> PResult<'_, &str> {
 /// An opening code fence: its character and length. A backtick fence's info string may not
 /// contain backticks (that would be a code span).
 pub(crate) fn fence_open(input: &str) -> PResult<'_, (char, usize)> {
+    // Its first character after the indentation is a backtick or a tilde (most lines stop here).
+    if !matches!(first_after(input, &[' ']), Some('`' | '~')) {
+        return fail(input, Expected::Block);
+    }
     let (body, _) = up_to_three_spaces(input)?;
     let (_, c) = expect(Expected::Block, peek(one_of("`~")))(body)?;
     let (info, run) = verify(take_while(|x| x == c), |run: &str| run.len() >= 3).parse(body)?;

@@ -14,7 +14,7 @@
 //! - An item shaped `Term: description` gets its `term` and `description` split out.
 
 use super::grammar::{self, Marker, MarkerKind as Kind};
-use super::lines::Line;
+use super::lines::LineSource;
 use super::table::starts_table;
 use super::{Item, List, MAX_NESTING};
 use std::borrow::Cow;
@@ -123,9 +123,9 @@ impl<'a> Level<'a> {
         }
     }
 
-    fn finish(self, lines: &[Line<'a>]) -> Option<List<'a>> {
-        let first = lines.get(self.first)?;
-        let last = lines.get(self.last)?;
+    fn finish(self, lines: &(impl LineSource<'a> + ?Sized)) -> Option<List<'a>> {
+        let first = lines.line(self.first)?;
+        let last = lines.line(self.last)?;
         Some(List {
             ordered: matches!(self.kind, Kind::Ordered(_)),
             lines: [first.number, last.number],
@@ -205,7 +205,7 @@ fn classify<'a>(text: &'a str, levels: &[Level<'a>]) -> Action<'a> {
 }
 
 /// Closes the levels above `depth`, each into the last item of the level below it.
-fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &[Line<'a>]) {
+fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &(impl LineSource<'a> + ?Sized)) {
     while levels.len() > depth + 1 {
         let Some(level) = levels.pop() else { return };
         let list = level.finish(lines);
@@ -226,29 +226,29 @@ fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &[Line<'a>]) {
 /// `capped` is set when an item was kept as text because it would nest deeper than
 /// [`MAX_NESTING`] levels.
 pub(crate) fn parse_at<'a>(
-    lines: &[Line<'a>],
+    lines: &(impl LineSource<'a> + ?Sized),
     i: usize,
     after_paragraph: bool,
     capped: &mut bool,
 ) -> Option<(List<'a>, usize)> {
-    let marker = parse_marker(lines.get(i)?.text)?;
+    let marker = parse_marker(lines.line(i)?.text)?;
     if after_paragraph && matches!(marker.kind, Kind::Ordered(_)) && marker.number != 1 {
         return None;
     }
     let mut levels = vec![Level::open(&marker, i)];
     let mut j = i + 1;
-    while let Some(line) = lines.get(j) {
+    while let Some(line) = lines.line(j) {
         if starts_table(lines, j) {
             break; // a table indented under an item is a table, not item text
         }
         if line.is_blank() {
             let Some(next) =
-                (j..lines.len()).find(|&k| lines.get(k).is_some_and(|l| !l.is_blank()))
+                (j..lines.count()).find(|&k| lines.line(k).is_some_and(|l| !l.is_blank()))
             else {
                 break;
             };
             let crosses = lines
-                .get(next)
+                .line(next)
                 .is_some_and(|l| classify(l.text, &levels).crosses_blank());
             if !crosses {
                 break;
@@ -300,7 +300,7 @@ mod tests {
 
     use crate::markup::lines::lines;
 
-    fn split(text: &str) -> Vec<Line<'_>> {
+    fn split(text: &str) -> Vec<crate::markup::Line<'_>> {
         lines(text).collect::<Vec<_>>()
     }
 
