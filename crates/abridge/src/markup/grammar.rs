@@ -50,7 +50,7 @@ pub(crate) enum Expected {
     ItemText,
     /// More indentation than the list's marker (a continuation line).
     Indentation,
-    /// A thematic break (`---`, `* * *`).
+    /// A thematic break (`---`, `* * *`), or, for an item, none.
     ThematicBreak,
     /// A `Term: description` colon.
     TermColon,
@@ -354,7 +354,7 @@ pub(crate) struct Marker<'a> {
 /// break (`- - -`, `* * *`).
 pub(crate) fn item(line: &str) -> PResult<'_, Marker<'_>> {
     let (rest, (number, kind)) = marker(line)?;
-    let (_, _) = not(break_shape).parse(line)?;
+    let (_, _) = expect(Expected::ThematicBreak, not(break_shape))(line)?;
     let text = rest.trim();
     if text.is_empty() {
         return fail(rest, Expected::ItemText);
@@ -543,4 +543,73 @@ pub(crate) fn table_label(line: &str) -> PResult<'_, &str> {
             ),
         ),
     )(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expected<T: std::fmt::Debug>(result: PResult<'_, T>) -> Expected {
+        match result {
+            Err(nom::Err::Error(e)) => e.expected,
+            other => panic!("expected a failure, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn failures_say_what_was_expected_where() {
+        assert_eq!(expected(marker("Plain text")), Expected::Marker);
+        assert_eq!(expected(marker("-no space")), Expected::MarkerSpace);
+        assert_eq!(expected(item("-")), Expected::MarkerSpace);
+        assert_eq!(expected(item("-  \t")), Expected::ItemText);
+        assert_eq!(expected(item("* * *")), Expected::ThematicBreak);
+        assert_eq!(
+            expected(delimiter_row(Dashes::Ascii)("| a | --- |")),
+            Expected::DelimiterCell
+        );
+        assert_eq!(
+            expected(delimiter_row(Dashes::Ascii)("-----")),
+            Expected::Pipe
+        );
+        assert_eq!(expected(delimiter_row(Dashes::Ascii)("|")), Expected::Cells);
+        assert_eq!(expected(continuation(2)("  x")), Expected::Indentation);
+        assert_eq!(expected(term("No colon here")), Expected::TermColon);
+        assert_eq!(
+            expected(table_label("Tables were set: yes")),
+            Expected::TableLabel
+        );
+        let Err(nom::Err::Error(e)) = marker("Plain text") else {
+            unreachable!()
+        };
+        assert_eq!(e.to_string(), "expected Marker at \"Plain text\"");
+    }
+
+    #[test]
+    fn rows_split_on_pipes_that_follow_no_backslash() {
+        assert_eq!(row(r"| a \| b | c |"), [r" a \| b ", " c "]);
+        // cmark-gfm looks only at the byte before the pipe.
+        assert_eq!(row(r"a\\|b"), [r"a\\|b"]);
+        assert_eq!(row("||"), [""]);
+        assert_eq!(row("a ||"), ["a ", ""]);
+        assert!(row("| \u{a0}").is_empty());
+        assert!(has_unescaped_pipe("a|b") && !has_unescaped_pipe(r"a\|b"));
+    }
+
+    #[test]
+    fn markers_items_and_terms() {
+        assert_eq!(
+            item("  • Country:").map(|(_, m)| (m.indent, m.kind, m.text)),
+            Ok((2, MarkerKind::Bullet('•'), "Country:"))
+        );
+        assert_eq!(
+            item("12) Twelfth").map(|(_, m)| (m.kind, m.number)),
+            Ok((MarkerKind::Ordered(')'), 12))
+        );
+        assert!(item("1234567890. ten digits").is_err());
+        assert_eq!(
+            term("Note: meet at 10:30: sharp").map(|(_, t)| t),
+            Ok(("Note", "meet at 10:30: sharp"))
+        );
+        assert_eq!(continuation(0)("\t more ").map(|(_, c)| c), Ok((5, "more")));
+    }
 }

@@ -28,14 +28,7 @@ fn parse_marker(text: &str) -> Option<Marker<'_>> {
 
 /// The text of a line that starts a list item, without its marker (`- `, `• `, `1. `, `2) `)
 /// and surrounding space; `None` when the line starts no item.
-///
-/// ```
-/// use abridge::markup::list::item_text;
-/// assert_eq!(item_text("- Water: two litres"), Some("Water: two litres"));
-/// assert_eq!(item_text("12) Twelfth"), Some("Twelfth"));
-/// assert_eq!(item_text("-5 degrees"), None);
-/// ```
-pub fn item_text(text: &str) -> Option<&str> {
+pub(crate) fn item_text(text: &str) -> Option<&str> {
     parse_marker(text).map(|m| m.text)
 }
 
@@ -370,6 +363,13 @@ mod tests {
         let (list, _) = parse("1) one\n2) two\n", 0, false).unwrap();
         assert!(list.ordered);
         assert_eq!(texts(&list), ["one", "two"]);
+    }
+
+    #[test]
+    fn item_text_drops_the_marker() {
+        assert_eq!(item_text("- Water: two litres"), Some("Water: two litres"));
+        assert_eq!(item_text("12) Twelfth"), Some("Twelfth"));
+        assert_eq!(item_text("-5 degrees"), None);
     }
 
     #[test]
