@@ -258,13 +258,10 @@ pub(crate) fn line_vec_within(text: &str, max: usize) -> Option<Vec<Line<'_>>> {
     let mut found = Vec::with_capacity((bytes.len() / 48 + 1).min(max));
     let mut over = false;
     let mut push = |start: usize, end: usize| {
+        // The vector's doubling may reserve up to twice `max` lines, but never more.
         if found.len() == max {
             over = true;
             return;
-        }
-        if found.len() == found.capacity() {
-            // Double, but never past `max`.
-            found.reserve_exact(found.len().min(max - found.len()).max(1));
         }
         found.push(Line {
             number: found.len() + 1,
