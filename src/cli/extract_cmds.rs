@@ -23,7 +23,7 @@ pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
         TablesFormat::Json | TablesFormat::Jsonl => {
             let lines = args.format == TablesFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let tables = markup::tables(&doc.text, mode);
+                let tables = found(doc, mode, quiet).tables;
                 json_record(
                     &TablesRecord {
                         source: &doc.source,
@@ -35,7 +35,7 @@ pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
         }
         TablesFormat::Csv | TablesFormat::Markdown => {
             write_blocks(sink, &args.input, quiet, |doc: &Document| {
-                let tables = markup::tables(&doc.text, mode);
+                let tables = found(doc, mode, quiet).tables;
                 let mut blocks = Vec::new();
                 if args.format == TablesFormat::Markdown && !tables.is_empty() {
                     blocks.push(source_comment(doc));
@@ -60,7 +60,7 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
         ListsFormat::Json | ListsFormat::Jsonl => {
             let lines = args.format == ListsFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let lists = markup::lists(&doc.text);
+                let lists = found(doc, Mode::Article, quiet).lists;
                 json_record(
                     &ListsRecord {
                         source: &doc.source,
@@ -71,7 +71,7 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
             })
         }
         ListsFormat::Markdown => write_blocks(sink, &args.input, quiet, |doc: &Document| {
-            let lists = markup::lists(&doc.text);
+            let lists = found(doc, Mode::Article, quiet).lists;
             let mut blocks = Vec::new();
             if !lists.is_empty() {
                 blocks.push(source_comment(doc));
@@ -84,6 +84,21 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
             Ok(blocks)
         }),
     }
+}
+
+/// The tables and lists of `doc`, with a warning on stderr (unless `quiet`) when it nests deeper
+/// than [`markup::MAX_NESTING`] levels. It is printed by the worker that parsed the document, so
+/// with several threads its place among other warnings may vary.
+fn found(doc: &Document, mode: Mode, quiet: bool) -> markup::Extracted<'_> {
+    let found = markup::extract(&doc.text, mode);
+    if found.nesting_capped && !quiet {
+        eprintln!(
+            "abridge: warning: {}: nested deeper than {} levels; the deeper levels are kept as text",
+            doc.source,
+            markup::MAX_NESTING
+        );
+    }
+    found
 }
 
 /// The markdown comment naming the document whose blocks follow.

@@ -2,18 +2,31 @@
 //! code, and remembers the paragraph before each table for its caption.
 
 use super::block::{fence_close, fence_open};
-use super::lines::Line;
+use super::grammar;
+use super::lines::{Line, LineIndex, LineSource, Window};
 use super::{list, table, Extracted};
 use memchr::memchr;
 
-pub fn scan(text: &str) -> Extracted<'_> {
-    let lines = super::lines::line_vec(text);
+/// Most [`Line`]s a text may have for the scan to use a vector of them: one per 16 bytes of
+/// text, so the vector takes at most twice the text. Denser texts are scanned on a
+/// [`LineIndex`], 4 bytes a line but slower to ask.
+const BYTES_PER_LINE: usize = 16;
+
+pub(crate) fn scan(text: &str) -> Extracted<'_> {
+    match super::lines::line_vec_within(text, text.len() / BYTES_PER_LINE + 1) {
+        Some(lines) => scan_lines(text, lines.as_slice()),
+        None => scan_lines(text, &LineIndex::new(text)),
+    }
+}
+
+/// The scan over `lines`, the lines of `text`.
+fn scan_lines<'a>(text: &'a str, lines: &(impl LineSource<'a> + ?Sized)) -> Extracted<'a> {
     let mut found = Extracted::default();
     let mut paragraph_start: Option<usize> = None;
     let mut fence: Option<(char, usize)> = None;
     let mut pipes = Pipes::new(text);
     let mut i = 0;
-    while let Some(line) = lines.get(i) {
+    while let Some(line) = lines.line(i) {
         if let Some((c, len)) = fence {
             if fence_close(line.text, c, len) {
                 fence = None;
@@ -22,7 +35,7 @@ pub fn scan(text: &str) -> Extracted<'_> {
             continue;
         }
         // Most lines are prose: settle them before trying every block start on them.
-        if is_prose_start(line.text) && !pipes.within(line) {
+        if is_prose_start(line.text) && !pipes.within(&line) {
             paragraph_start.get_or_insert(i);
             i += 1;
             continue;
@@ -38,10 +51,13 @@ pub fn scan(text: &str) -> Extracted<'_> {
             i += 1;
             continue;
         }
-        let paragraph = paragraph_start.map_or(&lines[i..i], |start| &lines[start..i]);
+        let paragraph = Window {
+            source: lines,
+            range: paragraph_start.unwrap_or(i)..i,
+        };
         let table = pipes
-            .within(line)
-            .then(|| table::parse_at(&lines, i, paragraph))
+            .within(&line)
+            .then(|| table::parse_at(lines, i, &paragraph))
             .flatten();
         if let Some((t, next)) = table {
             found.tables.push(t);
@@ -49,7 +65,12 @@ pub fn scan(text: &str) -> Extracted<'_> {
             i = next;
             continue;
         }
-        if let Some((l, next)) = list::parse_at(&lines, i, paragraph_start.is_some()) {
+        if let Some((l, next)) = list::parse_at(
+            lines,
+            i,
+            paragraph_start.is_some(),
+            &mut found.nesting_capped,
+        ) {
             found.lists.push(l);
             paragraph_start = None;
             i = next.max(i + 1);
@@ -63,13 +84,15 @@ pub fn scan(text: &str) -> Extracted<'_> {
 
 /// True when the line can only be paragraph text, whatever else it holds (short of a pipe): it
 /// is not blank (its first character after spaces and tabs is printable ASCII), opens no code
-/// fence and starts no list item, by the cheap first-byte tests of the fence and list parsers
-/// themselves. Lines starting with other characters are left to the full tests.
+/// fence and starts no list marker (the marker rule fails on the first character of most
+/// lines). Lines starting with other characters are left to the full tests.
 fn is_prose_start(text: &str) -> bool {
-    let first = text.bytes().find(|&b| b != b' ' && b != b'\t');
-    first.is_some_and(|b| b.is_ascii_graphic())
-        && fence_open(text).is_none()
-        && !list::may_start_item(text)
+    let Some(first) = grammar::first_after(text, &[' ', '\t']) else {
+        return false;
+    };
+    first.is_ascii_graphic()
+        && !(grammar::may_open_fence_or_item(first)
+            && (fence_open(text).is_some() || grammar::marker(text).is_ok()))
 }
 
 /// Tells which lines hold a `|`, the one character every table row has, with one search per
@@ -109,7 +132,11 @@ impl<'a> Pipes<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::lines::line_vec;
+    use crate::markup::lines::lines;
+
+    fn line_vec(text: &str) -> Vec<Line<'_>> {
+        lines(text).collect()
+    }
 
     proptest::proptest! {
         /// A line settled as prose is one the full tests would have made paragraph text: not
@@ -123,10 +150,35 @@ mod tests {
                 let first = &lines[0];
                 proptest::prop_assert!(!first.is_blank());
                 proptest::prop_assert!(fence_open(&line).is_none());
-                proptest::prop_assert!(list::parse_at(&lines, 0, false).is_none());
-                proptest::prop_assert!(list::parse_at(&lines, 0, true).is_none());
+                proptest::prop_assert!(list::parse_at(lines.as_slice(), 0, false, &mut false).is_none());
+                proptest::prop_assert!(list::parse_at(lines.as_slice(), 0, true, &mut false).is_none());
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The scan finds the same on a vector of lines and on the compact index.
+        #[test]
+        fn both_line_stores_scan_the_same(
+            text in "([-*•1. |a-z:\t—]{0,12}(\n|\r\n|\r)){0,40}"
+        ) {
+            let vec = line_vec(&text);
+            proptest::prop_assert_eq!(
+                scan_lines(&text, vec.as_slice()),
+                scan_lines(&text, &LineIndex::new(&text))
+            );
+        }
+    }
+
+    #[test]
+    fn dense_lines_are_scanned_on_the_index() {
+        let text = "a|b\n-|-\n1|2\n\n".repeat(1000) + &"\n".repeat(100_000);
+        assert!(
+            crate::markup::lines::line_vec_within(&text, text.len() / BYTES_PER_LINE + 1).is_none()
+        );
+        let found = scan(&text);
+        assert_eq!(found.tables.len(), 1000);
+        assert_eq!(found.tables[999].lines, [3997, 3999]);
     }
 
     #[test]

@@ -1,24 +1,16 @@
 //! Recognisers for the CommonMark block starts that bound a table: block quotes, list items,
 //! headings, code fences. Each takes the line's remaining text (container prefixes stripped).
 
+use super::grammar::{self, MarkerKind};
 use super::lines::indent_width;
-use nom::bytes::complete::{take_while, take_while_m_n};
-use nom::character::complete::one_of;
-use nom::{IResult, Parser};
 
 /// True when `s` is empty or only spaces and tabs.
-pub fn is_blank(s: &str) -> bool {
+pub(crate) fn is_blank(s: &str) -> bool {
     s.bytes().all(|b| b == b' ' || b == b'\t')
 }
 
-/// `s` without up to three columns of leading spaces, or `None` when indented four or more.
-fn up_to_three_spaces(s: &str) -> Option<&str> {
-    let n = s.bytes().take_while(|&b| b == b' ').count();
-    (n <= 3 && !s[n..].starts_with('\t')).then(|| &s[n..])
-}
-
 /// Removes `cols` columns of leading whitespace (a tab counts to the next multiple of 4).
-pub fn strip_columns(s: &str, cols: usize) -> &str {
+pub(crate) fn strip_columns(s: &str, cols: usize) -> &str {
     let mut col = 0;
     for (i, b) in s.bytes().enumerate() {
         if col >= cols {
@@ -34,48 +26,30 @@ pub fn strip_columns(s: &str, cols: usize) -> &str {
 }
 
 /// The rest of the line after a block-quote marker (`>` and one optional space).
-pub fn quote_marker(s: &str) -> Option<&str> {
-    let rest = up_to_three_spaces(s)?.strip_prefix('>')?;
-    Some(rest.strip_prefix([' ', '\t']).unwrap_or(rest))
+pub(crate) fn quote_marker(s: &str) -> Option<&str> {
+    grammar::quote_marker(s).ok().map(|(rest, _)| rest)
 }
 
 /// A CommonMark list-item marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListMarker<'a> {
-    pub ordered: bool,
+pub(crate) struct ListMarker<'a> {
+    pub(crate) ordered: bool,
     /// The start number of an ordered item (0 for bullets).
-    pub number: u32,
+    pub(crate) number: u32,
     /// True when nothing follows the marker.
-    pub empty: bool,
+    pub(crate) empty: bool,
     /// Column where the item's content starts: continuation lines need this much indentation.
-    pub content_column: usize,
+    pub(crate) content_column: usize,
     /// The item's first line, after the marker.
-    pub rest: &'a str,
-}
-
-fn bullet(s: &str) -> IResult<&str, char> {
-    one_of("-+*").parse(s)
-}
-
-fn ordinal(s: &str) -> IResult<&str, (&str, char)> {
-    (
-        take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
-        one_of(".)"),
-    )
-        .parse(s)
+    pub(crate) rest: &'a str,
 }
 
 /// Parses a list-item marker at the start of `s` (up to three spaces of indentation).
-pub fn list_marker(s: &str) -> Option<ListMarker<'_>> {
-    let body = up_to_three_spaces(s)?;
-    let indent = s.len() - body.len();
-    let (after, ordered, number) = if let Ok((after, _)) = bullet(body) {
-        (after, false, 0)
-    } else {
-        let (after, (digits, _)) = ordinal(body).ok()?;
-        (after, true, digits.parse().ok()?)
-    };
-    let marker_end = indent + (body.len() - after.len());
+pub(crate) fn list_marker(s: &str) -> Option<ListMarker<'_>> {
+    let (after, (number, kind)) = grammar::commonmark_marker(s).ok()?;
+    let ordered = matches!(kind, MarkerKind::Ordered(_));
+    // The indentation is spaces only, so byte offsets are columns.
+    let marker_end = s.len() - after.len();
     if is_blank(after) {
         return Some(ListMarker {
             ordered,
@@ -105,48 +79,23 @@ pub fn list_marker(s: &str) -> Option<ListMarker<'_>> {
 }
 
 /// An ATX heading: one to six `#` then a space or the end of the line.
-pub fn atx_heading(s: &str) -> bool {
-    let Some(body) = up_to_three_spaces(s) else {
-        return false;
-    };
-    let hashes: IResult<&str, &str> = take_while_m_n(1, 6, |c| c == '#').parse(body);
-    matches!(hashes, Ok((rest, _)) if rest.is_empty() || rest.starts_with([' ', '\t']))
+pub(crate) fn atx_heading(s: &str) -> bool {
+    grammar::atx_heading(s).is_ok()
 }
 
 /// An opening code fence: its character and length.
-pub fn fence_open(s: &str) -> Option<(char, usize)> {
-    if !matches!(s.bytes().find(|&b| b != b' '), Some(b'`' | b'~')) {
-        return None;
-    }
-    let body = up_to_three_spaces(s)?;
-    let fence: IResult<&str, char> = one_of("`~").parse(body);
-    let (_, c) = fence.ok()?;
-    let run: IResult<&str, &str> = take_while(|x| x == c).parse(body);
-    let (info, run) = run.ok()?;
-    // A backtick fence's info string may not contain backticks (that would be a code span).
-    (run.len() >= 3 && !(c == '`' && info.contains('`'))).then_some((c, run.len()))
+pub(crate) fn fence_open(s: &str) -> Option<(char, usize)> {
+    grammar::fence_open(s).ok().map(|(_, fence)| fence)
 }
 
 /// True when `s` closes a fence opened with `len` times `c`.
-pub fn fence_close(s: &str, c: char, len: usize) -> bool {
-    let Some(body) = up_to_three_spaces(s) else {
-        return false;
-    };
-    let run = body.chars().take_while(|&x| x == c).count();
-    run >= len && is_blank(&body[run * c.len_utf8()..])
+pub(crate) fn fence_close(s: &str, c: char, len: usize) -> bool {
+    grammar::fence_close(c, len)(s).is_ok()
 }
 
 /// A setext underline (`===` or `---` alone) that turns the paragraph above into a heading.
-pub fn setext_underline(s: &str) -> bool {
-    let Some(body) = up_to_three_spaces(s) else {
-        return false;
-    };
-    let body = body.trim_end_matches([' ', '\t']);
-    let line: IResult<&str, char> = one_of("=-").parse(body);
-    match line {
-        Ok((_, c)) => body.chars().all(|x| x == c),
-        Err(_) => false,
-    }
+pub(crate) fn setext_underline(s: &str) -> bool {
+    grammar::setext_underline(s).is_ok()
 }
 
 #[cfg(test)]

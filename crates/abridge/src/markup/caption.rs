@@ -2,38 +2,32 @@
 //! last sentence of the paragraph right before it when that sentence introduces it (ends with a
 //! colon, or mentions a table).
 
-use super::lines::Line;
+use super::grammar;
+use super::lines::LineSource;
 use std::borrow::Cow;
 
-/// True for a `Table:` or `Table N:` label line (`Table 2: Seats by region`, `TABLE 3.1: ...`).
-pub fn is_table_label(line: &str) -> bool {
-    let s = line.trim_start();
-    let Some(head) = s.get(..5) else {
-        return false;
-    };
-    if !head.eq_ignore_ascii_case("table") {
-        return false;
-    }
-    let rest = s[5..].trim_start();
-    let number_len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(rest.len());
-    // "Table" alone or "Table <short label>" right before the colon.
-    number_len <= 6 && rest[number_len..].trim_start().starts_with(':')
+/// True for a `Table:` or `Table N:` label line (see [`grammar::table_label`]).
+pub(crate) fn is_table_label(line: &str) -> bool {
+    grammar::table_label(line).is_ok()
 }
 
 /// The caption a paragraph gives the table right after it, if its last sentence introduces one.
-pub fn from_paragraph<'a>(paragraph: &[Line<'a>]) -> Option<Cow<'a, str>> {
-    let last = paragraph.last()?;
+pub(crate) fn from_paragraph<'a>(
+    paragraph: &(impl LineSource<'a> + ?Sized),
+) -> Option<Cow<'a, str>> {
+    let last = paragraph.last_line()?;
     let sentence: Cow<'a, str> = match last_sentence_start(last.text.trim_end()) {
         Some(start) => Cow::Borrowed(last.text[start..].trim()),
-        None if paragraph.len() == 1 => Cow::Borrowed(last.text.trim()),
+        None if paragraph.count() == 1 => Cow::Borrowed(last.text.trim()),
         None => {
-            let joined = paragraph
-                .iter()
-                .map(|l| l.text.trim())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut joined = String::new();
+            for k in 0..paragraph.count() {
+                let Some(l) = paragraph.line(k) else { break };
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(l.text.trim());
+            }
             let start = last_sentence_start(&joined).unwrap_or(0);
             Cow::Owned(joined[start..].trim().to_string())
         }
@@ -119,7 +113,7 @@ mod tests {
 
     fn caption(text: &str) -> Option<String> {
         let ls: Vec<_> = lines(text).collect();
-        from_paragraph(&ls).map(|c| c.into_owned())
+        from_paragraph(ls.as_slice()).map(|c| c.into_owned())
     }
 
     #[test]

@@ -13,160 +13,22 @@
 //! - Blank lines are crossed only when the list clearly goes on after them.
 //! - An item shaped `Term: description` gets its `term` and `description` split out.
 
-use super::lines::{indent_width, Line};
+use super::grammar::{self, Marker, MarkerKind as Kind};
+use super::lines::LineSource;
 use super::table::starts_table;
-use super::{Item, List};
-use nom::branch::alt;
-use nom::bytes::complete::{take_while1, take_while_m_n};
-use nom::character::complete::{char, one_of, space0};
-use nom::combinator::{eof, map_res};
-use nom::multi::many1_count;
-use nom::sequence::terminated;
-use nom::{IResult, Parser};
+use super::{Item, List, MAX_NESTING};
 use std::borrow::Cow;
 
-/// Bullet characters that start an item (followed by a space or tab).
-const BULLETS: &str = "-*+•◦▪‣–";
+pub(crate) use grammar::is_thematic_break;
 
-/// Characters that may not appear in the term of a `Term: description` item.
-const SENTENCE_PUNCTUATION: &[u8] = b".!?;,";
-
-/// Most words a term may have.
-const MAX_TERM_WORDS: usize = 6;
-
-/// The kind of marker of a list: two items belong to the same list only when their kinds match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// A bullet, by its character.
-    Bullet(char),
-    /// An ordered marker, by its delimiter (`.` or `)`).
-    Ordered(char),
-}
-
-/// An item marker recognised at the start of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Marker<'a> {
-    /// Columns of indentation before the marker.
-    indent: usize,
-    kind: Kind,
-    /// The number of an ordered marker (0 for bullets).
-    number: u32,
-    /// The item's text after the marker, trimmed and non-empty.
-    text: &'a str,
-}
-
-/// A bullet marker character.
-fn bullet(input: &str) -> IResult<&str, (u32, Kind)> {
-    one_of(BULLETS).map(|c| (0, Kind::Bullet(c))).parse(input)
-}
-
-/// An ordered marker: 1 to 9 digits, then `.` or `)`.
-fn ordered(input: &str) -> IResult<&str, (u32, Kind)> {
-    map_res(
-        (
-            take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
-            one_of(".)"),
-        ),
-        |(digits, delimiter): (&str, char)| {
-            digits
-                .parse::<u32>()
-                .map(|number| (number, Kind::Ordered(delimiter)))
-        },
-    )
-    .parse(input)
-}
-
-/// Indentation, a marker and at least one space, tab or no-break space (scraped HTML often puts
-/// `&nbsp;` after a bullet); the remaining input is the item text.
-fn marker_prefix(input: &str) -> IResult<&str, (u32, Kind)> {
-    (
-        space0,
-        alt((bullet, ordered)),
-        take_while1(|c| matches!(c, ' ' | '\t' | '\u{a0}')),
-    )
-        .map(|(_, marker, _)| marker)
-        .parse(input)
-}
-
-/// 3 or more of the one character `c`, with spaces and tabs around and between them only.
-fn break_of(c: char) -> impl Fn(&str) -> bool {
-    move |input: &str| {
-        let parsed: IResult<&str, usize> = (space0, many1_count(terminated(char(c), space0)), eof)
-            .map(|(_, count, _)| count)
-            .parse(input);
-        matches!(parsed, Ok((_, count)) if count >= 3)
-    }
-}
-
-/// True when `text` has the shape of a thematic break, whatever its indentation.
-fn break_shape(text: &str) -> bool {
-    // The parsers only run on lines made of break characters and blanks: item text is neither.
-    text.bytes()
-        .all(|b| matches!(b, b'-' | b'*' | b'_' | b' ' | b'\t'))
-        && ['-', '*', '_'].into_iter().any(|c| break_of(c)(text))
-}
-
-/// True when the line is a thematic break (`---`, `***`, `___`, `* * *`, `- - -`: 3+ of one char of
-/// `-*_` and spaces/tabs only, indent <= 3).
-pub fn is_thematic_break(text: &str) -> bool {
-    indent_width(text) <= 3 && break_shape(text)
-}
-
-/// False for lines that [`marker_prefix`] would reject, found by looking at a few bytes: most
-/// lines reaching the list parser are prose, numbers (`2` in a "TRENDING" box) or table rows.
-pub(crate) fn may_start_item(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let Some(first) = bytes.iter().position(|&b| b != b' ' && b != b'\t') else {
-        return false;
-    };
-    let after_marker = match bytes[first] {
-        b'-' | b'*' | b'+' => first + 1,
-        b'0'..=b'9' => {
-            let digits = bytes[first..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            if !matches!(bytes.get(first + digits), Some(b'.' | b')')) {
-                return false;
-            }
-            first + digits + 1
-        }
-        // The lead byte of the UTF-8 of the non-ASCII bullets and the en dash: left to the parser.
-        0xE2 => return true,
-        _ => return false,
-    };
-    // A space, a tab or the lead byte of a no-break space must follow the marker.
-    matches!(bytes.get(after_marker), Some(b' ' | b'\t' | 0xC2))
-}
-
-/// The item marker that starts `text`, if any.
+/// The item that `text` starts, if any (see [`grammar::item`]).
 fn parse_marker(text: &str) -> Option<Marker<'_>> {
-    if !may_start_item(text) || break_shape(text) {
-        return None;
-    }
-    let (rest, (number, kind)) = marker_prefix(text).ok()?;
-    let rest = rest.trim();
-    if rest.is_empty() {
-        return None;
-    }
-    Some(Marker {
-        indent: indent_width(text),
-        kind,
-        number,
-        text: rest,
-    })
+    grammar::item(text).ok().map(|(_, marker)| marker)
 }
 
 /// The text of a line that starts a list item, without its marker (`- `, `• `, `1. `, `2) `)
 /// and surrounding space; `None` when the line starts no item.
-///
-/// ```
-/// use abridge::markup::list::item_text;
-/// assert_eq!(item_text("- Water: two litres"), Some("Water: two litres"));
-/// assert_eq!(item_text("12) Twelfth"), Some("Twelfth"));
-/// assert_eq!(item_text("-5 degrees"), None);
-/// ```
-pub fn item_text(text: &str) -> Option<&str> {
+pub(crate) fn item_text(text: &str) -> Option<&str> {
     parse_marker(text).map(|m| m.text)
 }
 
@@ -174,7 +36,9 @@ pub fn item_text(text: &str) -> Option<&str> {
 #[derive(Debug)]
 struct Draft<'a> {
     first: &'a str,
-    more: Vec<&'a str>,
+    /// The first line and the continuation lines joined by spaces, once there is one (so the
+    /// memory is the text's, not a vector entry per line).
+    joined: Option<String>,
     children: Vec<List<'a>>,
 }
 
@@ -182,13 +46,19 @@ impl<'a> Draft<'a> {
     fn new(text: &'a str) -> Self {
         Draft {
             first: text,
-            more: Vec::new(),
+            joined: None,
             children: Vec::new(),
         }
     }
 
+    fn push(&mut self, part: &str) {
+        let joined = self.joined.get_or_insert_with(|| self.first.to_owned());
+        joined.push(' ');
+        joined.push_str(part);
+    }
+
     fn finish(self) -> Item<'a> {
-        if self.more.is_empty() {
+        let Some(text) = self.joined else {
             let (term, description) = match split_term(self.first) {
                 Some((term, description)) => {
                     (Some(Cow::Borrowed(term)), Some(Cow::Borrowed(description)))
@@ -201,12 +71,7 @@ impl<'a> Draft<'a> {
                 description,
                 children: self.children,
             };
-        }
-        let mut text = String::from(self.first);
-        for part in &self.more {
-            text.push(' ');
-            text.push_str(part);
-        }
+        };
         let (term, description) = match split_term(&text) {
             Some((term, description)) => {
                 // The text starts with the first line, so a term that ends within it is a slice of the input.
@@ -251,9 +116,9 @@ impl<'a> Level<'a> {
         }
     }
 
-    fn finish(self, lines: &[Line<'a>]) -> Option<List<'a>> {
-        let first = lines.get(self.first)?;
-        let last = lines.get(self.last)?;
+    fn finish(self, lines: &(impl LineSource<'a> + ?Sized)) -> Option<List<'a>> {
+        let first = lines.line(self.first)?;
+        let last = lines.line(self.last)?;
         Some(List {
             ordered: matches!(self.kind, Kind::Ordered(_)),
             lines: [first.number, last.number],
@@ -275,6 +140,9 @@ enum Action<'a> {
     Replace(usize, Marker<'a>),
     /// An indented non-item line: closes the levels above `.1`, joins that level's last item.
     Continue(usize, &'a str),
+    /// An item that would nest deeper than [`MAX_NESTING`] levels: kept as text, a
+    /// continuation of the deepest item (level `.1`).
+    Capped(usize, &'a str),
     /// The list ends before the line.
     End,
 }
@@ -284,7 +152,7 @@ impl Action<'_> {
     fn crosses_blank(&self) -> bool {
         matches!(
             self,
-            Action::Nest(_) | Action::Sibling(..) | Action::Continue(..)
+            Action::Nest(_) | Action::Sibling(..) | Action::Continue(..) | Action::Capped(..)
         )
     }
 }
@@ -299,6 +167,9 @@ fn classify<'a>(text: &'a str, levels: &[Level<'a>]) -> Action<'a> {
     }
     if let Some(marker) = parse_marker(text) {
         if marker.indent > deepest.indent {
+            if levels.len() >= MAX_NESTING {
+                return Action::Capped(levels.len() - 1, text.trim());
+            }
             return Action::Nest(marker);
         }
         // The nearest open level whose marker indent is at most the item's; an item left of the
@@ -316,19 +187,18 @@ fn classify<'a>(text: &'a str, levels: &[Level<'a>]) -> Action<'a> {
             (false, _) => Action::Replace(at, marker),
         };
     }
-    let indent = indent_width(text);
-    if indent <= top.indent {
+    let Ok((_, (indent, text))) = grammar::continuation(top.indent)(text) else {
         return Action::End;
-    }
+    };
     let at = levels
         .iter()
         .rposition(|level| level.indent < indent)
         .unwrap_or(0);
-    Action::Continue(at, text.trim())
+    Action::Continue(at, text)
 }
 
 /// Closes the levels above `depth`, each into the last item of the level below it.
-fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &[Line<'a>]) {
+fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &(impl LineSource<'a> + ?Sized)) {
     while levels.len() > depth + 1 {
         let Some(level) = levels.pop() else { return };
         let list = level.finish(lines);
@@ -346,29 +216,32 @@ fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &[Line<'a>]) {
 ///
 /// Returns the list and the index of the first line AFTER the list (trailing blank lines are not
 /// consumed). `None` when `lines[i]` does not start a list.
-pub fn parse_at<'a>(
-    lines: &[Line<'a>],
+/// `capped` is set when an item was kept as text because it would nest deeper than
+/// [`MAX_NESTING`] levels.
+pub(crate) fn parse_at<'a>(
+    lines: &(impl LineSource<'a> + ?Sized),
     i: usize,
     after_paragraph: bool,
+    capped: &mut bool,
 ) -> Option<(List<'a>, usize)> {
-    let marker = parse_marker(lines.get(i)?.text)?;
+    let marker = parse_marker(lines.line(i)?.text)?;
     if after_paragraph && matches!(marker.kind, Kind::Ordered(_)) && marker.number != 1 {
         return None;
     }
     let mut levels = vec![Level::open(&marker, i)];
     let mut j = i + 1;
-    while let Some(line) = lines.get(j) {
+    while let Some(line) = lines.line(j) {
         if starts_table(lines, j) {
             break; // a table indented under an item is a table, not item text
         }
         if line.is_blank() {
             let Some(next) =
-                (j..lines.len()).find(|&k| lines.get(k).is_some_and(|l| !l.is_blank()))
+                (j..lines.count()).find(|&k| lines.line(k).is_some_and(|l| !l.is_blank()))
             else {
                 break;
             };
             let crosses = lines
-                .get(next)
+                .line(next)
                 .is_some_and(|l| classify(l.text, &levels).crosses_blank());
             if !crosses {
                 break;
@@ -376,7 +249,8 @@ pub fn parse_at<'a>(
             j = next;
             continue;
         }
-        match classify(line.text, &levels) {
+        let action = classify(line.text, &levels);
+        match action {
             Action::End => break,
             Action::Nest(marker) => levels.push(Level::open(&marker, j)),
             Action::Sibling(at, marker) => {
@@ -389,10 +263,11 @@ pub fn parse_at<'a>(
                 close_to(&mut levels, at.saturating_sub(1), lines);
                 levels.push(Level::open(&marker, j));
             }
-            Action::Continue(at, text) => {
+            Action::Continue(at, text) | Action::Capped(at, text) => {
+                *capped |= matches!(action, Action::Capped(..));
                 close_to(&mut levels, at, lines);
                 if let Some(item) = levels.last_mut().and_then(|level| level.items.last_mut()) {
-                    item.more.push(text);
+                    item.push(text);
                 }
             }
         }
@@ -407,48 +282,24 @@ pub fn parse_at<'a>(
     Some((top.finish(lines)?, next))
 }
 
-/// The `Term: description` split of an item's text: at the first colon followed by whitespace,
-/// with a term of 1 to 6 words without sentence punctuation and a non-empty description.
+/// The `Term: description` split of an item's text (see [`grammar::term`]).
 fn split_term(text: &str) -> Option<(&str, &str)> {
-    let colon = memchr::memchr_iter(b':', text.as_bytes()).find(|&at| {
-        text.get(at + 1..)
-            .and_then(|after| after.chars().next())
-            .is_some_and(char::is_whitespace)
-    })?;
-    let term = text.get(..colon)?.trim();
-    if term.bytes().any(|b| SENTENCE_PUNCTUATION.contains(&b)) {
-        return None;
-    }
-    let words = term.split_whitespace().take(MAX_TERM_WORDS + 1).count();
-    let description = text.get(colon + 1..)?.trim();
-    ((1..=MAX_TERM_WORDS).contains(&words) && !description.is_empty())
-        .then_some((term, description))
+    grammar::term(text).ok().map(|(_, split)| split)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    proptest::proptest! {
-        /// The first-byte test only turns away lines the marker parser would turn away.
-        #[test]
-        fn may_start_item_keeps_every_marker(
-            text in "[ \t]{0,4}([-*+•◦▪‣–—_·]|[0-9]{1,11}[.):]?)([ \t\u{a0}]{0,2})[a-z .]{0,6}"
-        ) {
-            if marker_prefix(&text).is_ok() {
-                proptest::prop_assert!(may_start_item(&text), "{:?}", text);
-            }
-        }
-    }
     use crate::markup::lines::lines;
 
-    fn split(text: &str) -> Vec<Line<'_>> {
+    fn split(text: &str) -> Vec<crate::markup::Line<'_>> {
         lines(text).collect::<Vec<_>>()
     }
 
     /// `parse_at` on `text` from line index `i`.
     fn parse(text: &str, i: usize, after_paragraph: bool) -> Option<(List<'_>, usize)> {
-        parse_at(&split(text), i, after_paragraph)
+        parse_at(&split(text), i, after_paragraph, &mut false)
     }
 
     /// The item texts of a list.
@@ -468,7 +319,7 @@ mod tests {
                 continue;
             }
             let after_paragraph = i > 0 && !all[i - 1].is_blank();
-            match parse_at(&all, i, after_paragraph) {
+            match parse_at(&all, i, after_paragraph, &mut false) {
                 Some((list, next)) => {
                     assert!(next > i);
                     found.push(list);
@@ -512,6 +363,13 @@ mod tests {
         let (list, _) = parse("1) one\n2) two\n", 0, false).unwrap();
         assert!(list.ordered);
         assert_eq!(texts(&list), ["one", "two"]);
+    }
+
+    #[test]
+    fn item_text_drops_the_marker() {
+        assert_eq!(item_text("- Water: two litres"), Some("Water: two litres"));
+        assert_eq!(item_text("12) Twelfth"), Some("Twelfth"));
+        assert_eq!(item_text("-5 degrees"), None);
     }
 
     #[test]
@@ -1070,6 +928,45 @@ the upcoming talks between the United States and Russia in Turkey mark a signifi
 
     // --- robustness ---
 
+    /// Levels of the chain of first children starting at `list`.
+    fn depth(list: &List<'_>) -> usize {
+        1 + list
+            .items
+            .last()
+            .and_then(|item| item.children.first())
+            .map_or(0, depth)
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_cap_is_kept_as_text() {
+        let nested = |levels: usize| -> String {
+            (0..levels)
+                .map(|k| format!("{}- x{k}\n", " ".repeat(k)))
+                .collect()
+        };
+        let text = nested(MAX_NESTING);
+        let mut capped = false;
+        let (list, next) = parse_at(&split(&text), 0, false, &mut capped).unwrap();
+        assert!(!capped);
+        assert_eq!((depth(&list), next), (MAX_NESTING, MAX_NESTING));
+        let text = nested(MAX_NESTING + 50);
+        let (list, next) = parse_at(&split(&text), 0, false, &mut capped).unwrap();
+        assert!(capped);
+        assert_eq!((depth(&list), next), (MAX_NESTING, MAX_NESTING + 50));
+        let mut deepest = &list;
+        while let Some(child) = deepest.items[0].children.first() {
+            deepest = child;
+        }
+        let kept: Vec<String> = (MAX_NESTING..MAX_NESTING + 50)
+            .map(|k| format!("- x{k}"))
+            .collect();
+        assert_eq!(
+            deepest.items[0].text,
+            format!("x{} {}", MAX_NESTING - 1, kept.join(" "))
+        );
+        assert_eq!(list.lines, [1, MAX_NESTING + 50]);
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         let samples = [
@@ -1096,7 +993,7 @@ the upcoming talks between the United States and Russia in Turkey mark a signifi
             let all = split(text);
             for i in 0..=all.len() + 1 {
                 for after in [false, true] {
-                    if let Some((list, next)) = parse_at(&all, i, after) {
+                    if let Some((list, next)) = parse_at(&all, i, after, &mut false) {
                         assert!(next > i && next <= all.len());
                         assert!(list.span.end <= text.len());
                         assert!(list.lines[0] <= list.lines[1]);

@@ -27,18 +27,19 @@ mod article;
 mod block;
 mod caption;
 mod cells;
+mod grammar;
 mod inline;
-pub mod lines;
-pub mod list;
+pub(crate) mod lines;
+pub(crate) mod list;
 mod normal;
 mod strict;
-pub mod table;
+mod table;
 
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
 
-pub use lines::{lines, Line};
+pub use lines::{lines, Line, Lines};
 pub(crate) use normal::{list_markdown, table_markdown};
 pub use normal::{write_list_markdown, write_table_markdown};
 
@@ -56,20 +57,27 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Alignment {
+    /// No colon: `---`.
     None,
+    /// A colon on the left: `:--`.
     Left,
+    /// Colons on both sides: `:-:`.
     Center,
+    /// A colon on the right: `--:`.
     Right,
 }
 
 /// A pipe table. Every row has exactly `header.len()` cells.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table<'a> {
-    /// The table's caption, when the text gives one (see [`table`] for the rules), else `None`.
+    /// The table's caption, when the text gives one (a `Table:`/`Table N:` label next to it, or
+    /// the sentence before it when that ends with `:` or mentions a table), else `None`.
     pub caption: Option<Cow<'a, str>>,
+    /// The header cells, trimmed, `\|` unescaped (and, in strict mode, inline markup rendered).
     pub header: Vec<Cow<'a, str>>,
     /// One alignment per header cell.
     pub alignments: Vec<Alignment>,
+    /// The body rows, each padded or truncated to the header's width.
     pub rows: Vec<Vec<Cow<'a, str>>>,
     /// First and last 1-based input line of the table (header to last row).
     pub lines: [usize; 2],
@@ -81,9 +89,11 @@ pub struct Table<'a> {
 /// A bullet or ordered list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct List<'a> {
+    /// True for numbered items (`1.`, `2)`), false for bullets.
     pub ordered: bool,
     /// First and last 1-based input line of the list, nested lists and continuation lines included.
     pub lines: [usize; 2],
+    /// The items, in order.
     pub items: Vec<Item<'a>>,
     /// Byte range of the list in the input.
     #[serde(skip)]
@@ -94,28 +104,45 @@ pub struct List<'a> {
 /// `Term: description` split when the item has that shape, and nested lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item<'a> {
+    /// The item's text: marker removed, continuation lines joined by a space.
     pub text: Cow<'a, str>,
+    /// The term of a `Term: description` item (1 to 6 words before the first `: `).
     pub term: Option<Cow<'a, str>>,
+    /// The description of a `Term: description` item.
     pub description: Option<Cow<'a, str>>,
+    /// The lists nested in the item (deeper indentation), in order.
     pub children: Vec<List<'a>>,
 }
+
+/// How deep lists (and, in strict mode, block quotes and list items) may nest. An item that
+/// would open a deeper level is kept as text (a continuation of the deepest item; in strict mode,
+/// part of the deepest block), as markdown-it does past its `maxNesting` of 100.
+pub const MAX_NESTING: usize = 100;
 
 /// Everything [`extract`] found in one text, in input order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extracted<'a> {
+    /// The tables found, with their captions.
     pub tables: Vec<Table<'a>>,
     /// Lists found outside tables. Always empty in [`Mode::Strict`], which only looks for tables.
     pub lists: Vec<List<'a>>,
+    /// True when something nested deeper than [`MAX_NESTING`] levels and the deeper levels
+    /// were kept as text (worth a warning naming the input).
+    pub nesting_capped: bool,
 }
 
 /// Finds the tables (and, in article mode, the lists) of `text` in one pass.
 pub fn extract(text: &str, mode: Mode) -> Extracted<'_> {
     match mode {
         Mode::Article => article::scan(text),
-        Mode::Strict => Extracted {
-            tables: strict::tables(text),
-            lists: Vec::new(),
-        },
+        Mode::Strict => {
+            let (tables, nesting_capped) = strict::tables(text);
+            Extracted {
+                tables,
+                lists: Vec::new(),
+                nesting_capped,
+            }
+        }
     }
 }
 

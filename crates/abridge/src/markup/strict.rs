@@ -13,19 +13,24 @@ use super::block::{
 };
 use super::cells::{cell_text, delimiter_row, fit_row, split_row, Dashes};
 use super::inline::plain_text;
-use super::lines::{indent_width, lines, Line};
+use super::lines::{indent_width, lines, Line, LineSource, Offsets, Window};
 use super::list::is_thematic_break;
-use super::{caption, Alignment, Table};
+use super::{caption, Alignment, Table, MAX_NESTING};
+use memchr::memchr2;
 use std::borrow::Cow;
 
-/// All GFM tables of `text`.
-pub fn tables(text: &str) -> Vec<Table<'_>> {
-    let mut scanner = Scanner::default();
+/// All GFM tables of `text`, and whether containers nested deeper than [`MAX_NESTING`] levels
+/// (the deeper markers are then kept as text).
+pub(crate) fn tables(text: &str) -> (Vec<Table<'_>>, bool) {
+    let mut scanner = Scanner {
+        text,
+        ..Scanner::default()
+    };
     for line in lines(text) {
         scanner.feed(line);
     }
     scanner.close_leaf();
-    scanner.tables
+    (scanner.tables, scanner.capped)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -39,17 +44,63 @@ enum Leaf<'a> {
     #[default]
     None,
     /// Paragraph lines, as the text left after container prefixes.
-    Paragraph(Vec<Line<'a>>),
+    Paragraph(Paragraph<'a>),
     Table(Table<'a>),
     Fence(char, usize),
     IndentedCode,
 }
 
+/// The lines of a paragraph, as the text left after container prefixes: consecutive input
+/// lines, each kept as the offset where its text starts (it ends with its input line).
+#[derive(Debug)]
+struct Paragraph<'a> {
+    text: &'a str,
+    first_number: usize,
+    starts: Offsets,
+}
+
+impl<'a> Paragraph<'a> {
+    fn new(text: &'a str, line: Line<'a>) -> Self {
+        let mut starts = Offsets::for_text(text, 4);
+        starts.push(line.start);
+        Paragraph {
+            text,
+            first_number: line.number,
+            starts,
+        }
+    }
+
+    fn push(&mut self, line: Line<'a>) {
+        debug_assert_eq!(line.number, self.first_number + self.starts.len());
+        self.starts.push(line.start);
+    }
+}
+
+impl<'a> LineSource<'a> for Paragraph<'a> {
+    fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn line(&self, i: usize) -> Option<Line<'a>> {
+        let start = self.starts.get(i)?;
+        let rest = self.text.get(start..)?;
+        let len = memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
+        Some(Line {
+            number: self.first_number + i,
+            start,
+            text: &rest[..len],
+        })
+    }
+}
+
 #[derive(Debug, Default)]
 struct Scanner<'a> {
+    text: &'a str,
     containers: Vec<Container>,
     leaf: Leaf<'a>,
     tables: Vec<Table<'a>>,
+    /// Set when a container was not opened because [`MAX_NESTING`] were open.
+    capped: bool,
 }
 
 /// `rest`, a suffix of `line.text`, as a line of its own with the right byte offset.
@@ -186,6 +237,10 @@ impl<'a> Scanner<'a> {
                 return;
             }
             let in_paragraph = matches!(self.leaf, Leaf::Paragraph(_));
+            if self.containers.len() >= MAX_NESTING {
+                self.capped |= quote_marker(rest).is_some() || list_marker(rest).is_some();
+                break;
+            }
             if let Some(after) = quote_marker(rest) {
                 self.close_leaf();
                 self.containers.push(Container::Quote);
@@ -222,7 +277,7 @@ impl<'a> Scanner<'a> {
             paragraph.push(sub_line(line, rest));
         } else {
             self.close_leaf();
-            self.leaf = Leaf::Paragraph(vec![sub_line(line, rest)]);
+            self.leaf = Leaf::Paragraph(Paragraph::new(self.text, sub_line(line, rest)));
         }
     }
 
@@ -231,13 +286,17 @@ impl<'a> Scanner<'a> {
         let Leaf::Paragraph(paragraph) = &self.leaf else {
             return false;
         };
-        let Some((&header, before)) = paragraph.split_last() else {
+        let Some(header) = paragraph.last_line() else {
             return false;
+        };
+        let before = Window {
+            source: paragraph,
+            range: 0..paragraph.count() - 1,
         };
         // A header may end a longer paragraph only when it starts with a pipe and is indented
         // less than four columns (as in cmark-gfm's and pulldown-cmark's examples); a trailing
         // backslash is a hard line break, not a cell.
-        let interrupts = !before.is_empty();
+        let interrupts = before.count() > 0;
         if interrupts && (!header.text.trim_start().starts_with('|') || header.indent() >= 4) {
             return false;
         }
@@ -255,11 +314,11 @@ impl<'a> Scanner<'a> {
         if cells.len() != alignments.len() {
             return false;
         }
-        let caption = match before.last() {
+        let caption = match before.last_line() {
             Some(label) if caption::is_table_label(label.text) => {
                 Some(Cow::Borrowed(label.text.trim()))
             }
-            _ => caption::from_paragraph(before),
+            _ => caption::from_paragraph(&before),
         };
         self.leaf = Leaf::Table(Table {
             caption,
@@ -281,7 +340,11 @@ impl<'a> Scanner<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::tables;
+    use crate::markup::Table;
+
+    fn tables(text: &str) -> Vec<Table<'_>> {
+        super::tables(text).0
+    }
 
     #[test]
     fn header_may_end_a_paragraph_only_with_a_leading_pipe() {
@@ -322,5 +385,23 @@ mod tests {
     #[test]
     fn mismatched_delimiter_is_no_table() {
         assert!(tables("| abc | def |\n| --- |\n| bar |\n").is_empty());
+    }
+
+    #[test]
+    fn containers_deeper_than_the_cap_are_kept_as_text() {
+        use crate::markup::MAX_NESTING;
+        let quoted = |levels: usize| {
+            let prefix = "> ".repeat(levels);
+            format!("{prefix}a | b\n{prefix}-|-\n{prefix}1 | 2\n")
+        };
+        let text = quoted(MAX_NESTING);
+        let (found, capped) = super::tables(&text);
+        assert_eq!((found.len(), capped), (1, false));
+        assert_eq!(found[0].rows, [["1", "2"]]);
+        let text = quoted(MAX_NESTING + 1);
+        let (found, capped) = super::tables(&text);
+        assert_eq!((found.len(), capped), (0, true));
+        let (_, capped) = super::tables(&"> ".repeat(100_000));
+        assert!(capped);
     }
 }

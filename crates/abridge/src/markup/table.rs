@@ -25,7 +25,7 @@
 
 use super::caption;
 use super::cells::{cell_text, delimiter_row, fit_row, has_unescaped_pipe, split_row_with, Dashes};
-use super::lines::Line;
+use super::lines::{Line, LineSource};
 use super::{Alignment, Table};
 use std::borrow::Cow;
 
@@ -33,15 +33,15 @@ use std::borrow::Cow;
 /// paragraph right before it (possibly none). Returns the table and the index of the first line
 /// after it.
 pub(crate) fn parse_at<'a>(
-    lines: &[Line<'a>],
+    lines: &(impl LineSource<'a> + ?Sized),
     i: usize,
-    paragraph: &[Line<'a>],
+    paragraph: &impl LineSource<'a>,
 ) -> Option<(Table<'a>, usize)> {
-    let header_line = lines.get(i)?;
+    let header_line = lines.line(i)?;
     if !has_unescaped_pipe(header_line.text) {
         return None;
     }
-    let delimiter = lines.get(i + 1)?;
+    let delimiter = lines.line(i + 1)?;
     let mut alignments = delimiter_row(delimiter.text, Dashes::Lenient)?;
     let header: Vec<Cow<'a, str>> = split_row_with(header_line.text, cell_text);
     if header.is_empty() {
@@ -55,12 +55,12 @@ pub(crate) fn parse_at<'a>(
     let mut j = i + 2;
     let is_delimiter_at = |k: usize| {
         lines
-            .get(k)
+            .line(k)
             .is_some_and(|l| delimiter_row(l.text, Dashes::Lenient).is_some())
     };
     // Each line is tested once: as the look-ahead of the row above, then carried down.
     let mut is_delimiter = is_delimiter_at(j);
-    while let Some(line) = lines.get(j) {
+    while let Some(line) = lines.line(j) {
         if !has_unescaped_pipe(line.text) {
             break;
         }
@@ -81,17 +81,17 @@ pub(crate) fn parse_at<'a>(
         is_delimiter = next_is_delimiter;
     }
 
-    let label = |line: Option<&Line<'a>>| {
+    let label = |line: Option<Line<'a>>| {
         line.filter(|l| caption::is_table_label(l.text))
             .map(|l| Cow::Borrowed(l.text.trim()))
     };
     // A label after the table is its caption unless another table follows the label, which
     // then owns it as the label right before it.
-    let label_after = label(lines.get(j)).filter(|_| !starts_table(lines, j + 1));
-    let caption = label(paragraph.last())
+    let label_after = label(lines.line(j)).filter(|_| !starts_table(lines, j + 1));
+    let caption = label(paragraph.last_line())
         .or(label_after)
         .or_else(|| caption::from_paragraph(paragraph));
-    let last_line = &lines[last];
+    let last_line = lines.line(last)?;
     Some((
         Table {
             caption,
@@ -116,10 +116,10 @@ fn heads_next_table(cells: &[Cow<'_, str>], width: usize) -> bool {
 }
 
 /// True when `lines[j]` is a pipe line over a delimiter row.
-pub(crate) fn starts_table(lines: &[Line<'_>], j: usize) -> bool {
-    lines.get(j).is_some_and(|l| has_unescaped_pipe(l.text))
+pub(crate) fn starts_table<'a>(lines: &(impl LineSource<'a> + ?Sized), j: usize) -> bool {
+    lines.line(j).is_some_and(|l| has_unescaped_pipe(l.text))
         && lines
-            .get(j + 1)
+            .line(j + 1)
             .is_some_and(|l| delimiter_row(l.text, Dashes::Lenient).is_some())
 }
 
