@@ -341,7 +341,7 @@ fn check_table(text: &str, lines: &[Line<'_>], t: &Table<'_>) -> Result<(), Test
     for row in &t.rows {
         prop_assert_eq!(row.len(), t.header.len());
     }
-    check_range(text, lines, t.lines, &t.span, "table")?;
+    check_range(text, lines, t.lines, &t.span.range(), "table")?;
     // Header, delimiter, then at most one row per line.
     prop_assert!(t.rows.len() < t.lines[1] - t.lines[0]);
     let cells = t.header.iter().chain(t.rows.iter().flatten());
@@ -358,7 +358,7 @@ fn check_list(
     parent: Option<&List<'_>>,
 ) -> Result<(), TestCaseError> {
     prop_assert!(!list.items.is_empty());
-    check_range(text, lines, list.lines, &list.span, "list")?;
+    check_range(text, lines, list.lines, &list.span.range(), "list")?;
     if let Some(parent) = parent {
         prop_assert!(
             parent.lines[0] < list.lines[0] && list.lines[1] <= parent.lines[1],

@@ -78,8 +78,8 @@ fn caption_glued_to_header_without_leading_pipe() {
     assert_eq!(t.header, ["Program", "2024 (millions)", "2025 (millions)"]);
     assert_eq!(t.rows.len(), 3);
     assert_eq!(t.lines, [4, 8]);
-    assert!(text[t.span.clone()].starts_with("Program |"));
-    assert!(text[t.span.clone()].ends_with("Bike lanes | 2.0 | 2.4 |"));
+    assert!(text[t.span.range()].starts_with("Program |"));
+    assert!(text[t.span.range()].ends_with("Bike lanes | 2.0 | 2.4 |"));
     // GFM never lets a header without a leading pipe interrupt a paragraph.
     assert!(markup::tables(&text, Mode::Strict).is_empty());
 }

@@ -14,7 +14,7 @@ pub fn blocks<'a>(text: &'a str, found: &Extracted<'a>) -> Vec<Block<'a>> {
         out.push(Block {
             content: Content::Table(t.clone()),
             lines: t.lines,
-            span: t.span.clone().into(),
+            span: t.span,
         });
     }
     for l in &found.lists {
@@ -22,7 +22,7 @@ pub fn blocks<'a>(text: &'a str, found: &Extracted<'a>) -> Vec<Block<'a>> {
         out.push(Block {
             content: Content::List(l.clone()),
             lines: l.lines,
-            span: l.span.clone().into(),
+            span: l.span,
         });
     }
     taken.sort_unstable();

@@ -17,6 +17,7 @@ use super::grammar::{self, Marker, MarkerKind as Kind};
 use super::lines::LineSource;
 use super::table::starts_table;
 use super::{Item, List, MAX_NESTING};
+use crate::Span;
 use std::borrow::Cow;
 
 pub(crate) use grammar::is_thematic_break;
@@ -123,7 +124,7 @@ impl<'a> Level<'a> {
             ordered: matches!(self.kind, Kind::Ordered(_)),
             lines: [first.number, last.number],
             items: self.items.into_iter().map(Draft::finish).collect(),
-            span: first.start..last.end(),
+            span: Span::new(first.start, last.end()),
         })
     }
 }
@@ -403,7 +404,7 @@ mod tests {
         let (list, next) = parse(text, 0, false).unwrap();
         assert_eq!(texts(&list), ["Country:", "Russian Federation"]);
         assert_eq!(list.lines, [1, 2]);
-        assert_eq!(list.span, 0..text.trim_end().len());
+        assert_eq!(list.span.range(), 0..text.trim_end().len());
         assert_eq!(next, 2);
         assert!(list.items.iter().all(|item| item.children.is_empty()));
     }
@@ -535,7 +536,7 @@ mod tests {
         assert_eq!(texts(&list), ["One: first", "Two: second"]);
         assert_eq!(list.lines, [2, 3]);
         let end = text.find("\nThe talks").unwrap();
-        assert_eq!(list.span, text.find("- One").unwrap()..end);
+        assert_eq!(list.span.range(), text.find("- One").unwrap()..end);
         assert_eq!(next, 3);
     }
 
@@ -574,7 +575,7 @@ mod tests {
         let (list, next) = parse(text, 0, false).unwrap();
         assert_eq!(next, 6);
         assert_eq!(list.lines, [1, 6]);
-        assert_eq!(list.span, 0..text.len() - 1);
+        assert_eq!(list.span.range(), 0..text.len() - 1);
         assert_eq!(texts(&list), ["fruit", "veg"]);
         let fruit = &list.items[0];
         assert_eq!(fruit.children.len(), 1);
@@ -583,7 +584,7 @@ mod tests {
         assert_eq!(texts(kinds), ["apple", "pear"]);
         assert_eq!(kinds.lines, [2, 5]);
         let start = text.find("  - apple").unwrap();
-        assert_eq!(kinds.span, start..text.find("\n- veg").unwrap());
+        assert_eq!(kinds.span.range(), start..text.find("\n- veg").unwrap());
         assert!(kinds.items[0].children.is_empty());
         let pears = &kinds.items[1].children;
         assert_eq!(pears.len(), 1);
@@ -835,8 +836,8 @@ mod tests {
         assert_eq!(list.lines, [2, 4]);
         let start = text.find("- a").unwrap();
         let end = text.find("\r\nOutro").unwrap();
-        assert_eq!(list.span, start..end);
-        assert_eq!(&text[list.span.clone()], "- a\r\n  b\r\n- c");
+        assert_eq!(list.span.range(), start..end);
+        assert_eq!(&text[list.span.range()], "- a\r\n  b\r\n- c");
         assert_eq!(next, 4);
     }
 
@@ -909,7 +910,7 @@ the upcoming talks between the United States and Russia in Turkey mark a signifi
             "Encouraging cultural exchanges to foster understanding at the grassroots level."
         );
         for list in &lists {
-            assert!(ARTICLE_004[list.span.clone()].starts_with("- "));
+            assert!(ARTICLE_004[list.span.range()].starts_with("- "));
         }
     }
 
@@ -997,7 +998,7 @@ the upcoming talks between the United States and Russia in Turkey mark a signifi
                         assert!(next > i && next <= all.len());
                         assert!(list.span.end <= text.len());
                         assert!(list.lines[0] <= list.lines[1]);
-                        let _ = &text[list.span.clone()];
+                        let _ = &text[list.span.range()];
                     }
                 }
             }

@@ -35,9 +35,9 @@ mod normal;
 mod strict;
 mod table;
 
+use crate::Span;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::ops::Range;
 
 pub use lines::{lines, Line, Lines};
 pub(crate) use normal::{list_markdown, table_markdown};
@@ -83,7 +83,7 @@ pub struct Table<'a> {
     pub lines: [usize; 2],
     /// Byte range of the table in the input (header start to last row end).
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 /// A bullet or ordered list.
@@ -97,7 +97,7 @@ pub struct List<'a> {
     pub items: Vec<Item<'a>>,
     /// Byte range of the list in the input.
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 /// One list item: its text (marker removed, continuation lines joined by a space), the

@@ -16,6 +16,7 @@ use super::inline::plain_text;
 use super::lines::{indent_width, lines, Line, LineSource, Offsets, Window};
 use super::list::is_thematic_break;
 use super::{caption, Alignment, Table, MAX_NESTING};
+use crate::Span;
 use memchr::memchr2;
 use std::borrow::Cow;
 
@@ -326,7 +327,7 @@ impl<'a> Scanner<'a> {
             alignments,
             rows: Vec::new(),
             lines: [header.number, delimiter.number],
-            span: header.start..delimiter.end(),
+            span: Span::new(header.start, delimiter.end()),
         });
         true
     }

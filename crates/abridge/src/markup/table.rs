@@ -27,6 +27,7 @@ use super::caption;
 use super::cells::{cell_text, delimiter_row, fit_row, has_unescaped_pipe, split_row_with, Dashes};
 use super::lines::{Line, LineSource};
 use super::{Alignment, Table};
+use crate::Span;
 use std::borrow::Cow;
 
 /// Parses an article-mode table whose header is `lines[i]`. `paragraph` holds the lines of the
@@ -99,7 +100,7 @@ pub(crate) fn parse_at<'a>(
             alignments,
             rows,
             lines: [header_line.number, last_line.number],
-            span: header_line.start..last_line.end(),
+            span: Span::new(header_line.start, last_line.end()),
         },
         j,
     ))
