@@ -12,6 +12,7 @@
 //! assert_eq!(tables[0].rows[0], ["Greens", "12"]);
 //! ```
 
+#![deny(missing_docs)]
 pub mod article;
 pub mod corpus;
 mod error;
