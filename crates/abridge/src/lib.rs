@@ -20,5 +20,6 @@ pub mod markup;
 pub mod output;
 mod par;
 pub mod rank;
+pub mod stories;
 pub mod summary;
 pub mod text;
