@@ -25,16 +25,7 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
     if args.truncate && !matches!(budget, Budget::Words(_)) {
         return Err(UsageError("--truncate goes with a word budget (--words)".into()).into());
     }
-    let mut defaults = StoryOptions::default();
-    if let Ok(t) = std::env::var("ABRIDGE_STORIES_TUNE") {
-        let v: Vec<f64> = t.split(',').map(|x| x.parse().unwrap()).collect();
-        defaults.group.title_weight = v[0];
-        defaults.group.lead_weight = v[1];
-        defaults.group.lead_sentences = v[2] as usize;
-        defaults.group.max_terms = v[3] as usize;
-        defaults.group.edge_floor = v[4];
-        defaults.group.idf_offset = v[5];
-    }
+    let defaults = StoryOptions::default();
     let group = GroupOptions {
         threshold: args.threshold.unwrap_or(defaults.group.threshold),
         ..defaults.group

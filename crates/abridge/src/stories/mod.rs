@@ -56,8 +56,13 @@ pub struct GroupOptions {
     pub lead_sentences: usize,
     /// Terms kept per document (the highest TF-IDF weights).
     pub max_terms: usize,
-    /// Pairs less similar than this are not edges of the graph (they count as 0).
+    /// Candidate pairs less similar than this (over the terms that propose pairs) are not edges
+    /// of the graph.
     pub edge_floor: f64,
+    /// Edges kept per document: its most similar candidates.
+    pub neighbours: usize,
+    /// Terms per document that propose candidate pairs (its heaviest).
+    pub index_terms: usize,
     /// Terms found in more documents than this propose no candidate pairs (they still count in
     /// the similarity of pairs found through other terms).
     pub max_df: usize,
@@ -74,6 +79,8 @@ impl Default for GroupOptions {
             lead_sentences: 2,
             max_terms: 100,
             edge_floor: 0.02,
+            neighbours: 30,
+            index_terms: 30,
             max_df: 1000,
             idf_offset: 1.0,
         }
@@ -147,20 +154,26 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, St
     let sorted: Vec<vectors::DocVector> =
         order.iter().map(|&d| std::mem::take(&mut all[d])).collect();
     let edges = vectors::edges(&sorted, options);
-    let labels = cluster::average_link(n, &edges, options.threshold);
+    let labels = cluster::average_link(
+        sorted.clone(),
+        &edges,
+        options.threshold,
+        options.edge_floor,
+    );
     // Members per cluster, and each member's summed similarity within its cluster.
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for (rank, &label) in labels.iter().enumerate() {
         members.entry(label).or_default().push(order[rank]);
     }
+    // Each member's mean cosine with the others: its vector against the sum of its story's.
+    let mut sums: HashMap<usize, Vec<(u32, f64)>> = HashMap::new();
+    for (rank, v) in sorted.iter().enumerate() {
+        let sum = sums.entry(labels[rank]).or_default();
+        *sum = cluster::add(sum, v);
+    }
     let mut within = vec![0.0f64; n];
-    for (i, row) in edges.iter().enumerate() {
-        for &(j, w) in row {
-            if labels[i] == labels[j as usize] {
-                within[order[i]] += w;
-                within[order[j as usize]] += w;
-            }
-        }
+    for (rank, v) in sorted.iter().enumerate() {
+        within[order[rank]] = (cluster::dot(v, &sums[&labels[rank]]) - cluster::dot(v, v)).max(0.0);
     }
     let docs = &prepared.documents;
     let doc_key = |&d: &usize| {

@@ -93,73 +93,76 @@ pub(crate) fn vectors(
     )
 }
 
-/// Cosine of two vectors (sorted by term id).
-pub(crate) fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
-}
-
-/// For each document `i`, its neighbours `j > i` with cosine at least `options.edge_floor`,
-/// sorted by `j`. Candidates are the documents sharing a term found in at most
-/// `options.max_df` documents (an inverted index; all pairs are never compared); the cosine
-/// of a candidate pair is then computed over all their terms.
-pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<Vec<(u32, f64)>> {
+/// For each document, its (at most) `options.neighbours` most similar documents with cosine at
+/// least `options.edge_floor`, as edges `(i, j)` with `i < j`, sorted and each once (kept when
+/// either end keeps it). Pairs come from an inverted index (all pairs are never compared) over
+/// each document's `options.index_terms` most distinctive terms, those found in at most
+/// `options.max_df` documents' distinctive terms, which also rank the candidates (the clustering
+/// then computes exact means): a term that common has a low IDF and adds little, while its
+/// postings would make the search quadratic.
+pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, u32)> {
     let vocabulary = vectors
         .iter()
         .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
         .max()
         .unwrap_or(0);
+    // Each document's distinctive terms: its `index_terms` heaviest (ties by term id).
+    let distinctive: Vec<DocVector> = vectors
+        .iter()
+        .map(|v| {
+            let mut top = v.clone();
+            top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(options.index_terms);
+            top
+        })
+        .collect();
     let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); vocabulary];
-    for (d, v) in vectors.iter().enumerate() {
+    for (d, v) in distinctive.iter().enumerate() {
         for &(t, w) in v {
             postings[t as usize].push((d as u32, w));
         }
     }
     let floor = options.edge_floor;
-    crate::par::map_indices(
+    let rows: Vec<Vec<u32>> = crate::par::map_indices(
         vectors.len(),
         || (vec![0.0f64; vectors.len()], Vec::<u32>::new()),
         |(acc, touched), i| {
-            for &(t, w) in &vectors[i] {
+            for &(t, w) in &distinctive[i] {
                 let list = &postings[t as usize];
                 if list.len() > options.max_df {
                     continue;
                 }
-                // Postings are sorted by document: only the later ones.
-                let from = list.partition_point(|&(d, _)| d as usize <= i);
-                for &(j, wj) in &list[from..] {
+                for &(j, wj) in list {
+                    if j as usize == i {
+                        continue;
+                    }
                     if acc[j as usize] == 0.0 {
                         touched.push(j);
                     }
                     acc[j as usize] += w * wj;
                 }
             }
-            touched.sort_unstable();
-            let mut row = Vec::new();
-            for &j in touched.iter() {
-                let partial = acc[j as usize];
-                acc[j as usize] = 0.0;
-                // The rarer terms alone already come close; the common ones may add the rest.
-                if partial >= floor * 0.5 {
-                    let sim = cosine(&vectors[i], &vectors[j as usize]);
-                    if sim >= floor {
-                        row.push((j, sim));
-                    }
-                }
-            }
+            let mut found: Vec<(u32, f64)> = touched
+                .iter()
+                .map(|&j| (j, std::mem::take(&mut acc[j as usize])))
+                .filter(|&(_, sim)| sim >= floor)
+                .collect();
             touched.clear();
-            row
+            // Most similar first, the lower index on ties.
+            found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            found.truncate(options.neighbours);
+            found.into_iter().map(|(j, _)| j).collect()
         },
-    )
+    );
+    let mut edges: Vec<(u32, u32)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            let i = i as u32;
+            row.iter().map(move |&j| (i.min(j), i.max(j)))
+        })
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
 }
