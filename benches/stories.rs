@@ -14,9 +14,30 @@ use abridge::text::lang::Language;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 const COMMON: [&str; 24] = [
-    "council", "government", "officials", "said", "minister", "police", "report", "week",
-    "million", "city", "talks", "agreement", "court", "election", "company", "workers", "plan",
-    "vote", "crisis", "leaders", "state", "river", "market", "budget",
+    "council",
+    "government",
+    "officials",
+    "said",
+    "minister",
+    "police",
+    "report",
+    "week",
+    "million",
+    "city",
+    "talks",
+    "agreement",
+    "court",
+    "election",
+    "company",
+    "workers",
+    "plan",
+    "vote",
+    "crisis",
+    "leaders",
+    "state",
+    "river",
+    "market",
+    "budget",
 ];
 const SYLLABLES: [&str; 16] = [
     "ka", "lo", "mer", "vin", "tas", "dor", "bel", "quin", "rus", "hal", "zen", "por", "gil",
@@ -27,7 +48,10 @@ const SYLLABLES: [&str; 16] = [
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n
     }
 }
