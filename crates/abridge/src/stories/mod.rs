@@ -90,6 +90,7 @@ impl Default for GroupOptions {
 /// Everything that shapes `abridge stories`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StoryOptions {
+    /// How the documents are grouped.
     pub group: GroupOptions,
     /// The summary of each story.
     pub summary: SummaryOptions,
@@ -206,7 +207,9 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, St
 /// One document of a story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryDocument {
+    /// The document's source, as the input gave it.
     pub source: String,
+    /// Its headline, when the cleaned article has one.
     pub title: Option<String>,
     /// `YYYY-MM-DD`, when the article gives a date.
     pub date: Option<String>,
@@ -218,7 +221,9 @@ pub struct StoryDocument {
 /// A story's summary: the sentences with their provenance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StorySummary {
+    /// Words in all the summary's sentences.
     pub words: usize,
+    /// The summary's sentences, with their provenance.
     pub sentences: Vec<SummarySentence>,
 }
 
@@ -231,7 +236,9 @@ pub struct Story {
     pub title: String,
     /// First and last date of its documents, when any is dated.
     pub dates: Option<[String; 2]>,
+    /// Its documents, by date (undated last), then source.
     pub documents: Vec<StoryDocument>,
+    /// The summary of its documents (republished copies left out).
     pub summary: StorySummary,
 }
 
