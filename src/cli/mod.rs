@@ -8,6 +8,7 @@ mod inputs;
 mod record_cmds;
 mod sentences_cmd;
 mod sink;
+mod stories_cmd;
 mod summarize_cmd;
 
 use args::{Cli, Command};
@@ -32,6 +33,7 @@ pub fn run() -> ExitCode {
         Command::Lists(a) => extract_cmds::lists(a, cli.quiet),
         Command::Clean(a) => clean_cmd::clean(a, cli.quiet),
         Command::Summarize(a) => summarize_cmd::summarize(a, cli.quiet),
+        Command::Stories(a) => stories_cmd::stories(a, cli.quiet),
         Command::Sentences(a) => sentences_cmd::sentences(a, cli.quiet),
         Command::Eval(a) => eval_cmd::eval(a),
         Command::Extract(a) => record_cmds::extract(a, cli.quiet),

@@ -109,7 +109,11 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     })?;
     preparer.add_batch(&batch);
     drop(batch);
-    let summary = summarizer.summarize_prepared(&preparer.finish());
+    let prepared = preparer.finish();
+    if !quiet {
+        warn_if_stories(&prepared);
+    }
+    let summary = summarizer.summarize_prepared(&prepared);
     if summary.sentences.is_empty() && !quiet {
         eprintln!("abridge: warning: the input has no sentence to summarise");
     }
@@ -139,3 +143,30 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     out.commit()?;
     Ok(status)
 }
+
+/// Warns when the input looks like several stories (two or more of at least
+/// [`STORY_WARNING_SIZE`] documents): one summary of it mixes them. The summary is unchanged.
+fn warn_if_stories(prepared: &abridge::summary::Prepared) {
+    if prepared.documents.len() < 2 * STORY_WARNING_SIZE {
+        return;
+    }
+    let Ok(grouping) =
+        abridge::stories::group(prepared, &abridge::stories::GroupOptions::default())
+    else {
+        return;
+    };
+    let big = grouping
+        .stories
+        .iter()
+        .filter(|s| s.len() >= STORY_WARNING_SIZE)
+        .count();
+    if big >= 2 {
+        eprintln!(
+            "abridge: warning: the input holds {big} stories of {STORY_WARNING_SIZE} or more \
+documents; this summary mixes them (`abridge stories` summarises each)"
+        );
+    }
+}
+
+/// Stories at least this large count for the warning of [`warn_if_stories`].
+const STORY_WARNING_SIZE: usize = 3;

@@ -23,6 +23,7 @@ pub mod output;
 mod par;
 pub mod rank;
 mod span;
+pub mod stories;
 pub mod summary;
 pub mod text;
 

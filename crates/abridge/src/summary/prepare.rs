@@ -16,6 +16,11 @@ pub struct PreparedDocument {
     pub source: String,
     /// The publication date, when the article gives one.
     pub date: Option<Date>,
+    /// The headline, when the article has one (whitespace collapsed).
+    pub title: Option<String>,
+    /// Index terms of the headline (ids as in the sentences; the ranking never reads them, the
+    /// story grouping does).
+    pub title_terms: Vec<u32>,
 }
 
 /// A candidate sentence.
@@ -77,6 +82,8 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
 struct Analysed {
     source: String,
     date: Option<Date>,
+    title: Option<String>,
+    title_terms: Vec<String>,
     /// Position in the document, sentence text (dateline stripped), word count, index terms.
     sentences: Vec<(usize, String, usize, Vec<String>)>,
 }
@@ -101,9 +108,12 @@ fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> An
             Some((index, flat, words, t))
         })
         .collect();
+    let title = article.title.as_deref().map(flatten);
     Analysed {
         source: source.to_string(),
         date: article.date,
+        title_terms: title.as_deref().map(|t| terms.of(t)).unwrap_or_default(),
+        title,
         sentences,
     }
 }
@@ -115,6 +125,9 @@ pub struct Preparer {
     language: Language,
     ids: HashMap<String, u32>,
     prepared: Prepared,
+    /// Headline terms per document, given ids only in [`Preparer::finish`], after every sentence
+    /// term: the sentences' ids (and so the summaries) are the same as without them.
+    titles: Vec<Vec<String>>,
 }
 
 impl Preparer {
@@ -124,6 +137,7 @@ impl Preparer {
             language,
             ids: HashMap::new(),
             prepared: Prepared::default(),
+            titles: Vec::new(),
         }
     }
 
@@ -148,7 +162,10 @@ impl Preparer {
         self.prepared.documents.push(PreparedDocument {
             source: analysed.source,
             date: analysed.date,
+            title: analysed.title,
+            title_terms: Vec::new(),
         });
+        self.titles.push(analysed.title_terms);
         for (position, (index, text, words, terms)) in analysed.sentences.into_iter().enumerate() {
             let term_ids: Vec<u32> = terms
                 .into_iter()
@@ -171,8 +188,53 @@ impl Preparer {
 
     /// The prepared sentences of every document added.
     pub fn finish(mut self) -> Prepared {
+        self.intern_titles();
         self.prepared.vocabulary = self.ids.len();
         self.prepared.ids = self.ids;
         self.prepared
+    }
+
+    /// Like [`Preparer::finish`], with term ids numbered in the sorted order of the terms
+    /// instead of the order they were met, so that the result does not depend on the order the
+    /// documents came in (apart from the order of `documents` and `sentences` themselves).
+    pub fn finish_canonical(mut self) -> Prepared {
+        self.intern_titles();
+        let mut terms: Vec<(String, u32)> = std::mem::take(&mut self.ids).into_iter().collect();
+        terms.sort_unstable();
+        let mut new_id = vec![0u32; terms.len()];
+        for (rank, (_, old)) in terms.iter().enumerate() {
+            new_id[*old as usize] = rank as u32;
+        }
+        let mut prepared = self.prepared;
+        prepared.vocabulary = terms.len();
+        for s in &mut prepared.sentences {
+            for t in &mut s.sequence {
+                *t = new_id[*t as usize];
+            }
+            s.bag = TermBag::new(s.sequence.clone());
+        }
+        for d in &mut prepared.documents {
+            for t in &mut d.title_terms {
+                *t = new_id[*t as usize];
+            }
+        }
+        prepared.ids = terms
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (term, _))| (term, rank as u32))
+            .collect();
+        prepared
+    }
+
+    fn intern_titles(&mut self) {
+        for (doc, terms) in self.prepared.documents.iter_mut().zip(&mut self.titles) {
+            doc.title_terms = std::mem::take(terms)
+                .into_iter()
+                .map(|t| {
+                    let next = self.ids.len() as u32;
+                    *self.ids.entry(t).or_insert(next)
+                })
+                .collect();
+        }
     }
 }

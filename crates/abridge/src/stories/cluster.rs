@@ -1,0 +1,238 @@
+//! Average-link agglomerative clustering over a sparse graph: the two clusters with the highest
+//! mean pairwise cosine merge until no pair reaches the threshold. With unit vectors the mean
+//! pairwise cosine of clusters A and B is exactly `sum(A) · sum(B) / (|A| |B|)`, so each cluster
+//! keeps the sum of its vectors, and the mean is exact whatever edges the graph has; the graph
+//! only says which clusters are candidates (those joined by an edge), so the work grows with the
+//! edges, never with n².
+
+use super::vectors::DocVector;
+use std::collections::{BinaryHeap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Cluster ids are small integers: a multiplicative hash is enough, and much cheaper than SipHash
+/// (which took a tenth of the run on 10,000 articles).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type IdSet = HashSet<u32, BuildHasherDefault<IdHasher>>;
+/// A candidate merge in the heap: highest mean first, then the lowest ids.
+#[derive(Debug, PartialEq)]
+struct Candidate {
+    mean: f64,
+    a: u32,
+    b: u32,
+    /// Versions of `a` and `b` when pushed: an entry is stale once either has merged again.
+    versions: (u32, u32),
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.mean
+            .total_cmp(&other.mean)
+            .then(other.a.cmp(&self.a))
+            .then(other.b.cmp(&self.b))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Clusters the unit `vectors` along `edges` (`(i, j)`, `i < j`); links between clusters whose
+/// mean falls below `floor` are dropped. Returns each item's cluster
+/// label (the smallest item index of its cluster). Deterministic: every choice follows a total
+/// order on (mean similarity, item indices).
+pub(crate) fn average_link(
+    vectors: Vec<DocVector>,
+    edges: &[(u32, u32)],
+    threshold: f64,
+    floor: f64,
+) -> Vec<usize> {
+    let n = vectors.len();
+    let vocabulary = vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut sums = vectors;
+    let mut size = vec![1u32; n];
+    let mut version = vec![0u32; n];
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut links: Vec<IdSet> = vec![IdSet::default(); n];
+    let mut heap = BinaryHeap::new();
+    let mut dense = vec![0.0f64; vocabulary];
+    for &(i, j) in edges {
+        links[i as usize].insert(j);
+        links[j as usize].insert(i);
+        let mean = dot(&sums[i as usize], &sums[j as usize]);
+        if mean >= threshold {
+            heap.push(Candidate {
+                mean,
+                a: i,
+                b: j,
+                versions: (0, 0),
+            });
+        }
+    }
+    while let Some(c) = heap.pop() {
+        if c.mean < threshold {
+            break;
+        }
+        let (a, b) = (c.a as usize, c.b as usize);
+        if parent[a] != c.a || parent[b] != c.b || (version[a], version[b]) != c.versions {
+            continue;
+        }
+        // The merged cluster keeps the lower id, so labels stay the smallest member.
+        let (keep, gone) = (a.min(b), a.max(b));
+        let mut mine = std::mem::take(&mut links[keep]);
+        let mut theirs = std::mem::take(&mut links[gone]);
+        mine.remove(&(gone as u32));
+        theirs.remove(&(keep as u32));
+        if mine.len() < theirs.len() {
+            std::mem::swap(&mut mine, &mut theirs);
+        }
+        mine.extend(theirs);
+        let gone_sum = std::mem::take(&mut sums[gone]);
+        sums[keep] = add(&sums[keep], &gone_sum);
+        parent[gone] = keep as u32;
+        size[keep] += size[gone];
+        version[keep] += 1;
+        for &(t, w) in &sums[keep] {
+            dense[t as usize] = w;
+        }
+        let mut neighbours: Vec<u32> = mine.iter().copied().collect();
+        neighbours.sort_unstable();
+        for &k in &neighbours {
+            let shared: f64 = sums[k as usize]
+                .iter()
+                .map(|&(t, w)| w * dense[t as usize])
+                .sum();
+            let mean = shared / (size[keep] as f64 * size[k as usize] as f64);
+            let other = &mut links[k as usize];
+            other.remove(&(gone as u32));
+            // A link whose mean fell below the floor is dropped: means move slowly as clusters
+            // grow, and a large cluster would otherwise drag every weak link of its members along.
+            if mean < floor {
+                mine.remove(&k);
+                continue;
+            }
+            other.insert(keep as u32);
+            let k = k as usize;
+            if mean >= threshold {
+                let (x, y) = (keep.min(k), keep.max(k));
+                heap.push(Candidate {
+                    mean,
+                    a: x as u32,
+                    b: y as u32,
+                    versions: (version[x], version[y]),
+                });
+            }
+        }
+        for &(t, _) in &sums[keep] {
+            dense[t as usize] = 0.0;
+        }
+        links[keep] = mine;
+    }
+    // Labels: follow parents to the representative.
+    (0..n)
+        .map(|i| {
+            let mut r = i;
+            while parent[r] as usize != r {
+                r = parent[r] as usize;
+            }
+            r
+        })
+        .collect()
+}
+
+/// Dot product of two vectors sorted by term.
+pub(crate) fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// The sum of two vectors sorted by term.
+pub(crate) fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> DocVector {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i == a.len() || b[j].0 < a[i].0 {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1 + b[j].1));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_groups_and_a_loner() {
+        let unit = |v: &[(u32, f64)]| {
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+            v.iter().map(|&(t, w)| (t, w / norm)).collect::<DocVector>()
+        };
+        // 0, 1, 2 share terms 0 and 1; 3 and 4 share 5 and 6; 2 and 3 share a little of term 9;
+        // 5 shares nothing.
+        let vectors = vec![
+            unit(&[(0, 1.0), (1, 1.0)]),
+            unit(&[(0, 1.0), (1, 0.8)]),
+            unit(&[(0, 0.9), (1, 1.0), (9, 0.3)]),
+            unit(&[(5, 1.0), (6, 1.0), (9, 0.3)]),
+            unit(&[(5, 1.0), (6, 0.7)]),
+            unit(&[(7, 1.0)]),
+        ];
+        let edges = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)];
+        assert_eq!(
+            average_link(vectors.clone(), &edges, 0.3, 0.0),
+            [0, 0, 0, 3, 3, 5]
+        );
+        // The 2-3 link is weak on average (0.06 / 6 pairs): kept apart at 0.02.
+        assert_eq!(
+            average_link(vectors.clone(), &edges, 0.02, 0.0),
+            [0, 0, 0, 3, 3, 5]
+        );
+        assert_eq!(
+            average_link(vectors, &edges, 0.005, 0.0),
+            [0, 0, 0, 0, 0, 5]
+        );
+    }
+}

@@ -1,0 +1,363 @@
+//! Stories: a mixed collection of articles grouped into stories (articles reporting the same
+//! event or development), each summarised on its own.
+//!
+//! Grouping (docs/stories.md has the figures):
+//! 1. every cleaned article becomes a TF-IDF vector of its index terms (IDF over the input's
+//!    documents), headline and lead sentences weighted up, cut to its most distinctive terms;
+//! 2. candidate pairs come from an inverted index over those terms (terms in more than
+//!    [`GroupOptions::max_df`] documents propose none), so all pairs are never compared;
+//! 3. average-link agglomerative clustering over that sparse cosine graph merges clusters while
+//!    their mean pairwise similarity reaches [`DEFAULT_THRESHOLD`]; no cluster count is needed.
+//!
+//! Each story is then summarised with [`crate::summary`], republished copies (articles whose
+//! sentences mostly repeat an earlier article of the story) counted once.
+//!
+//! ```
+//! use abridge::corpus::Document;
+//! use abridge::stories::{stories_of, StoryOptions};
+//! let doc = |name: &str, text: &str| Document { source: name.into(), text: text.into() };
+//! let docs = [
+//!     doc("a.txt", "The Almsey council approved the tidal barrier on Tuesday. The barrier will cost 412 million pounds."),
+//!     doc("b.txt", "Almsey councillors approved a tidal barrier for the port on Tuesday. The barrier cost worried harbour businesses."),
+//!     doc("c.txt", "The Kestrel rocket launch was scrubbed after a valve fault. Engineers will inspect the Kestrel valve."),
+//! ];
+//! let stories = stories_of(&docs, &StoryOptions::default()).unwrap();
+//! assert_eq!(stories.len(), 2);
+//! assert_eq!(stories[0].documents.len(), 2);
+//! assert_eq!(stories[1].documents[0].source, "c.txt");
+//! ```
+
+mod cluster;
+mod vectors;
+
+use crate::article::Date;
+use crate::corpus::Document;
+use crate::rank::similarity::TermBag;
+use crate::summary::{
+    summarize_prepared, Prepared, PreparedSentence, Preparer, SummaryOptions, SummarySentence,
+};
+use crate::Error;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Mean pairwise cosine at which two clusters of articles merge into one story, chosen once on
+/// the DUC 2004 development topics (docs/stories.md) and never tuned per input.
+pub const DEFAULT_THRESHOLD: f64 = 0.12;
+
+/// How articles are grouped into stories.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupOptions {
+    /// Mean pairwise cosine at which clusters merge (0 < threshold ≤ 1).
+    pub threshold: f64,
+    /// Weight of a headline term occurrence (a body occurrence weighs 1).
+    pub title_weight: f64,
+    /// Extra weight of a term occurrence in the lead sentences.
+    pub lead_weight: f64,
+    /// How many first sentences of the body are the lead.
+    pub lead_sentences: usize,
+    /// Terms kept per document (the highest TF-IDF weights).
+    pub max_terms: usize,
+    /// Candidate pairs less similar than this (over the terms that propose pairs) are not edges
+    /// of the graph.
+    pub edge_floor: f64,
+    /// Edges kept per document: its most similar candidates.
+    pub neighbours: usize,
+    /// Terms per document that propose candidate pairs (its heaviest).
+    pub index_terms: usize,
+    /// Terms found in more documents than this propose no candidate pairs (they still count in
+    /// the similarity of pairs found through other terms).
+    pub max_df: usize,
+    /// Added to every IDF, `ln((1 + n) / (1 + df))`.
+    pub idf_offset: f64,
+}
+
+impl Default for GroupOptions {
+    fn default() -> Self {
+        GroupOptions {
+            threshold: DEFAULT_THRESHOLD,
+            title_weight: 2.0,
+            lead_weight: 1.0,
+            lead_sentences: 2,
+            max_terms: 100,
+            edge_floor: 0.02,
+            neighbours: 30,
+            index_terms: 30,
+            max_df: 1000,
+            idf_offset: 1.0,
+        }
+    }
+}
+
+/// Everything that shapes `abridge stories`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoryOptions {
+    /// How the documents are grouped.
+    pub group: GroupOptions,
+    /// The summary of each story.
+    pub summary: SummaryOptions,
+    /// A document whose sentences are at least this fraction repeats of sentences of an earlier
+    /// document of its story is a republished copy: it stays in the story but is left out of
+    /// its summary.
+    pub copy_overlap: f64,
+}
+
+impl Default for StoryOptions {
+    fn default() -> Self {
+        StoryOptions {
+            group: GroupOptions::default(),
+            summary: SummaryOptions::default(),
+            copy_overlap: 0.8,
+        }
+    }
+}
+
+/// The documents of `prepared` grouped into stories.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grouping {
+    /// Each story's documents (indices into `prepared.documents`): stories by size (largest
+    /// first), then earliest date (undated last), then first source; documents by date (undated
+    /// last), then source.
+    pub stories: Vec<Vec<usize>>,
+    /// Per document: its mean cosine with the other documents of its story (1 when alone).
+    pub similarity: Vec<f64>,
+}
+
+/// Groups the documents of `prepared` into stories. Every document is in exactly one story.
+/// The partition depends only on the set of documents when `prepared` comes from
+/// [`Preparer::finish_canonical`] (and their sources differ).
+pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Error> {
+    if !(options.threshold > 0.0 && options.threshold <= 1.0) {
+        return Err(Error::option(
+            "--threshold",
+            format!("--threshold must be in (0, 1], got {}", options.threshold),
+        ));
+    }
+    if !(options.edge_floor >= 0.0 && options.edge_floor <= options.threshold) {
+        return Err(Error::option(
+            "edge_floor",
+            format!(
+                "the edge floor must be in [0, threshold], got {}",
+                options.edge_floor
+            ),
+        ));
+    }
+    let n = prepared.documents.len();
+    // Work in the order of sources, so that input order never matters.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        prepared.documents[a]
+            .source
+            .cmp(&prepared.documents[b].source)
+    });
+    let ranges = vectors::document_ranges(prepared);
+    let mut all = vectors::vectors(prepared, &ranges, options);
+    let sorted: Vec<vectors::DocVector> =
+        order.iter().map(|&d| std::mem::take(&mut all[d])).collect();
+    let edges = vectors::edges(&sorted, options);
+    let labels = cluster::average_link(
+        sorted.clone(),
+        &edges,
+        options.threshold,
+        options.edge_floor,
+    );
+    // Members per cluster, and each member's summed similarity within its cluster.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (rank, &label) in labels.iter().enumerate() {
+        members.entry(label).or_default().push(order[rank]);
+    }
+    // Each member's mean cosine with the others: its vector against the sum of its story's.
+    let mut sums: HashMap<usize, Vec<(u32, f64)>> = HashMap::new();
+    for (rank, v) in sorted.iter().enumerate() {
+        let sum = sums.entry(labels[rank]).or_default();
+        *sum = cluster::add(sum, v);
+    }
+    let mut within = vec![0.0f64; n];
+    for (rank, v) in sorted.iter().enumerate() {
+        within[order[rank]] = (cluster::dot(v, &sums[&labels[rank]]) - cluster::dot(v, v)).max(0.0);
+    }
+    let docs = &prepared.documents;
+    let doc_key = |&d: &usize| {
+        (
+            docs[d].date.is_none(),
+            docs[d].date,
+            docs[d].source.clone(),
+            d,
+        )
+    };
+    let mut stories: Vec<Vec<usize>> = members.into_values().collect();
+    for story in &mut stories {
+        story.sort_by_key(doc_key);
+    }
+    stories.sort_by_key(|s| (std::cmp::Reverse(s.len()), doc_key(&s[0])));
+    let mut similarity = vec![1.0; n];
+    for story in &stories {
+        if story.len() > 1 {
+            for &d in story {
+                similarity[d] = within[d] / (story.len() - 1) as f64;
+            }
+        }
+    }
+    Ok(Grouping {
+        stories,
+        similarity,
+    })
+}
+
+/// One document of a story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryDocument {
+    /// The document's source, as the input gave it.
+    pub source: String,
+    /// Its headline, when the cleaned article has one.
+    pub title: Option<String>,
+    /// The publication date, when the article gives one.
+    pub date: Option<Date>,
+    /// Mean cosine with the other documents of the story (1 for a story of one document),
+    /// rounded to 6 decimals.
+    pub similarity: f64,
+}
+
+/// A story's summary: the sentences with their provenance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StorySummary {
+    /// Words in all the summary's sentences.
+    pub words: usize,
+    /// The summary's sentences, with their provenance.
+    pub sentences: Vec<SummarySentence>,
+}
+
+/// A story: its documents and its summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Story {
+    /// 1 for the first (largest) story, and so on.
+    pub id: usize,
+    /// The headline (or, without one, the lead sentence) of the story's most central document.
+    pub title: String,
+    /// First and last date of its documents, when any is dated.
+    pub dates: Option<[Date; 2]>,
+    /// Its documents, by date (undated last), then source.
+    pub documents: Vec<StoryDocument>,
+    /// The summary of its documents (republished copies left out).
+    pub summary: StorySummary,
+}
+
+/// Cleans, groups and summarises `documents` (the library's entry point; the CLI prepares in
+/// batches with [`Preparer::finish_canonical`] and calls [`stories`]).
+pub fn stories_of(documents: &[Document], options: &StoryOptions) -> Result<Vec<Story>, Error> {
+    let mut preparer = Preparer::new(options.summary.language);
+    preparer.add_batch(documents);
+    stories(&preparer.finish_canonical(), options)
+}
+
+/// Groups the prepared documents into stories and summarises each.
+pub fn stories(prepared: &Prepared, options: &StoryOptions) -> Result<Vec<Story>, Error> {
+    let grouping = group(prepared, &options.group)?;
+    let ranges = vectors::document_ranges(prepared);
+    let summaries: Vec<StorySummary> = crate::par::map_indices(
+        grouping.stories.len(),
+        || (),
+        |_, s| summarize_story(prepared, &ranges, &grouping.stories[s], options),
+    );
+    Ok(grouping
+        .stories
+        .iter()
+        .zip(summaries)
+        .enumerate()
+        .map(|(i, (members, summary))| {
+            let docs = &prepared.documents;
+            // The most central document: highest mean similarity, the first one on ties.
+            let central = members
+                .iter()
+                .copied()
+                .reduce(|best, d| {
+                    if grouping.similarity[d] > grouping.similarity[best] {
+                        d
+                    } else {
+                        best
+                    }
+                })
+                .unwrap_or(0);
+            let title = docs[central]
+                .title
+                .clone()
+                .or_else(|| {
+                    prepared.sentences[ranges[central].clone()]
+                        .first()
+                        .map(|s| s.text.clone())
+                })
+                .unwrap_or_else(|| docs[central].source.clone());
+            let dated: Vec<Date> = members.iter().filter_map(|&d| docs[d].date).collect();
+            let dates = match (dated.iter().min(), dated.iter().max()) {
+                (Some(&first), Some(&last)) => Some([first, last]),
+                _ => None,
+            };
+            Story {
+                id: i + 1,
+                title,
+                dates,
+                documents: members
+                    .iter()
+                    .map(|&d| StoryDocument {
+                        source: docs[d].source.clone(),
+                        title: docs[d].title.clone(),
+                        date: docs[d].date,
+                        similarity: (grouping.similarity[d] * 1e6).round() / 1e6,
+                    })
+                    .collect(),
+                summary,
+            }
+        })
+        .collect())
+}
+
+/// The summary of one story over its documents, republished copies left out.
+fn summarize_story(
+    prepared: &Prepared,
+    ranges: &[Range<usize>],
+    members: &[usize],
+    options: &StoryOptions,
+) -> StorySummary {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut sub = Prepared::default();
+    let mut local: HashMap<u32, u32> = HashMap::new();
+    for &d in members {
+        let sentences = &prepared.sentences[ranges[d].clone()];
+        let repeats = sentences
+            .iter()
+            .filter(|s| seen.contains(s.text.as_str()))
+            .count();
+        if !sentences.is_empty() && repeats as f64 >= options.copy_overlap * sentences.len() as f64
+        {
+            continue;
+        }
+        seen.extend(sentences.iter().map(|s| s.text.as_str()));
+        let doc = sub.documents.len();
+        sub.documents.push(prepared.documents[d].clone());
+        for s in sentences {
+            let sequence: Vec<u32> = s
+                .sequence
+                .iter()
+                .map(|t| {
+                    let next = local.len() as u32;
+                    *local.entry(*t).or_insert(next)
+                })
+                .collect();
+            sub.sentences.push(PreparedSentence {
+                document: doc,
+                index: s.index,
+                position: s.position,
+                text: s.text.clone(),
+                words: s.words,
+                bag: TermBag::new(sequence.clone()),
+                sequence,
+            });
+        }
+    }
+    sub.vocabulary = local.len();
+    let summary = summarize_prepared(&sub, &options.summary);
+    StorySummary {
+        words: summary.words,
+        sentences: summary.sentences,
+    }
+}

@@ -1,0 +1,168 @@
+//! Document vectors for grouping: TF-IDF over each cleaned article's index terms, with the
+//! headline and the lead weighted up, cut to the most distinctive terms and L2-normalised; and
+//! the candidate pairs an inverted index over those terms proposes, with their cosine.
+
+use super::GroupOptions;
+use crate::summary::Prepared;
+use std::ops::Range;
+
+/// A document as `(term id, weight)` sorted by term id, of unit length (or empty).
+pub(crate) type DocVector = Vec<(u32, f64)>;
+
+/// The sentences of each document of `prepared` (sentences are stored document by document).
+pub(crate) fn document_ranges(prepared: &Prepared) -> Vec<Range<usize>> {
+    let mut ranges = vec![0..0; prepared.documents.len()];
+    let mut start = 0;
+    while start < prepared.sentences.len() {
+        let d = prepared.sentences[start].document;
+        let mut end = start + 1;
+        while end < prepared.sentences.len() && prepared.sentences[end].document == d {
+            end += 1;
+        }
+        ranges[d] = start..end;
+        start = end;
+    }
+    ranges
+}
+
+/// The grouping vector of every document.
+pub(crate) fn vectors(
+    prepared: &Prepared,
+    ranges: &[Range<usize>],
+    options: &GroupOptions,
+) -> Vec<DocVector> {
+    // Term frequencies: every body occurrence counts 1, occurrences in the lead sentences and
+    // the headline count more (news puts the event there).
+    let tfs: Vec<Vec<(u32, f64)>> = crate::par::map_indices(
+        prepared.documents.len(),
+        || (),
+        |_, d| {
+            let mut weighted: Vec<(u32, f64)> = Vec::new();
+            for s in &prepared.sentences[ranges[d].clone()] {
+                let w = if s.index < options.lead_sentences {
+                    1.0 + options.lead_weight
+                } else {
+                    1.0
+                };
+                weighted.extend(s.sequence.iter().map(|&t| (t, w)));
+            }
+            let title = &prepared.documents[d].title_terms;
+            weighted.extend(title.iter().map(|&t| (t, options.title_weight)));
+            weighted.sort_unstable_by_key(|&(t, _)| t);
+            let mut tf: Vec<(u32, f64)> = Vec::new();
+            for (t, w) in weighted {
+                match tf.last_mut() {
+                    Some((last, sum)) if *last == t => *sum += w,
+                    _ => tf.push((t, w)),
+                }
+            }
+            tf
+        },
+    );
+    let mut df = vec![0u32; prepared.vocabulary];
+    for tf in &tfs {
+        for &(t, _) in tf {
+            df[t as usize] += 1;
+        }
+    }
+    let n = tfs.len() as f64;
+    crate::par::map_items(
+        &tfs,
+        || (),
+        |_, tf| {
+            let mut v: Vec<(u32, f64)> = tf
+                .iter()
+                .map(|&(t, f)| {
+                    let idf = ((1.0 + n) / (1.0 + df[t as usize] as f64)).ln() + options.idf_offset;
+                    (t, (1.0 + f.ln()) * idf)
+                })
+                .collect();
+            // The most distinctive terms; ties by term id (ids are canonical: sorted terms).
+            v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(options.max_terms);
+            // Summed smallest first: the norm does not depend on the order of the terms.
+            let mut squares: Vec<f64> = v.iter().map(|&(_, w)| w * w).collect();
+            squares.sort_unstable_by(f64::total_cmp);
+            let norm = squares.iter().sum::<f64>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            v.sort_unstable_by_key(|&(t, _)| t);
+            v
+        },
+    )
+}
+
+/// For each document, its (at most) `options.neighbours` most similar documents with cosine at
+/// least `options.edge_floor`, as edges `(i, j)` with `i < j`, sorted and each once (kept when
+/// either end keeps it). Pairs come from an inverted index (all pairs are never compared) over
+/// each document's `options.index_terms` most distinctive terms, those found in at most
+/// `options.max_df` documents' distinctive terms, which also rank the candidates (the clustering
+/// then computes exact means): a term that common has a low IDF and adds little, while its
+/// postings would make the search quadratic.
+pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, u32)> {
+    let vocabulary = vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    // Each document's distinctive terms: its `index_terms` heaviest (ties by term id).
+    let distinctive: Vec<DocVector> = vectors
+        .iter()
+        .map(|v| {
+            let mut top = v.clone();
+            top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(options.index_terms);
+            top
+        })
+        .collect();
+    let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); vocabulary];
+    for (d, v) in distinctive.iter().enumerate() {
+        for &(t, w) in v {
+            postings[t as usize].push((d as u32, w));
+        }
+    }
+    let floor = options.edge_floor;
+    let rows: Vec<Vec<u32>> = crate::par::map_indices(
+        vectors.len(),
+        || (vec![0.0f64; vectors.len()], Vec::<u32>::new()),
+        |(acc, touched), i| {
+            for &(t, w) in &distinctive[i] {
+                let list = &postings[t as usize];
+                if list.len() > options.max_df {
+                    continue;
+                }
+                for &(j, wj) in list {
+                    if j as usize == i {
+                        continue;
+                    }
+                    if acc[j as usize] == 0.0 {
+                        touched.push(j);
+                    }
+                    acc[j as usize] += w * wj;
+                }
+            }
+            let mut found: Vec<(u32, f64)> = touched
+                .iter()
+                .map(|&j| (j, std::mem::take(&mut acc[j as usize])))
+                .filter(|&(_, sim)| sim >= floor)
+                .collect();
+            touched.clear();
+            // Most similar first, the lower index on ties.
+            found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            found.truncate(options.neighbours);
+            found.into_iter().map(|(j, _)| j).collect()
+        },
+    );
+    let mut edges: Vec<(u32, u32)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            let i = i as u32;
+            row.iter().map(move |&j| (i.min(j), i.max(j)))
+        })
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}

@@ -1,0 +1,187 @@
+//! `abridge stories`.
+
+use super::args::{OrderArg, StoriesArgs, StoriesFormat, UsageError};
+use super::inputs::for_each_document;
+use super::sink::Sink;
+use super::RunStatus;
+use abridge::corpus::Document;
+use abridge::stories::{self, GroupOptions, Story, StoryOptions};
+use abridge::summary::{Budget, Order, Preparer, SummaryOptions};
+use anyhow::Result;
+use std::io::Write;
+
+/// The story options of the flags, checked by the library (its messages are the usage errors).
+fn options(args: &StoriesArgs) -> Result<StoryOptions> {
+    let budget = match (args.words, args.sentences, args.ratio) {
+        (_, Some(k), _) => Budget::Sentences(k),
+        (_, _, Some(r)) => Budget::Ratio(r),
+        (w, _, _) => Budget::Words(w.unwrap_or(100)),
+    };
+    let defaults = StoryOptions::default();
+    let threshold = args.threshold.unwrap_or(defaults.group.threshold);
+    let options = StoryOptions {
+        group: GroupOptions {
+            threshold,
+            edge_floor: defaults.group.edge_floor.min(threshold.max(0.0)),
+            ..defaults.group
+        },
+        summary: SummaryOptions::default()
+            .with_budget(budget)
+            .with_truncate(args.truncate)
+            .with_order(match args.order {
+                OrderArg::Source => Order::Source,
+                OrderArg::Rank => Order::Rank,
+            })
+            .with_language(args.lang),
+        ..defaults
+    };
+    // Checked before any input is read: the same checks as the library's.
+    let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
+    options.summary.validate().map_err(usage)?;
+    stories::group(&abridge::summary::Prepared::default(), &options.group).map_err(usage)?;
+    Ok(options)
+}
+
+pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
+    let options = options(args)?;
+    const BATCH: usize = 256;
+    let mut preparer = Preparer::new(options.summary.language);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let status = for_each_document(&args.input, quiet, |doc| {
+        batch.push(doc);
+        if batch.len() == BATCH {
+            preparer.add_batch(&batch);
+            batch.clear();
+        }
+        Ok(())
+    })?;
+    preparer.add_batch(&batch);
+    drop(batch);
+    let prepared = preparer.finish_canonical();
+    let documents = prepared.documents.len();
+    let all = stories::stories(&prepared, &options)?;
+    drop(prepared);
+    let total = all.len();
+    let (shown, hidden): (Vec<Story>, Vec<Story>) = all
+        .into_iter()
+        .partition(|s| s.documents.len() >= args.min_documents);
+    if !quiet {
+        let alone = shown.iter().filter(|s| s.documents.len() == 1).count();
+        let mut line = format!(
+            "abridge: {documents} document{} in {total} stor{} ({alone} of one document)",
+            if documents == 1 { "" } else { "s" },
+            if total == 1 { "y" } else { "ies" },
+        );
+        if args.min_documents > 1 {
+            line += &format!(
+                "; {} stor{} of fewer than {} documents hidden",
+                hidden.len(),
+                if hidden.len() == 1 { "y" } else { "ies" },
+                args.min_documents
+            );
+        }
+        eprintln!("{line}");
+        if documents == 0 {
+            eprintln!("abridge: warning: no document to group into stories");
+        }
+    }
+    let mut out = Sink::open(args.input.output.as_deref())?;
+    match args.format {
+        StoriesFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct All<'a> {
+                stories: &'a [Story],
+            }
+            serde_json::to_writer_pretty(&mut out, &All { stories: &shown })?;
+            writeln!(out)?;
+        }
+        StoriesFormat::Jsonl => {
+            for story in &shown {
+                serde_json::to_writer(&mut out, story)?;
+                writeln!(out)?;
+            }
+        }
+        StoriesFormat::Text => {
+            for (i, story) in shown.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_text(&mut out, story)?;
+            }
+        }
+        StoriesFormat::Markdown => {
+            for (i, story) in shown.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_markdown(&mut out, story)?;
+            }
+        }
+    }
+    out.commit()?;
+    Ok(status)
+}
+
+fn dates(story: &Story) -> Option<String> {
+    story.dates.as_ref().map(|[first, last]| {
+        if first == last {
+            first.to_string()
+        } else {
+            format!("{first} to {last}")
+        }
+    })
+}
+
+fn documents_word(n: usize) -> &'static str {
+    if n == 1 {
+        "document"
+    } else {
+        "documents"
+    }
+}
+
+/// Title line, dates and size, one source a line, then the summary a sentence a line.
+fn write_text(out: &mut impl Write, story: &Story) -> std::io::Result<()> {
+    writeln!(out, "Story {}: {}", story.id, story.title)?;
+    let n = story.documents.len();
+    match dates(story) {
+        Some(d) => writeln!(out, "{d}, {n} {}", documents_word(n))?,
+        None => writeln!(out, "{n} {}", documents_word(n))?,
+    }
+    for d in &story.documents {
+        match &d.date {
+            Some(date) => writeln!(out, "  - {} ({date})", d.source)?,
+            None => writeln!(out, "  - {}", d.source)?,
+        }
+    }
+    writeln!(out)?;
+    for s in &story.summary.sentences {
+        writeln!(out, "{}", s.text)?;
+    }
+    Ok(())
+}
+
+fn write_markdown(out: &mut impl Write, story: &Story) -> std::io::Result<()> {
+    writeln!(out, "## {}. {}\n", story.id, story.title)?;
+    let n = story.documents.len();
+    match dates(story) {
+        Some(d) => writeln!(out, "*{d} · {n} {}*\n", documents_word(n))?,
+        None => writeln!(out, "*{n} {}*\n", documents_word(n))?,
+    }
+    let sources: Vec<String> = story
+        .documents
+        .iter()
+        .map(|d| format!("`{}`", d.source))
+        .collect();
+    writeln!(out, "Sources: {}\n", sources.join(", "))?;
+    for s in &story.summary.sentences {
+        writeln!(
+            out,
+            "{} *({}, sentence {})*\n",
+            s.text,
+            s.source,
+            s.index + 1
+        )?;
+    }
+    Ok(())
+}
