@@ -5,7 +5,7 @@ use super::inputs::for_each_document;
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::corpus::Document;
-use abridge::stories::{self, GroupOptions, Story, StoryOptions};
+use abridge::stories::{self, Story, StoryOptions};
 use abridge::summary::{Budget, Order, Preparer, SummaryOptions};
 use anyhow::Result;
 use std::io::Write;
@@ -17,24 +17,18 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
         (_, _, Some(r)) => Budget::Ratio(r),
         (w, _, _) => Budget::Words(w.unwrap_or(100)),
     };
-    let defaults = StoryOptions::default();
-    let threshold = args.threshold.unwrap_or(defaults.group.threshold);
-    let options = StoryOptions {
-        group: GroupOptions {
-            threshold,
-            edge_floor: defaults.group.edge_floor.min(threshold.max(0.0)),
-            ..defaults.group
-        },
-        summary: SummaryOptions::default()
-            .with_budget(budget)
-            .with_truncate(args.truncate)
-            .with_order(match args.order {
-                OrderArg::Source => Order::Source,
-                OrderArg::Rank => Order::Rank,
-            })
-            .with_language(args.lang),
-        ..defaults
-    };
+    let mut options = StoryOptions::default();
+    let threshold = args.threshold.unwrap_or(options.group.threshold);
+    options.group.threshold = threshold;
+    options.group.edge_floor = options.group.edge_floor.min(threshold.max(0.0));
+    options.summary = SummaryOptions::default()
+        .with_budget(budget)
+        .with_truncate(args.truncate)
+        .with_order(match args.order {
+            OrderArg::Source => Order::Source,
+            OrderArg::Rank => Order::Rank,
+        })
+        .with_language(args.lang);
     // Checked before any input is read: the same checks as the library's.
     let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
     options.summary.validate().map_err(usage)?;

@@ -27,28 +27,25 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
         (w, _, _) => Budget::Words(w.unwrap_or(100)),
     };
     let selection = match args.selection {
-        SelectionArg::Mmr => Selection::Mmr(SelectOptions {
-            lambda: args.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
-            duplicate_threshold: args
-                .duplicate_threshold
+        SelectionArg::Mmr => Selection::Mmr(SelectOptions::new(
+            args.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
+            args.duplicate_threshold
                 .unwrap_or(DEFAULT_MMR.duplicate_threshold),
-        }),
+        )),
         SelectionArg::Coverage => {
-            let d = CoverageOptions::default();
-            Selection::Coverage(CoverageOptions {
-                alpha: args.alpha.unwrap_or(d.alpha),
-                diversity: args.diversity.unwrap_or(d.diversity),
-                cost_exponent: args.cost_exponent.unwrap_or(d.cost_exponent),
-                duplicate_threshold: args.duplicate_threshold.unwrap_or(d.duplicate_threshold),
-            })
+            let mut c = CoverageOptions::default();
+            c.alpha = args.alpha.unwrap_or(c.alpha);
+            c.diversity = args.diversity.unwrap_or(c.diversity);
+            c.cost_exponent = args.cost_exponent.unwrap_or(c.cost_exponent);
+            c.duplicate_threshold = args.duplicate_threshold.unwrap_or(c.duplicate_threshold);
+            Selection::Coverage(c)
         }
         SelectionArg::Concepts => {
-            let d = ConceptOptions::default();
-            Selection::Concepts(ConceptOptions {
-                min_documents: args.min_documents.unwrap_or(d.min_documents),
-                unigram_weight: args.unigram_weight.unwrap_or(d.unigram_weight),
-                cost_exponent: args.cost_exponent.unwrap_or(d.cost_exponent),
-            })
+            let mut c = ConceptOptions::default();
+            c.min_documents = args.min_documents.unwrap_or(c.min_documents);
+            c.unigram_weight = args.unigram_weight.unwrap_or(c.unigram_weight);
+            c.cost_exponent = args.cost_exponent.unwrap_or(c.cost_exponent);
+            Selection::Concepts(c)
         }
     };
     let mut options = SummaryOptions::default()

@@ -105,10 +105,7 @@ fn grid(set: &str, query: bool) -> Vec<Setting> {
         // Every setting tried while choosing the defaults (three grids, in the order they were
         // run), so the cross-validated figure pays for the whole search.
         let mmr = |lambda: f64| {
-            abridge::summary::Selection::Mmr(abridge::rank::select::SelectOptions {
-                lambda,
-                duplicate_threshold: 0.6,
-            })
+            abridge::summary::Selection::Mmr(abridge::rank::select::SelectOptions::new(lambda, 0.6))
         };
         let mut add = |bias: f64,
                        exponent: f64,
@@ -161,11 +158,9 @@ fn grid(set: &str, query: bool) -> Vec<Setting> {
             for lambda in [0.3, 0.4, 0.5] {
                 let mut o = base;
                 o.position_weight = position;
-                o.selection =
-                    abridge::summary::Selection::Mmr(abridge::rank::select::SelectOptions {
-                        lambda,
-                        duplicate_threshold: 0.6,
-                    });
+                o.selection = abridge::summary::Selection::Mmr(
+                    abridge::rank::select::SelectOptions::new(lambda, 0.6),
+                );
                 out.push((format!("pos={position} lambda={lambda}"), o));
             }
         }

@@ -5,6 +5,7 @@
 
 /// Concept selection settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct ConceptOptions {
     /// A concept must appear in at least this many documents to count.
     pub min_documents: usize,

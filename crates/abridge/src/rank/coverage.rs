@@ -15,6 +15,7 @@ use super::similarity::SimilarityGraph;
 
 /// Coverage objective settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct CoverageOptions {
     /// Saturation: a sentence stops rewarding coverage at this fraction of its total similarity.
     pub alpha: f64,

@@ -10,6 +10,7 @@ use ndarray::{Array1, Array2};
 
 /// Power-iteration settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct PageRankOptions {
     /// Probability of following an edge rather than jumping anywhere (0.85 in TextRank).
     pub damping: f64,

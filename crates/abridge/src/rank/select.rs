@@ -15,12 +15,23 @@ pub enum Quota {
 
 /// Selection settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct SelectOptions {
     /// MMR trade-off: 1 ranks by score alone, lower values penalise similarity to the
     /// sentences already chosen.
     pub lambda: f64,
     /// Sentences at least this similar to a chosen one are near-duplicates and skipped.
     pub duplicate_threshold: f64,
+}
+
+impl SelectOptions {
+    /// MMR with trade-off `lambda` and near-duplicate threshold `duplicate_threshold`.
+    pub fn new(lambda: f64, duplicate_threshold: f64) -> Self {
+        SelectOptions {
+            lambda,
+            duplicate_threshold,
+        }
+    }
 }
 
 impl Default for SelectOptions {

@@ -47,6 +47,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.12;
 
 /// How articles are grouped into stories.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct GroupOptions {
     /// Mean pairwise cosine at which clusters merge (0 < threshold ≤ 1).
     pub threshold: f64,
@@ -91,6 +92,7 @@ impl Default for GroupOptions {
 
 /// Everything that shapes `abridge stories`.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct StoryOptions {
     /// How the documents are grouped.
     pub group: GroupOptions,
