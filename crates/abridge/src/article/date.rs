@@ -464,4 +464,27 @@ mod tests {
             Some("2025-03-03")
         );
     }
+
+    #[test]
+    fn dates_across_the_token_window_are_all_found() {
+        // Dates at every position around the point where the window drops judged tokens, and
+        // an IP-like run there that must stay no date.
+        for filler in WINDOW - 12..WINDOW + 12 {
+            let mut text = "|".repeat(filler);
+            let first = text.len() + 1;
+            text.push_str(" 2025-02-28 then 28th of February, 2024 and ");
+            text.push_str(&"x ".repeat(filler));
+            text.push_str("1.2.3.4.2025 and Feb. 3, 2023");
+            let hits = find_dates(&text);
+            let got: Vec<String> = hits.iter().map(DateHit::iso).collect();
+            assert_eq!(
+                got,
+                ["2025-02-28", "2024-02-28", "2023-02-03"],
+                "filler {filler}"
+            );
+            assert_eq!(hits[0].start, first, "filler {filler}");
+            assert_eq!(&text[hits[0].start..hits[0].end], "2025-02-28");
+            assert_eq!(&text[hits[2].start..hits[2].end], "Feb. 3, 2023");
+        }
+    }
 }
