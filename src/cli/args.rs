@@ -21,9 +21,9 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
-    /// Worker threads for per-document work and graph building (default: one per core). The
-    /// output is the same for any number.
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    /// Worker threads for per-document work and graph building (default: one per core), 1 to
+    /// 256. The output is the same for any number.
+    #[arg(long, global = true, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<u64>,
 
     #[command(subcommand)]
@@ -396,6 +396,28 @@ pub enum SentencesFormat {
     Json,
     /// One {"source", "sentences"} object per line, in input order.
     Jsonl,
+}
+
+/// Most worker threads `--threads` accepts. The work is CPU-bound, so threads beyond the cores
+/// only cost: the pool starts all of them up front, and start-up grows faster than linearly
+/// (measured: 256 threads 0.02 s, 1,024 threads 0.9 to 5 s, 99,999 still starting after a
+/// minute). 256 leaves room for the largest machines abridge runs on.
+pub const MAX_THREADS: u64 = 256;
+
+/// Parses `--threads`: 1 to [`MAX_THREADS`].
+pub fn parse_threads(value: &str) -> Result<u64, String> {
+    let n: u64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number of threads"))?;
+    if n == 0 || n > MAX_THREADS {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        return Err(format!(
+            "{n} threads: use 1 to {MAX_THREADS} (this machine has {cores} cores; more threads \
+than cores do not make abridge faster)"
+        ));
+    }
+    Ok(n)
 }
 
 /// Parses `--lang`.

@@ -160,15 +160,35 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
     None
 }
 
-fn tokens(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut spaced = true;
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            spaced = true;
-            continue;
-        }
+/// The tokens of a text, one at a time (a text of punctuation has a token per byte, so they are
+/// never all collected).
+struct Tokens<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    spaced: bool,
+}
+
+fn tokens(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        chars: text.char_indices().peekable(),
+        spaced: true,
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let chars = &mut self.chars;
+        let (i, c) = loop {
+            let (i, c) = chars.next()?;
+            if c.is_whitespace() {
+                self.spaced = true;
+            } else {
+                break (i, c);
+            }
+        };
         let mut end = i + c.len_utf8();
         let kind = if c.is_ascii_digit() {
             let mut value: u32 = c.to_digit(10).unwrap_or(0);
@@ -191,19 +211,19 @@ fn tokens(text: &str) -> Vec<Tok> {
                 end = j + d.len_utf8();
                 chars.next();
             }
-            Kind::Word(month_of(&text[i..end]))
+            Kind::Word(month_of(&self.text[i..end]))
         } else {
             Kind::Punct(c)
         };
-        out.push(Tok {
+        let tok = Tok {
             kind,
             start: i,
             end,
-            spaced,
-        });
-        spaced = false;
+            spaced: self.spaced,
+        };
+        self.spaced = false;
+        Some(tok)
     }
-    out
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -377,28 +397,55 @@ fn day_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
     Some((year, month, day, j + 1))
 }
 
+/// Tokens a date pattern looks at after its first one (`28th of February. , 2025`: 8), and the
+/// one before it (a longer run such as an IP address).
+const LOOKAHEAD: usize = 8;
+/// Tokens kept before the tokens already judged are dropped: memory stays bounded on a text that
+/// is one long run of punctuation or digits.
+const WINDOW: usize = 4096;
+
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateHit> {
-    let toks = tokens(text);
+    let mut source = tokens(text);
+    let mut exhausted = false;
+    // `toks[k]` is token `base + k`; it always holds the token before `i` (when there is one)
+    // and the `LOOKAHEAD` tokens after it (when there are), so the patterns see what they would
+    // see in the whole list.
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut base = 0;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        let found = numeric(&toks, i)
-            .or_else(|| month_first(&toks, i))
-            .or_else(|| day_first(&toks, i));
+    loop {
+        while !exhausted && base + toks.len() <= i + LOOKAHEAD {
+            match source.next() {
+                Some(t) => toks.push(t),
+                None => exhausted = true,
+            }
+        }
+        if i >= base + toks.len() {
+            break;
+        }
+        if i - base > WINDOW {
+            toks.drain(..i - 1 - base);
+            base = i - 1;
+        }
+        let k = i - base;
+        let found = numeric(&toks, k)
+            .or_else(|| month_first(&toks, k))
+            .or_else(|| day_first(&toks, k));
         if let Some((year, month, day, next)) = found {
             if valid(year, month, day) {
                 let end = toks
                     .get(next.saturating_sub(1))
                     .map_or(text.len(), |t| t.end);
                 out.push(DateHit {
-                    start: toks[i].start,
+                    start: toks[k].start,
                     end,
                     year,
                     month,
                     day,
                 });
-                i = next.max(i + 1);
+                i = base + next.max(k + 1);
                 continue;
             }
         }
@@ -506,5 +553,32 @@ mod tests {
                 .as_deref(),
             Some("2025-03-03")
         );
+    }
+
+    #[test]
+    fn dates_across_the_token_window_are_all_found() {
+        // Dates at every position around the point where the window drops judged tokens, and
+        // an IP-like run there that must stay no date.
+        for filler in WINDOW - 12..WINDOW + 12 {
+            let mut text = "|".repeat(filler);
+            let first = text.len() + 1;
+            text.push_str(" 2025-02-28 then 28th of February, 2024 and ");
+            text.push_str(&"x ".repeat(filler));
+            text.push_str("1.2.3.4.2025 and Feb. 3, 2023");
+            let hits = find_dates(&text);
+            let got: Vec<String> = hits
+                .iter()
+                .filter_map(|h| h.date())
+                .map(|d| d.to_string())
+                .collect();
+            assert_eq!(
+                got,
+                ["2025-02-28", "2024-02-28", "2023-02-03"],
+                "filler {filler}"
+            );
+            assert_eq!(hits[0].start, first, "filler {filler}");
+            assert_eq!(&text[hits[0].start..hits[0].end], "2025-02-28");
+            assert_eq!(&text[hits[2].start..hits[2].end], "Feb. 3, 2023");
+        }
     }
 }

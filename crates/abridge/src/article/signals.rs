@@ -316,9 +316,15 @@ fn is_email(w: &str) -> bool {
 /// a colon or by `by`, with at most [`CREDIT_TAIL_WORDS`] words after it.
 fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
     const CREDIT_TAIL_WORDS: usize = 6;
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let start = words.len().saturating_sub(CREDIT_TAIL_WORDS + 1);
-    for (k, w) in words.iter().enumerate().skip(start) {
+    // Only the last words count: collect those, not every word of a block that may be a whole
+    // document on one line.
+    let mut words: Vec<&str> = t
+        .split_whitespace()
+        .rev()
+        .take(CREDIT_TAIL_WORDS + 1)
+        .collect();
+    words.reverse();
+    for (k, w) in words.iter().enumerate() {
         let bare = w.trim_start_matches(['(', '[']);
         let (word, colon) = match bare.strip_suffix(':') {
             Some(x) => (x, true),
