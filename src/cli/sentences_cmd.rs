@@ -52,18 +52,24 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     })
 }
 
-fn sentences_of(doc: &Document, raw: bool) -> Vec<text::Sentence<'_>> {
+/// The sentences of a document, owned: those of an HTML page are not slices of its text.
+fn sentences_of(doc: &Document, raw: bool) -> Vec<(String, [usize; 2])> {
+    let own = |s: &text::Sentence<'_>| (s.text.to_string(), [s.span.0, s.span.1]);
     if raw {
-        text::split(&doc.text)
+        text::split(&doc.text).iter().map(own).collect()
     } else {
-        article::body_sentences(&doc.text, &article::clean(&doc.text))
+        let article = article::read(doc);
+        article::sentences(&doc.text, &article)
+            .iter()
+            .map(own)
+            .collect()
     }
 }
 
-fn record_of<'a>(s: &text::Sentence<'a>, terms: Option<&Terms>) -> SentenceRecord<'a> {
+fn record_of<'a>(s: &'a (String, [usize; 2]), terms: Option<&Terms>) -> SentenceRecord<'a> {
     SentenceRecord {
-        text: s.text,
-        span: [s.span.0, s.span.1],
-        terms: terms.map(|t| t.of(s.text)),
+        text: &s.0,
+        span: s.1,
+        terms: terms.map(|t| t.of(&s.0)),
     }
 }

@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The file patterns used when no `--glob` is given.
-pub const DEFAULT_GLOBS: [&str; 3] = ["*.txt", "*.md", "*.markdown"];
+pub const DEFAULT_GLOBS: [&str; 5] = ["*.txt", "*.md", "*.markdown", "*.html", "*.htm"];
 
 /// One input to process.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,833 @@
+//! The HTML reader: a page parsed with html5ever into the same [`Article`] the text cleaner
+//! builds (title, date, headings, paragraphs, lists, tables), page furniture left out.
+//!
+//! How the article body is found (see docs/cleaning.md, "HTML pages"):
+//! 1. the page is cut into text blocks at block-level elements; `<ul>`/`<ol>`/`<dl>` and data
+//!    tables become one block each, with their typed value;
+//! 2. every block gets DOM evidence: link density, its tag, and class/id/role/tag words of its
+//!    ancestors (`nav`, `footer`, `aside`, `comment`, `share`, `related` against `article`,
+//!    `main`, `content`, `story`, `body`);
+//! 3. prose blocks vote for the elements above them (readability's parent/grandparent
+//!    scheme); the best-scored element, with its sibling elements that score well too, is the
+//!    article's region;
+//! 4. inside the region, blocks under furniture elements, link lists and the short lines
+//!    before the first and after the last prose paragraph are dropped.
+//!
+//! ```
+//! let html = "<html><head><title>Floods Hit the Coast | The Herald</title></head><body>\
+//!   <nav><a href=/>Home</a> <a href=/world>World</a></nav>\
+//!   <article><h1>Floods Hit the Coast</h1>\
+//!   <p>Heavy rain flooded the harbour district on Monday, forcing hundreds of residents from their homes.</p>\
+//!   <p>The council opened two shelters, and volunteers brought food, blankets and dry clothes.</p></article>\
+//!   <footer>Copyright 2024 The Herald</footer><script>var x = 1;</script></body></html>";
+//! let article = abridge::article::clean_html(html);
+//! assert_eq!(article.title.as_deref(), Some("Floods Hit the Coast"));
+//! assert!(article.blocks[0].text().starts_with("Heavy rain"));
+//! assert!(article.blocks.iter().all(|b| !b.text().contains("Copyright") && !b.text().contains("var x")));
+//! ```
+
+mod dom;
+mod meta;
+mod structure;
+mod text;
+
+use super::{Article, Block, Content};
+use crate::markup::{self, Mode};
+use crate::span::Span;
+use dom::{Data, Dom, NodeId, NONE};
+use html5ever::{local_name, LocalName};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use text::{inline_text, is_block_tag, is_hidden, push_break, push_collapsed};
+
+/// Least text (bytes) of a block that votes for its ancestors.
+const VOTE_MIN_CHARS: usize = 25;
+/// Most link density of a voting block.
+const VOTE_MAX_LINK_DENSITY: f64 = 0.33;
+/// Class/id evidence added to (or taken from) an element's score.
+const CLASS_WEIGHT: f64 = 25.0;
+/// Blocks with more link text than this share are link lists.
+const MAX_LINK_DENSITY: f64 = 0.5;
+/// Fewest words of a prose paragraph (the first and last of the body are prose).
+const PROSE_MIN_WORDS: usize = 10;
+/// A sibling of the best element joins the region with this share of the best score.
+const SIBLING_SHARE: f64 = 0.2;
+
+/// What a raw block is.
+#[derive(Debug)]
+enum Raw<'a> {
+    /// Text; `heading` 1 to 6 for `<h1>`..`<h6>`, 0 otherwise; `pre` for preformatted text.
+    Text {
+        heading: u8,
+        pre: bool,
+    },
+    List(markup::List<'a>),
+    Table(markup::Table<'a>),
+}
+
+/// A block of the page with its DOM evidence.
+#[derive(Debug)]
+struct RawBlock<'a> {
+    raw: Raw<'a>,
+    text: String,
+    link_chars: usize,
+    /// The innermost block element around the text.
+    element: NodeId,
+    /// The deepest ancestor with furniture evidence, or `NONE`.
+    furniture: NodeId,
+    lines: [u32; 2],
+}
+
+impl RawBlock<'_> {
+    fn link_density(&self) -> f64 {
+        if self.text.is_empty() {
+            0.0
+        } else {
+            self.link_chars as f64 / self.text.len() as f64
+        }
+    }
+    fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+/// Builds the article model of the HTML page `html`, page furniture dropped.
+pub fn clean_html(html: &str) -> Article<'static> {
+    read_html(html).0
+}
+
+/// [`clean_html`], and every data table and list of the page (furniture included, as
+/// [`markup::extract`] finds them all in a text dump), in page order.
+pub fn read_html(html: &str) -> (Article<'static>, markup::Extracted<'static>) {
+    let dom = dom::parse(html);
+    let lines = LineIndex::new(html);
+    let order = Order::new(&dom);
+    let blocks = Walker::new(&dom, &lines).run();
+    let mut found = markup::Extracted::default();
+    for b in &blocks {
+        match &b.raw {
+            Raw::List(l) => found.lists.push(l.clone()),
+            Raw::Table(t) => found.tables.push(t.clone()),
+            Raw::Text { .. } => {}
+        }
+    }
+    let page_meta = meta::read(&dom);
+    let kept = select(&dom, &order, &blocks);
+    let title = page_meta.title.clone().or_else(|| {
+        kept.iter()
+            .chain(blocks.iter().map(|b| b).collect::<Vec<_>>().iter())
+            .find(|b| matches!(b.raw, Raw::Text { heading: 1, .. }))
+            .map(|b| b.text.replace('\n', " "))
+    });
+    let title_norm = title.as_deref().map(norm).unwrap_or_default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for b in kept {
+        let n = norm(&b.text);
+        if n.is_empty() || n == title_norm || !seen.insert(n) {
+            continue;
+        }
+        let lines_usize = [b.lines[0] as usize, b.lines[1] as usize];
+        let span = lines.span(b.lines);
+        match &b.raw {
+            Raw::List(l) => out.push(Block {
+                content: Content::List(l.clone()),
+                lines: lines_usize,
+                span,
+            }),
+            Raw::Table(t) => out.push(Block {
+                content: Content::Table(t.clone()),
+                lines: lines_usize,
+                span,
+            }),
+            Raw::Text { heading, pre } => {
+                out.extend(text_blocks(&b.text, *heading, *pre, lines_usize, span))
+            }
+        }
+    }
+    let date = page_meta.date.or_else(|| {
+        out.iter()
+            .take(8)
+            .filter(|b| b.text().split_whitespace().count() <= 40)
+            .find_map(|b| super::date::best_date(&b.text()).and_then(|h| h.date()))
+    });
+    let article = Article {
+        title: title.map(Cow::Owned),
+        date,
+        author: page_meta.author.map(Cow::Owned),
+        site: page_meta.site.map(Cow::Owned),
+        blocks: out,
+        format: crate::corpus::Format::Html,
+    };
+    (article, found)
+}
+
+/// The blocks of one text block: pipe tables and lists written as text (in a `<pre>`, or
+/// `<br>`-separated lines of a paragraph) go through the markup grammar, as in text dumps.
+fn text_blocks(
+    text: &str,
+    heading: u8,
+    pre: bool,
+    lines: [usize; 2],
+    span: Span,
+) -> Vec<Block<'static>> {
+    let one_line = || text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if heading > 0 {
+        return vec![Block {
+            content: Content::Heading(Cow::Owned(one_line())),
+            lines,
+            span,
+        }];
+    }
+    let mut out = Vec::new();
+    if (pre || text.contains('\n'))
+        && (text.contains('|')
+            || text.contains("\n-")
+            || text.contains("\n*")
+            || text.contains("\n1"))
+    {
+        let found = markup::extract(text, Mode::Article);
+        if !found.tables.is_empty() || !found.lists.is_empty() {
+            // Text between the structures stays prose.
+            let mut parts: Vec<(usize, Content<'static>)> = Vec::new();
+            for t in &found.tables {
+                parts.push((t.span.start, Content::Table(own_table(t))));
+            }
+            for l in &found.lists {
+                parts.push((l.span.start, Content::List(own_list(l))));
+            }
+            let mut covered: Vec<std::ops::Range<usize>> = found
+                .tables
+                .iter()
+                .map(|t| t.span.clone())
+                .chain(found.lists.iter().map(|l| l.span.clone()))
+                .collect();
+            covered.sort_by_key(|r| r.start);
+            let mut at = 0;
+            for r in &covered {
+                if r.start > at {
+                    let prose = text[at..r.start]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !prose.is_empty() {
+                        parts.push((at, Content::Paragraph(Cow::Owned(prose))));
+                    }
+                }
+                at = at.max(r.end);
+            }
+            if at < text.len() {
+                let prose = text[at..].split_whitespace().collect::<Vec<_>>().join(" ");
+                if !prose.is_empty() {
+                    parts.push((at, Content::Paragraph(Cow::Owned(prose))));
+                }
+            }
+            parts.sort_by_key(|p| p.0);
+            for (_, content) in parts {
+                out.push(Block {
+                    content,
+                    lines,
+                    span,
+                });
+            }
+            return out;
+        }
+    }
+    vec![Block {
+        content: Content::Paragraph(Cow::Owned(one_line())),
+        lines,
+        span,
+    }]
+}
+
+fn own_table(t: &markup::Table<'_>) -> markup::Table<'static> {
+    let own = |c: &Cow<'_, str>| Cow::Owned(c.to_string());
+    markup::Table {
+        caption: t.caption.as_ref().map(own),
+        header: t.header.iter().map(own).collect(),
+        alignments: t.alignments.clone(),
+        rows: t.rows.iter().map(|r| r.iter().map(own).collect()).collect(),
+        lines: t.lines,
+        span: t.span.clone(),
+    }
+}
+
+fn own_list(l: &markup::List<'_>) -> markup::List<'static> {
+    let own = |c: &Cow<'_, str>| Cow::Owned(c.to_string());
+    markup::List {
+        ordered: l.ordered,
+        lines: l.lines,
+        items: l
+            .items
+            .iter()
+            .map(|i| markup::Item {
+                text: own(&i.text),
+                term: i.term.as_ref().map(own),
+                description: i.description.as_ref().map(own),
+                children: i.children.iter().map(own_list).collect(),
+            })
+            .collect(),
+        span: l.span.clone(),
+    }
+}
+
+/// Lower-cased words of `text`, for comparing blocks.
+fn norm(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Byte offsets of line starts, to turn source lines into spans.
+struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// The bytes of lines `first..=last` (1-based).
+    fn span(&self, [first, last]: [u32; 2]) -> Span {
+        let at = |l: u32| self.starts.get(l.saturating_sub(1) as usize).copied();
+        let start = at(first).unwrap_or(self.len);
+        let end = at(last.max(first) + 1).unwrap_or(self.len);
+        Span::new(start.min(self.len), end.max(start).min(self.len))
+    }
+}
+
+/// Pre-order positions: `x` is inside `r` when `pre[r] < pre[x] <= last[r]`.
+struct Order {
+    pre: Vec<u32>,
+    last: Vec<u32>,
+}
+
+impl Order {
+    fn new(dom: &Dom) -> Self {
+        let n = dom.nodes.len();
+        let mut pre = vec![0u32; n];
+        let mut last = vec![0u32; n];
+        let mut count = 0u32;
+        let mut stack: Vec<(NodeId, bool)> = vec![(0, true)];
+        while let Some((id, entering)) = stack.pop() {
+            if entering {
+                pre[id as usize] = count;
+                count += 1;
+                stack.push((id, false));
+                let mut c = dom.node(id).last_child;
+                while c != NONE {
+                    stack.push((c, true));
+                    c = dom.node(c).prev;
+                }
+            } else {
+                last[id as usize] = count.saturating_sub(1);
+            }
+        }
+        Order { pre, last }
+    }
+
+    /// True when `x` is `r` or under it.
+    fn within(&self, x: NodeId, r: NodeId) -> bool {
+        let (p, a, b) = (
+            self.pre[x as usize],
+            self.pre[r as usize],
+            self.last[r as usize],
+        );
+        a <= p && p <= b
+    }
+}
+
+/// Evidence an element's tag, role, class or id gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    Furniture,
+    Content,
+    None,
+}
+
+/// Class/id words of page furniture (whole words of the attribute, split at `-`, `_`, spaces
+/// and case changes are not split).
+const FURNITURE_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "sidebar",
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "promo",
+    "advert",
+    "ad",
+    "ads",
+    "adv",
+    "banner",
+    "cookie",
+    "cookies",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "widget",
+    "popup",
+    "modal",
+    "masthead",
+    "trending",
+    "popular",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "sponsored",
+    "byline",
+    "toolbar",
+    "pagination",
+    "pager",
+    "rail",
+    "skip",
+    "hidden",
+    "print",
+    "more",
+    "teaser",
+    "teasers",
+    "author",
+    "bio",
+    "caption",
+    "credit",
+    "credits",
+    "meta",
+    "share-tools",
+    "topics",
+    "keywords",
+];
+/// Class/id words of the article body.
+const CONTENT_WORDS: &[&str] = &[
+    "article",
+    "content",
+    "story",
+    "body",
+    "post",
+    "entry",
+    "text",
+    "main",
+    "articlebody",
+    "storybody",
+    "postbody",
+    "entry-content",
+    "blog",
+];
+
+fn evidence(dom: &Dom, id: NodeId) -> Evidence {
+    let Data::Element { name, attrs } = &dom.node(id).data else {
+        return Evidence::None;
+    };
+    match *name {
+        local_name!("nav")
+        | local_name!("footer")
+        | local_name!("aside")
+        | local_name!("form")
+        | local_name!("menu") => return Evidence::Furniture,
+        local_name!("article") | local_name!("main") => return Evidence::Content,
+        _ => {}
+    }
+    let mut furniture = false;
+    let mut content = false;
+    for (n, v) in attrs {
+        match &**n {
+            "role" => match v.trim() {
+                "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar"
+                | "dialog" | "alert" => furniture = true,
+                "main" | "article" => content = true,
+                _ => {}
+            },
+            "itemprop" if v.contains("articleBody") => content = true,
+            "class" | "id" => {
+                for word in v
+                    .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                    .filter(|w| !w.is_empty())
+                {
+                    let w = word.to_ascii_lowercase();
+                    if FURNITURE_WORDS.contains(&w.as_str()) {
+                        furniture = true;
+                    } else if CONTENT_WORDS.contains(&w.as_str()) {
+                        content = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if furniture {
+        Evidence::Furniture
+    } else if content {
+        Evidence::Content
+    } else {
+        Evidence::None
+    }
+}
+
+/// Cuts the page into raw blocks, in document order.
+struct Walker<'d> {
+    dom: &'d Dom,
+    blocks: Vec<RawBlock<'static>>,
+    text: String,
+    link_chars: usize,
+    lines: [u32; 2],
+    /// Open block elements.
+    open: Vec<NodeId>,
+    /// Open furniture elements.
+    furniture: Vec<NodeId>,
+    in_link: usize,
+    index: &'d LineIndex,
+}
+
+impl<'d> Walker<'d> {
+    fn new(dom: &'d Dom, index: &'d LineIndex) -> Self {
+        Walker {
+            dom,
+            blocks: Vec::new(),
+            text: String::new(),
+            link_chars: 0,
+            lines: [0, 0],
+            open: vec![0],
+            furniture: Vec::new(),
+            in_link: 0,
+            index,
+        }
+    }
+
+    fn flush(&mut self) {
+        let trimmed = self.text.trim();
+        if !trimmed.is_empty() {
+            let element = *self.open.last().unwrap_or(&0);
+            let name = self.dom.name(element);
+            let heading = match name {
+                Some(&local_name!("h1")) => 1,
+                Some(&local_name!("h2")) => 2,
+                Some(&local_name!("h3")) => 3,
+                Some(&local_name!("h4")) => 4,
+                Some(&local_name!("h5")) => 5,
+                Some(&local_name!("h6")) => 6,
+                _ => 0,
+            };
+            let pre = self
+                .open
+                .iter()
+                .any(|&o| self.dom.name(o) == Some(&local_name!("pre")));
+            let text = trimmed.to_string();
+            self.blocks.push(RawBlock {
+                raw: Raw::Text { heading, pre },
+                link_chars: self.link_chars.min(text.len()),
+                text,
+                element,
+                furniture: *self.furniture.last().unwrap_or(&NONE),
+                lines: self.lines,
+            });
+        }
+        self.text.clear();
+        self.link_chars = 0;
+        self.lines = [0, 0];
+    }
+
+    fn note_line(&mut self, l: [u32; 2]) {
+        if self.lines[0] == 0 {
+            self.lines = l;
+        } else {
+            self.lines[1] = self.lines[1].max(l[1]);
+        }
+    }
+
+    fn run(mut self) -> Vec<RawBlock<'static>> {
+        let dom = self.dom;
+        let mut stack: Vec<(NodeId, bool)> = vec![(0, true)];
+        while let Some((id, entering)) = stack.pop() {
+            let node = dom.node(id);
+            match &node.data {
+                Data::Text(t) if entering => {
+                    let before = self.text.len();
+                    let in_pre = self
+                        .open
+                        .iter()
+                        .any(|&o| dom.name(o) == Some(&local_name!("pre")));
+                    if in_pre {
+                        self.text.push_str(t);
+                    } else {
+                        push_collapsed(&mut self.text, t);
+                    }
+                    if self.in_link > 0 {
+                        self.link_chars += self.text.len() - before;
+                    }
+                    if !t.trim().is_empty() {
+                        self.note_line(node.lines);
+                    }
+                }
+                Data::Element { name, .. } => {
+                    if entering {
+                        if is_hidden(dom, id) {
+                            continue;
+                        }
+                        if self.structured(id, name) {
+                            continue;
+                        }
+                        let block = is_block_tag(name);
+                        if *name == local_name!("br") {
+                            push_break(&mut self.text);
+                            continue;
+                        }
+                        if block {
+                            self.flush();
+                            self.open.push(id);
+                        }
+                        if evidence(dom, id) == Evidence::Furniture {
+                            self.furniture.push(id);
+                        }
+                        if *name == local_name!("a") {
+                            self.in_link += 1;
+                        }
+                        stack.push((id, false));
+                        let mut c = node.last_child;
+                        while c != NONE {
+                            stack.push((c, true));
+                            c = dom.node(c).prev;
+                        }
+                    } else {
+                        if *name == local_name!("a") {
+                            self.in_link = self.in_link.saturating_sub(1);
+                        }
+                        if self.furniture.last() == Some(&id) {
+                            self.furniture.pop();
+                        }
+                        if is_block_tag(name) {
+                            self.flush();
+                            self.open.pop();
+                        }
+                    }
+                }
+                Data::Document if entering => {
+                    let mut c = node.last_child;
+                    while c != NONE {
+                        stack.push((c, true));
+                        c = dom.node(c).prev;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.flush();
+        self.blocks
+    }
+
+    /// Lists and data tables become one block each. True when `id` was taken so.
+    fn structured(&mut self, id: NodeId, name: &LocalName) -> bool {
+        let dom = self.dom;
+        let is_list = structure::is_list_tag(dom, id) && !structure::is_layout_list(dom, id);
+        let is_table = *name == local_name!("table") && structure::is_data_table(dom, id);
+        if !is_list && !is_table {
+            return false;
+        }
+        self.flush();
+        let lines = dom.node(id).lines;
+        let span = self.index.span(lines).range();
+        let lines_usize = [lines[0] as usize, lines[1] as usize];
+        let text = inline_text(dom, id);
+        if text.text.is_empty() {
+            return true;
+        }
+        let raw = if is_list {
+            Raw::List(structure::list(dom, id, lines_usize, span))
+        } else {
+            Raw::Table(structure::table(dom, id, lines_usize, span))
+        };
+        let evidence_here = evidence(dom, id) == Evidence::Furniture;
+        self.blocks.push(RawBlock {
+            raw,
+            text: text.text,
+            link_chars: text.link_chars,
+            element: id,
+            furniture: if evidence_here {
+                id
+            } else {
+                *self.furniture.last().unwrap_or(&NONE)
+            },
+            lines,
+        });
+        true
+    }
+}
+
+/// The blocks of the article body.
+fn select<'b, 'a>(dom: &Dom, order: &Order, blocks: &'b [RawBlock<'a>]) -> Vec<&'b RawBlock<'a>> {
+    let n = dom.nodes.len();
+    let mut score = vec![0f64; n];
+    // Text and link text under each element.
+    let mut chars = vec![0usize; n];
+    let mut links = vec![0usize; n];
+    for b in blocks {
+        chars[b.element as usize] += b.text.len();
+        links[b.element as usize] += b.link_chars;
+        let is_text = matches!(b.raw, Raw::Text { heading: 0, .. });
+        if !is_text || b.text.len() < VOTE_MIN_CHARS || b.link_density() > VOTE_MAX_LINK_DENSITY {
+            continue;
+        }
+        let s = 1.0 + b.text.matches(',').count() as f64 + (b.text.len() as f64 / 100.0).min(3.0);
+        // Text directly in a container votes for the container itself too.
+        let first = if matches!(
+            dom.name(b.element),
+            Some(
+                &local_name!("p")
+                    | &local_name!("pre")
+                    | &local_name!("blockquote")
+                    | &local_name!("li")
+                    | &local_name!("td")
+            )
+        ) {
+            dom.node(b.element).parent
+        } else {
+            b.element
+        };
+        let mut at = first;
+        for level in 0..3 {
+            if at == NONE || at == 0 {
+                break;
+            }
+            score[at as usize] += s / (1.0 + level as f64);
+            at = dom.node(at).parent;
+        }
+    }
+    // Children before parents: nodes in reverse pre-order.
+    let mut by_pre: Vec<NodeId> = (0..n as NodeId).collect();
+    by_pre.sort_unstable_by_key(|&id| std::cmp::Reverse(order.pre[id as usize]));
+    for &id in &by_pre {
+        let p = dom.node(id).parent;
+        if p != NONE {
+            chars[p as usize] += chars[id as usize];
+            links[p as usize] += links[id as usize];
+        }
+    }
+    let final_score = |id: NodeId| -> f64 {
+        let s = score[id as usize];
+        if s == 0.0 {
+            return 0.0;
+        }
+        let ld = if chars[id as usize] == 0 {
+            0.0
+        } else {
+            links[id as usize] as f64 / chars[id as usize] as f64
+        };
+        let w = match evidence(dom, id) {
+            Evidence::Furniture => -CLASS_WEIGHT,
+            Evidence::Content => CLASS_WEIGHT,
+            Evidence::None => 0.0,
+        };
+        (s + w) * (1.0 - ld)
+    };
+    let best = (0..n as NodeId)
+        .filter(|&id| score[id as usize] > 0.0)
+        .map(|id| (id, final_score(id)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((best, best_score)) = best else {
+        // No prose at all: every block that is not furniture or a link list.
+        return blocks
+            .iter()
+            .filter(|b| b.furniture == NONE && b.link_density() <= MAX_LINK_DENSITY)
+            .collect();
+    };
+    let mut roots = vec![best];
+    let parent = dom.node(best).parent;
+    if parent != NONE {
+        for sib in dom.children(parent) {
+            if sib == best || dom.name(sib).is_none() {
+                continue;
+            }
+            let s = final_score(sib);
+            if s >= (best_score * SIBLING_SHARE).max(10.0) {
+                roots.push(sib);
+            }
+        }
+    }
+    // Furniture inside the region counts when it is a small part of it (a wrapper holding
+    // most of the region is a misnamed container).
+    let inside = |b: &RawBlock<'_>| {
+        roots.iter().any(|&r| {
+            order.within(b.element, r)
+                && (b.furniture == NONE
+                    || !order.within(b.furniture, r)
+                    || chars[b.furniture as usize] * 2 > chars[r as usize])
+        })
+    };
+    let mut kept: Vec<&RawBlock<'a>> = blocks
+        .iter()
+        .filter(|b| inside(b))
+        .filter(|b| b.link_density() <= MAX_LINK_DENSITY || b.words() > 60)
+        .collect();
+    let prose = |b: &RawBlock<'_>| {
+        matches!(b.raw, Raw::Text { heading: 0, .. })
+            && b.words() >= PROSE_MIN_WORDS
+            && b.link_density() < VOTE_MAX_LINK_DENSITY
+    };
+    if let (Some(first), Some(last)) = (
+        kept.iter().position(|b| prose(b)),
+        kept.iter().rposition(|b| prose(b)),
+    ) {
+        kept = kept
+            .into_iter()
+            .enumerate()
+            .filter(|&(i, b)| {
+                (first..=last).contains(&i)
+                    || (i < first && matches!(b.raw, Raw::Text { heading: 1..=6, .. }) && false)
+            })
+            .map(|(_, b)| b)
+            .collect();
+    }
+    kept
+}
+
+#[cfg(test)]
+mod debug {
+    use super::*;
+    #[test]
+    fn debug_page() {
+        let Ok(path) = std::env::var("HTML_DEBUG") else {
+            return;
+        };
+        let html = std::fs::read_to_string(path).unwrap();
+        let dom = dom::parse(&html);
+        let lines = LineIndex::new(&html);
+        let order = Order::new(&dom);
+        let blocks = Walker::new(&dom, &lines).run();
+        for b in &blocks {
+            eprintln!(
+                "el={} {:?} furn={} ld={:.2} {:?}",
+                b.element,
+                dom.name(b.element).map(|n| n.to_string()),
+                b.furniture,
+                b.link_density(),
+                &b.text.chars().take(60).collect::<String>()
+            );
+        }
+        let kept = select(&dom, &order, &blocks);
+        eprintln!("kept {}", kept.len());
+    }
+}
