@@ -44,14 +44,23 @@ use text::{inline_text, is_block_tag, is_hidden, push_break, push_collapsed};
 const VOTE_MIN_CHARS: usize = 25;
 /// Most link density of a voting block.
 const VOTE_MAX_LINK_DENSITY: f64 = 0.33;
-/// Class/id evidence added to (or taken from) an element's score.
-const CLASS_WEIGHT: f64 = 25.0;
 /// Blocks with more link text than this share are link lists.
 const MAX_LINK_DENSITY: f64 = 0.5;
 /// Fewest words of a prose paragraph (the first and last of the body are prose).
 const PROSE_MIN_WORDS: usize = 10;
-/// A sibling of the best element joins the region with this share of the best score.
-const SIBLING_SHARE: f64 = 0.2;
+/// What a byte of furniture text costs an element's score (a byte of prose is worth 1).
+const FURNITURE_COST: f64 = 1.0;
+/// Furniture holding this share of the page's prose is a misnamed wrapper.
+const WRAPPER_SHARE: f64 = 0.75;
+/// Bonus of an element named as the article body (`<article>`, `<main>`, `articleBody`,
+/// `content` classes), per byte of prose under it.
+const CONTENT_BONUS: f64 = 0.25;
+/// Most link density of a bullet list of sentences (teaser lists link every headline).
+const LIST_MAX_LINK_DENSITY: f64 = 0.2;
+/// What a byte of link-list text costs.
+const LINK_COST: f64 = 0.5;
+/// What a byte of other text (short lines, captions) costs.
+const OTHER_COST: f64 = 0.2;
 
 /// What a raw block is.
 #[derive(Debug)]
@@ -73,8 +82,8 @@ struct RawBlock<'a> {
     link_chars: usize,
     /// The innermost block element around the text.
     element: NodeId,
-    /// The deepest ancestor with furniture evidence, or `NONE`.
-    furniture: NodeId,
+    /// The ancestors with furniture evidence, outermost first.
+    furniture: Vec<NodeId>,
     lines: [u32; 2],
 }
 
@@ -89,7 +98,19 @@ impl RawBlock<'_> {
     fn words(&self) -> usize {
         self.text.split_whitespace().count()
     }
+    /// Markup or code shown as text (a `<noscript>` fallback, a script outside `<script>`).
+    fn is_code(&self) -> bool {
+        let marks = self
+            .text
+            .bytes()
+            .filter(|b| matches!(b, b'<' | b'>' | b'{' | b'}' | b'=' | b';'))
+            .count();
+        marks * CODE_MARKS > self.text.len()
+    }
 }
+
+/// Text with more than one markup or code character (`<>{}=;`) in this many is code.
+const CODE_MARKS: usize = 25;
 
 /// Builds the article model of the HTML page `html`, page furniture dropped.
 pub fn clean_html(html: &str) -> Article<'static> {
@@ -102,7 +123,8 @@ pub fn read_html(html: &str) -> (Article<'static>, markup::Extracted<'static>) {
     let dom = dom::parse(html);
     let lines = LineIndex::new(html);
     let order = Order::new(&dom);
-    let blocks = Walker::new(&dom, &lines).run();
+    let mut blocks = Walker::new(&dom, &lines).run();
+    blocks.retain(|b| !(matches!(b.raw, Raw::Text { pre: false, .. }) && b.is_code()));
     let mut found = markup::Extracted::default();
     for b in &blocks {
         match &b.raw {
@@ -422,6 +444,27 @@ const FURNITURE_WORDS: &[&str] = &[
     "topics",
     "keywords",
 ];
+/// Beginnings of class/id words of page furniture (`footerstyles`, `sharebar`).
+const FURNITURE_PREFIXES: &[&str] = &[
+    "footer",
+    "sidebar",
+    "comment",
+    "related",
+    "social",
+    "share",
+    "breadcrumb",
+    "newsletter",
+    "promo",
+    "advert",
+    "subscri",
+    "cookie",
+    "trending",
+    "popular",
+    "recommend",
+    "navbar",
+    "navigation",
+    "menu",
+];
 /// Class/id words of the article body.
 const CONTENT_WORDS: &[&str] = &[
     "article",
@@ -444,6 +487,7 @@ fn evidence(dom: &Dom, id: NodeId) -> Evidence {
         return Evidence::None;
     };
     match *name {
+        local_name!("body") | local_name!("html") => return Evidence::None,
         local_name!("nav")
         | local_name!("footer")
         | local_name!("aside")
@@ -469,7 +513,9 @@ fn evidence(dom: &Dom, id: NodeId) -> Evidence {
                     .filter(|w| !w.is_empty())
                 {
                     let w = word.to_ascii_lowercase();
-                    if FURNITURE_WORDS.contains(&w.as_str()) {
+                    if FURNITURE_WORDS.contains(&w.as_str())
+                        || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
+                    {
                         furniture = true;
                     } else if CONTENT_WORDS.contains(&w.as_str()) {
                         content = true;
@@ -542,7 +588,7 @@ impl<'d> Walker<'d> {
                 link_chars: self.link_chars.min(text.len()),
                 text,
                 element,
-                furniture: *self.furniture.last().unwrap_or(&NONE),
+                furniture: self.furniture.clone(),
                 lines: self.lines,
             });
         }
@@ -666,10 +712,12 @@ impl<'d> Walker<'d> {
             text: text.text,
             link_chars: text.link_chars,
             element: id,
-            furniture: if evidence_here {
-                id
-            } else {
-                *self.furniture.last().unwrap_or(&NONE)
+            furniture: {
+                let mut f = self.furniture.clone();
+                if evidence_here {
+                    f.push(id);
+                }
+                f
             },
             lines,
         });
@@ -677,127 +725,144 @@ impl<'d> Walker<'d> {
     }
 }
 
-/// The blocks of the article body.
+/// Whether a block reads as article prose, furniture aside: enough words, few of them links.
+fn is_prose(b: &RawBlock<'_>) -> bool {
+    match &b.raw {
+        Raw::Text { heading: 0, .. } => {
+            b.text.len() >= VOTE_MIN_CHARS
+                && b.words() >= PROSE_MIN_WORDS / 2
+                && b.link_density() <= VOTE_MAX_LINK_DENSITY
+        }
+        // A list of sentences, not of links or names.
+        // Ordered lists enumerate content; bullet lists of linked items are teasers.
+        Raw::List(l) => {
+            let most = if l.ordered {
+                MAX_LINK_DENSITY
+            } else {
+                LIST_MAX_LINK_DENSITY
+            };
+            b.link_density() <= most && b.words() >= PROSE_MIN_WORDS * l.items.len().max(1) * 2 / 3
+        }
+        _ => false,
+    }
+}
+
+/// The blocks of the article body: the element whose subtree holds the most prose less a
+/// share of everything else (furniture, link lists, short lines) is the article's region.
 fn select<'b, 'a>(dom: &Dom, order: &Order, blocks: &'b [RawBlock<'a>]) -> Vec<&'b RawBlock<'a>> {
     let n = dom.nodes.len();
-    let mut score = vec![0f64; n];
-    // Text and link text under each element.
-    let mut chars = vec![0usize; n];
-    let mut links = vec![0usize; n];
-    for b in blocks {
-        chars[b.element as usize] += b.text.len();
-        links[b.element as usize] += b.link_chars;
-        let is_text = matches!(b.raw, Raw::Text { heading: 0, .. });
-        if !is_text || b.text.len() < VOTE_MIN_CHARS || b.link_density() > VOTE_MAX_LINK_DENSITY {
-            continue;
-        }
-        let s = 1.0 + b.text.matches(',').count() as f64 + (b.text.len() as f64 / 100.0).min(3.0);
-        // Text directly in a container votes for the container itself too.
-        let first = if matches!(
-            dom.name(b.element),
-            Some(
-                &local_name!("p")
-                    | &local_name!("pre")
-                    | &local_name!("blockquote")
-                    | &local_name!("li")
-                    | &local_name!("td")
-            )
-        ) {
-            dom.node(b.element).parent
-        } else {
-            b.element
-        };
-        let mut at = first;
-        for level in 0..3 {
-            if at == NONE || at == 0 {
-                break;
-            }
-            score[at as usize] += s / (1.0 + level as f64);
-            at = dom.node(at).parent;
-        }
-    }
     // Children before parents: nodes in reverse pre-order.
     let mut by_pre: Vec<NodeId> = (0..n as NodeId).collect();
     by_pre.sort_unstable_by_key(|&id| std::cmp::Reverse(order.pre[id as usize]));
+    let sum_up = |v: &mut Vec<f64>| {
+        for &id in &by_pre {
+            let p = dom.node(id).parent;
+            if p != NONE {
+                v[p as usize] += v[id as usize];
+            }
+        }
+    };
+    // Prose under each element, furniture or not.
+    let mut prose = vec![0f64; n];
+    for b in blocks.iter().filter(|b| is_prose(b)) {
+        prose[b.element as usize] += b.text.len() as f64;
+    }
+    sum_up(&mut prose);
+    let total = prose[0];
+    // Elements holding an element named as the article body, with prose in it.
+    let mut holds_body = vec![false; n];
     for &id in &by_pre {
+        if prose[id as usize] > 0.0 && evidence(dom, id) == Evidence::Content {
+            holds_body[id as usize] = true;
+        }
         let p = dom.node(id).parent;
-        if p != NONE {
-            chars[p as usize] += chars[id as usize];
-            links[p as usize] += links[id as usize];
+        if p != NONE && holds_body[id as usize] {
+            holds_body[p as usize] = true;
         }
     }
-    let final_score = |id: NodeId| -> f64 {
-        let s = score[id as usize];
-        if s == 0.0 {
-            return 0.0;
-        }
-        let ld = if chars[id as usize] == 0 {
-            0.0
-        } else {
-            links[id as usize] as f64 / chars[id as usize] as f64
-        };
-        let w = match evidence(dom, id) {
-            Evidence::Furniture => -CLASS_WEIGHT,
-            Evidence::Content => CLASS_WEIGHT,
-            Evidence::None => 0.0,
-        };
-        (s + w) * (1.0 - ld)
+    // Furniture holding most of the prose, or the article body, is a misnamed wrapper.
+    let furniture_of = |b: &RawBlock<'_>| -> Option<NodeId> {
+        b.furniture.iter().rev().copied().find(|&f| {
+            (prose[f as usize] < WRAPPER_SHARE * total || total == 0.0) && !holds_body[f as usize]
+        })
     };
-    let best = (0..n as NodeId)
-        .filter(|&id| score[id as usize] > 0.0)
-        .map(|id| (id, final_score(id)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    let Some((best, best_score)) = best else {
+    let mut value = vec![0f64; n];
+    for b in blocks {
+        let len = b.text.len() as f64;
+        let v = if furniture_of(b).is_some() {
+            -FURNITURE_COST * len
+        } else if is_prose(b) {
+            len
+        } else if matches!(b.raw, Raw::Text { heading: 1..=6, .. }) {
+            0.0
+        } else if b.link_density() > MAX_LINK_DENSITY {
+            -LINK_COST * len
+        } else {
+            -OTHER_COST * len
+        };
+        value[b.element as usize] += v;
+    }
+    sum_up(&mut value);
+    let best = (1..n as NodeId)
+        .filter(|&id| dom.name(id).is_some())
+        .map(|id| {
+            let bonus = if evidence(dom, id) == Evidence::Content {
+                CONTENT_BONUS * prose[id as usize]
+            } else {
+                0.0
+            };
+            (id, value[id as usize] + bonus)
+        })
+        .fold(None::<(NodeId, f64)>, |acc, (id, v)| match acc {
+            Some((_, bv)) if bv > v => acc,
+            _ if v > 0.0 => Some((id, v)),
+            _ => acc,
+        });
+    #[cfg(test)]
+    if std::env::var("HTML_DEBUG").is_ok() {
+        eprintln!("best {best:?} total prose {total}");
+        if let Some(longest) = blocks
+            .iter()
+            .filter(|b| is_prose(b))
+            .max_by_key(|b| b.text.len())
+        {
+            let mut at = longest.element;
+            while at != NONE {
+                eprintln!(
+                    "  up {at} {:?} class={:?} value={:.0} prose={:.0}",
+                    dom.name(at).map(|n| n.to_string()),
+                    dom.attr(at, "class"),
+                    value[at as usize],
+                    prose[at as usize]
+                );
+                at = dom.node(at).parent;
+            }
+        }
+    }
+    let Some((root, _)) = best else {
         // No prose at all: every block that is not furniture or a link list.
         return blocks
             .iter()
-            .filter(|b| b.furniture == NONE && b.link_density() <= MAX_LINK_DENSITY)
+            .filter(|b| furniture_of(b).is_none() && b.link_density() <= MAX_LINK_DENSITY)
             .collect();
-    };
-    let mut roots = vec![best];
-    let parent = dom.node(best).parent;
-    if parent != NONE {
-        for sib in dom.children(parent) {
-            if sib == best || dom.name(sib).is_none() {
-                continue;
-            }
-            let s = final_score(sib);
-            if s >= (best_score * SIBLING_SHARE).max(10.0) {
-                roots.push(sib);
-            }
-        }
-    }
-    // Furniture inside the region counts when it is a small part of it (a wrapper holding
-    // most of the region is a misnamed container).
-    let inside = |b: &RawBlock<'_>| {
-        roots.iter().any(|&r| {
-            order.within(b.element, r)
-                && (b.furniture == NONE
-                    || !order.within(b.furniture, r)
-                    || chars[b.furniture as usize] * 2 > chars[r as usize])
-        })
     };
     let mut kept: Vec<&RawBlock<'a>> = blocks
         .iter()
-        .filter(|b| inside(b))
+        .filter(|b| order.within(b.element, root))
+        .filter(|b| furniture_of(b).is_none_or(|f| !order.within(f, root) || f == root))
         .filter(|b| b.link_density() <= MAX_LINK_DENSITY || b.words() > 60)
         .collect();
-    let prose = |b: &RawBlock<'_>| {
-        matches!(b.raw, Raw::Text { heading: 0, .. })
-            && b.words() >= PROSE_MIN_WORDS
-            && b.link_density() < VOTE_MAX_LINK_DENSITY
+    let strong = |b: &RawBlock<'_>| {
+        is_prose(b) && (b.words() >= PROSE_MIN_WORDS || matches!(b.raw, Raw::List(_)))
     };
     if let (Some(first), Some(last)) = (
-        kept.iter().position(|b| prose(b)),
-        kept.iter().rposition(|b| prose(b)),
+        kept.iter().position(|b| strong(b)),
+        kept.iter().rposition(|b| strong(b)),
     ) {
         kept = kept
             .into_iter()
             .enumerate()
-            .filter(|&(i, b)| {
-                (first..=last).contains(&i)
-                    || (i < first && matches!(b.raw, Raw::Text { heading: 1..=6, .. }) && false)
-            })
+            .filter(|&(i, _)| (first..=last).contains(&i))
             .map(|(_, b)| b)
             .collect();
     }
@@ -808,6 +873,24 @@ fn select<'b, 'a>(dom: &Dom, order: &Order, blocks: &'b [RawBlock<'a>]) -> Vec<&
 mod debug {
     use super::*;
     #[test]
+    fn debug_dir() {
+        let Ok(dir) = std::env::var("HTML_DEBUG_DIR") else {
+            return;
+        };
+        let out = std::env::var("HTML_DEBUG_OUT").unwrap();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "html") {
+                let bytes = std::fs::read(&p).unwrap();
+                let text = String::from_utf8_lossy(&bytes);
+                let a = clean_html(&text);
+                let name = p.file_stem().unwrap().to_str().unwrap().to_string() + ".txt";
+                std::fs::write(std::path::Path::new(&out).join(name), a.to_text()).unwrap();
+            }
+        }
+    }
+
+    #[test]
     fn debug_page() {
         let Ok(path) = std::env::var("HTML_DEBUG") else {
             return;
@@ -816,10 +899,11 @@ mod debug {
         let dom = dom::parse(&html);
         let lines = LineIndex::new(&html);
         let order = Order::new(&dom);
-        let blocks = Walker::new(&dom, &lines).run();
+        let mut blocks = Walker::new(&dom, &lines).run();
+        blocks.retain(|b| !(matches!(b.raw, Raw::Text { pre: false, .. }) && b.is_code()));
         for b in &blocks {
             eprintln!(
-                "el={} {:?} furn={} ld={:.2} {:?}",
+                "el={} {:?} furn={:?} ld={:.2} {:?}",
                 b.element,
                 dom.name(b.element).map(|n| n.to_string()),
                 b.furniture,
