@@ -149,8 +149,131 @@ impl Iterator for Descendants<'_> {
     }
 }
 
+/// Deepest element nesting given to the tree builder. Its scope checks walk the stack of open
+/// elements, so 100,000 nested `<div>`s would take it minutes; browsers flatten far earlier.
+const MAX_DEPTH: usize = 2_000;
+
+/// Elements never counted as open: void elements, and those whose end tag is implied.
+fn uncounted(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"option"
+            | b"html"
+            | b"head"
+            | b"body"
+    )
+}
+
+/// `html` with the start and end tags nested deeper than [`MAX_DEPTH`] removed (their text
+/// stays, in the deepest element kept); borrowed when nothing is that deep, as on real pages.
+fn limit_depth(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    let mut dropped = 0usize;
+    // Byte ranges of the tags to remove.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &b[i..]) {
+        let start = i + at;
+        let rest = &b[start + 1..];
+        if rest.starts_with(b"!--") {
+            i = memchr::memmem::find(rest, b"-->").map_or(b.len(), |e| start + 1 + e + 3);
+            continue;
+        }
+        let close = rest.first() == Some(&b'/');
+        let name_from = start + 1 + usize::from(close);
+        let name_len = b[name_from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            i = start + 1;
+            continue;
+        }
+        let name = b[name_from..name_from + name_len].to_ascii_lowercase();
+        let end = memchr::memchr(b'>', &b[name_from..]).map_or(b.len(), |e| name_from + e + 1);
+        if !close
+            && matches!(
+                name.as_slice(),
+                b"script" | b"style" | b"textarea" | b"title"
+            )
+        {
+            let mut closing = b"</".to_vec();
+            closing.extend_from_slice(&name);
+            let lower_rest = &b[end.min(b.len())..];
+            i = find_ascii_ci(lower_rest, &closing).map_or(b.len(), |e| end + e);
+            continue;
+        }
+        let self_closing = end >= 2 && b[end - 2] == b'/';
+        if !uncounted(&name) && !self_closing {
+            if close {
+                if dropped > 0 {
+                    dropped -= 1;
+                    cut.push((start, end));
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            } else if depth >= MAX_DEPTH {
+                dropped += 1;
+                cut.push((start, end));
+            } else {
+                depth += 1;
+            }
+        }
+        i = end;
+    }
+    if cut.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (s, e) in cut {
+        out.push_str(&html[at..s]);
+        at = e;
+    }
+    out.push_str(&html[at..]);
+    Cow::Owned(out)
+}
+
+/// Where `needle` (lower-case ASCII) first occurs in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut i = 0;
+    while let Some(at) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[i..]) {
+        let s = i + at;
+        if hay.len() - s >= needle.len() && hay[s..s + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(s);
+        }
+        i = s + 1;
+    }
+    None
+}
+
 /// Parses `html` (any bytes of it; the tokenizer never fails).
 pub fn parse(html: &str) -> Dom {
+    let html = limit_depth(html);
+    let html = html.as_ref();
     let sink = Sink {
         nodes: RefCell::new(vec![Node {
             data: Data::Document,
@@ -276,7 +399,11 @@ impl Sink {
                 }
             }
         }
-        Some(self.push(Data::Text(text)))
+        // The tree builder reports the line a run of text ends on.
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count() as u32;
+        let id = self.push(Data::Text(text));
+        self.nodes.borrow_mut()[id as usize].lines[0] = line.saturating_sub(newlines).max(1);
+        Some(id)
     }
 }
 
@@ -290,6 +417,14 @@ impl TreeSink for Sink {
 
     fn finish(self) -> Dom {
         let mut nodes = self.nodes.into_inner();
+        // An element ends on the last line of its content (nodes are created before their
+        // children, so a pass from the last node up carries the lines to every ancestor).
+        for id in (1..nodes.len()).rev() {
+            let (parent, end) = (nodes[id].parent, nodes[id].lines[1]);
+            if parent != NONE && nodes[parent as usize].lines[1] < end {
+                nodes[parent as usize].lines[1] = end;
+            }
+        }
         let last = nodes.iter().map(|n| n.lines[1]).max().unwrap_or(1);
         nodes[0].lines = [1, last];
         Dom { nodes }

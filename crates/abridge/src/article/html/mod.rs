@@ -244,6 +244,16 @@ fn text_blocks(
                     parts.push((at, Content::Paragraph(Cow::Owned(prose))));
                 }
             }
+            // A caption sentence the grammar took into its table is not prose too.
+            let captions: Vec<String> = found
+                .tables
+                .iter()
+                .filter_map(|t| t.caption.as_deref().map(norm))
+                .collect();
+            parts.retain(|(_, c)| match c {
+                Content::Paragraph(p) => !captions.contains(&norm(p)),
+                _ => true,
+            });
             parts.sort_by_key(|p| p.0);
             for (_, content) in parts {
                 out.push(Block {
@@ -707,20 +717,40 @@ impl<'d> Walker<'d> {
             Raw::Table(structure::table(dom, id, lines_usize, span))
         };
         let evidence_here = evidence(dom, id) == Evidence::Furniture;
+        let furniture = {
+            let mut f = self.furniture.clone();
+            if evidence_here {
+                f.push(id);
+            }
+            f
+        };
         self.blocks.push(RawBlock {
             raw,
             text: text.text,
             link_chars: text.link_chars,
             element: id,
-            furniture: {
-                let mut f = self.furniture.clone();
-                if evidence_here {
-                    f.push(id);
-                }
-                f
-            },
+            furniture: furniture.clone(),
             lines,
         });
+        if is_list {
+            // Data tables inside list items are tables of their own.
+            for t in dom.descendants(id) {
+                if dom.name(t) == Some(&local_name!("table")) && structure::is_data_table(dom, t) {
+                    let lines = dom.node(t).lines;
+                    let span = self.index.span(lines).range();
+                    let lines_usize = [lines[0] as usize, lines[1] as usize];
+                    let text = inline_text(dom, t);
+                    self.blocks.push(RawBlock {
+                        raw: Raw::Table(structure::table(dom, t, lines_usize, span)),
+                        text: text.text,
+                        link_chars: text.link_chars,
+                        element: t,
+                        furniture: furniture.clone(),
+                        lines,
+                    });
+                }
+            }
+        }
         true
     }
 }

@@ -44,9 +44,18 @@ fn span_attr(dom: &Dom, cell: NodeId, name: &str) -> usize {
         .clamp(1, 100)
 }
 
-/// True when `table` holds data: two rows and two columns at least, no nested table, no cell
+/// True when `table` holds data: two rows and two columns at least, not inside or around another
+/// table, no cell
 /// holding whole blocks (paragraphs, headings, lists) or a long text.
 pub fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    // A table inside another table is part of a layout.
+    let mut up = dom.node(table).parent;
+    while up != super::dom::NONE {
+        if dom.name(up) == Some(&local_name!("table")) {
+            return false;
+        }
+        up = dom.node(up).parent;
+    }
     let rows = rows(dom, table);
     if rows.len() < 2 {
         return false;
@@ -196,7 +205,6 @@ pub fn is_layout_list(dom: &Dom, list: NodeId) -> bool {
                     | &local_name!("h2")
                     | &local_name!("h3")
                     | &local_name!("h4")
-                    | &local_name!("table")
                     | &local_name!("article")
                     | &local_name!("section")
                     | &local_name!("blockquote")

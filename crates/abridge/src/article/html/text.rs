@@ -113,7 +113,7 @@ pub fn inline_text(dom: &Dom, id: NodeId) -> InlineText {
     collect(dom, id, false)
 }
 
-/// Text of the subtree under `id`, nested lists left out.
+/// Text of the subtree under `id`, nested lists and tables left out.
 pub fn inline_text_skipping_lists(dom: &Dom, id: NodeId) -> InlineText {
     collect(dom, id, true)
 }
@@ -140,7 +140,10 @@ fn collect(dom: &Dom, root: NodeId, skip_lists: bool) -> InlineText {
                             || (skip_lists
                                 && matches!(
                                     *name,
-                                    local_name!("ul") | local_name!("ol") | local_name!("dl")
+                                    local_name!("ul")
+                                        | local_name!("ol")
+                                        | local_name!("dl")
+                                        | local_name!("table")
                                 )))
                     {
                         continue;
