@@ -425,10 +425,11 @@ mod tests {
     }
 
     #[test]
-    fn default_filter_takes_text_and_markdown() {
+    fn default_filter_takes_text_markdown_and_html() {
         let f = FileFilter::default();
         assert!(f.accepts(Path::new("a/b.txt")) && f.accepts(Path::new("c.md")));
-        assert!(f.accepts(Path::new("x.markdown")) && !f.accepts(Path::new("y.html")));
+        assert!(f.accepts(Path::new("x.markdown")) && f.accepts(Path::new("y.html")));
+        assert!(f.accepts(Path::new("z.htm")) && !f.accepts(Path::new("w.pdf")));
     }
 
     #[test]

@@ -274,16 +274,19 @@ fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 pub fn parse(html: &str) -> Dom {
     let html = limit_depth(html);
     let html = html.as_ref();
+    // About one node for every 40 bytes of a page.
+    let mut nodes = Vec::with_capacity(html.len() / 40 + 16);
+    nodes.push(Node {
+        data: Data::Document,
+        parent: NONE,
+        first_child: NONE,
+        last_child: NONE,
+        prev: NONE,
+        next: NONE,
+        lines: [1, 1],
+    });
     let sink = Sink {
-        nodes: RefCell::new(vec![Node {
-            data: Data::Document,
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            prev: NONE,
-            next: NONE,
-            lines: [1, 1],
-        }]),
+        nodes: RefCell::new(nodes),
         line: Cell::new(1),
         names: RefCell::new(Vec::new()),
     };

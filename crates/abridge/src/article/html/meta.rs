@@ -88,16 +88,16 @@ pub fn read(dom: &Dom) -> Meta {
                     | "sailthru.date"
                     | "parsely-pub-date"
                     | "article.published"
-                    | "published_time" => {
-                        if meta_date.is_none() {
-                            meta_date = iso_date(content);
-                        }
+                    | "published_time"
+                        if meta_date.is_none() =>
+                    {
+                        meta_date = iso_date(content);
                     }
-                    "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author" => {
-                        if meta.author.is_none() && !content.contains("://") {
-                            meta.author =
-                                clean(content.trim_start_matches("By ").trim_start_matches("by "));
-                        }
+                    "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author"
+                        if meta.author.is_none() && !content.contains("://") =>
+                    {
+                        meta.author =
+                            clean(content.trim_start_matches("By ").trim_start_matches("by "));
                     }
                     "og:site_name" | "application-name" if meta.site.is_none() => {
                         meta.site = clean(content)

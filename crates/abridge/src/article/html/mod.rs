@@ -123,7 +123,7 @@ pub fn read_html(html: &str) -> (Article<'static>, markup::Extracted<'static>) {
     let dom = dom::parse(html);
     let lines = LineIndex::new(html);
     let order = Order::new(&dom);
-    let mut blocks = Walker::new(&dom, &lines).run();
+    let (mut blocks, evidence) = Walker::new(&dom, &lines).run();
     blocks.retain(|b| !(matches!(b.raw, Raw::Text { pre: false, .. }) && b.is_code()));
     let mut found = markup::Extracted::default();
     for b in &blocks {
@@ -134,10 +134,11 @@ pub fn read_html(html: &str) -> (Article<'static>, markup::Extracted<'static>) {
         }
     }
     let page_meta = meta::read(&dom);
-    let kept = select(&dom, &order, &blocks);
+    let kept = select(&dom, &order, &blocks, &evidence);
     let title = page_meta.title.clone().or_else(|| {
         kept.iter()
-            .chain(blocks.iter().map(|b| b).collect::<Vec<_>>().iter())
+            .copied()
+            .chain(blocks.iter())
             .find(|b| matches!(b.raw, Raw::Text { heading: 1, .. }))
             .map(|b| b.text.replace('\n', " "))
     });
@@ -347,6 +348,8 @@ impl LineIndex {
 struct Order {
     pre: Vec<u32>,
     last: Vec<u32>,
+    /// Nodes in pre-order.
+    seq: Vec<NodeId>,
 }
 
 impl Order {
@@ -355,9 +358,11 @@ impl Order {
         let mut pre = vec![0u32; n];
         let mut last = vec![0u32; n];
         let mut count = 0u32;
+        let mut seq = Vec::with_capacity(n);
         let mut stack: Vec<(NodeId, bool)> = vec![(0, true)];
         while let Some((id, entering)) = stack.pop() {
             if entering {
+                seq.push(id);
                 pre[id as usize] = count;
                 count += 1;
                 stack.push((id, false));
@@ -370,7 +375,7 @@ impl Order {
                 last[id as usize] = count.saturating_sub(1);
             }
         }
-        Order { pre, last }
+        Order { pre, last, seq }
     }
 
     /// True when `x` is `r` or under it.
@@ -555,6 +560,10 @@ struct Walker<'d> {
     open: Vec<NodeId>,
     /// Open furniture elements.
     furniture: Vec<NodeId>,
+    /// Evidence of each element walked (`None` for the others).
+    evidence: Vec<Evidence>,
+    /// Open `<pre>` elements.
+    in_pre: usize,
     in_link: usize,
     index: &'d LineIndex,
 }
@@ -569,6 +578,8 @@ impl<'d> Walker<'d> {
             lines: [0, 0],
             open: vec![0],
             furniture: Vec::new(),
+            evidence: vec![Evidence::None; dom.nodes.len()],
+            in_pre: 0,
             in_link: 0,
             index,
         }
@@ -588,10 +599,7 @@ impl<'d> Walker<'d> {
                 Some(&local_name!("h6")) => 6,
                 _ => 0,
             };
-            let pre = self
-                .open
-                .iter()
-                .any(|&o| self.dom.name(o) == Some(&local_name!("pre")));
+            let pre = self.in_pre > 0 || name == Some(&local_name!("pre"));
             let text = trimmed.to_string();
             self.blocks.push(RawBlock {
                 raw: Raw::Text { heading, pre },
@@ -615,7 +623,7 @@ impl<'d> Walker<'d> {
         }
     }
 
-    fn run(mut self) -> Vec<RawBlock<'static>> {
+    fn run(mut self) -> (Vec<RawBlock<'static>>, Vec<Evidence>) {
         let dom = self.dom;
         let mut stack: Vec<(NodeId, bool)> = vec![(0, true)];
         while let Some((id, entering)) = stack.pop() {
@@ -623,11 +631,7 @@ impl<'d> Walker<'d> {
             match &node.data {
                 Data::Text(t) if entering => {
                     let before = self.text.len();
-                    let in_pre = self
-                        .open
-                        .iter()
-                        .any(|&o| dom.name(o) == Some(&local_name!("pre")));
-                    if in_pre {
+                    if self.in_pre > 0 {
                         self.text.push_str(t);
                     } else {
                         push_collapsed(&mut self.text, t);
@@ -656,8 +660,13 @@ impl<'d> Walker<'d> {
                             self.flush();
                             self.open.push(id);
                         }
-                        if evidence(dom, id) == Evidence::Furniture {
+                        let ev = evidence(dom, id);
+                        self.evidence[id as usize] = ev;
+                        if ev == Evidence::Furniture {
                             self.furniture.push(id);
+                        }
+                        if *name == local_name!("pre") {
+                            self.in_pre += 1;
                         }
                         if *name == local_name!("a") {
                             self.in_link += 1;
@@ -674,6 +683,9 @@ impl<'d> Walker<'d> {
                         }
                         if self.furniture.last() == Some(&id) {
                             self.furniture.pop();
+                        }
+                        if *name == local_name!("pre") {
+                            self.in_pre -= 1;
                         }
                         if is_block_tag(name) {
                             self.flush();
@@ -692,7 +704,7 @@ impl<'d> Walker<'d> {
             }
         }
         self.flush();
-        self.blocks
+        (self.blocks, self.evidence)
     }
 
     /// Lists and data tables become one block each. True when `id` was taken so.
@@ -716,7 +728,9 @@ impl<'d> Walker<'d> {
         } else {
             Raw::Table(structure::table(dom, id, lines_usize, span))
         };
-        let evidence_here = evidence(dom, id) == Evidence::Furniture;
+        let ev = evidence(dom, id);
+        self.evidence[id as usize] = ev;
+        let evidence_here = ev == Evidence::Furniture;
         let furniture = {
             let mut f = self.furniture.clone();
             if evidence_here {
@@ -779,11 +793,15 @@ fn is_prose(b: &RawBlock<'_>) -> bool {
 
 /// The blocks of the article body: the element whose subtree holds the most prose less a
 /// share of everything else (furniture, link lists, short lines) is the article's region.
-fn select<'b, 'a>(dom: &Dom, order: &Order, blocks: &'b [RawBlock<'a>]) -> Vec<&'b RawBlock<'a>> {
+fn select<'b, 'a>(
+    dom: &Dom,
+    order: &Order,
+    blocks: &'b [RawBlock<'a>],
+    evidence: &[Evidence],
+) -> Vec<&'b RawBlock<'a>> {
     let n = dom.nodes.len();
     // Children before parents: nodes in reverse pre-order.
-    let mut by_pre: Vec<NodeId> = (0..n as NodeId).collect();
-    by_pre.sort_unstable_by_key(|&id| std::cmp::Reverse(order.pre[id as usize]));
+    let by_pre: Vec<NodeId> = order.seq.iter().rev().copied().collect();
     let sum_up = |v: &mut Vec<f64>| {
         for &id in &by_pre {
             let p = dom.node(id).parent;
@@ -802,7 +820,7 @@ fn select<'b, 'a>(dom: &Dom, order: &Order, blocks: &'b [RawBlock<'a>]) -> Vec<&
     // Elements holding an element named as the article body, with prose in it.
     let mut holds_body = vec![false; n];
     for &id in &by_pre {
-        if prose[id as usize] > 0.0 && evidence(dom, id) == Evidence::Content {
+        if prose[id as usize] > 0.0 && evidence[id as usize] == Evidence::Content {
             holds_body[id as usize] = true;
         }
         let p = dom.node(id).parent;
@@ -836,7 +854,7 @@ fn select<'b, 'a>(dom: &Dom, order: &Order, blocks: &'b [RawBlock<'a>]) -> Vec<&
     let best = (1..n as NodeId)
         .filter(|&id| dom.name(id).is_some())
         .map(|id| {
-            let bonus = if evidence(dom, id) == Evidence::Content {
+            let bonus = if evidence[id as usize] == Evidence::Content {
                 CONTENT_BONUS * prose[id as usize]
             } else {
                 0.0
@@ -929,7 +947,7 @@ mod debug {
         let dom = dom::parse(&html);
         let lines = LineIndex::new(&html);
         let order = Order::new(&dom);
-        let mut blocks = Walker::new(&dom, &lines).run();
+        let (mut blocks, evidence) = Walker::new(&dom, &lines).run();
         blocks.retain(|b| !(matches!(b.raw, Raw::Text { pre: false, .. }) && b.is_code()));
         for b in &blocks {
             eprintln!(
@@ -941,7 +959,7 @@ mod debug {
                 &b.text.chars().take(60).collect::<String>()
             );
         }
-        let kept = select(&dom, &order, &blocks);
+        let kept = select(&dom, &order, &blocks, &evidence);
         eprintln!("kept {}", kept.len());
     }
 }

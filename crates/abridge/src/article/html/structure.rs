@@ -70,10 +70,14 @@ pub fn is_data_table(dom: &Dom, table: NodeId) -> bool {
             for d in dom.descendants(cell) {
                 match dom.name(d) {
                     Some(&local_name!("table")) => return false,
-                    Some(n) if is_block_tag(n) && !matches!(*n, local_name!("br")) => {
-                        if !matches!(*n, local_name!("div") | local_name!("span")) {
-                            return false;
-                        }
+                    Some(n)
+                        if is_block_tag(n)
+                            && !matches!(
+                                *n,
+                                local_name!("br") | local_name!("div") | local_name!("span")
+                            ) =>
+                    {
+                        return false;
                     }
                     _ => {}
                 }
