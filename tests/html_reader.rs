@@ -129,8 +129,11 @@ fn tables_expand_spans_and_skip_layout_and_nested_tables() {
         .tables
         .iter()
         .all(|t| t.rows.iter().all(|r| r.len() == t.header.len())));
-    // The layout table's paragraph is prose of the article.
+    // The layout table's paragraph is prose of the article, and every data table (the one in a
+    // figure too) is a block of it.
     let a = article::read(&doc);
+    let tables = a.blocks.iter().filter(|b| b.kind() == BlockKind::Table).count();
+    assert_eq!(tables, 4);
     assert!(a
         .to_text()
         .contains("This layout table holds a whole paragraph"));

@@ -57,6 +57,16 @@ const WRAPPER_SHARE: f64 = 0.75;
 const CONTENT_BONUS: f64 = 0.25;
 /// Most link density of a bullet list of sentences (teaser lists link every headline).
 const LIST_MAX_LINK_DENSITY: f64 = 0.2;
+/// A teaser paragraph is shorter than this (words)...
+const TEASER_MAX_WORDS: usize = 45;
+/// ...and follows a headline of at most this many words...
+const TEASER_HEADLINE_WORDS: usize = 20;
+/// ...that is links for at least this share.
+const TEASER_HEADLINE_LINKS: f64 = 0.9;
+/// Fewest teasers in a run...
+const TEASER_RUN: usize = 3;
+/// ...each at most this many blocks after the one before.
+const TEASER_GAP: usize = 4;
 /// What a byte of link-list text costs.
 const LINK_COST: f64 = 0.5;
 /// What a byte of other text (short lines, captions) costs.
@@ -454,6 +464,14 @@ const FURNITURE_WORDS: &[&str] = &[
     "caption",
     "credit",
     "credits",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "slider",
+    "lightbox",
+    "thumbnail",
+    "thumbnails",
+    "figcaption",
     "meta",
     "share-tools",
     "topics",
@@ -507,7 +525,9 @@ fn evidence(dom: &Dom, id: NodeId) -> Evidence {
         | local_name!("footer")
         | local_name!("aside")
         | local_name!("form")
-        | local_name!("menu") => return Evidence::Furniture,
+        | local_name!("menu")
+        | local_name!("figcaption")
+        | local_name!("figure") => return Evidence::Furniture,
         local_name!("article") | local_name!("main") => return Evidence::Content,
         _ => {}
     }
@@ -732,7 +752,13 @@ impl<'d> Walker<'d> {
         self.evidence[id as usize] = ev;
         let evidence_here = ev == Evidence::Furniture;
         let furniture = {
-            let mut f = self.furniture.clone();
+            // A figure is furniture for its captions and images, not for a table it frames.
+            let mut f: Vec<NodeId> = self
+                .furniture
+                .iter()
+                .copied()
+                .filter(|&f| !is_table || dom.name(f) != Some(&local_name!("figure")))
+                .collect();
             if evidence_here {
                 f.push(id);
             }
@@ -894,8 +920,34 @@ fn select<'b, 'a>(
             .filter(|b| furniture_of(b).is_none() && b.link_density() <= MAX_LINK_DENSITY)
             .collect();
     };
+    // A teaser: a short paragraph right after a linked headline (lists of other stories).
+    let teaser = |i: usize| {
+        let b = &blocks[i];
+        i > 0 && matches!(b.raw, Raw::Text { heading: 0, .. }) && b.words() < TEASER_MAX_WORDS && {
+            let prev = &blocks[i - 1];
+            prev.words() <= TEASER_HEADLINE_WORDS && prev.link_density() >= TEASER_HEADLINE_LINKS
+        }
+    };
+    // Teasers come in runs (a list of stories); a lone one is an article paragraph after a link.
+    let candidates: Vec<usize> = (0..blocks.len()).filter(|&i| teaser(i)).collect();
+    let mut teasers = vec![false; blocks.len()];
+    let mut start = 0;
+    for k in 1..=candidates.len() {
+        let breaks = k == candidates.len() || candidates[k] - candidates[k - 1] > TEASER_GAP;
+        if breaks {
+            if k - start >= TEASER_RUN {
+                for &i in &candidates[start..k] {
+                    teasers[i] = true;
+                }
+            }
+            start = k;
+        }
+    }
     let mut kept: Vec<&RawBlock<'a>> = blocks
         .iter()
+        .enumerate()
+        .filter(|&(i, _)| !teasers[i])
+        .map(|(_, b)| b)
         .filter(|b| order.within(b.element, root))
         .filter(|b| furniture_of(b).is_none_or(|f| !order.within(f, root) || f == root))
         .filter(|b| b.link_density() <= MAX_LINK_DENSITY || b.words() > 60)
