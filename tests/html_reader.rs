@@ -132,7 +132,11 @@ fn tables_expand_spans_and_skip_layout_and_nested_tables() {
     // The layout table's paragraph is prose of the article, and every data table (the one in a
     // figure too) is a block of it.
     let a = article::read(&doc);
-    let tables = a.blocks.iter().filter(|b| b.kind() == BlockKind::Table).count();
+    let tables = a
+        .blocks
+        .iter()
+        .filter(|b| b.kind() == BlockKind::Table)
+        .count();
     assert_eq!(tables, 4);
     assert!(a
         .to_text()

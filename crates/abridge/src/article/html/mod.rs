@@ -37,7 +37,6 @@ use crate::span::Span;
 use dom::{Data, Dom, NodeId, NONE};
 use html5ever::{local_name, LocalName};
 use std::borrow::Cow;
-use std::collections::HashSet;
 use text::{inline_text, is_block_tag, is_hidden, push_break, push_collapsed};
 
 /// Least text (bytes) of a block that votes for its ancestors.
@@ -105,8 +104,11 @@ impl RawBlock<'_> {
             self.link_chars as f64 / self.text.len() as f64
         }
     }
+    /// Words, a CJK character counting as half a word (those scripts put no spaces between
+    /// words).
     fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        let cjk = self.text.chars().filter(|&c| c >= '\u{3000}').count();
+        self.text.split_whitespace().count() + cjk / 2
     }
     /// Markup or code shown as text (a `<noscript>` fallback, a script outside `<script>`).
     fn is_code(&self) -> bool {
@@ -153,11 +155,12 @@ pub fn read_html(html: &str) -> (Article<'static>, markup::Extracted<'static>) {
             .map(|b| b.text.replace('\n', " "))
     });
     let title_norm = title.as_deref().map(norm).unwrap_or_default();
-    let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     for b in kept {
         let n = norm(&b.text);
-        if n.is_empty() || n == title_norm || !seen.insert(n) {
+        // Repeated blocks stay: on a page they are content (a recipe's repeated lines);
+        // repeated furniture is gone with its elements.
+        if n.is_empty() || n == title_norm {
             continue;
         }
         let lines_usize = [b.lines[0] as usize, b.lines[1] as usize];
