@@ -94,6 +94,18 @@ struct RawBlock<'a> {
     /// The ancestors with furniture evidence, outermost first.
     furniture: Vec<NodeId>,
     lines: [u32; 2],
+    /// Words, a CJK character counting as half a word (those scripts put no spaces between
+    /// words).
+    words: usize,
+}
+
+/// [`RawBlock::words`] of `text`.
+fn count_words(text: &str) -> usize {
+    let words = text.split_whitespace().count();
+    if text.is_ascii() {
+        return words;
+    }
+    words + text.chars().filter(|&c| c >= '\u{3000}').count() / 2
 }
 
 impl RawBlock<'_> {
@@ -104,11 +116,8 @@ impl RawBlock<'_> {
             self.link_chars as f64 / self.text.len() as f64
         }
     }
-    /// Words, a CJK character counting as half a word (those scripts put no spaces between
-    /// words).
     fn words(&self) -> usize {
-        let cjk = self.text.chars().filter(|&c| c >= '\u{3000}').count();
-        self.text.split_whitespace().count() + cjk / 2
+        self.words
     }
     /// Markup or code shown as text (a `<noscript>` fallback, a script outside `<script>`).
     fn is_code(&self) -> bool {
@@ -624,6 +633,7 @@ impl<'d> Walker<'d> {
             };
             let pre = self.in_pre > 0 || name == Some(&local_name!("pre"));
             let text = trimmed.to_string();
+            let words = count_words(&text);
             self.blocks.push(RawBlock {
                 raw: Raw::Text { heading, pre },
                 link_chars: self.link_chars.min(text.len()),
@@ -631,6 +641,7 @@ impl<'d> Walker<'d> {
                 element,
                 furniture: self.furniture.clone(),
                 lines: self.lines,
+                words,
             });
         }
         self.text.clear();
@@ -769,6 +780,7 @@ impl<'d> Walker<'d> {
         };
         self.blocks.push(RawBlock {
             raw,
+            words: count_words(&text.text),
             text: text.text,
             link_chars: text.link_chars,
             element: id,
@@ -785,6 +797,7 @@ impl<'d> Walker<'d> {
                     let text = inline_text(dom, t);
                     self.blocks.push(RawBlock {
                         raw: Raw::Table(structure::table(dom, t, lines_usize, span)),
+                        words: count_words(&text.text),
                         text: text.text,
                         link_chars: text.link_chars,
                         element: t,
