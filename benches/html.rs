@@ -9,6 +9,10 @@
 //! Run with `cargo bench --bench html`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+
+// The allocator the abridge binary runs with: the reader allocates a node per element.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Duration;
 
 /// A generated page of about 100 KB in the shape of a news site's.
