@@ -97,6 +97,8 @@ struct RawBlock<'a> {
     /// Words, a CJK character counting as half a word (those scripts put no spaces between
     /// words).
     words: usize,
+    /// Inside a `<blockquote>` (quoted posts keep their links).
+    quoted: bool,
 }
 
 /// [`RawBlock::words`] of `text`.
@@ -596,6 +598,8 @@ struct Walker<'d> {
     evidence: Vec<Evidence>,
     /// Open `<pre>` elements.
     in_pre: usize,
+    /// Open `<blockquote>` elements.
+    in_quote: usize,
     in_link: usize,
     index: &'d LineIndex,
 }
@@ -612,6 +616,7 @@ impl<'d> Walker<'d> {
             furniture: Vec::new(),
             evidence: vec![Evidence::None; dom.nodes.len()],
             in_pre: 0,
+            in_quote: 0,
             in_link: 0,
             index,
         }
@@ -634,7 +639,9 @@ impl<'d> Walker<'d> {
             let pre = self.in_pre > 0 || name == Some(&local_name!("pre"));
             let text = trimmed.to_string();
             let words = count_words(&text);
+            let quoted = self.in_quote > 0;
             self.blocks.push(RawBlock {
+                quoted,
                 raw: Raw::Text { heading, pre },
                 link_chars: self.link_chars.min(text.len()),
                 text,
@@ -702,6 +709,9 @@ impl<'d> Walker<'d> {
                         if *name == local_name!("pre") {
                             self.in_pre += 1;
                         }
+                        if *name == local_name!("blockquote") {
+                            self.in_quote += 1;
+                        }
                         if *name == local_name!("a") {
                             self.in_link += 1;
                         }
@@ -724,6 +734,9 @@ impl<'d> Walker<'d> {
                         if is_block_tag(name) {
                             self.flush();
                             self.open.pop();
+                        }
+                        if *name == local_name!("blockquote") {
+                            self.in_quote -= 1;
                         }
                     }
                 }
@@ -780,6 +793,7 @@ impl<'d> Walker<'d> {
         };
         self.blocks.push(RawBlock {
             raw,
+            quoted: self.in_quote > 0,
             words: count_words(&text.text),
             text: text.text,
             link_chars: text.link_chars,
@@ -797,6 +811,7 @@ impl<'d> Walker<'d> {
                     let text = inline_text(dom, t);
                     self.blocks.push(RawBlock {
                         raw: Raw::Table(structure::table(dom, t, lines_usize, span)),
+                        quoted: self.in_quote > 0,
                         words: count_words(&text.text),
                         text: text.text,
                         link_chars: text.link_chars,
@@ -965,8 +980,8 @@ fn select<'b, 'a>(
         .filter(|&(i, _)| !teasers[i])
         .map(|(_, b)| b)
         .filter(|b| order.within(b.element, root))
-        .filter(|b| furniture_of(b).is_none_or(|f| !order.within(f, root) || f == root))
-        .filter(|b| b.link_density() <= MAX_LINK_DENSITY || b.words() > 60)
+        .filter(|b| b.quoted || furniture_of(b).is_none_or(|f| !order.within(f, root) || f == root))
+        .filter(|b| b.link_density() <= MAX_LINK_DENSITY || b.words() > 60 || b.quoted)
         .collect();
     let strong = |b: &RawBlock<'_>| {
         is_prose(b) && (b.words() >= PROSE_MIN_WORDS || matches!(b.raw, Raw::List(_)))
