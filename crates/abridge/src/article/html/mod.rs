@@ -964,7 +964,12 @@ fn select<'b, 'a>(
     let mut teasers = vec![false; blocks.len()];
     let mut start = 0;
     for k in 1..=candidates.len() {
-        let breaks = k == candidates.len() || candidates[k] - candidates[k - 1] > TEASER_GAP;
+        // Between two teasers of a run there is no other prose: only headlines, links, images.
+        let breaks = k == candidates.len()
+            || candidates[k] - candidates[k - 1] > TEASER_GAP
+            || blocks[candidates[k - 1] + 1..candidates[k]]
+                .iter()
+                .any(|b| is_prose(b));
         if breaks {
             if k - start >= TEASER_RUN {
                 for &i in &candidates[start..k] {
