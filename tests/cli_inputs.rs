@@ -166,7 +166,7 @@ fn walks_are_sorted_recursive_filtered_and_skip_hidden_files() {
         "b/a.txt",
         "c.markdown",
         "a.txt",
-        "notes.html",
+        "notes.rtf",
         ".dot.txt",
         ".hidden/x.txt",
     ] {
@@ -177,8 +177,8 @@ fn walks_are_sorted_recursive_filtered_and_skip_hidden_files() {
         sources(&json(&out)),
         ["a.txt", "b/a.txt", "b/sub/z.md", "c.markdown"]
     );
-    let out = run(&["lists", "--glob", "*.html", "."], d);
-    assert_eq!(sources(&json(&out)), ["notes.html"]);
+    let out = run(&["lists", "--glob", "*.rtf", "."], d);
+    assert_eq!(sources(&json(&out)), ["notes.rtf"]);
 }
 
 #[test]

@@ -125,7 +125,7 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// File pattern for directory walks, e.g. '*.txt' or 'news/**/*.html' (repeatable; replaces
-    /// the defaults *.txt, *.md, *.markdown).
+    /// the defaults *.txt, *.md, *.markdown, *.html, *.htm).
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
 

@@ -15,7 +15,7 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         CleanFormat::Json | CleanFormat::Jsonl => {
             let lines = args.format == CleanFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let article = article::clean(&doc.text);
+                let article = article::read(doc);
                 json_record(
                     &ArticleRecord {
                         source: &doc.source,
@@ -27,7 +27,7 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         }
         // One block a document: a blank line between articles.
         CleanFormat::Text => write_blocks(sink, &args.input, quiet, |doc: &Document| {
-            Ok(vec![article::clean(&doc.text).to_text().into_bytes()])
+            Ok(vec![article::read(doc).to_text().into_bytes()])
         }),
     }
 }

@@ -4,7 +4,7 @@ use super::args::{ListsArgs, ListsFormat, TablesArgs, TablesFormat};
 use super::inputs::{write_blocks, write_json_records};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::corpus::Document;
+use abridge::corpus::{Document, Format};
 use abridge::markup::{self, Mode};
 use abridge::output::{
     json_record, write_list_markdown, write_table_csv, write_table_markdown, ListsRecord,
@@ -23,7 +23,7 @@ pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
         TablesFormat::Json | TablesFormat::Jsonl => {
             let lines = args.format == TablesFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let tables = found(doc, mode, quiet).tables;
+                let tables = tables_of(doc, mode, quiet);
                 json_record(
                     &TablesRecord {
                         source: &doc.source,
@@ -35,7 +35,7 @@ pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
         }
         TablesFormat::Csv | TablesFormat::Markdown => {
             write_blocks(sink, &args.input, quiet, |doc: &Document| {
-                let tables = found(doc, mode, quiet).tables;
+                let tables = tables_of(doc, mode, quiet);
                 let mut blocks = Vec::new();
                 if args.format == TablesFormat::Markdown && !tables.is_empty() {
                     blocks.push(source_comment(doc));
@@ -60,7 +60,7 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
         ListsFormat::Json | ListsFormat::Jsonl => {
             let lines = args.format == ListsFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let lists = found(doc, Mode::Article, quiet).lists;
+                let lists = lists_of(doc, quiet);
                 json_record(
                     &ListsRecord {
                         source: &doc.source,
@@ -71,7 +71,7 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
             })
         }
         ListsFormat::Markdown => write_blocks(sink, &args.input, quiet, |doc: &Document| {
-            let lists = found(doc, Mode::Article, quiet).lists;
+            let lists = lists_of(doc, quiet);
             let mut blocks = Vec::new();
             if !lists.is_empty() {
                 blocks.push(source_comment(doc));
@@ -105,3 +105,21 @@ fn found(doc: &Document, mode: Mode, quiet: bool) -> markup::Extracted<'_> {
 fn source_comment(doc: &Document) -> Vec<u8> {
     format!("<!-- source: {} -->\n", doc.source).into_bytes()
 }
+
+// --- HTML input (issue 12) ---
+/// The tables of a document: the pipe-table grammar over a text, the data tables of a page.
+fn tables_of(doc: &Document, mode: Mode, quiet: bool) -> Vec<markup::Table<'_>> {
+    match doc.format() {
+        Format::Html => abridge::article::read_html(&doc.text).1.tables,
+        _ => found(doc, mode, quiet).tables,
+    }
+}
+
+/// The lists of a document: the list grammar over a text, `<ul>`/`<ol>`/`<dl>` of a page.
+fn lists_of(doc: &Document, quiet: bool) -> Vec<markup::List<'_>> {
+    match doc.format() {
+        Format::Html => abridge::article::read_html(&doc.text).1.lists,
+        _ => found(doc, Mode::Article, quiet).lists,
+    }
+}
+// --- end HTML input ---

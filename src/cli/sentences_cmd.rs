@@ -7,7 +7,7 @@ use super::RunStatus;
 use abridge::corpus::Document;
 use abridge::output::{json_record, SentenceRecord, SentencesRecord};
 use abridge::text::lang::Terms;
-use abridge::{article, text};
+use abridge::{article, text, Span};
 use anyhow::Result;
 use std::io::Write;
 
@@ -52,18 +52,24 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     })
 }
 
-fn sentences_of(doc: &Document, raw: bool) -> Vec<text::Sentence<'_>> {
+/// The sentences of a document, owned: those of an HTML page are not slices of its text.
+fn sentences_of(doc: &Document, raw: bool) -> Vec<(String, Span)> {
+    let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
     if raw {
-        text::split(&doc.text)
+        text::split(&doc.text).iter().map(own).collect()
     } else {
-        article::body_sentences(&doc.text, &article::clean(&doc.text))
+        let article = article::read(doc);
+        article::sentences(&doc.text, &article)
+            .iter()
+            .map(own)
+            .collect()
     }
 }
 
-fn record_of<'a>(s: &text::Sentence<'a>, terms: Option<&Terms>) -> SentenceRecord<'a> {
+fn record_of<'a>(s: &'a (String, Span), terms: Option<&Terms>) -> SentenceRecord<'a> {
     SentenceRecord {
-        text: s.text,
-        span: s.span,
-        terms: terms.map(|t| t.of(s.text)),
+        text: &s.0,
+        span: s.1,
+        terms: terms.map(|t| t.of(&s.0)),
     }
 }

@@ -1,6 +1,6 @@
 //! The sentences of a cleaned article: what the ranking stage reads.
 
-use super::{Article, BlockKind};
+use super::{Article, BlockKind, Content, Format};
 use crate::markup::list::item_text;
 use crate::text::{split, Sentence};
 use crate::Span;
@@ -17,6 +17,10 @@ use crate::Span;
 /// ```
 pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
+    if article.format == Format::Html {
+        // The blocks' spans cover HTML source, not their text: see [`sentences`].
+        return out;
+    }
     for block in &article.blocks {
         let Some(slice) = text.get(block.span.range()) else {
             continue;
@@ -56,3 +60,45 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
     }
     out
 }
+
+// --- HTML reader (issue 12) ---
+/// Sentences of the article, for text and HTML articles alike: [`body_sentences`] for text;
+/// for HTML, the sentences of each block's text (entities decoded, tags gone), each with its
+/// block's span in the page source (a sentence of an HTML page is not a slice of it).
+///
+/// ```
+/// let html = "<p>Heavy rain flooded the harbour district on Monday night. Hundreds of residents left their homes.</p>";
+/// let article = abridge::article::clean_html(html);
+/// let got: Vec<&str> = abridge::article::sentences(html, &article).iter().map(|s| s.text).collect();
+/// assert_eq!(got, ["Heavy rain flooded the harbour district on Monday night.", "Hundreds of residents left their homes."]);
+/// ```
+pub fn sentences<'a>(text: &'a str, article: &'a Article<'_>) -> Vec<Sentence<'a>> {
+    if article.format != Format::Html {
+        return body_sentences(text, article);
+    }
+    let mut out = Vec::new();
+    for block in &article.blocks {
+        let span = block.span;
+        let mut push = |s: &'a str| {
+            if s.chars().any(char::is_alphanumeric) {
+                out.push(Sentence { text: s, span });
+            }
+        };
+        match &block.content {
+            Content::Table(_) => {}
+            Content::Heading(t) => push(t.trim()),
+            Content::Paragraph(t) => split(t).into_iter().for_each(|s| push(s.text)),
+            Content::List(list) => {
+                let mut stack: Vec<&'a crate::markup::List<'_>> = vec![list];
+                while let Some(l) = stack.pop() {
+                    for item in &l.items {
+                        split(&item.text).into_iter().for_each(|s| push(s.text));
+                    }
+                    stack.extend(l.items.iter().flat_map(|i| i.children.iter()).rev());
+                }
+            }
+        }
+    }
+    out
+}
+// --- end HTML reader ---

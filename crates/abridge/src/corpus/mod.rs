@@ -6,6 +6,10 @@
 //! as binary and skipped (with a warning).
 
 mod decode;
+// --- HTML input (issue 12) ---
+mod html;
+pub use html::{declared_encoding, sniff_html, Format};
+// --- end HTML input ---
 mod read;
 mod walk;
 
@@ -25,6 +29,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// What the text is: HTML by the name's extension or by sniffing its start
+    /// ([`Format::of`]).
+    pub fn format(&self) -> Format {
+        Format::of(&self.source, &self.text)
+    }
+
     /// A document of `text` reported under `source`.
     pub fn new(source: impl Into<String>, text: impl Into<String>) -> Document {
         Document {
@@ -67,6 +77,11 @@ pub struct Loaded {
 /// assert_eq!(loaded.warnings[0].to_string(), "a.txt: invalid UTF-8, decoded with replacement characters");
 /// ```
 pub fn from_bytes(source: String, bytes: Vec<u8>) -> Loaded {
+    // --- HTML input (issue 12): a page in the charset it declares ---
+    if let Some(loaded) = from_html_bytes(&source, &bytes) {
+        return loaded;
+    }
+    // --- end HTML input ---
     let (text, problems) = match decode(bytes) {
         Decoded::Binary => (
             None,
@@ -90,6 +105,43 @@ pub fn from_bytes(source: String, bytes: Vec<u8>) -> Loaded {
     let document = text.map(|text| Document { source, text });
     Loaded { document, warnings }
 }
+
+// --- HTML input (issue 12) ---
+/// An HTML page (by its name, or sniffed) that declares a charset other than UTF-8 and is not
+/// valid UTF-8, decoded in that charset. `None` for everything else.
+fn from_html_bytes(source: &str, bytes: &[u8]) -> Option<Loaded> {
+    let named = std::path::Path::new(source)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "html" | "htm" | "xhtml" | "shtml"
+            )
+        });
+    if !(named || sniff_html(bytes)) || memchr::memchr(0, bytes).is_some() {
+        return None;
+    }
+    if simdutf8::basic::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_ok() {
+        return None;
+    }
+    let (text, encoding, lossy) = html::decode_declared(bytes)?;
+    let mut warnings = Vec::new();
+    if lossy {
+        warnings.push(Warning {
+            source: source.to_string(),
+            message: format!("invalid {encoding}, decoded with replacement characters"),
+        });
+    }
+    Some(Loaded {
+        document: Some(Document {
+            source: source.to_string(),
+            text,
+        }),
+        warnings,
+    })
+}
+// --- end HTML input ---
 
 /// How a path is shown in results: as given, with `/` separators.
 pub fn display_path(path: &std::path::Path) -> String {

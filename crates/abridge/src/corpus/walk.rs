@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The file patterns used when no `--glob` is given.
-pub const DEFAULT_GLOBS: [&str; 3] = ["*.txt", "*.md", "*.markdown"];
+pub const DEFAULT_GLOBS: [&str; 5] = ["*.txt", "*.md", "*.markdown", "*.html", "*.htm"];
 
 /// One input to process.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -432,10 +432,11 @@ mod tests {
     }
 
     #[test]
-    fn default_filter_takes_text_and_markdown() {
+    fn default_filter_takes_text_markdown_and_html() {
         let f = FileFilter::default();
         assert!(f.accepts(Path::new("a/b.txt")) && f.accepts(Path::new("c.md")));
-        assert!(f.accepts(Path::new("x.markdown")) && !f.accepts(Path::new("y.html")));
+        assert!(f.accepts(Path::new("x.markdown")) && f.accepts(Path::new("y.html")));
+        assert!(f.accepts(Path::new("z.htm")) && !f.accepts(Path::new("w.pdf")));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod snapshot;
 
 use crate::article::{self, Block, Date};
 use crate::corpus::Document;
-use crate::markup::{self, List, Mode, Table};
+use crate::markup::{List, Table};
 use crate::summary::{self, Budget, SummaryOptions};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -68,8 +68,7 @@ pub struct Record<'a> {
 /// Builds the record of `document` with a summary of at most `words` words.
 pub fn extract(document: &Document, words: usize) -> Record<'_> {
     let text = document.text.as_str();
-    let found = markup::extract(text, Mode::Article);
-    let article = article::clean_extracted(text, &found);
+    let (article, found) = article::read_extracted(document);
     let options = SummaryOptions {
         budget: Budget::Words(words),
         ..SummaryOptions::default()

@@ -1,7 +1,7 @@
 //! From documents to the sentences ranking reads: cleaned article bodies, their sentences
 //! (whitespace collapsed), index terms as ids.
 
-use crate::article::body_sentences;
+use crate::article::sentences as body_sentences;
 use crate::article::{self, Article, Date};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
@@ -148,7 +148,7 @@ impl Preparer {
             documents,
             || Terms::new(language),
             |terms, doc| {
-                let article = article::clean(&doc.text);
+                let article = article::read(doc);
                 analyse(&doc.source, &doc.text, &article, terms)
             },
         );
