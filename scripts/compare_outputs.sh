@@ -26,8 +26,11 @@ for s in "${sets[@]}"; do
   runs+=("sentences $s $t --format jsonl" "sentences $s $t --raw --terms --format jsonl" "extract $s $t --format jsonl")
 done
 if [ -d "$shared/eval/duc2004-dev/docs" ]; then
-  for t in "$shared"/eval/duc2004-dev/docs/*; do
-    runs+=("summarize $t --format json" "summarize $t --words 100 --truncate --format json --threads 1")
+  set +f
+  topics=("$shared"/eval/duc2004-dev/docs/*)
+  set -f
+  for topic in "${topics[@]}"; do
+    runs+=("summarize $topic --format json" "summarize $topic --words 100 --truncate --format json --threads 1")
   done
 fi
 differ=0 same=0

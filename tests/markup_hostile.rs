@@ -91,3 +91,33 @@ fn the_cli_names_the_file_that_nests_too_deep() {
         .unwrap();
     assert!(quiet.stderr.is_empty());
 }
+
+/// A wide header over many one-cell rows: every row would be padded to the header's width
+/// (8,192 × 16,384 = 134 million cells for 64 KB of input). The padding is capped: the table
+/// ends before the row that would pass `MAX_PADDED_CELLS`, in both modes.
+#[test]
+fn padding_a_wide_header_is_capped() {
+    let cols = 8 * 1024;
+    let mut text = "a|".repeat(cols) + "\n" + &"-|".repeat(cols) + "\n";
+    for _ in 0..16 * 1024 {
+        text.push_str("x|\n");
+    }
+    for mode in [Mode::Article, Mode::Strict] {
+        let tables = markup::tables(&text, mode);
+        assert_eq!(tables.len(), 1, "{mode:?}");
+        let t = &tables[0];
+        assert_eq!(t.header.len(), cols);
+        let padded = t.rows.len() * (cols - 1);
+        assert!(
+            padded <= markup::MAX_PADDED_CELLS,
+            "{mode:?}: {padded} padded cells"
+        );
+        assert!(
+            !t.rows.is_empty(),
+            "{mode:?}: the rows before the cap are kept"
+        );
+    }
+    // A table with few missing cells is untouched.
+    let small = "a|b|c\n-|-|-\nx\ny|z\n";
+    assert_eq!(markup::tables(small, Mode::Strict)[0].rows.len(), 2);
+}

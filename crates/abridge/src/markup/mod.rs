@@ -119,6 +119,12 @@ pub struct Item<'a> {
 /// part of the deepest block), as markdown-it does past its `maxNesting` of 100.
 pub const MAX_NESTING: usize = 100;
 
+/// Most empty cells a table may be padded with (rows shorter than the header are padded to its
+/// width). A wide header over many one-cell rows would otherwise ask for width × rows cells: 64 KB
+/// of `a|` over `-|` and one-cell rows would be 134 million. cmark-gfm caps the cells it adds in
+/// the same way; the table ends before the row that would pass the cap.
+pub const MAX_PADDED_CELLS: usize = 65_536;
+
 /// Everything [`extract`] found in one text, in input order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extracted<'a> {

@@ -15,7 +15,7 @@ use super::cells::{cell_text, delimiter_row, fit_row, split_row, Dashes};
 use super::inline::plain_text;
 use super::lines::{indent_width, lines, Line, LineSource, Offsets, Window};
 use super::list::is_thematic_break;
-use super::{caption, Alignment, Table, MAX_NESTING};
+use super::{caption, Alignment, Table, MAX_NESTING, MAX_PADDED_CELLS};
 use crate::Span;
 use memchr::memchr2;
 use std::borrow::Cow;
@@ -102,6 +102,8 @@ struct Scanner<'a> {
     tables: Vec<Table<'a>>,
     /// Set when a container was not opened because [`MAX_NESTING`] were open.
     capped: bool,
+    /// Empty cells the open table was padded with ([`MAX_PADDED_CELLS`]).
+    padded: usize,
 }
 
 /// `rest`, a suffix of `line.text`, as a line of its own with the right byte offset.
@@ -213,8 +215,9 @@ impl<'a> Scanner<'a> {
                 }
                 if !starts_block(rest) {
                     let cells = split_row(rest);
-                    if !cells.is_empty() {
-                        let width = table.header.len();
+                    let width = table.header.len();
+                    self.padded += width.saturating_sub(cells.len());
+                    if !cells.is_empty() && self.padded <= MAX_PADDED_CELLS {
                         table
                             .rows
                             .push(fit_row(cells.into_iter().map(strict_cell).collect(), width));
@@ -321,6 +324,7 @@ impl<'a> Scanner<'a> {
             }
             _ => caption::from_paragraph(&before),
         };
+        self.padded = 0;
         self.leaf = Leaf::Table(Table {
             caption,
             header: cells.into_iter().map(strict_cell).collect(),

@@ -26,7 +26,7 @@
 use super::caption;
 use super::cells::{cell_text, delimiter_row, fit_row, has_unescaped_pipe, split_row_with, Dashes};
 use super::lines::{Line, LineSource};
-use super::{Alignment, Table};
+use super::{Alignment, Table, MAX_PADDED_CELLS};
 use crate::Span;
 use std::borrow::Cow;
 
@@ -52,6 +52,7 @@ pub(crate) fn parse_at<'a>(
     alignments.resize(width, Alignment::None);
 
     let mut rows = Vec::new();
+    let mut padded = 0usize;
     let mut last = i + 1;
     let mut j = i + 2;
     let is_delimiter_at = |k: usize| {
@@ -72,6 +73,10 @@ pub(crate) fn parse_at<'a>(
                 break;
             }
             if next_is_delimiter && heads_next_table(&cells, width) {
+                break;
+            }
+            padded += width.saturating_sub(cells.len());
+            if padded > MAX_PADDED_CELLS {
                 break;
             }
             rows.push(fit_row(cells, width));
