@@ -40,7 +40,7 @@
 use super::signals::{normalise, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
-use std::collections::HashMap;
+use crate::text::FxHashMap;
 
 /// Blocks shorter than this (characters) are classified by their neighbours.
 pub const LENGTH_LOW: usize = 70;
@@ -271,24 +271,47 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             _ => None,
         })
         .collect();
-    let lang = crate::text::lang::detect(blocks.iter().zip(&rendered).map(|(b, r)| {
-        match (&b.content, r) {
-            (Content::Heading(t) | Content::Paragraph(t), _) => t.as_ref(),
-            (_, Some(r)) => r.as_str(),
-            (_, None) => "",
-        }
-    }));
-    let mut cands: Vec<Cand<'a>> = blocks
-        .into_iter()
-        .zip(rendered)
-        .map(|(block, rendered)| {
-            let text: &str = match (&block.content, &rendered) {
+    // Each block's words are found once: `norm` joins them, `bits` holds their stop-word
+    // languages (for detecting the page's language and counting its stop words per block).
+    let mut bits: Vec<u64> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(blocks.len());
+    let norms: Vec<String> = blocks
+        .iter()
+        .zip(&rendered)
+        .map(|(b, r)| {
+            let text: &str = match (&b.content, r) {
                 (Content::Heading(t) | Content::Paragraph(t), _) => t,
                 (_, Some(r)) => r,
                 (_, None) => "",
             };
             let norm = normalise(text);
-            let sig = Signals::of(text, &norm, lang, vocab);
+            bits.extend(
+                norm.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(crate::text::lang::stop_bits),
+            );
+            ends.push(bits.len());
+            norm
+        })
+        .collect();
+    let block_bits = |i: usize| &bits[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+    let lang = crate::text::lang::detect_from_bits((0..blocks.len()).map(block_bits));
+    let mut cands: Vec<Cand<'a>> = blocks
+        .into_iter()
+        .zip(rendered)
+        .zip(norms)
+        .enumerate()
+        .map(|(i, ((block, rendered), norm))| {
+            let text: &str = match (&block.content, &rendered) {
+                (Content::Heading(t) | Content::Paragraph(t), _) => t,
+                (_, Some(r)) => r,
+                (_, None) => "",
+            };
+            let stops = block_bits(i)
+                .iter()
+                .filter(|b| *b & lang.bit() != 0)
+                .count();
+            let sig = Signals::of(text, &norm, stops, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,
@@ -304,7 +327,8 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             }
         })
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(cands.len(), Default::default());
     for c in &cands {
         if !c.norm.is_empty() {
             *counts.entry(c.norm.as_str()).or_insert(0) += 1;
@@ -352,7 +376,14 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
 fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     const N: usize = 4;
     let words: Vec<Vec<&str>> = cands.iter().map(|c| c.norm.split(' ').collect()).collect();
-    let mut holders: HashMap<&[&str], [Option<usize>; 2]> = HashMap::new();
+    let grams: usize = words
+        .iter()
+        .zip(cands)
+        .filter(|(_, c)| c.block.kind() == BlockKind::Paragraph)
+        .map(|(w, _)| w.len().saturating_sub(N - 1))
+        .sum();
+    let mut holders: FxHashMap<&[&str], [Option<usize>; 2]> =
+        FxHashMap::with_capacity_and_hasher(grams, Default::default());
     for (i, w) in words.iter().enumerate() {
         if cands[i].block.kind() != BlockKind::Paragraph {
             continue;

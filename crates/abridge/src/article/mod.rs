@@ -21,10 +21,10 @@ mod wrap;
 
 use crate::markup::{self, Mode};
 use crate::span::Span;
+use crate::text::FxHashSet;
 use classify::{Cand, Class, Reason};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// What a block of the article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -198,7 +198,7 @@ pub fn clean_extracted_with<'a>(
         .iter()
         .filter(|c| c.is_good() && (title_norm.is_empty() || c.norm != title_norm))
         .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut blocks = Vec::new();
     for (i, c) in kept.iter().enumerate() {
         if !c.norm.is_empty() && !seen.insert(c.norm.as_str()) {

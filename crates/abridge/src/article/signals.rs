@@ -4,7 +4,7 @@
 use super::date::find_dates;
 use super::vocab::Vocabulary;
 use super::wrap::ends_sentence;
-use crate::text::lang::{for_each_word, Language};
+use crate::text::lang::for_each_word;
 
 /// Symbols that only furniture uses.
 const FURNITURE_SYMBOLS: &[char] = &['©', '®', '»', '›', '|'];
@@ -72,8 +72,9 @@ pub struct Signals {
 
 impl Signals {
     /// The signals of `text`, whose words `norm` is ([`normalise`]d once by the caller, who
-    /// keeps it to compare blocks), on a page in `lang`, with the word lists of `vocab`.
-    pub fn of(text: &str, norm: &str, lang: Language, vocab: &Vocabulary) -> Signals {
+    /// keeps it to compare blocks) and `stops` of them stop words of the page's language, with
+    /// the word lists of `vocab`.
+    pub fn of(text: &str, norm: &str, stops: usize, vocab: &Vocabulary) -> Signals {
         let t = text.trim();
         let mut s = Signals {
             chars: t.chars().count(),
@@ -109,7 +110,7 @@ impl Signals {
             }
         }
         s.words = words.len();
-        s.stops = words.iter().filter(|w| lang.is_stop_word(w)).count();
+        s.stops = stops;
         s.furniture = words.iter().filter(|w| vocab.is_furniture(w)).count();
         s.furniture += vocab.furniture_phrases(&words);
         s.copyright = t.matches('©').count()
@@ -396,7 +397,7 @@ fn unspaced_script(c: char) -> bool {
 
 /// The text reduced to its lower-case words separated by single spaces, for finding repeats.
 pub fn normalise(text: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len());
     for_each_word(text, |w| {
         if !out.is_empty() {
             out.push(' ');
@@ -409,14 +410,15 @@ pub fn normalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lang::Language;
 
     fn sig(text: &str) -> Signals {
-        Signals::of(
-            text,
-            &normalise(text),
-            Language::English,
-            &Vocabulary::english(),
-        )
+        let norm = normalise(text);
+        let stops = norm
+            .split(' ')
+            .filter(|w| Language::English.is_stop_word(w))
+            .count();
+        Signals::of(text, &norm, stops, &Vocabulary::english())
     }
 
     #[test]
