@@ -136,7 +136,11 @@ impl Signals {
         s.inner_sentences = inner_sentences(t);
         s.time_line = time_line(t, vocab);
         s.caps = !t.chars().any(char::is_lowercase);
-        s.emails = t.split_whitespace().filter(|w| is_email(w)).count();
+        s.emails = if t.contains('@') {
+            t.split_whitespace().filter(|w| is_email(w)).count()
+        } else {
+            0
+        };
         s.furniture_label = furniture_label(t, vocab);
         s.about = words.first().is_some_and(|w| *w == "about")
             && (2..=ABOUT_WORDS).contains(&words.len());
@@ -226,7 +230,7 @@ const TIME_LINE_WORDS: usize = 6;
 /// unit (`2h`), a time unit, a time-zone abbreviation (`BST`, `ET`) or a word such as `ago`,
 /// `read` or `updated`; and a clock time, or a number with a unit.
 fn time_line(t: &str, vocab: &Vocabulary) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = t.split_whitespace().take(TIME_LINE_WORDS + 1).collect();
     if words.is_empty() || words.len() > TIME_LINE_WORDS {
         return false;
     }
@@ -317,9 +321,14 @@ fn is_email(w: &str) -> bool {
 /// a colon or by `by`, with at most [`CREDIT_TAIL_WORDS`] words after it.
 fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
     const CREDIT_TAIL_WORDS: usize = 6;
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let start = words.len().saturating_sub(CREDIT_TAIL_WORDS + 1);
-    for (k, w) in words.iter().enumerate().skip(start) {
+    // The last CREDIT_TAIL_WORDS + 1 words, in order.
+    let mut words: Vec<&str> = t
+        .split_whitespace()
+        .rev()
+        .take(CREDIT_TAIL_WORDS + 1)
+        .collect();
+    words.reverse();
+    for (k, w) in words.iter().enumerate() {
         let bare = w.trim_start_matches(['(', '[']);
         let (word, colon) = match bare.strip_suffix(':') {
             Some(x) => (x, true),
@@ -362,6 +371,29 @@ fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
 }
 
 fn inner_sentences(t: &str) -> usize {
+    if t.is_ascii() {
+        // ASCII fast path: characters are bytes.
+        let b = t.as_bytes();
+        let mut n = 0;
+        for i in 1..b.len().saturating_sub(2) {
+            if !matches!(b[i], b'.' | b'!' | b'?') || b[i + 1] != b' ' {
+                continue;
+            }
+            if !b[i + 2].is_ascii_uppercase() && !matches!(b[i + 2], b'"' | b'\'') {
+                continue;
+            }
+            let word = b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic());
+            let (mut len, mut lower) = (0, false);
+            for c in word {
+                len += 1;
+                lower |= c.is_ascii_lowercase();
+            }
+            if len >= 3 && lower {
+                n += 1;
+            }
+        }
+        return n;
+    }
     let chars: Vec<char> = t.chars().collect();
     let mut n = 0;
     for i in 1..chars.len().saturating_sub(2) {
