@@ -375,21 +375,34 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
 /// the page.
 fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     const N: usize = 4;
-    let words: Vec<Vec<&str>> = cands.iter().map(|c| c.norm.split(' ').collect()).collect();
-    let grams: usize = words
+    // The words of the paragraphs as ids (equal words, equal ids): a 4-gram is one `u128` to hash
+    // and compare instead of four strings.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let words: Vec<Vec<u32>> = cands
         .iter()
-        .zip(cands)
-        .filter(|(_, c)| c.block.kind() == BlockKind::Paragraph)
-        .map(|(w, _)| w.len().saturating_sub(N - 1))
-        .sum();
-    let mut holders: FxHashMap<&[&str], [Option<usize>; 2]> =
+        .map(|c| {
+            if c.block.kind() != BlockKind::Paragraph {
+                return Vec::new();
+            }
+            c.norm
+                .split(' ')
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let key = |g: &[u32]| -> u128 { g.iter().fold(0u128, |k, &id| (k << 32) | u128::from(id)) };
+    let grams: usize = words.iter().map(|w| w.len().saturating_sub(N - 1)).sum();
+    let mut holders: FxHashMap<u128, [Option<usize>; 2]> =
         FxHashMap::with_capacity_and_hasher(grams, Default::default());
     for (i, w) in words.iter().enumerate() {
         if cands[i].block.kind() != BlockKind::Paragraph {
             continue;
         }
         for g in w.windows(N) {
-            let slot = holders.entry(g).or_insert([None, None]);
+            let slot = holders.entry(key(g)).or_insert([None, None]);
             if slot[0].is_none() {
                 slot[0] = Some(i);
             } else if slot[0] != Some(i) && slot[1].is_none() {
@@ -405,9 +418,9 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
             {
                 return false;
             }
-            let others = |g: &[&str]| -> [Option<usize>; 2] {
+            let others = |g: &[u32]| -> [Option<usize>; 2] {
                 holders
-                    .get(g)
+                    .get(&key(g))
                     .map_or([None, None], |s| s.map(|j| j.filter(|&j| j != i)))
             };
             let Some(first) = w.windows(N).next() else {

@@ -14,12 +14,14 @@ pub(crate) fn entries(data: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A set of words, hashed with [`FxHasher`](super::fxhash): one hash of the word and, on a hit,
-/// one comparison (a length-bucketed list compared most words with several entries).
+/// one comparison (a length-bucketed list compared most words with several entries), after a
+/// filter on length and first byte.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
     words: FxHashSet<Box<str>>,
-    /// One more than the longest entry: longer words are rejected without hashing.
-    max_len: usize,
+    /// A pre-filter: bit `b % 64` of `first[n]` is set when an entry of `n` bytes starts with
+    /// byte `b`; most words are rejected by it without hashing.
+    first: Vec<u64>,
 }
 
 impl PartialEq for WordSet {
@@ -46,7 +48,12 @@ impl WordSet {
     pub(crate) fn extend<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) {
         for w in words {
             let w = w.as_ref();
-            self.max_len = self.max_len.max(w.len() + 1);
+            if self.first.len() <= w.len() {
+                self.first.resize(w.len() + 1, 0);
+            }
+            if let Some(&b) = w.as_bytes().first() {
+                self.first[w.len()] |= 1u64 << (b % 64);
+            }
             if !self.words.contains(w) {
                 self.words.insert(Box::from(w));
             }
@@ -62,7 +69,12 @@ impl WordSet {
 
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        word.len() < self.max_len && self.words.contains(word)
+        let Some(&mask) = self.first.get(word.len()) else {
+            return false;
+        };
+        let bit = word.as_bytes().first().map_or(0, |&b| 1u64 << (b % 64));
+        // The empty word has no first byte: it goes to the set.
+        (word.is_empty() || mask & bit != 0) && self.words.contains(word)
     }
 
     /// The words, in sorted order.
