@@ -37,7 +37,7 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{normalise, Signals};
+use super::signals::{normalise_with, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use crate::text::FxHashMap;
@@ -284,12 +284,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
                 (_, Some(r)) => r,
                 (_, None) => "",
             };
-            let norm = normalise(text);
-            bits.extend(
-                norm.split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(crate::text::lang::stop_bits),
-            );
+            let norm = normalise_with(text, |w| bits.push(crate::text::lang::stop_bits(w)));
             ends.push(bits.len());
             norm
         })

@@ -76,8 +76,9 @@ impl Signals {
     /// the word lists of `vocab`.
     pub fn of(text: &str, norm: &str, stops: usize, vocab: &Vocabulary) -> Signals {
         let t = text.trim();
+        let ascii = t.is_ascii();
         let mut s = Signals {
-            chars: t.chars().count(),
+            chars: if ascii { t.len() } else { t.chars().count() },
             sentence_end: ends_sentence(t),
             ..Signals::default()
         };
@@ -85,11 +86,39 @@ impl Signals {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«(¿¡".contains(c));
-        s.unspaced = t.chars().filter(|&c| unspaced_script(c)).count();
+        s.unspaced = if ascii {
+            0
+        } else {
+            t.chars().filter(|&c| unspaced_script(c)).count()
+        };
         // The lowercased words, as `for_each_word` gives them: `norm` joins them with spaces.
         let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
         // Case is read from the original text: walk its words in step.
-        for w in t
+        if ascii {
+            // ASCII fast path: the same counts over bytes.
+            for w in t
+                .as_bytes()
+                .split(|c| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let first = w[0];
+                if first.is_ascii_alphabetic() {
+                    s.alpha += 1;
+                    if first.is_ascii_lowercase() {
+                        s.lower += 1;
+                    }
+                    if w.len() >= 4 {
+                        s.long += 1;
+                        if first.is_ascii_uppercase() {
+                            s.capitalised_long += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Other text: by characters (nothing to walk when the fast path counted).
+        let rest = if ascii { "" } else { t };
+        for w in rest
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
@@ -428,13 +457,20 @@ fn unspaced_script(c: char) -> bool {
 }
 
 /// The text reduced to its lower-case words separated by single spaces, for finding repeats.
+#[cfg(test)]
 pub fn normalise(text: &str) -> String {
+    normalise_with(text, |_| {})
+}
+
+/// [`normalise`], calling `each` with every word on the way (one pass over the text).
+pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
     let mut out = String::with_capacity(text.len());
     for_each_word(text, |w| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
+        each(w);
     });
     out
 }
