@@ -372,7 +372,9 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     const N: usize = 4;
     // The words of the paragraphs as ids (equal words, equal ids): a 4-gram is one `u128` to hash
     // and compare instead of four strings.
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let norm_bytes: usize = cands.iter().map(|c| c.norm.len()).sum();
+    let mut ids: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(norm_bytes / 8, Default::default());
     let words: Vec<Vec<u32>> = cands
         .iter()
         .map(|c| {

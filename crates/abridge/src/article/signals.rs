@@ -182,7 +182,11 @@ impl Signals {
             && first_two
                 .next()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let lower_end = t.trim_end_matches(':').to_lowercase();
+        // Only the last five characters can make ` says` (lower-casing maps no other character
+        // to ASCII letters and a space), so only they are lower-cased.
+        let end = t.trim_end_matches(':');
+        let tail = end.char_indices().rev().nth(4).map_or(0, |(i, _)| i);
+        let lower_end = end[tail..].to_lowercase();
         s.says = lower_end.ends_with(" says") || lower_end.ends_with(" said");
         s
     }
