@@ -37,7 +37,7 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{normalise_with, Signals};
+use super::signals::{normalise_with, split_spaces, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use crate::text::FxHashMap;
@@ -381,8 +381,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
             if c.block.kind() != BlockKind::Paragraph {
                 return Vec::new();
             }
-            c.norm
-                .split(' ')
+            split_spaces(&c.norm)
                 .map(|w| {
                     let next = ids.len() as u32;
                     *ids.entry(w).or_insert(next)

@@ -92,7 +92,7 @@ impl Signals {
             t.chars().filter(|&c| unspaced_script(c)).count()
         };
         // The lowercased words, as `for_each_word` gives them: `norm` joins them with spaces.
-        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = split_spaces(norm).filter(|w| !w.is_empty()).collect();
         // Case is read from the original text: walk its words in step.
         if ascii {
             // ASCII fast path: the same counts over bytes.
@@ -403,13 +403,35 @@ fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
         })
 }
 
+/// `s.split(' ')`, by a byte loop: the pieces of a norm are short words, for which `memchr`
+/// (what `split` uses) costs more than it saves.
+pub(crate) fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn inner_sentences(t: &str) -> usize {
     if t.is_ascii() {
         // ASCII fast path: characters are bytes.
         let b = t.as_bytes();
         let mut n = 0;
-        for i in 1..b.len().saturating_sub(2) {
-            if !matches!(b[i], b'.' | b'!' | b'?') || b[i + 1] != b' ' {
+        if b.len() <= 3 {
+            return 0;
+        }
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', &b[1..b.len() - 2]).map(|i| i + 1) {
+            if b[i + 1] != b' ' {
                 continue;
             }
             if !b[i + 2].is_ascii_uppercase() && !matches!(b[i + 2], b'"' | b'\'') {
@@ -623,6 +645,25 @@ mod tests {
     fn unspaced_scripts_are_recognised() {
         assert!(sig("今日は良い天気ですね。").is_unspaced());
         assert!(!sig("Good weather today.").is_unspaced());
+    }
+
+    #[test]
+    fn inner_sentences_and_spaces_split_like_std() {
+        for t in [
+            "",
+            "a",
+            "ab.",
+            "A b. C",
+            "The dog ran. Then it sat! Why? Yes.",
+            "x y  z ",
+        ] {
+            assert_eq!(
+                split_spaces(t).collect::<Vec<_>>(),
+                t.split(' ').collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(inner_sentences("The dog ran. Then it sat! Why? Yes."), 3);
+        assert_eq!(inner_sentences("ab."), 0);
     }
 
     #[test]
