@@ -337,17 +337,51 @@ pub(crate) fn detect_from_bits<'a>(lines: impl Iterator<Item = &'a [u64]>) -> La
 /// assert_eq!(terms.of("The councils voted, the barriers rise."), ["council", "vote", "barrier", "rise"]);
 /// ```
 pub struct Terms {
+    language: Language,
     stemmer: Option<Stemmer>,
     stop: FxHashSet<&'static str>,
+}
+
+/// Stems already computed on this thread, per language (index in [`Language::ALL`]): news text
+/// repeats its words, and Snowball was a fifth of `extract`. Stemming is a pure function of the
+/// word, so a cached stem is the stem. Cleared when it holds [`STEM_CACHE_WORDS`] words.
+type StemCache = Vec<FxHashMap<Box<str>, Box<str>>>;
+
+/// Most words kept in one language's stem cache of one thread.
+const STEM_CACHE_WORDS: usize = 1 << 17;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Terms {
     /// The terms of `language`: its stop words and stemmer.
     pub fn new(language: Language) -> Self {
         Terms {
+            language,
             stemmer: language.algorithm().map(Stemmer::create),
             stop: language.stop_words().iter().copied().collect(),
         }
+    }
+
+    /// `base` stemmed by `stemmer` (the language's), through this thread's cache.
+    fn stem(&self, stemmer: &Stemmer, base: &str) -> String {
+        STEMS.with_borrow_mut(|caches| {
+            let i = self.language.index();
+            if caches.len() <= i {
+                caches.resize_with(i + 1, FxHashMap::default);
+            }
+            let cache = &mut caches[i];
+            if let Some(stem) = cache.get(base) {
+                return stem.to_string();
+            }
+            let stem = stemmer.stem(base).into_owned();
+            if cache.len() >= STEM_CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(Box::from(base), Box::from(stem.as_str()));
+            stem
+        })
     }
 
     /// The index terms of `text`, in order.
@@ -363,7 +397,7 @@ impl Terms {
                     .unwrap_or(&lower);
                 (!self.stop.contains(base) && !self.stop.contains(lower.as_str())).then(|| {
                     match &self.stemmer {
-                        Some(s) => s.stem(base).into_owned(),
+                        Some(s) => self.stem(s, base),
                         None => base.to_string(),
                     }
                 })
