@@ -37,10 +37,10 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{normalise, Signals};
+use super::signals::{normalise_with, split_spaces, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
-use std::collections::HashMap;
+use crate::text::FxHashMap;
 
 /// Blocks shorter than this (characters) are classified by their neighbours.
 pub const LENGTH_LOW: usize = 70;
@@ -271,24 +271,42 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             _ => None,
         })
         .collect();
-    let lang = crate::text::lang::detect(blocks.iter().zip(&rendered).map(|(b, r)| {
-        match (&b.content, r) {
-            (Content::Heading(t) | Content::Paragraph(t), _) => t.as_ref(),
-            (_, Some(r)) => r.as_str(),
-            (_, None) => "",
-        }
-    }));
+    // Each block's words are found once: `norm` joins them, `bits` holds their stop-word
+    // languages (for detecting the page's language and counting its stop words per block).
+    let mut bits: Vec<u64> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(blocks.len());
+    let norms: Vec<String> = blocks
+        .iter()
+        .zip(&rendered)
+        .map(|(b, r)| {
+            let text: &str = match (&b.content, r) {
+                (Content::Heading(t) | Content::Paragraph(t), _) => t,
+                (_, Some(r)) => r,
+                (_, None) => "",
+            };
+            let norm = normalise_with(text, |w| bits.push(crate::text::lang::stop_bits(w)));
+            ends.push(bits.len());
+            norm
+        })
+        .collect();
+    let block_bits = |i: usize| &bits[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+    let lang = crate::text::lang::detect_from_bits((0..blocks.len()).map(block_bits));
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .zip(rendered)
-        .map(|(block, rendered)| {
+        .zip(norms)
+        .enumerate()
+        .map(|(i, ((block, rendered), norm))| {
             let text: &str = match (&block.content, &rendered) {
                 (Content::Heading(t) | Content::Paragraph(t), _) => t,
                 (_, Some(r)) => r,
                 (_, None) => "",
             };
-            let norm = normalise(text);
-            let sig = Signals::of(text, &norm, lang, vocab);
+            let stops = block_bits(i)
+                .iter()
+                .filter(|b| *b & lang.bit() != 0)
+                .count();
+            let sig = Signals::of(text, &norm, stops, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,
@@ -304,7 +322,8 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             }
         })
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(cands.len(), Default::default());
     for c in &cands {
         if !c.norm.is_empty() {
             *counts.entry(c.norm.as_str()).or_insert(0) += 1;
@@ -351,18 +370,50 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
 /// the page.
 fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     const N: usize = 4;
-    let words: Vec<Vec<&str>> = cands.iter().map(|c| c.norm.split(' ').collect()).collect();
-    let mut holders: HashMap<&[&str], [Option<usize>; 2]> = HashMap::new();
+    const NONE: u32 = u32::MAX;
+    // A pull quote repeats a longer paragraph: with fewer than two paragraphs there is none, and
+    // a page that is one long paragraph needs no 4-gram table at all.
+    let paragraphs = cands
+        .iter()
+        .filter(|c| c.block.kind() == BlockKind::Paragraph)
+        .count();
+    if paragraphs < 2 {
+        return vec![false; cands.len()];
+    }
+    // The words of the paragraphs as ids (equal words, equal ids): a 4-gram is one `u128` to hash
+    // and compare instead of four strings.
+    let norm_bytes: usize = cands.iter().map(|c| c.norm.len()).sum();
+    let mut ids: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(norm_bytes / 8, Default::default());
+    let words: Vec<Vec<u32>> = cands
+        .iter()
+        .map(|c| {
+            if c.block.kind() != BlockKind::Paragraph {
+                return Vec::new();
+            }
+            split_spaces(&c.norm)
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    drop(ids);
+    let key = |g: &[u32]| -> u128 { g.iter().fold(0u128, |k, &id| (k << 32) | u128::from(id)) };
+    // The first two paragraphs holding each 4-gram (block indices; NONE for none).
+    let mut holders: FxHashMap<u128, [u32; 2]> = FxHashMap::default();
     for (i, w) in words.iter().enumerate() {
         if cands[i].block.kind() != BlockKind::Paragraph {
             continue;
         }
+        let me = i as u32;
         for g in w.windows(N) {
-            let slot = holders.entry(g).or_insert([None, None]);
-            if slot[0].is_none() {
-                slot[0] = Some(i);
-            } else if slot[0] != Some(i) && slot[1].is_none() {
-                slot[1] = Some(i);
+            let slot = holders.entry(key(g)).or_insert([NONE, NONE]);
+            if slot[0] == NONE {
+                slot[0] = me;
+            } else if slot[0] != me && slot[1] == NONE {
+                slot[1] = me;
             }
         }
     }
@@ -374,10 +425,11 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
             {
                 return false;
             }
-            let others = |g: &[&str]| -> [Option<usize>; 2] {
-                holders
-                    .get(g)
-                    .map_or([None, None], |s| s.map(|j| j.filter(|&j| j != i)))
+            let me = i as u32;
+            let others = |g: &[u32]| -> [Option<usize>; 2] {
+                holders.get(&key(g)).map_or([None, None], |s| {
+                    s.map(|j| (j != NONE && j != me).then_some(j as usize))
+                })
             };
             let Some(first) = w.windows(N).next() else {
                 return false;

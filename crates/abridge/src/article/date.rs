@@ -147,14 +147,19 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = word.to_ascii_lowercase();
+    // Compared without lower-casing into a new string: only ASCII letters fold.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
     for (i, name) in NAMES.iter().enumerate() {
         let m = i as u32 + 1;
-        if lower == *name || (lower.len() == 3 && name.starts_with(&lower)) {
+        if word.eq_ignore_ascii_case(name)
+            || (word.len() == 3 && name.as_bytes()[..3].eq_ignore_ascii_case(word.as_bytes()))
+        {
             return Some(m);
         }
     }
-    if lower == "sept" {
+    if word.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     None
@@ -397,6 +402,35 @@ fn day_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
     Some((year, month, day, j + 1))
 }
 
+/// False when `text` cannot hold a date: every date shape has a slash or a year of four digits
+/// (a maximal run of ASCII digits, 1900 to 2100). Most blocks are rejected here without being
+/// tokenised.
+fn may_hold_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'/' {
+            return true;
+        }
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut value: u32 = 0;
+        while i < b.len() && b[i].is_ascii_digit() {
+            value = value
+                .saturating_mul(10)
+                .saturating_add(u32::from(b[i] - b'0'));
+            i += 1;
+        }
+        if i - start == 4 && (1900..=2100).contains(&value) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Tokens a date pattern looks at after its first one (`28th of February. , 2025`: 8), and the
 /// one before it (a longer run such as an IP address).
 const LOOKAHEAD: usize = 8;
@@ -406,6 +440,9 @@ const WINDOW: usize = 4096;
 
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateHit> {
+    if !may_hold_date(text) {
+        return Vec::new();
+    }
     let mut source = tokens(text);
     let mut exhausted = false;
     // `toks[k]` is token `base + k`; it always holds the token before `i` (when there is one)

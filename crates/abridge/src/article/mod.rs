@@ -28,10 +28,10 @@ use crate::corpus::Document;
 pub use crate::corpus::Format;
 use crate::markup::{self, Mode};
 use crate::span::Span;
+use crate::text::FxHashSet;
 use classify::{Cand, Class, Reason};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// What a block of the article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -244,7 +244,7 @@ pub fn clean_extracted_with<'a>(
         .iter()
         .filter(|c| c.is_good() && (title_norm.is_empty() || c.norm != title_norm))
         .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut blocks = Vec::new();
     for (i, c) in kept.iter().enumerate() {
         if !c.norm.is_empty() && !seen.insert(c.norm.as_str()) {

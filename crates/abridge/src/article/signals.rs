@@ -4,7 +4,7 @@
 use super::date::find_dates;
 use super::vocab::Vocabulary;
 use super::wrap::ends_sentence;
-use crate::text::lang::{for_each_word, Language};
+use crate::text::lang::for_each_word;
 
 /// Symbols that only furniture uses.
 const FURNITURE_SYMBOLS: &[char] = &['©', '®', '»', '›', '|'];
@@ -72,11 +72,13 @@ pub struct Signals {
 
 impl Signals {
     /// The signals of `text`, whose words `norm` is ([`normalise`]d once by the caller, who
-    /// keeps it to compare blocks), on a page in `lang`, with the word lists of `vocab`.
-    pub fn of(text: &str, norm: &str, lang: Language, vocab: &Vocabulary) -> Signals {
+    /// keeps it to compare blocks) and `stops` of them stop words of the page's language, with
+    /// the word lists of `vocab`.
+    pub fn of(text: &str, norm: &str, stops: usize, vocab: &Vocabulary) -> Signals {
         let t = text.trim();
+        let ascii = t.is_ascii();
         let mut s = Signals {
-            chars: t.chars().count(),
+            chars: if ascii { t.len() } else { t.chars().count() },
             sentence_end: ends_sentence(t),
             ..Signals::default()
         };
@@ -84,11 +86,39 @@ impl Signals {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«(¿¡".contains(c));
-        s.unspaced = t.chars().filter(|&c| unspaced_script(c)).count();
+        s.unspaced = if ascii {
+            0
+        } else {
+            t.chars().filter(|&c| unspaced_script(c)).count()
+        };
         // The lowercased words, as `for_each_word` gives them: `norm` joins them with spaces.
-        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = split_spaces(norm).filter(|w| !w.is_empty()).collect();
         // Case is read from the original text: walk its words in step.
-        for w in t
+        if ascii {
+            // ASCII fast path: the same counts over bytes.
+            for w in t
+                .as_bytes()
+                .split(|c| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let first = w[0];
+                if first.is_ascii_alphabetic() {
+                    s.alpha += 1;
+                    if first.is_ascii_lowercase() {
+                        s.lower += 1;
+                    }
+                    if w.len() >= 4 {
+                        s.long += 1;
+                        if first.is_ascii_uppercase() {
+                            s.capitalised_long += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Other text: by characters (nothing to walk when the fast path counted).
+        let rest = if ascii { "" } else { t };
+        for w in rest
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
@@ -109,7 +139,7 @@ impl Signals {
             }
         }
         s.words = words.len();
-        s.stops = words.iter().filter(|w| lang.is_stop_word(w)).count();
+        s.stops = stops;
         s.furniture = words.iter().filter(|w| vocab.is_furniture(w)).count();
         s.furniture += vocab.furniture_phrases(&words);
         s.copyright = t.matches('©').count()
@@ -135,7 +165,11 @@ impl Signals {
         s.inner_sentences = inner_sentences(t);
         s.time_line = time_line(t, vocab);
         s.caps = !t.chars().any(char::is_lowercase);
-        s.emails = t.split_whitespace().filter(|w| is_email(w)).count();
+        s.emails = if t.contains('@') {
+            t.split_whitespace().filter(|w| is_email(w)).count()
+        } else {
+            0
+        };
         s.furniture_label = furniture_label(t, vocab);
         s.about = words.first().is_some_and(|w| *w == "about")
             && (2..=ABOUT_WORDS).contains(&words.len());
@@ -148,7 +182,11 @@ impl Signals {
             && first_two
                 .next()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let lower_end = t.trim_end_matches(':').to_lowercase();
+        // Only the last five characters can make ` says` (lower-casing maps no other character
+        // to ASCII letters and a space), so only they are lower-cased.
+        let end = t.trim_end_matches(':');
+        let tail = end.char_indices().rev().nth(4).map_or(0, |(i, _)| i);
+        let lower_end = end[tail..].to_lowercase();
         s.says = lower_end.ends_with(" says") || lower_end.ends_with(" said");
         s
     }
@@ -225,7 +263,7 @@ const TIME_LINE_WORDS: usize = 6;
 /// unit (`2h`), a time unit, a time-zone abbreviation (`BST`, `ET`) or a word such as `ago`,
 /// `read` or `updated`; and a clock time, or a number with a unit.
 fn time_line(t: &str, vocab: &Vocabulary) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = t.split_whitespace().take(TIME_LINE_WORDS + 1).collect();
     if words.is_empty() || words.len() > TIME_LINE_WORDS {
         return false;
     }
@@ -366,7 +404,52 @@ fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
         })
 }
 
+/// `s.split(' ')`, by a byte loop: the pieces of a norm are short words, for which `memchr`
+/// (what `split` uses) costs more than it saves.
+pub(crate) fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn inner_sentences(t: &str) -> usize {
+    if t.is_ascii() {
+        // ASCII fast path: characters are bytes.
+        let b = t.as_bytes();
+        let mut n = 0;
+        if b.len() <= 3 {
+            return 0;
+        }
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', &b[1..b.len() - 2]).map(|i| i + 1) {
+            if b[i + 1] != b' ' {
+                continue;
+            }
+            if !b[i + 2].is_ascii_uppercase() && !matches!(b[i + 2], b'"' | b'\'') {
+                continue;
+            }
+            let word = b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic());
+            let (mut len, mut lower) = (0, false);
+            for c in word {
+                len += 1;
+                lower |= c.is_ascii_lowercase();
+            }
+            if len >= 3 && lower {
+                n += 1;
+            }
+        }
+        return n;
+    }
     let chars: Vec<char> = t.chars().collect();
     let mut n = 0;
     for i in 1..chars.len().saturating_sub(2) {
@@ -401,13 +484,20 @@ fn unspaced_script(c: char) -> bool {
 }
 
 /// The text reduced to its lower-case words separated by single spaces, for finding repeats.
+#[cfg(test)]
 pub fn normalise(text: &str) -> String {
-    let mut out = String::new();
+    normalise_with(text, |_| {})
+}
+
+/// [`normalise`], calling `each` with every word on the way (one pass over the text).
+pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
+    let mut out = String::with_capacity(text.len());
     for_each_word(text, |w| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
+        each(w);
     });
     out
 }
@@ -415,14 +505,15 @@ pub fn normalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lang::Language;
 
     fn sig(text: &str) -> Signals {
-        Signals::of(
-            text,
-            &normalise(text),
-            Language::English,
-            &Vocabulary::english(),
-        )
+        let norm = normalise(text);
+        let stops = norm
+            .split(' ')
+            .filter(|w| Language::English.is_stop_word(w))
+            .count();
+        Signals::of(text, &norm, stops, &Vocabulary::english())
     }
 
     #[test]
@@ -555,6 +646,25 @@ mod tests {
     fn unspaced_scripts_are_recognised() {
         assert!(sig("今日は良い天気ですね。").is_unspaced());
         assert!(!sig("Good weather today.").is_unspaced());
+    }
+
+    #[test]
+    fn inner_sentences_and_spaces_split_like_std() {
+        for t in [
+            "",
+            "a",
+            "ab.",
+            "A b. C",
+            "The dog ran. Then it sat! Why? Yes.",
+            "x y  z ",
+        ] {
+            assert_eq!(
+                split_spaces(t).collect::<Vec<_>>(),
+                t.split(' ').collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(inner_sentences("The dog ran. Then it sat! Why? Yes."), 3);
+        assert_eq!(inner_sentences("ab."), 0);
     }
 
     #[test]

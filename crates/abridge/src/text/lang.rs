@@ -15,8 +15,8 @@
 //! ties and when no list covers enough).
 
 use super::tokens::words;
+use super::{FxHashMap, FxHashSet};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A language: its stop words, its stemmer when Snowball has one, and its ISO 639-1 code.
@@ -190,8 +190,12 @@ impl Language {
     /// assert!(!Language::English.is_stop_word("contact"));
     /// ```
     pub fn is_stop_word(self, lower: &str) -> bool {
-        let bit = 1u64 << self.index();
-        TABLE.words.get(lower).is_some_and(|bits| bits & bit != 0)
+        stop_bits(lower) & self.bit() != 0
+    }
+
+    /// The language's bit in [`stop_bits`].
+    pub(crate) fn bit(self) -> u64 {
+        1u64 << self.index()
     }
 }
 
@@ -205,11 +209,11 @@ const VOTING_WORDS: usize = 6;
 /// Lower-case stop word -> bit set of the languages whose list holds it (bit `i` is
 /// `Language::ALL[i]`).
 struct Table {
-    words: HashMap<&'static str, u64>,
+    words: FxHashMap<&'static str, u64>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, u64> = HashMap::new();
+    let mut words: FxHashMap<&'static str, u64> = FxHashMap::default();
     for (i, (lang, _)) in Language::ALL.iter().enumerate() {
         for w in lang.stop_words() {
             *words.entry(*w).or_insert(0) |= 1u64 << i;
@@ -220,6 +224,35 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// Calls `f` with each word of `text`: maximal runs of alphanumeric characters, lower-cased.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        // ASCII fast path: words are runs of ASCII letters and digits; a word without a capital
+        // is passed as a slice of `text`, one with capitals lower-cased into a reused buffer.
+        let bytes = text.as_bytes();
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut upper = false;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                upper |= bytes[i].is_ascii_uppercase();
+                i += 1;
+            }
+            let w = &text[start..i];
+            if upper {
+                buf.clear();
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+                f(&buf);
+            } else {
+                f(w);
+            }
+        }
+        return;
+    }
     let mut buf = String::new();
     for c in text.chars() {
         if c.is_alphanumeric() {
@@ -244,20 +277,32 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// assert_eq!(detect(["Startseite", "Kontakt"].into_iter()), Language::English);
 /// ```
 pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
-    let t = &*TABLE;
+    let mut line_words: Vec<Vec<u64>> = Vec::new();
+    for line in lines {
+        let mut bits = Vec::new();
+        for_each_word(line, |w| bits.push(stop_bits(w)));
+        line_words.push(bits);
+    }
+    detect_from_bits(line_words.iter().map(Vec::as_slice))
+}
+
+/// The languages whose stop-word list holds `lower` (a lower-case word): bit `i` is
+/// `Language::ALL[i]`.
+#[inline]
+pub(crate) fn stop_bits(lower: &str) -> u64 {
+    TABLE.words.get(lower).copied().unwrap_or(0)
+}
+
+/// [`detect`] from the [`stop_bits`] of the words of each line, in order.
+pub(crate) fn detect_from_bits<'a>(lines: impl Iterator<Item = &'a [u64]>) -> Language {
     let mut hits = [0usize; Language::ALL.len()];
     let mut total = 0usize;
-    let mut line_words: Vec<u64> = Vec::new();
-    for line in lines {
-        line_words.clear();
-        for_each_word(line, |w| {
-            line_words.push(t.words.get(w).copied().unwrap_or(0))
-        });
+    for line_words in lines {
         if line_words.len() < VOTING_WORDS {
             continue;
         }
         total += line_words.len();
-        for bits in &line_words {
+        for bits in line_words {
             let mut b = *bits;
             while b != 0 {
                 let i = b.trailing_zeros() as usize;
@@ -292,17 +337,51 @@ pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
 /// assert_eq!(terms.of("The councils voted, the barriers rise."), ["council", "vote", "barrier", "rise"]);
 /// ```
 pub struct Terms {
+    language: Language,
     stemmer: Option<Stemmer>,
-    stop: HashSet<&'static str>,
+    stop: FxHashSet<&'static str>,
+}
+
+/// Stems already computed on this thread, per language (index in [`Language::ALL`]): news text
+/// repeats its words, and Snowball was a fifth of `extract`. Stemming is a pure function of the
+/// word, so a cached stem is the stem. Cleared when it holds [`STEM_CACHE_WORDS`] words.
+type StemCache = Vec<FxHashMap<Box<str>, Box<str>>>;
+
+/// Most words kept in one language's stem cache of one thread.
+const STEM_CACHE_WORDS: usize = 1 << 17;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Terms {
     /// The terms of `language`: its stop words and stemmer.
     pub fn new(language: Language) -> Self {
         Terms {
+            language,
             stemmer: language.algorithm().map(Stemmer::create),
             stop: language.stop_words().iter().copied().collect(),
         }
+    }
+
+    /// `base` stemmed by `stemmer` (the language's), through this thread's cache.
+    fn stem(&self, stemmer: &Stemmer, base: &str) -> String {
+        STEMS.with_borrow_mut(|caches| {
+            let i = self.language.index();
+            if caches.len() <= i {
+                caches.resize_with(i + 1, FxHashMap::default);
+            }
+            let cache = &mut caches[i];
+            if let Some(stem) = cache.get(base) {
+                return stem.to_string();
+            }
+            let stem = stemmer.stem(base).into_owned();
+            if cache.len() >= STEM_CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(Box::from(base), Box::from(stem.as_str()));
+            stem
+        })
     }
 
     /// The index terms of `text`, in order.
@@ -318,7 +397,7 @@ impl Terms {
                     .unwrap_or(&lower);
                 (!self.stop.contains(base) && !self.stop.contains(lower.as_str())).then(|| {
                     match &self.stemmer {
-                        Some(s) => s.stem(base).into_owned(),
+                        Some(s) => self.stem(s, base),
                         None => base.to_string(),
                     }
                 })

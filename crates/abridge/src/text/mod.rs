@@ -5,6 +5,8 @@
 
 mod dateline;
 mod flat;
+mod fxhash;
+pub(crate) use fxhash::{FxHashMap, FxHashSet};
 pub mod lang;
 mod lexicon;
 mod wordset;

@@ -1,8 +1,10 @@
-//! Word lists kept as data: the text format of the files under `vocab/` and a sorted set to look
+//! Word lists kept as data: the text format of the files under `vocab/` and a hashed set to look
 //! words up in.
 //!
 //! A list file is UTF-8 text with one entry per line; surrounding whitespace is trimmed, and blank
 //! lines and lines starting with `#` (comments) are skipped. Entries are lower-case.
+
+use super::FxHashSet;
 
 /// The entries of a list file, in file order.
 pub(crate) fn entries(data: &str) -> impl Iterator<Item = &str> {
@@ -11,13 +13,24 @@ pub(crate) fn entries(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// A set of words, bucketed by length in bytes: a look-up compares the word with the entries of
-/// its length only (most words of a page are rejected without comparing a byte).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A set of words, hashed with [`FxHasher`](super::fxhash): one hash of the word and, on a hit,
+/// one comparison (a length-bucketed list compared most words with several entries), after a
+/// filter on length and first byte.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
-    /// `by_len[n]`: the entries of `n` bytes, sorted.
-    by_len: Vec<Vec<Box<str>>>,
+    words: FxHashSet<Box<str>>,
+    /// A pre-filter: bit `b % 64` of `first[n]` is set when an entry of `n` bytes starts with
+    /// byte `b`; most words are rejected by it without hashing.
+    first: Vec<u64>,
 }
+
+impl PartialEq for WordSet {
+    fn eq(&self, other: &WordSet) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for WordSet {}
 
 impl WordSet {
     /// The entries of a list file ([`entries`]).
@@ -35,12 +48,14 @@ impl WordSet {
     pub(crate) fn extend<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) {
         for w in words {
             let w = w.as_ref();
-            if self.by_len.len() <= w.len() {
-                self.by_len.resize(w.len() + 1, Vec::new());
+            if self.first.len() <= w.len() {
+                self.first.resize(w.len() + 1, 0);
             }
-            let bucket = &mut self.by_len[w.len()];
-            if let Err(i) = bucket.binary_search_by(|e| e.as_ref().cmp(w)) {
-                bucket.insert(i, Box::from(w));
+            if let Some(&b) = w.as_bytes().first() {
+                self.first[w.len()] |= 1u64 << (b % 64);
+            }
+            if !self.words.contains(w) {
+                self.words.insert(Box::from(w));
             }
         }
     }
@@ -48,24 +63,24 @@ impl WordSet {
     /// Removes `words`.
     pub(crate) fn remove<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) {
         for w in words {
-            let w = w.as_ref();
-            if let Some(bucket) = self.by_len.get_mut(w.len()) {
-                bucket.retain(|e| e.as_ref() != w);
-            }
+            self.words.remove(w.as_ref());
         }
     }
 
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.by_len
-            .get(word.len())
-            .is_some_and(|bucket| bucket.iter().any(|e| e.as_bytes() == word.as_bytes()))
+        let Some(&mask) = self.first.get(word.len()) else {
+            return false;
+        };
+        let bit = word.as_bytes().first().map_or(0, |&b| 1u64 << (b % 64));
+        // The empty word has no first byte: it goes to the set.
+        (word.is_empty() || mask & bit != 0) && self.words.contains(word)
     }
 
     /// The words, in sorted order.
     #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
-        let mut all: Vec<&str> = self.by_len.iter().flatten().map(AsRef::as_ref).collect();
+        let mut all: Vec<&str> = self.words.iter().map(AsRef::as_ref).collect();
         all.sort_unstable();
         all.into_iter()
     }
