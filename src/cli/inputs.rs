@@ -172,3 +172,41 @@ pub fn write_blocks(
     out.commit()?;
     Ok(status)
 }
+
+/// Reads every input and prepares it for ranking, in batches as it is read, so the raw text of a
+/// large corpus is never held all at once (each batch is analysed in parallel). Used by
+/// `summarize` and `stories`.
+pub fn prepare_inputs(
+    input: &InputArgs,
+    quiet: bool,
+    language: abridge::text::lang::Language,
+) -> Result<(abridge::summary::Preparer, RunStatus)> {
+    const BATCH: usize = 256;
+    let mut preparer = abridge::summary::Preparer::new(language);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let status = for_each_document(input, quiet, |doc| {
+        batch.push(doc);
+        if batch.len() == BATCH {
+            preparer.add_batch(&batch);
+            batch.clear();
+        }
+        Ok(())
+    })?;
+    preparer.add_batch(&batch);
+    Ok((preparer, status))
+}
+
+/// The summary budget of the `--words`/`--sentences`/`--ratio` flags (clap lets one through at
+/// most); 100 words when none is given. The library checks the values.
+pub fn budget_of(
+    words: Option<usize>,
+    sentences: Option<usize>,
+    ratio: Option<f64>,
+) -> abridge::summary::Budget {
+    use abridge::summary::Budget;
+    match (words, sentences, ratio) {
+        (_, Some(k), _) => Budget::Sentences(k),
+        (_, _, Some(r)) => Budget::Ratio(r),
+        (w, _, _) => Budget::Words(w.unwrap_or(100)),
+    }
+}

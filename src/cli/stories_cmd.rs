@@ -1,22 +1,17 @@
 //! `abridge stories`.
 
 use super::args::{OrderArg, StoriesArgs, StoriesFormat, UsageError};
-use super::inputs::for_each_document;
+use super::inputs::{budget_of, prepare_inputs};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::corpus::Document;
 use abridge::stories::{self, Story, StoryOptions};
-use abridge::summary::{Budget, Order, Preparer, SummaryOptions};
+use abridge::summary::{Order, SummaryOptions};
 use anyhow::Result;
 use std::io::Write;
 
 /// The story options of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &StoriesArgs) -> Result<StoryOptions> {
-    let budget = match (args.words, args.sentences, args.ratio) {
-        (_, Some(k), _) => Budget::Sentences(k),
-        (_, _, Some(r)) => Budget::Ratio(r),
-        (w, _, _) => Budget::Words(w.unwrap_or(100)),
-    };
+    let budget = budget_of(args.words, args.sentences, args.ratio);
     let mut options = StoryOptions::default();
     let threshold = args.threshold.unwrap_or(options.group.threshold);
     options.group.threshold = threshold;
@@ -38,19 +33,7 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
 
 pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
     let options = options(args)?;
-    const BATCH: usize = 256;
-    let mut preparer = Preparer::new(options.summary.language);
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let status = for_each_document(&args.input, quiet, |doc| {
-        batch.push(doc);
-        if batch.len() == BATCH {
-            preparer.add_batch(&batch);
-            batch.clear();
-        }
-        Ok(())
-    })?;
-    preparer.add_batch(&batch);
-    drop(batch);
+    let (preparer, status) = prepare_inputs(&args.input, quiet, options.summary.language)?;
     let prepared = preparer.finish_canonical();
     let documents = prepared.documents.len();
     let all = stories::stories(&prepared, &options)?;

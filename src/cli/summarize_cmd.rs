@@ -4,28 +4,22 @@ use super::args::{
     AlgorithmArg, GraphArg, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs, SummaryFormat,
     UsageError,
 };
-use super::inputs::for_each_document;
+use super::inputs::{budget_of, prepare_inputs};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::corpus::Document;
 use abridge::rank::concepts::ConceptOptions;
 use abridge::rank::coverage::CoverageOptions;
 use abridge::rank::select::SelectOptions;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{
-    Algorithm, Budget, GraphMode, Order, Preparer, Selection, Summarizer, SummaryOptions,
-    DEFAULT_MMR,
+    Algorithm, GraphMode, Order, Selection, Summarizer, SummaryOptions, DEFAULT_MMR,
 };
 use anyhow::Result;
 use std::io::Write;
 
 /// The summary options of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &SummarizeArgs) -> Result<Summarizer> {
-    let budget = match (args.words, args.sentences, args.ratio) {
-        (_, Some(k), _) => Budget::Sentences(k),
-        (_, _, Some(r)) => Budget::Ratio(r),
-        (w, _, _) => Budget::Words(w.unwrap_or(100)),
-    };
+    let budget = budget_of(args.words, args.sentences, args.ratio);
     let selection = match args.selection {
         SelectionArg::Mmr => Selection::Mmr(SelectOptions::new(
             args.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
@@ -91,21 +85,7 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     let summarizer = options(args)?;
     let options = summarizer.options();
-    // Documents are prepared in batches as they are read, so the raw text of a large corpus is
-    // never held all at once; each batch is analysed in parallel.
-    const BATCH: usize = 256;
-    let mut preparer = Preparer::new(options.language);
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let status = for_each_document(&args.input, quiet, |doc| {
-        batch.push(doc);
-        if batch.len() == BATCH {
-            preparer.add_batch(&batch);
-            batch.clear();
-        }
-        Ok(())
-    })?;
-    preparer.add_batch(&batch);
-    drop(batch);
+    let (preparer, status) = prepare_inputs(&args.input, quiet, options.language)?;
     let prepared = preparer.finish();
     if !quiet {
         warn_if_stories(&prepared);
