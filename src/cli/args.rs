@@ -289,6 +289,13 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub keep_quotes: bool,
 
+    /// Print whole sentences. By default summary sentences are compressed: opening connectives
+    /// and date phrases ("However," "On Monday,"), closing attributions (", officials said"),
+    /// opening reporting frames ("Officials said that"), empty parentheticals ("(NATO)") and
+    /// ages are cut; the JSON keeps the whole sentence in "original".
+    #[arg(long)]
+    pub no_compress: bool,
+
     /// Focus the summary on a question or topic ("What caused the flood?"): sentences relevant
     /// to it are preferred, still without repeats, and the JSON gives each sentence's relevance.
     #[arg(long, value_name = "TEXT")]
@@ -527,6 +534,10 @@ pub struct StoriesArgs {
     /// With --words: cut the last sentence at exactly N words.
     #[arg(long)]
     pub truncate: bool,
+
+    /// Print whole sentences in the summaries (see `summarize --no-compress`).
+    #[arg(long)]
+    pub no_compress: bool,
 
     /// Order of each summary's sentences.
     #[arg(long, value_enum, default_value_t = OrderArg::Source)]

@@ -180,9 +180,10 @@ pub fn prepare_inputs(
     input: &InputArgs,
     quiet: bool,
     language: abridge::text::lang::Language,
+    compression: abridge::summary::Compression,
 ) -> Result<(abridge::summary::Preparer, RunStatus)> {
     const BATCH: usize = 256;
-    let mut preparer = abridge::summary::Preparer::new(language);
+    let mut preparer = abridge::summary::Preparer::new(language).with_compression(compression);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let status = for_each_document(input, quiet, |doc| {
         batch.push(doc);

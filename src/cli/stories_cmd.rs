@@ -5,7 +5,7 @@ use super::inputs::{budget_of, prepare_inputs};
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::stories::{self, Story, StoryOptions};
-use abridge::summary::{Order, SummaryOptions};
+use abridge::summary::{Compression, Order, SummaryOptions};
 use anyhow::Result;
 use std::io::Write;
 
@@ -23,7 +23,12 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
             OrderArg::Source => Order::Source,
             OrderArg::Rank => Order::Rank,
         })
-        .with_language(args.lang);
+        .with_language(args.lang)
+        .with_compression(if args.no_compress {
+            Compression::none()
+        } else {
+            Compression::default()
+        });
     // Checked before any input is read: the same checks as the library's.
     let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
     options.summary.validate().map_err(usage)?;
@@ -33,7 +38,12 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
 
 pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
     let options = options(args)?;
-    let (preparer, status) = prepare_inputs(&args.input, quiet, options.summary.language)?;
+    let (preparer, status) = prepare_inputs(
+        &args.input,
+        quiet,
+        options.summary.language,
+        options.summary.compression,
+    )?;
     let prepared = preparer.finish_canonical();
     let documents = prepared.documents.len();
     let all = stories::stories(&prepared, &options)?;

@@ -12,7 +12,7 @@ use abridge::rank::coverage::CoverageOptions;
 use abridge::rank::select::SelectOptions;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{
-    Algorithm, GraphMode, Order, Selection, Summarizer, SummaryOptions, DEFAULT_MMR,
+    Algorithm, Compression, GraphMode, Order, Selection, Summarizer, SummaryOptions, DEFAULT_MMR,
 };
 use anyhow::Result;
 use std::io::Write;
@@ -69,6 +69,9 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
         SimilarityArg::Bm25 => Similarity::Bm25,
     };
     options.skip_quotes = !args.keep_quotes;
+    if args.no_compress {
+        options.compression = Compression::none();
+    }
     options.graph = match args.graph {
         GraphArg::Auto => GraphMode::Auto,
         GraphArg::Exact => GraphMode::Exact,
@@ -85,7 +88,8 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     let summarizer = options(args)?;
     let options = summarizer.options();
-    let (preparer, status) = prepare_inputs(&args.input, quiet, options.language)?;
+    let (preparer, status) =
+        prepare_inputs(&args.input, quiet, options.language, options.compression)?;
     let prepared = preparer.finish();
     if !quiet {
         warn_if_stories(&prepared);

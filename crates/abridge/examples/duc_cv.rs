@@ -13,13 +13,14 @@
 
 use abridge::corpus::Document;
 use abridge::eval::{score_topic, Analyzer, Exceptions, Limit};
-use abridge::summary::{prepare, Budget, Prepared, Summarizer, SummaryOptions};
+use abridge::summary::{prepare_with, Budget, Compression, Prepared, Summarizer, SummaryOptions};
 use abridge::text::lang::Language;
 use std::path::{Path, PathBuf};
 
 struct Topic {
     name: String,
-    prepared: Prepared,
+    /// The topic prepared under each compression variant of [`variants`].
+    prepared: Vec<Prepared>,
     references: Vec<String>,
     query: Option<String>,
 }
@@ -37,7 +38,35 @@ fn sorted_dir(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-fn load(set: &str, with_query: bool) -> Vec<Topic> {
+/// The compression rules compared: none, all, and each rule alone and left out.
+fn variants(compare: bool) -> Vec<(String, Compression)> {
+    let mut out = vec![("compress=default".to_string(), Compression::default())];
+    if !compare {
+        return out;
+    }
+    out.push(("compress=none".to_string(), Compression::none()));
+    out.push(("compress=all".to_string(), Compression::all()));
+    type Toggle = fn(&mut Compression, bool);
+    let rules: [(&str, Toggle); 6] = [
+        ("connectives", |c, on| c.leading_connectives = on),
+        ("dates", |c, on| c.leading_dates = on),
+        ("attribution", |c, on| c.trailing_attribution = on),
+        ("frames", |c, on| c.reporting_frames = on),
+        ("parentheticals", |c, on| c.parentheticals = on),
+        ("ages", |c, on| c.ages = on),
+    ];
+    for (name, toggle) in rules {
+        let mut alone = Compression::none();
+        toggle(&mut alone, true);
+        out.push((format!("compress=only-{name}"), alone));
+        let mut without = Compression::all();
+        toggle(&mut without, false);
+        out.push((format!("compress=all-but-{name}"), without));
+    }
+    out
+}
+
+fn load(set: &str, with_query: bool, variants: &[(String, Compression)]) -> Vec<Topic> {
     let root = shared().join(format!("{set}-dev"));
     let topics_json: Option<serde_json::Value> = std::fs::read_to_string(root.join("topics.json"))
         .ok()
@@ -84,7 +113,10 @@ fn load(set: &str, with_query: bool) -> Vec<Topic> {
                 .flatten();
             Topic {
                 name,
-                prepared: prepare(&docs, Language::English),
+                prepared: variants
+                    .iter()
+                    .map(|(_, rules)| prepare_with(&docs, Language::English, *rules))
+                    .collect(),
                 references,
                 query,
             }
@@ -92,10 +124,27 @@ fn load(set: &str, with_query: bool) -> Vec<Topic> {
         .collect()
 }
 
-/// One setting of the grid: a label and the options.
-type Setting = (String, SummaryOptions);
+/// One setting of the grid: a label, the options and the compression variant.
+type Setting = (String, SummaryOptions, usize);
 
-fn grid(set: &str, query: bool) -> Vec<Setting> {
+fn grid(set: &str, query: bool, variants: &[(String, Compression)]) -> Vec<Setting> {
+    let base_grid = options_grid(set, query);
+    if variants.len() == 1 {
+        return base_grid.into_iter().map(|(l, o)| (l, o, 0)).collect();
+    }
+    // Comparing compression: every variant with the default options.
+    let words = if set == "duc2004" { 100 } else { 250 };
+    let base = SummaryOptions::default()
+        .with_budget(Budget::Words(words))
+        .with_truncate(true);
+    variants
+        .iter()
+        .enumerate()
+        .map(|(v, (label, _))| (label.clone(), base, v))
+        .collect()
+}
+
+fn options_grid(set: &str, query: bool) -> Vec<(String, SummaryOptions)> {
     let words = if set == "duc2004" { 100 } else { 250 };
     let base = SummaryOptions::default()
         .with_budget(Budget::Words(words))
@@ -172,25 +221,27 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let set = args.get(1).map_or("duc2006", |s| s.as_str()).to_string();
     let query = args.get(2).is_some_and(|m| m == "query");
+    let compare = args.iter().any(|a| a == "--compression");
+    let variants = variants(compare);
     let words = if set == "duc2004" { 100 } else { 250 };
     let exceptions = std::fs::read_to_string(shared().join("rouge/wordnet_exceptions.tsv"))
         .ok()
         .and_then(|t| Exceptions::parse(&t).ok())
         .unwrap_or_default();
     let mut analyzer = Analyzer::new(exceptions);
-    let topics = load(&set, query);
-    let settings = grid(&set, query);
+    let topics = load(&set, query, &variants);
+    let settings = grid(&set, query, &variants);
     eprintln!("{} topics, {} settings", topics.len(), settings.len());
     // scores[setting][topic] = (R-1, R-2) recall, percent.
     let mut scores: Vec<Vec<(f64, f64)>> = Vec::new();
-    for (label, options) in &settings {
+    for (label, options, variant) in &settings {
         let mut row = Vec::new();
         for t in &topics {
             let mut summarizer = Summarizer::new(*options).expect("valid options");
             if let Some(q) = &t.query {
                 summarizer = summarizer.with_query(q).expect("query");
             }
-            let summary = summarizer.summarize_prepared(&t.prepared);
+            let summary = summarizer.summarize_prepared(&t.prepared[*variant]);
             let text: String = summary
                 .sentences
                 .iter()

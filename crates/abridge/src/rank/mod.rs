@@ -2,6 +2,7 @@
 
 pub mod concepts;
 pub mod coverage;
+pub mod factors;
 pub mod pagerank;
 pub mod select;
 pub mod similarity;

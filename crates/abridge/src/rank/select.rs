@@ -1,7 +1,39 @@
 //! Choosing the summary sentences: greedy maximal marginal relevance under a budget, with
 //! near-duplicates (the same sentence in a republished wire story) never picked twice.
 
+use super::factors::CosineFactors;
 use super::similarity::SimilarityGraph;
+use std::borrow::Cow;
+
+/// Where the selection reads how similar sentences are: a graph's stored edges, or similarities
+/// computed when asked (the complete cosine graph of [`CosineFactors`], whose rows are never
+/// stored).
+pub trait Neighbours {
+    /// The sentences similar to `i` (similarity above 0), as (sentence, similarity), by sentence.
+    fn neighbours(&self, i: usize) -> Cow<'_, [(u32, f64)]>;
+    /// The similarity of `i` and `j` (0 when they share nothing).
+    fn similarity(&self, i: usize, j: usize) -> f64;
+}
+
+impl Neighbours for SimilarityGraph {
+    fn neighbours(&self, i: usize) -> Cow<'_, [(u32, f64)]> {
+        Cow::Borrowed(self.rows.get(i).map_or(&[][..], |r| r.as_slice()))
+    }
+
+    fn similarity(&self, i: usize, j: usize) -> f64 {
+        self.weight(i, j)
+    }
+}
+
+impl Neighbours for CosineFactors {
+    fn neighbours(&self, i: usize) -> Cow<'_, [(u32, f64)]> {
+        Cow::Owned(self.row(i))
+    }
+
+    fn similarity(&self, i: usize, j: usize) -> f64 {
+        self.cosine(i, j)
+    }
+}
 
 /// How much summary to produce.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,7 +81,7 @@ impl Default for SelectOptions {
 pub fn select(
     scores: &[f64],
     words: &[usize],
-    graph: &SimilarityGraph,
+    graph: &(impl Neighbours + ?Sized),
     budget: Quota,
     options: SelectOptions,
 ) -> Vec<usize> {
@@ -87,7 +119,7 @@ pub fn select(
         chosen.push(pick);
         available[pick] = false;
         used_words += words[pick];
-        for &(j, w) in graph.rows.get(pick).map_or(&[][..], |r| r.as_slice()) {
+        for &(j, w) in graph.neighbours(pick).iter() {
             let j = j as usize;
             if j < n {
                 max_similarity[j] = max_similarity[j].max(w);

@@ -257,7 +257,8 @@ pub struct Story {
 /// Cleans, groups and summarises `documents` (the library's entry point; the CLI prepares in
 /// batches with [`Preparer::finish_canonical`] and calls [`stories`]).
 pub fn stories_of(documents: &[Document], options: &StoryOptions) -> Result<Vec<Story>, Error> {
-    let mut preparer = Preparer::new(options.summary.language);
+    let mut preparer =
+        Preparer::new(options.summary.language).with_compression(options.summary.compression);
     preparer.add_batch(documents);
     stories(&preparer.finish_canonical(), options)
 }
@@ -360,6 +361,7 @@ fn summarize_story(
                 index: s.index,
                 position: s.position,
                 text: s.text.clone(),
+                original: s.original.clone(),
                 words: s.words,
                 bag: TermBag::new(sequence.clone()),
                 sequence,

@@ -14,22 +14,25 @@
 //! # Ok::<(), abridge::Error>(())
 //! ```
 
+mod compress;
 mod prepare;
 mod query;
 
 use crate::corpus::Document;
 use crate::rank::concepts::{select_concepts, ConceptOptions};
 use crate::rank::coverage::{select_coverage, CoverageOptions};
+use crate::rank::factors::CosineFactors;
 use crate::rank::pagerank::{pagerank, personalized_pagerank, PageRankOptions, Ranking};
-use crate::rank::select::{self, SelectOptions};
+use crate::rank::select::{self, Neighbours, SelectOptions};
 use crate::rank::similarity::{Similarity, SimilarityGraph, TermBag};
 use crate::text::lang::Language;
 use crate::Error;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
+pub use compress::{compress, Compression};
 pub use prepare::{
-    prepare, prepare_cleaned, Prepared, PreparedDocument, PreparedSentence, Preparer,
+    prepare, prepare_cleaned, prepare_with, Prepared, PreparedDocument, PreparedSentence, Preparer,
 };
 
 /// How much summary to produce.
@@ -137,6 +140,9 @@ pub struct SummaryOptions {
     pub skip_quotes: bool,
     /// How a question given to [`Summarizer::with_query`] steers the summary.
     pub query: QueryOptions,
+    /// Which sentence compression rules run before selection (the summary prints compressed
+    /// sentences; each keeps the whole sentence in `original`).
+    pub compression: Compression,
 }
 
 /// How a question steers a query-focused summary. The defaults were chosen by cross-validation
@@ -190,6 +196,7 @@ impl Default for SummaryOptions {
             skip_quotes: true,
             graph: GraphMode::Auto,
             query: QueryOptions::default(),
+            compression: Compression::default(),
         }
     }
 }
@@ -228,6 +235,15 @@ impl SummaryOptions {
     /// These options with the selection.
     pub fn with_selection(mut self, selection: Selection) -> Self {
         self.selection = selection;
+        self
+    }
+
+    /// These options with the sentence compression `rules` ([`Compression::none`]: whole
+    /// sentences). They act when documents are prepared, so they reach
+    /// [`Summarizer::summarize`]; sentences already prepared keep the rules of their
+    /// [`Preparer`].
+    pub fn with_compression(mut self, rules: Compression) -> Self {
+        self.compression = rules;
         self
     }
 
@@ -375,7 +391,7 @@ impl Summarizer {
 
     /// Summarises `documents` (one or many) into one summary.
     pub fn summarize(&self, documents: &[Document]) -> Summary {
-        let prepared = prepare(documents, self.options.language);
+        let prepared = prepare_with(documents, self.options.language, self.options.compression);
         self.summarize_prepared(&prepared)
     }
 
@@ -394,6 +410,9 @@ pub struct SummarySentence {
     pub source: String,
     /// Position of the sentence in its document's sentence list (from 0).
     pub index: usize,
+    /// The whole sentence, when `text` is its compressed form (see [`Compression`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
     /// Its relevance score (centrality with the lead prior).
     pub score: f64,
     /// In a query-focused summary: its relevance to the question (TF-IDF cosine with the
@@ -442,22 +461,26 @@ pub fn sentence_graph(
     mode: GraphMode,
 ) -> SimilarityGraph {
     let bags: Vec<&TermBag> = prepared.sentences.iter().map(|s| &s.bag).collect();
-    let n = bags.len();
-    let sparse = match mode {
-        GraphMode::Auto => n > EXACT_LIMIT,
-        GraphMode::Exact => false,
-        GraphMode::Sparse => true,
-    };
-    if sparse {
+    if is_sparse(bags.len(), mode) {
         SimilarityGraph::build_sparse(&bags, prepared.vocabulary, similarity, TOP_K, MAX_DF)
     } else {
         SimilarityGraph::build(&bags, prepared.vocabulary, similarity)
     }
 }
 
+/// Whether `mode` builds the sparse graph for `n` sentences.
+fn is_sparse(n: usize, mode: GraphMode) -> bool {
+    match mode {
+        GraphMode::Auto => n > EXACT_LIMIT,
+        GraphMode::Exact => false,
+        GraphMode::Sparse => true,
+    }
+}
+
 /// Centrality scores of the prepared sentences, and the graph used for redundancy.
 pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityGraph, Vec<f64>) {
-    centrality_toward(prepared, options, None)
+    let (graph, scores, _) = centrality_toward(prepared, options, None, true);
+    (graph, scores)
 }
 
 /// [`centrality`], with the walk's jumps biased toward sentences relevant to a question when
@@ -467,7 +490,38 @@ fn centrality_toward(
     prepared: &Prepared,
     options: &SummaryOptions,
     relevance: Option<&[f64]>,
-) -> (SimilarityGraph, Vec<f64>) {
+    need_graph: bool,
+) -> (SimilarityGraph, Vec<f64>, Option<CosineFactors>) {
+    // The sparse graph keeps each sentence's strongest neighbours, enough to tell repeats apart,
+    // but centrality is the sum of many weak edges: the cosine walk runs on the complete graph
+    // through its factors instead, in linear time (rank::factors).
+    let complete_cosine = options.similarity == Similarity::TfIdfCosine
+        && is_sparse(prepared.sentences.len(), options.graph)
+        && matches!(
+            options.algorithm,
+            Algorithm::TextRank | Algorithm::LexRank { threshold: None }
+        );
+    if complete_cosine {
+        // Built only for a selection that reads its edges (coverage): the walk and MMR do not.
+        let graph = if need_graph {
+            sentence_graph(prepared, options.similarity, options.graph)
+        } else {
+            SimilarityGraph { rows: Vec::new() }
+        };
+        let bags: Vec<&TermBag> = prepared.sentences.iter().map(|s| &s.bag).collect();
+        let factors = CosineFactors::new(&bags, prepared.vocabulary);
+        let ranking = match relevance.filter(|r| r.iter().any(|&x| x > 0.0)) {
+            None => pagerank(&factors, PageRankOptions::default()),
+            Some(r) => {
+                let pagerank_options = PageRankOptions {
+                    damping: 1.0 - options.query.bias,
+                    ..PageRankOptions::default()
+                };
+                personalized_pagerank(&factors, pagerank_options, Some(r))
+            }
+        };
+        return (graph, ranking.scores.to_vec(), Some(factors));
+    }
     let graph = sentence_graph(prepared, options.similarity, options.graph);
     let walk = match options.algorithm {
         Algorithm::TextRank => None,
@@ -492,7 +546,7 @@ fn centrality_toward(
             personalized_pagerank(&walked.to_csr(), pagerank_options, Some(r))
         }
     };
-    (graph, ranking.scores.to_vec())
+    (graph, ranking.scores.to_vec(), None)
 }
 
 /// PageRank over the graph in CSR form. The dense ndarray form (`graph.to_dense()`, also a
@@ -506,7 +560,7 @@ fn rank_graph(graph: &SimilarityGraph) -> Ranking {
 
 /// Summarises `documents` (one or many) into one summary.
 pub fn summarize(documents: &[Document], options: &SummaryOptions) -> Summary {
-    let prepared = prepare(documents, options.language);
+    let prepared = prepare_with(documents, options.language, options.compression);
     summarize_prepared(&prepared, options)
 }
 
@@ -542,7 +596,15 @@ fn summarize_toward(
             options.query.expansion_weight,
         )
     });
-    let (graph, centrality) = centrality_toward(prepared, options, to_query.as_deref());
+    let needs_edges = matches!(options.selection, Selection::Coverage(_));
+    let (graph, centrality, factors) =
+        centrality_toward(prepared, options, to_query.as_deref(), needs_edges);
+    // Repeats are judged on exact similarities: the complete cosine graph's when the walk used it
+    // (a sparse graph misses the weaker similarities MMR weighs), the graph's otherwise.
+    let similar: &dyn Neighbours = match &factors {
+        Some(f) => f,
+        None => &graph,
+    };
     let mut effective = *options;
     if to_query.is_some() {
         effective.position_weight = options.query.position_weight;
@@ -593,7 +655,7 @@ fn summarize_toward(
             select_concepts(&concepts, &weights, &words, &bonus, limit, c.cost_exponent)
         }
         // MMR, and the fallback of the others for budgets they do not take.
-        (selection, _) => select::select(&eligible, &words, &graph, budget, selection.mmr()),
+        (selection, _) => select::select(&eligible, &words, similar, budget, selection.mmr()),
     };
     if picked.is_empty() {
         // Nothing fits whole (or nothing is long enough): take the best sentence anyway.
@@ -609,7 +671,7 @@ fn summarize_toward(
         .collect();
     let cut = match options.budget {
         Budget::Words(limit) => {
-            fit_words(&mut chosen, prepared, &graph, &eligible, limit, &effective)
+            fit_words(&mut chosen, prepared, similar, &eligible, limit, &effective)
         }
         _ => None,
     };
@@ -640,6 +702,7 @@ fn summarize_toward(
                 text,
                 source: prepared.documents[s.document].source.clone(),
                 index: s.index,
+                original: s.original.clone(),
                 score: round6(scores[i]),
                 relevance: to_query.as_ref().map(|r| round6(r[i])),
             }
@@ -705,7 +768,7 @@ pub(crate) const MIN_CUT_WORDS: usize = 3;
 fn fit_words(
     chosen: &mut Vec<(usize, String)>,
     prepared: &Prepared,
-    graph: &SimilarityGraph,
+    graph: &dyn Neighbours,
     eligible: &[f64],
     limit: usize,
     options: &SummaryOptions,
@@ -724,7 +787,7 @@ fn fit_words(
         chosen.iter().any(|&(i, _)| {
             i == j
                 || prepared.sentences[i].text == prepared.sentences[j].text
-                || graph.weight(i, j) >= threshold
+                || graph.similarity(i, j) >= threshold
         })
     };
     let next = best_index(eligible, |j| !repeats(j))?;

@@ -1,6 +1,7 @@
 //! From documents to the sentences ranking reads: cleaned article bodies, their sentences
 //! (whitespace collapsed), index terms as ids.
 
+use super::compress::{compress, Compression};
 use crate::article::sentences as body_sentences;
 use crate::article::{self, Article, Date};
 use crate::corpus::Document;
@@ -34,8 +35,11 @@ pub struct PreparedSentence {
     /// reads it): the same as `index` unless a wire dateline cut off by the segmenter
     /// (`TOPPENISH, Wash.`) came before, which is left out.
     pub position: usize,
-    /// The sentence, whitespace collapsed.
+    /// The sentence as a summary prints it: whitespace collapsed, wire dateline stripped, and
+    /// compressed by the preparer's [`Compression`] rules.
     pub text: String,
+    /// The whole sentence (whitespace collapsed, dateline stripped) when `text` was compressed.
+    pub original: Option<String>,
     /// Number of words.
     pub words: usize,
     /// Term ids in sentence order.
@@ -57,9 +61,15 @@ pub struct Prepared {
     pub(crate) ids: HashMap<String, u32>,
 }
 
-/// Cleans and splits every document and turns sentences into term bags.
+/// Cleans and splits every document and turns sentences into term bags (sentences compressed
+/// by the default rules).
 pub fn prepare(documents: &[Document], language: Language) -> Prepared {
-    let mut preparer = Preparer::new(language);
+    prepare_with(documents, language, Compression::default())
+}
+
+/// [`prepare`] with the compression `rules`.
+pub fn prepare_with(documents: &[Document], language: Language, rules: Compression) -> Prepared {
+    let mut preparer = Preparer::new(language).with_compression(rules);
     preparer.add_batch(documents);
     preparer.finish()
 }
@@ -72,7 +82,7 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
     let mut preparer = Preparer::new(language);
     let terms = Terms::new(language);
     for (source, text, article) in documents {
-        let analysed = analyse(source, text, article, &terms);
+        let analysed = analyse(source, text, article, &terms, preparer.compression);
         preparer.push(analysed);
     }
     preparer.finish()
@@ -84,11 +94,24 @@ struct Analysed {
     date: Option<Date>,
     title: Option<String>,
     title_terms: Vec<String>,
-    /// Position in the document, sentence text (dateline stripped), word count, index terms.
-    sentences: Vec<(usize, String, usize, Vec<String>)>,
+    sentences: Vec<AnalysedSentence>,
 }
 
-fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> Analysed {
+struct AnalysedSentence {
+    index: usize,
+    text: String,
+    original: Option<String>,
+    words: usize,
+    terms: Vec<String>,
+}
+
+fn analyse(
+    source: &str,
+    text: &str,
+    article: &Article<'_>,
+    terms: &Terms,
+    compression: Compression,
+) -> Analysed {
     let sentences = body_sentences(text, article)
         .iter()
         .enumerate()
@@ -103,9 +126,19 @@ fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> An
                 stripped if stripped.len() < flat.len() => stripped.to_string(),
                 _ => flat,
             };
-            let words = super::word_count(&flat);
-            let t = terms.of(&flat);
-            Some((index, flat, words, t))
+            // Ranked and counted as printed: the compressed words are what the budget buys.
+            let (text, original) = match compress(&flat, compression) {
+                Some(short) => (short, Some(flat)),
+                None => (flat, None),
+            };
+            let t = terms.of(original.as_deref().unwrap_or(&text));
+            Some(AnalysedSentence {
+                index,
+                words: super::word_count(&text),
+                terms: t,
+                text,
+                original,
+            })
         })
         .collect();
     let title = article.title.as_deref().map(flatten);
@@ -123,6 +156,7 @@ fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> An
 /// and numbered in input order, so the result does not depend on the number of threads.
 pub struct Preparer {
     language: Language,
+    compression: Compression,
     ids: HashMap<String, u32>,
     prepared: Prepared,
     /// Headline terms per document, given ids only in [`Preparer::finish`], after every sentence
@@ -131,25 +165,35 @@ pub struct Preparer {
 }
 
 impl Preparer {
-    /// An empty preparer for `language`.
+    /// An empty preparer for `language`, compressing sentences by the default rules
+    /// ([`Compression::default`]).
     pub fn new(language: Language) -> Self {
         Preparer {
             language,
+            compression: Compression::default(),
             ids: HashMap::new(),
             prepared: Prepared::default(),
             titles: Vec::new(),
         }
     }
 
+    /// This preparer with sentences compressed by `rules` ([`Compression::none`] keeps them
+    /// whole).
+    pub fn with_compression(mut self, rules: Compression) -> Self {
+        self.compression = rules;
+        self
+    }
+
     /// Cleans, splits and indexes a batch of documents (in parallel), in order.
     pub fn add_batch(&mut self, documents: &[Document]) {
         let language = self.language;
+        let compression = self.compression;
         let analysed: Vec<Analysed> = crate::par::map_items(
             documents,
             || Terms::new(language),
             |terms, doc| {
                 let article = article::read(doc);
-                analyse(&doc.source, &doc.text, &article, terms)
+                analyse(&doc.source, &doc.text, &article, terms, compression)
             },
         );
         for a in analysed {
@@ -166,7 +210,14 @@ impl Preparer {
             title_terms: Vec::new(),
         });
         self.titles.push(analysed.title_terms);
-        for (position, (index, text, words, terms)) in analysed.sentences.into_iter().enumerate() {
+        for (position, sentence) in analysed.sentences.into_iter().enumerate() {
+            let AnalysedSentence {
+                index,
+                text,
+                original,
+                words,
+                terms,
+            } = sentence;
             let term_ids: Vec<u32> = terms
                 .into_iter()
                 .map(|t| {
@@ -179,6 +230,7 @@ impl Preparer {
                 index,
                 position,
                 text,
+                original,
                 words,
                 bag: TermBag::new(term_ids.clone()),
                 sequence: term_ids,
