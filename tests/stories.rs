@@ -396,3 +396,65 @@ proptest! {
         );
     }
 }
+
+/// `--query`: the story the question is about comes first whatever its size, reports the
+/// highest relevance, is summarised toward the question; the grouping itself does not change;
+/// a question with no content word is refused with the library's message.
+#[test]
+fn query_orders_stories_by_relevance_and_focuses_their_summaries() {
+    let plain = abridge(
+        &["stories", "mixed", "--words", "40", "--format", "json"],
+        &stories_dir(),
+    );
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let plain: serde_json::Value = serde_json::from_str(&stdout(&plain)).unwrap();
+    for (question, marker) in [
+        ("rocket launch fuel valve", "launch-"),
+        ("footbridge opening", "mayor-bridge-"),
+    ] {
+        let out = abridge(
+            &[
+                "stories", "mixed", "--words", "40", "--format", "json", "--query", question,
+            ],
+            &stories_dir(),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let groups = membership(&json);
+        assert!(
+            groups[0].iter().all(|name| name.starts_with(marker)),
+            "{question}: first story {:?}",
+            groups[0]
+        );
+        let mut sorted = groups.clone();
+        sorted.sort();
+        let mut expected = membership(&plain);
+        expected.sort();
+        assert_eq!(sorted, expected, "{question}: the grouping changed");
+        let stories = json["stories"].as_array().unwrap();
+        let relevance: Vec<f64> = stories
+            .iter()
+            .map(|s| s["relevance"].as_f64().expect("relevance"))
+            .collect();
+        assert!(relevance[0] > 0.0, "{question}: {relevance:?}");
+        assert!(
+            relevance.windows(2).all(|w| w[0] >= w[1]),
+            "{question}: {relevance:?}"
+        );
+        let ids: Vec<u64> = stories.iter().map(|s| s["id"].as_u64().unwrap()).collect();
+        assert_eq!(ids, (1..=ids.len() as u64).collect::<Vec<_>>());
+        for s in stories[0]["summary"]["sentences"].as_array().unwrap() {
+            assert!(s["relevance"].is_number(), "{question}: {s}");
+        }
+    }
+    let bad = abridge(
+        &["stories", "mixed", "--query", "the of and"],
+        &stories_dir(),
+    );
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("--query has no content word"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -539,6 +539,11 @@ pub struct StoriesArgs {
     #[arg(long)]
     pub no_compress: bool,
 
+    /// Focus on a question or topic ("What caused the flood?"): the stories most relevant to it
+    /// come first, each is summarised toward it, and the JSON gives each story's relevance.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+
     /// Order of each summary's sentences.
     #[arg(long, value_enum, default_value_t = OrderArg::Source)]
     pub order: OrderArg,

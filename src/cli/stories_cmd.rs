@@ -33,6 +33,11 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
     let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
     options.summary.validate().map_err(usage)?;
     stories::group(&abridge::summary::Prepared::default(), &options.group).map_err(usage)?;
+    if let Some(query) = &args.query {
+        abridge::summary::Summarizer::new(options.summary)
+            .and_then(|s| s.with_query(query))
+            .map_err(usage)?;
+    }
     Ok(options)
 }
 
@@ -46,7 +51,10 @@ pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
     )?;
     let prepared = preparer.finish_canonical();
     let documents = prepared.documents.len();
-    let all = stories::stories(&prepared, &options)?;
+    let all = match &args.query {
+        Some(query) => stories::stories_toward(&prepared, &options, query)?,
+        None => stories::stories(&prepared, &options)?,
+    };
     drop(prepared);
     let total = all.len();
     let (shown, hidden): (Vec<Story>, Vec<Story>) = all
@@ -119,6 +127,14 @@ fn dates(story: &Story) -> Option<String> {
     })
 }
 
+/// `, relevance 0.42` after the size, in a query-focused digest.
+fn relevance(story: &Story) -> String {
+    story
+        .relevance
+        .map(|r| format!(", relevance {r:.2}"))
+        .unwrap_or_default()
+}
+
 fn documents_word(n: usize) -> &'static str {
     if n == 1 {
         "document"
@@ -131,9 +147,10 @@ fn documents_word(n: usize) -> &'static str {
 fn write_text(out: &mut impl Write, story: &Story) -> std::io::Result<()> {
     writeln!(out, "Story {}: {}", story.id, story.title)?;
     let n = story.documents.len();
+    let r = relevance(story);
     match dates(story) {
-        Some(d) => writeln!(out, "{d}, {n} {}", documents_word(n))?,
-        None => writeln!(out, "{n} {}", documents_word(n))?,
+        Some(d) => writeln!(out, "{d}, {n} {}{r}", documents_word(n))?,
+        None => writeln!(out, "{n} {}{r}", documents_word(n))?,
     }
     for d in &story.documents {
         match &d.date {
@@ -151,9 +168,10 @@ fn write_text(out: &mut impl Write, story: &Story) -> std::io::Result<()> {
 fn write_markdown(out: &mut impl Write, story: &Story) -> std::io::Result<()> {
     writeln!(out, "## {}. {}\n", story.id, story.title)?;
     let n = story.documents.len();
+    let r = relevance(story);
     match dates(story) {
-        Some(d) => writeln!(out, "*{d} · {n} {}*\n", documents_word(n))?,
-        None => writeln!(out, "*{n} {}*\n", documents_word(n))?,
+        Some(d) => writeln!(out, "*{d} · {n} {}{r}*\n", documents_word(n))?,
+        None => writeln!(out, "*{n} {}{r}*\n", documents_word(n))?,
     }
     let sources: Vec<String> = story
         .documents

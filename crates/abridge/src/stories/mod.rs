@@ -34,7 +34,7 @@ use crate::article::Date;
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
 use crate::summary::{
-    summarize_prepared, Prepared, PreparedSentence, Preparer, SummaryOptions, SummarySentence,
+    Prepared, PreparedSentence, Preparer, Summarizer, SummaryOptions, SummarySentence,
 };
 use crate::Error;
 use serde::Serialize;
@@ -252,6 +252,10 @@ pub struct Story {
     pub documents: Vec<StoryDocument>,
     /// The summary of its documents (republished copies left out).
     pub summary: StorySummary,
+    /// With a question ([`stories_toward`]): how relevant the story is to it, the highest
+    /// relevance of any of its sentences (TF-IDF cosine, 0 to 1, rounded to 6 decimals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<f64>,
 }
 
 /// Cleans, groups and summarises `documents` (the library's entry point; the CLI prepares in
@@ -265,12 +269,90 @@ pub fn stories_of(documents: &[Document], options: &StoryOptions) -> Result<Vec<
 
 /// Groups the prepared documents into stories and summarises each.
 pub fn stories(prepared: &Prepared, options: &StoryOptions) -> Result<Vec<Story>, Error> {
-    let grouping = group(prepared, &options.group)?;
+    let summarizer = Summarizer::new(options.summary)?;
+    stories_with(prepared, options, &summarizer)
+}
+
+/// [`stories`] toward a question ("what does this feed say about X"): the stories most relevant
+/// to it come first (by the highest relevance of any of their sentences; stories equally
+/// relevant, such as those with no word of the question, keep the usual order), each is
+/// summarised toward it (see [`Summarizer::with_query`]), and each reports its `relevance`.
+/// Refused, as [`Summarizer::with_query`] refuses, when the question has no content word.
+///
+/// ```
+/// use abridge::corpus::Document;
+/// use abridge::stories::{stories_toward, StoryOptions};
+/// use abridge::summary::Preparer;
+/// use abridge::text::lang::Language;
+/// let doc = |name: &str, text: &str| Document::new(name, text);
+/// let mut preparer = Preparer::new(Language::English);
+/// preparer.add_batch(&[
+///     doc("a.txt", "The Almsey council approved the tidal barrier on Tuesday. The barrier will cost 412 million pounds."),
+///     doc("b.txt", "Almsey councillors approved a tidal barrier for the port on Tuesday. The barrier cost worried harbour businesses."),
+///     doc("c.txt", "The Kestrel rocket launch was scrubbed after a valve fault. Engineers will inspect the Kestrel valve."),
+/// ]);
+/// let prepared = preparer.finish_canonical();
+/// let stories = stories_toward(&prepared, &StoryOptions::default(), "rocket launch delays")?;
+/// assert_eq!(stories[0].documents[0].source, "c.txt");
+/// assert!(stories[0].relevance.unwrap() > stories[1].relevance.unwrap());
+/// # Ok::<(), abridge::Error>(())
+/// ```
+pub fn stories_toward(
+    prepared: &Prepared,
+    options: &StoryOptions,
+    query: &str,
+) -> Result<Vec<Story>, Error> {
+    let summarizer = Summarizer::new(options.summary)?.with_query(query)?;
+    stories_with(prepared, options, &summarizer)
+}
+
+fn stories_with(
+    prepared: &Prepared,
+    options: &StoryOptions,
+    summarizer: &Summarizer,
+) -> Result<Vec<Story>, Error> {
+    let mut grouping = group(prepared, &options.group)?;
     let ranges = vectors::document_ranges(prepared);
+    let relevance: Option<Vec<f64>> = summarizer.relevance(prepared).map(|sentences| {
+        let story_relevance = |members: &Vec<usize>| {
+            members
+                .iter()
+                .flat_map(|&d| sentences[ranges[d].clone()].iter().copied())
+                .fold(0.0f64, f64::max)
+        };
+        let mut scored: Vec<(f64, Vec<usize>)> = std::mem::take(&mut grouping.stories)
+            .into_iter()
+            .map(|members| ((story_relevance(&members) * 1e6).round() / 1e6, members))
+            .collect();
+        // Stable: equally relevant stories keep the order by size, date and source.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (relevance, stories) = scored.into_iter().unzip();
+        grouping.stories = stories;
+        relevance
+    });
+    // Term ids back to terms, for reading the question in each story's own ids.
+    let terms_by_id: Option<Vec<&str>> = relevance.as_ref().map(|_| {
+        let mut by_id = vec![""; prepared.vocabulary];
+        for (term, id) in prepared.ids() {
+            if let Some(slot) = by_id.get_mut(id as usize) {
+                *slot = term;
+            }
+        }
+        by_id
+    });
     let summaries: Vec<StorySummary> = crate::par::map_indices(
         grouping.stories.len(),
         || (),
-        |_, s| summarize_story(prepared, &ranges, &grouping.stories[s], options),
+        |_, s| {
+            summarize_story(
+                prepared,
+                &ranges,
+                &grouping.stories[s],
+                options,
+                summarizer,
+                terms_by_id.as_deref(),
+            )
+        },
     );
     Ok(grouping
         .stories
@@ -319,6 +401,7 @@ pub fn stories(prepared: &Prepared, options: &StoryOptions) -> Result<Vec<Story>
                     })
                     .collect(),
                 summary,
+                relevance: relevance.as_ref().map(|r| r[i]),
             }
         })
         .collect())
@@ -330,6 +413,8 @@ fn summarize_story(
     ranges: &[Range<usize>],
     members: &[usize],
     options: &StoryOptions,
+    summarizer: &Summarizer,
+    terms_by_id: Option<&[&str]>,
 ) -> StorySummary {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut sub = Prepared::default();
@@ -369,7 +454,14 @@ fn summarize_story(
         }
     }
     sub.vocabulary = local.len();
-    let summary = summarize_prepared(&sub, &options.summary);
+    if let Some(terms) = terms_by_id {
+        sub.set_ids(
+            local.iter().filter_map(|(&global, &mine)| {
+                Some((terms.get(global as usize)?.to_string(), mine))
+            }),
+        );
+    }
+    let summary = summarizer.summarize_prepared(&sub);
     StorySummary {
         words: summary.words,
         sentences: summary.sentences,

@@ -389,6 +389,18 @@ impl Summarizer {
         &self.options
     }
 
+    /// With a question ([`Summarizer::with_query`]): each prepared sentence's relevance to it
+    /// (TF-IDF cosine with the question and its expansion, 0 to 1); `None` without one.
+    pub fn relevance(&self, prepared: &Prepared) -> Option<Vec<f64>> {
+        let terms = self.query.as_deref()?;
+        Some(query::relevance_to_query(
+            prepared,
+            terms,
+            self.options.query.expansion,
+            self.options.query.expansion_weight,
+        ))
+    }
+
     /// Summarises `documents` (one or many) into one summary.
     pub fn summarize(&self, documents: &[Document]) -> Summary {
         let prepared = prepare_with(documents, self.options.language, self.options.compression);

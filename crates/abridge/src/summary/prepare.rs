@@ -61,6 +61,18 @@ pub struct Prepared {
     pub(crate) ids: HashMap<String, u32>,
 }
 
+impl Prepared {
+    /// Every index term with its id.
+    pub fn ids(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.ids.iter().map(|(t, &id)| (t.as_str(), id))
+    }
+
+    /// Sets the term → id map (for sentences whose ids were renumbered, such as one story's).
+    pub fn set_ids(&mut self, ids: impl IntoIterator<Item = (String, u32)>) {
+        self.ids = ids.into_iter().collect();
+    }
+}
+
 /// Cleans and splits every document and turns sentences into term bags (sentences compressed
 /// by the default rules).
 pub fn prepare(documents: &[Document], language: Language) -> Prepared {
