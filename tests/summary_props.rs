@@ -488,3 +488,16 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Any text at all: compression never panics and never returns an empty sentence.
+    #[test]
+    fn compression_takes_any_text(text in "\\PC{0,200}", glue in proptest::collection::vec(0..PIECES.len(), 0..6)) {
+        use abridge::summary::{compress, Compression};
+        let mixed = glue.iter().map(|&i| PIECES[i]).fold(text, |acc, p| format!("{acc} {p}"));
+        let sentence = abridge::text::flatten(&mixed);
+        if let Some(short) = compress(&sentence, Compression::all()) {
+            prop_assert!(!short.trim().is_empty());
+        }
+    }
+}
