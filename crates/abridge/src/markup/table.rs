@@ -18,6 +18,8 @@
 //! - a row hard-wrapped onto the next lines (its last `|` there, or a lone `|` line) is joined
 //!   back when the joined row has exactly the header's width; only a row that does not close
 //!   with a pipe when the header does (or that is short of cells) is tried;
+//! - a pipe line that is a bullet item (`* a | b`) over a delimiter row that is not indented under
+//!   it is the item's text, as in GFM (html2text's layout tables inside list items);
 //! - a table inside block quotes (`> | a | b |`) is found with the quote markers removed
 //!   (`Quoted`), and one indented under a list item belongs to the item (`list.rs`);
 //! - caption: a `Table:`/`Table N:` line right before or right after the table; else the last
@@ -65,9 +67,21 @@ pub(crate) fn parse_at<'a>(
     }
     let delimiter = lines.line(i + 1)?;
     match delimiter_row(delimiter.text, Dashes::Lenient) {
+        Some(_) if is_bullet_item_over(header_line.text, delimiter.text) => None,
         Some(alignments) => delimited(lines, i, header_line, alignments, paragraph),
         None => undelimited(lines, i, header_line, paragraph),
     }
+}
+
+/// True when `header` is a bullet list item and `delimiter` is not indented past its marker: as
+/// in GFM, the delimiter row cannot continue the item, so the pipe line is the item's text
+/// (html2text writes a layout table inside a list item as `  * [image] | [title]` over
+/// `---|---`), not the header of a table.
+fn is_bullet_item_over(header: &str, delimiter: &str) -> bool {
+    grammar::item(header).is_ok_and(|(_, marker)| {
+        matches!(marker.kind, grammar::MarkerKind::Bullet(_))
+            && super::lines::indent_width(delimiter) <= marker.indent
+    })
 }
 
 /// A table whose header `lines[i]` is over a delimiter row with `alignments`.
@@ -473,6 +487,21 @@ mod tests {
             Mode::Article,
         );
         assert_eq!(t[0].rows, [["Permit", "12"]]);
+    }
+
+    #[test]
+    fn a_bullet_item_over_a_delimiter_row_is_no_header() {
+        let text = "  * [a](x/1) | [One](y/1)\n---|---\n  * [b](x/2) | [Two](y/2)\n---|---\n";
+        assert!(tables(text, Mode::Article).is_empty());
+        let lists = crate::markup::lists(text);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].items.len(), 2);
+        assert_eq!(lists[0].lines, [1, 4]);
+        // A pipe line that starts with a pipe is a row, whatever its first cell holds.
+        assert_eq!(
+            tables("| * a | b |\n|---|---|\n| 1 | 2 |\n", Mode::Article).len(),
+            1
+        );
     }
 
     #[test]
