@@ -121,6 +121,11 @@ fn rule_4_a_lone_marker_takes_the_next_line_as_its_text() {
     assert!(lists
         .iter()
         .all(|l| !texts(l).contains(&"Kellport 2, Orsay 1")));
+    // Typographic bullets alone on their lines are what is left of inline separators
+    // (`A • B • C`): no list.
+    assert!(lists
+        .iter()
+        .all(|l| !texts(l).contains(&"Lifeguards for the lido")));
     assert!(lists[2].ordered);
     assert_eq!(
         texts(&lists[2]),
@@ -173,6 +178,8 @@ fn rule_6_pipe_rows_without_a_delimiter_row() {
         .any(|c| c.contains("Desk") || c.contains("by"))));
     assert_eq!(tables[2].rows.len(), 1);
     assert_eq!(markup::tables(&text, Mode::Strict).len(), 1);
+    // Neither are `Site | Page` link lines, whose first column repeats the header's.
+    assert_eq!(tables.len(), 3);
 }
 
 #[test]

@@ -338,14 +338,16 @@ pub(crate) fn marker(input: &str) -> PResult<'_, (u32, MarkerKind)> {
     Ok((input, marker))
 }
 
-/// A line holding a list marker and nothing else (`-`, `•`, `1.` alone): extractors write the
+/// A line holding a list marker and nothing else (`-`, `*`, `1.` alone): extractors write the
 /// marker of an item on a line of its own and the item's text on the next line. Number, kind and
-/// the marker's columns of indentation. Not a thematic break (`---` needs three characters, a lone
-/// marker is one).
+/// the marker's columns of indentation. Only the markdown bullets count: a typographic bullet
+/// alone on a line (`•`, `‣`, `–`) is what is left of an inline separator (`A • B • C` with one
+/// part a line), and its lines are not items. Not a thematic break (`---` needs three characters,
+/// a lone marker is one).
 pub(crate) fn lone_marker(line: &str) -> PResult<'_, (usize, u32, MarkerKind)> {
     let body = line.trim_start_matches([' ', '\t']);
     let (rest, (number, kind)) = match body.chars().next() {
-        Some(c) if is_article_bullet(c) => bullet(is_article_bullet)(body)?,
+        Some(c) if is_commonmark_bullet(c) => bullet(is_commonmark_bullet)(body)?,
         Some(c) if c.is_ascii_digit() => ordinal(body)?,
         _ => return fail(line, Expected::Marker),
     };
@@ -670,6 +672,7 @@ mod tests {
         assert!(lone_marker("---").is_err());
         assert!(lone_marker("").is_err());
         assert!(lone_marker("1998").is_err());
+        assert!(lone_marker("•").is_err() && lone_marker("–").is_err());
         assert_eq!(unquote("> > | a |", 2), Ok(("", "| a |")));
         assert!(unquote("> | a |", 2).is_err());
         assert_eq!(quote_depth(">> x", 8), 2);

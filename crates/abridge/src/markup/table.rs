@@ -233,7 +233,10 @@ fn undelimited<'a>(
         rows.push(cells);
         j += 1;
     }
-    if rows.len() < MIN_UNDELIMITED_ROWS || is_layout(&header, &rows) {
+    if rows.len() < MIN_UNDELIMITED_ROWS
+        || is_layout(&header, &rows)
+        || has_constant_column(&header, &rows)
+    {
         return None;
     }
     let alignments = vec![Alignment::None; width];
@@ -297,6 +300,13 @@ fn is_layout(header: &[Cow<'_, str>], rows: &[Vec<Cow<'_, str>>]) -> bool {
             .iter()
             .chain(rows.iter().flatten())
             .all(|cell| cell.is_empty())
+}
+
+/// True when one column holds the same text in the header and in every row: the lines are
+/// `Site | Page title` links (a footer's link list), not a header over data, whose column names
+/// differ from their values.
+fn has_constant_column(header: &[Cow<'_, str>], rows: &[Vec<Cow<'_, str>>]) -> bool {
+    (0..header.len()).any(|k| rows.iter().all(|row| row.get(k) == header.get(k)))
 }
 
 /// True when the row, trimmed, ends with a pipe that no backslash escapes.
@@ -520,6 +530,7 @@ mod tests {
             "a | b\nc | d | e\nf | g\nh | i | j\n",
             "Home | News | Sport\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n",
             "a | b\n-|-\nc | d\n",
+            "Kellport Post | Hotels\nKellport Post | Shops\nKellport Post | Malls\n",
         ] {
             let t = tables(text, Mode::Article);
             assert!(t.iter().all(|t| t.rows.len() < 2), "{text:?}: {t:?}");
