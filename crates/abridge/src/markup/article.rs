@@ -89,6 +89,9 @@ fn scan_lines<'a>(text: &'a str, lines: &(impl LineSource<'a> + ?Sized)) -> Extr
 /// A table inside block quotes (`> | a | b |` over `> |---|---|`): the table of the lines with
 /// as many quote markers as `lines[i]`, markers removed. The caption comes from the quoted
 /// paragraph before it.
+// Rare (a quoted pipe line): kept out of the scan's loop.
+#[cold]
+#[inline(never)]
 fn quoted_table<'a>(
     lines: &(impl LineSource<'a> + ?Sized),
     i: usize,
@@ -115,6 +118,8 @@ fn quoted_table<'a>(
 /// is not blank (its first character after spaces and tabs is printable ASCII), opens no code
 /// fence and starts no list marker, nor is a marker alone (the marker rules fail on the first
 /// character of most lines). Lines starting with other characters are left to the full tests.
+// Called on every line: inlined into the scan (a call per line costs as much as the rule).
+#[inline(always)]
 fn is_prose_start(text: &str) -> bool {
     let Some(first) = grammar::first_after(text, &[' ', '\t']) else {
         return false;

@@ -338,6 +338,9 @@ pub(crate) fn marker(input: &str) -> PResult<'_, (u32, MarkerKind)> {
     Ok((input, marker))
 }
 
+/// Longest line [`lone_marker`] looks at, in bytes.
+const MAX_LONE_MARKER_LINE: usize = 32;
+
 /// A line holding a list marker and nothing else (`-`, `*`, `1.` alone): extractors write the
 /// marker of an item on a line of its own and the item's text on the next line. Number, kind and
 /// the marker's columns of indentation. Only the markdown bullets count: a typographic bullet
@@ -345,6 +348,11 @@ pub(crate) fn marker(input: &str) -> PResult<'_, (u32, MarkerKind)> {
 /// part a line), and its lines are not items. Not a thematic break (`---` needs three characters,
 /// a lone marker is one).
 pub(crate) fn lone_marker(line: &str) -> PResult<'_, (usize, u32, MarkerKind)> {
+    // A lone marker is at most 9 digits and a delimiter (with some indentation and trailing
+    // blanks): the line's length turns away nearly every line before any rule runs.
+    if line.len() > MAX_LONE_MARKER_LINE {
+        return fail(line, Expected::Marker);
+    }
     let body = line.trim_start_matches([' ', '\t']);
     let (rest, (number, kind)) = match body.chars().next() {
         Some(c) if is_commonmark_bullet(c) => bullet(is_commonmark_bullet)(body)?,

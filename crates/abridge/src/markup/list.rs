@@ -15,9 +15,9 @@
 //! - A marker alone on its line takes the next line as its item's text (extractors write list
 //!   items that way); a list made of one such item is not a list (a lone dash is a separator).
 //! - A table indented under an item belongs to the item: it is reported with the tables, and the
-//!   list goes on after it. A table at the list's own indentation ends the list. A pipe line over
-//!   a delimiter row that is no table (see `table.rs`: a layout table) is read as list text, and
-//!   its delimiter row stays in the list.
+//!   list goes on after it. A table at the list's own indentation ends the list. A layout table
+//!   indented under an item (see `table.rs`), and a bullet item over a delimiter row (html2text's
+//!   layout tables in list items), are read as list text, their delimiter rows kept in the list.
 //! - An en dash item that is one line of a hard-wrapped paragraph (the line above does not end
 //!   a sentence or a lead-in, the line below goes on in lower case) is no list: it is the
 //!   sentence's dash.
@@ -287,10 +287,11 @@ pub(crate) fn parse_with_tables<'a>(
     let mut j = first_end + 1;
     while let Some(line) = lines.line(j) {
         if starts_table(lines, j) {
-            let intro = intro_line(lines, i, j);
-            match table::parse_at(lines, j, &intro) {
-                // A table indented under an item is part of it: the list goes on after it.
-                Some((table, next)) if line.indent() > levels[0].indent => {
+            if line.indent() > levels[0].indent {
+                // A table indented under an item is part of it: the list goes on after it. (A
+                // layout table there, header only or no cell with text, is list text.)
+                let intro = intro_line(lines, i, j);
+                if let Some((table, next)) = table::parse_at(lines, j, &intro) {
                     tables.push(table);
                     for level in &mut levels {
                         level.last = next - 1;
@@ -298,23 +299,14 @@ pub(crate) fn parse_with_tables<'a>(
                     j = next;
                     continue;
                 }
-                Some(_) => break,
-                // A layout table (header only, no cell with text): its lines are list text.
-                None => {}
+            } else if !lines
+                .line(j + 1)
+                .is_some_and(|d| table::is_bullet_item_over(line.text, d.text))
+            {
+                // A table at the list's own indentation ends it (the scan parses it next); a
+                // bullet item over a delimiter row is an item (see `table.rs`).
+                break;
             }
-        }
-        // The delimiter row of such a layout table, under a list line: kept in the list.
-        if j > first_end
-            && grammar::delimiter_row(grammar::Dashes::Lenient)(line.text).is_ok()
-            && lines
-                .line(j - 1)
-                .is_some_and(|l| grammar::has_unescaped_pipe(l.text))
-        {
-            for level in &mut levels {
-                level.last = j;
-            }
-            j += 1;
-            continue;
         }
         if line.is_blank() {
             let Some(next) =
@@ -336,6 +328,20 @@ pub(crate) fn parse_with_tables<'a>(
             Some((marker, end)) => (Some(marker), end),
             None => (None, j),
         };
+        // The delimiter row of such a layout table, under a list line: kept in the list. (Items
+        // are settled first: they are most of a list's lines, and none is a delimiter row.)
+        if marker.is_none()
+            && grammar::delimiter_row(grammar::Dashes::Lenient)(line.text).is_ok()
+            && lines
+                .line(j - 1)
+                .is_some_and(|l| grammar::has_unescaped_pipe(l.text))
+        {
+            for level in &mut levels {
+                level.last = j;
+            }
+            j += 1;
+            continue;
+        }
         let action = classify(line.text, marker, &levels);
         match action {
             Action::End => break,

@@ -77,7 +77,7 @@ pub(crate) fn parse_at<'a>(
 /// in GFM, the delimiter row cannot continue the item, so the pipe line is the item's text
 /// (html2text writes a layout table inside a list item as `  * [image] | [title]` over
 /// `---|---`), not the header of a table.
-fn is_bullet_item_over(header: &str, delimiter: &str) -> bool {
+pub(crate) fn is_bullet_item_over(header: &str, delimiter: &str) -> bool {
     grammar::item(header).is_ok_and(|(_, marker)| {
         matches!(marker.kind, grammar::MarkerKind::Bullet(_))
             && super::lines::indent_width(delimiter) <= marker.indent
