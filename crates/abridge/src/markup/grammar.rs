@@ -13,6 +13,8 @@
 //! marker         = indentation ( bullet | ordinal ) marker_space     (article mode)
 //! ordinal        = digit{1,9} ( "." | ")" )
 //! item           = marker text                       (not a thematic break; text not blank)
+//! lone_marker    = indentation ( "-" | "*" | "+" | ordinal ) blanks   (its text on the next line)
+//! quoted         = { ">" [ " " ] } line              (a table inside block quotes, markers removed)
 //! continuation   = indentation(> the list's) text
 //! term           = { not ": " } ":" whitespace description
 //! ```
