@@ -212,7 +212,7 @@ fn undelimited<'a>(
     let leading = starts_with_pipe(header_line.text);
     let header: Vec<Cow<'a, str>> = split_row_with(header_line.text, cell_text);
     let width = header.len();
-    if width < 2 {
+    if width < 2 || continues_a_run(lines, i, width, leading) {
         return None;
     }
     let mut rows = Vec::new();
@@ -251,6 +251,26 @@ fn undelimited<'a>(
         rows,
         paragraph,
     )
+}
+
+/// True when `lines[i - 1]` is a pipe line of the same width and leading pipe as `lines[i]`: the
+/// run they are part of was judged from its first line (a table, which the scan skipped, or none,
+/// which no later start within it can change: its rows share its constant column or empty
+/// cells). Looking again from every line of a long refused run would take time quadratic in it
+/// (20,000 `Site | page` lines took 53 s).
+fn continues_a_run<'a>(
+    lines: &(impl LineSource<'a> + ?Sized),
+    i: usize,
+    width: usize,
+    leading: bool,
+) -> bool {
+    i.checked_sub(1)
+        .and_then(|k| lines.line(k))
+        .is_some_and(|above| {
+            has_unescaped_pipe(above.text)
+                && starts_with_pipe(above.text) == leading
+                && split_row_with(above.text, |_| ()).len() == width
+        })
 }
 
 /// The table from its parts: its caption found around it, its lines and span. `last` is the
