@@ -121,3 +121,28 @@ fn padding_a_wide_header_is_capped() {
     let small = "a|b|c\n-|-|-\nx\ny|z\n";
     assert_eq!(markup::tables(small, Mode::Strict)[0].rows.len(), 2);
 }
+
+/// Long runs of pipe lines that are no table (a column repeating the header's text, or empty
+/// cells) are judged once, from their first line, not again from each line: 20,000 of them took
+/// minutes when every line started a new look (the scan was quadratic in the run).
+#[test]
+fn long_refused_pipe_runs_are_judged_once() {
+    let runs = [
+        (0..20_000)
+            .map(|k| format!("Site | page {k}\n"))
+            .collect::<String>(),
+        "|  |  |\n".repeat(20_000),
+        format!("|  |  |\n|---|---|\n{}", "|  |  |\n".repeat(20_000)),
+    ];
+    for text in &runs {
+        let start = std::time::Instant::now();
+        let found = markup::extract(text, Mode::Article);
+        assert!(found.tables.is_empty());
+        // Linear work takes well under a second even unoptimised; the quadratic scan took minutes.
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+}

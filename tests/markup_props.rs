@@ -188,6 +188,42 @@ fn table_block() -> impl Strategy<Value = Vec<String>> {
         })
 }
 
+/// A table whose delimiter row and most rows have the header's width, as scraped data tables do
+/// (the random widths of [`table_block`] mostly make layout tables, which article mode turns
+/// down), sometimes without its delimiter row.
+fn fitted_table_block() -> impl Strategy<Value = Vec<String>> {
+    (1usize..5)
+        .prop_flat_map(|n| {
+            (
+                prop::option::of(prose()),
+                prop::collection::vec(words(2), n),
+                prop::collection::vec(pick(&["---", "–––", ":-:", "--:", "-"]), n),
+                prop::collection::vec(
+                    prop::collection::vec(words(2), n.saturating_sub(1)..=n),
+                    1..5,
+                ),
+                any::<bool>(),
+                prop::sample::select(vec![true, true, true, false]),
+            )
+        })
+        .prop_map(|(before, header, delimiter, rows, closed, delimited)| {
+            let line = |cells: &[String]| {
+                let row = format!("| {}", cells.join(" | "));
+                if closed {
+                    row + " |"
+                } else {
+                    row
+                }
+            };
+            before
+                .into_iter()
+                .chain([line(&header)])
+                .chain(delimited.then(|| line(&delimiter)))
+                .chain(rows.iter().map(|r| line(r)))
+                .collect()
+        })
+}
+
 /// A well-formed GFM table of `n` columns (so strict mode finds tables too), after a blank line.
 fn gfm_table_block() -> impl Strategy<Value = Vec<String>> {
     (1usize..5)
@@ -258,6 +294,7 @@ fn other_line() -> impl Strategy<Value = String> {
 fn document() -> impl Strategy<Value = String> {
     let block = prop_oneof![
         3 => table_block(),
+        2 => fitted_table_block(),
         1 => gfm_table_block(),
         3 => list_block(),
         2 => prop::collection::vec(other_line(), 1..4),
@@ -342,8 +379,8 @@ fn check_table(text: &str, lines: &[Line<'_>], t: &Table<'_>) -> Result<(), Test
         prop_assert_eq!(row.len(), t.header.len());
     }
     check_range(text, lines, t.lines, &t.span.range(), "table")?;
-    // Header, delimiter, then at most one row per line.
-    prop_assert!(t.rows.len() < t.lines[1] - t.lines[0]);
+    // Header, delimiter (article mode may have none), then at most one row per line.
+    prop_assert!(t.rows.len() <= t.lines[1] - t.lines[0]);
     let cells = t.header.iter().chain(t.rows.iter().flatten());
     for cell in cells.chain(t.caption.iter()) {
         prop_assert!(no_terminator(cell), "cell {:?}", cell);
@@ -402,16 +439,33 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         for l in &found.lists {
             check_list(text, &lines, l, None)?;
         }
-        // Blocks come in input order and never share a line (lines in a table are never items).
+        // Blocks come in input order and never share a line (lines in a table are never items),
+        // except that a table indented under a list item lies inside that list's lines.
+        let inside_a_list = |t: &[usize; 2]| {
+            found
+                .lists
+                .iter()
+                .any(|l| l.lines[0] < t[0] && t[1] <= l.lines[1])
+        };
         let mut blocks: Vec<[usize; 2]> = found
             .tables
             .iter()
             .map(|t| t.lines)
+            .filter(|t| !inside_a_list(t))
             .chain(found.lists.iter().map(|l| l.lines))
             .collect();
         blocks.sort_unstable();
         for pair in blocks.windows(2) {
             prop_assert!(pair[0][1] < pair[1][0], "overlapping blocks {:?}", pair);
+        }
+        for t in found.tables.iter().filter(|t| inside_a_list(&t.lines)) {
+            // Its header is indented: a table at the list's own indentation ends the list.
+            let header = line_at(&lines, t.lines[0]).map_or("", |l| l.text);
+            prop_assert!(
+                header.starts_with([' ', '\t']),
+                "table in a list at {:?}",
+                t.lines
+            );
         }
         for pair in found.tables.windows(2) {
             prop_assert!(pair[0].lines[1] < pair[1].lines[0]);

@@ -4,7 +4,8 @@
 use super::block::{fence_close, fence_open};
 use super::grammar;
 use super::lines::{Line, LineIndex, LineSource, Window};
-use super::{list, table, Extracted};
+use super::table::Quoted;
+use super::{list, table, Extracted, MAX_NESTING};
 use memchr::memchr;
 
 /// Most [`Line`]s a text may have for the scan to use a vector of them: one per 16 bytes of
@@ -57,7 +58,9 @@ fn scan_lines<'a>(text: &'a str, lines: &(impl LineSource<'a> + ?Sized)) -> Extr
         };
         let table = pipes
             .within(&line)
-            .then(|| table::parse_at(lines, i, &paragraph))
+            .then(|| {
+                quoted_table(lines, i, &paragraph).or_else(|| table::parse_at(lines, i, &paragraph))
+            })
             .flatten();
         if let Some((t, next)) = table {
             found.tables.push(t);
@@ -65,11 +68,12 @@ fn scan_lines<'a>(text: &'a str, lines: &(impl LineSource<'a> + ?Sized)) -> Extr
             i = next;
             continue;
         }
-        if let Some((l, next)) = list::parse_at(
+        if let Some((l, next)) = list::parse_with_tables(
             lines,
             i,
             paragraph_start.is_some(),
             &mut found.nesting_capped,
+            &mut found.tables,
         ) {
             found.lists.push(l);
             paragraph_start = None;
@@ -82,17 +86,49 @@ fn scan_lines<'a>(text: &'a str, lines: &(impl LineSource<'a> + ?Sized)) -> Extr
     found
 }
 
+/// A table inside block quotes (`> | a | b |` over `> |---|---|`): the table of the lines with
+/// as many quote markers as `lines[i]`, markers removed. The caption comes from the quoted
+/// paragraph before it.
+// Rare (a quoted pipe line): kept out of the scan's loop.
+#[cold]
+#[inline(never)]
+fn quoted_table<'a>(
+    lines: &(impl LineSource<'a> + ?Sized),
+    i: usize,
+    paragraph: &Window<'_, impl LineSource<'a> + ?Sized>,
+) -> Option<(super::Table<'a>, usize)> {
+    let line = lines.line(i)?;
+    // Quoted lines start with `>`: one look turns the other pipe lines away.
+    if grammar::first_after(line.text, &[' ']) != Some('>') {
+        return None;
+    }
+    let depth = grammar::quote_depth(line.text, MAX_NESTING);
+    let quoted = Quoted {
+        source: lines,
+        depth,
+    };
+    let paragraph = Window {
+        source: &quoted,
+        range: paragraph.range.clone(),
+    };
+    table::parse_at(&quoted, i, &paragraph)
+}
+
 /// True when the line can only be paragraph text, whatever else it holds (short of a pipe): it
 /// is not blank (its first character after spaces and tabs is printable ASCII), opens no code
-/// fence and starts no list marker (the marker rule fails on the first character of most
-/// lines). Lines starting with other characters are left to the full tests.
+/// fence and starts no list marker, nor is a marker alone (the marker rules fail on the first
+/// character of most lines). Lines starting with other characters are left to the full tests.
+// Called on every line: inlined into the scan (a call per line costs as much as the rule).
+#[inline(always)]
 fn is_prose_start(text: &str) -> bool {
     let Some(first) = grammar::first_after(text, &[' ', '\t']) else {
         return false;
     };
     first.is_ascii_graphic()
         && !(grammar::may_open_fence_or_item(first)
-            && (fence_open(text).is_some() || grammar::marker(text).is_ok()))
+            && (fence_open(text).is_some()
+                || grammar::marker(text).is_ok()
+                || grammar::lone_marker(text).is_ok()))
 }
 
 /// Tells which lines hold a `|`, the one character every table row has, with one search per

@@ -13,6 +13,8 @@
 //! marker         = indentation ( bullet | ordinal ) marker_space     (article mode)
 //! ordinal        = digit{1,9} ( "." | ")" )
 //! item           = marker text                       (not a thematic break; text not blank)
+//! lone_marker    = indentation ( "-" | "*" | "+" | ordinal ) blanks   (its text on the next line)
+//! quoted         = { ">" [ " " ] } line              (a table inside block quotes, markers removed)
 //! continuation   = indentation(> the list's) text
 //! term           = { not ": " } ":" whitespace description
 //! ```
@@ -338,6 +340,59 @@ pub(crate) fn marker(input: &str) -> PResult<'_, (u32, MarkerKind)> {
     Ok((input, marker))
 }
 
+/// Longest line [`lone_marker`] looks at, in bytes.
+const MAX_LONE_MARKER_LINE: usize = 32;
+
+/// A line holding a list marker and nothing else (`-`, `*`, `1.` alone): extractors write the
+/// marker of an item on a line of its own and the item's text on the next line. Number, kind and
+/// the marker's columns of indentation. Only the markdown bullets count: a typographic bullet
+/// alone on a line (`•`, `‣`, `–`) is what is left of an inline separator (`A • B • C` with one
+/// part a line), and its lines are not items. Not a thematic break (`---` needs three characters,
+/// a lone marker is one).
+pub(crate) fn lone_marker(line: &str) -> PResult<'_, (usize, u32, MarkerKind)> {
+    // A lone marker is at most 9 digits and a delimiter (with some indentation and trailing
+    // blanks): the line's length turns away nearly every line before any rule runs.
+    if line.len() > MAX_LONE_MARKER_LINE {
+        return fail(line, Expected::Marker);
+    }
+    let body = line.trim_start_matches([' ', '\t']);
+    let (rest, (number, kind)) = match body.chars().next() {
+        Some(c) if is_commonmark_bullet(c) => bullet(is_commonmark_bullet)(body)?,
+        Some(c) if c.is_ascii_digit() => ordinal(body)?,
+        _ => return fail(line, Expected::Marker),
+    };
+    if !rest.trim_matches(ROW_SPACE).is_empty() {
+        return fail(rest, Expected::Nom(ErrorKind::Eof));
+    }
+    Ok((&rest[rest.len()..], (indent_width(line), number, kind)))
+}
+
+/// The content of a line after `depth` block-quote markers (`>` and one optional space each,
+/// as scraped and markdown quotes write them), or a failure when it has fewer.
+pub(crate) fn unquote(line: &str, depth: usize) -> PResult<'_, &str> {
+    let mut rest = line;
+    for _ in 0..depth {
+        (rest, _) = quote_marker(rest)?;
+    }
+    Ok(("", rest))
+}
+
+/// How many block-quote markers open `line` (at most `max`).
+pub(crate) fn quote_depth(line: &str, max: usize) -> usize {
+    let mut rest = line;
+    let mut depth = 0;
+    while depth < max {
+        match quote_marker(rest) {
+            Ok((after, _)) => {
+                rest = after;
+                depth += 1;
+            }
+            Err(_) => break,
+        }
+    }
+    depth
+}
+
 /// An item marker recognised at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Marker<'a> {
@@ -611,5 +666,27 @@ mod tests {
             Ok(("Note", "meet at 10:30: sharp"))
         );
         assert_eq!(continuation(0)("\t more ").map(|(_, c)| c), Ok((5, "more")));
+    }
+
+    #[test]
+    fn lone_markers_and_quotes() {
+        assert_eq!(
+            lone_marker("  -").map(|(_, m)| m),
+            Ok((2, 0, MarkerKind::Bullet('-')))
+        );
+        assert_eq!(
+            lone_marker("3. \u{a0}").map(|(_, m)| m),
+            Ok((0, 3, MarkerKind::Ordered('.')))
+        );
+        assert!(lone_marker("- x").is_err());
+        assert!(lone_marker("---").is_err());
+        assert!(lone_marker("").is_err());
+        assert!(lone_marker("1998").is_err());
+        assert!(lone_marker("•").is_err() && lone_marker("–").is_err());
+        assert_eq!(unquote("> > | a |", 2), Ok(("", "| a |")));
+        assert!(unquote("> | a |", 2).is_err());
+        assert_eq!(quote_depth(">> x", 8), 2);
+        assert_eq!(quote_depth("x > y", 8), 0);
+        assert_eq!(quote_depth("> > > x", 2), 2);
     }
 }

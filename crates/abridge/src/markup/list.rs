@@ -12,11 +12,20 @@
 //! - Nesting follows indentation; indented non-item lines continue the item above them.
 //! - Blank lines are crossed only when the list clearly goes on after them.
 //! - An item shaped `Term: description` gets its `term` and `description` split out.
+//! - A marker alone on its line takes the next line as its item's text (extractors write list
+//!   items that way); a list made of one such item is not a list (a lone dash is a separator).
+//! - A table indented under an item belongs to the item: it is reported with the tables, and the
+//!   list goes on after it. A table at the list's own indentation ends the list. A layout table
+//!   indented under an item (see `table.rs`), and a bullet item over a delimiter row (html2text's
+//!   layout tables in list items), are read as list text, their delimiter rows kept in the list.
+//! - An en dash item that is one line of a hard-wrapped paragraph (the line above does not end
+//!   a sentence or a lead-in, the line below goes on in lower case) is no list: it is the
+//!   sentence's dash.
 
 use super::grammar::{self, Marker, MarkerKind as Kind};
-use super::lines::LineSource;
-use super::table::starts_table;
-use super::{Item, List, MAX_NESTING};
+use super::lines::{Line, LineSource};
+use super::table::{self, starts_table};
+use super::{Item, List, Table, MAX_NESTING};
 use crate::Span;
 use std::borrow::Cow;
 
@@ -158,15 +167,16 @@ impl Action<'_> {
     }
 }
 
-/// What the non-blank line `text` does to the open `levels` (never empty).
-fn classify<'a>(text: &'a str, levels: &[Level<'a>]) -> Action<'a> {
+/// What the non-blank line `text`, whose item is `marker` (see [`item_at`]), does to the open
+/// `levels` (never empty).
+fn classify<'a>(text: &'a str, marker: Option<Marker<'a>>, levels: &[Level<'a>]) -> Action<'a> {
     let (Some(top), Some(deepest)) = (levels.first(), levels.last()) else {
         return Action::End;
     };
     if is_thematic_break(text) {
         return Action::End;
     }
-    if let Some(marker) = parse_marker(text) {
+    if let Some(marker) = marker {
         if marker.indent > deepest.indent {
             if levels.len() >= MAX_NESTING {
                 return Action::Capped(levels.len() - 1, text.trim());
@@ -212,28 +222,91 @@ fn close_to<'a>(levels: &mut Vec<Level<'a>>, depth: usize, lines: &(impl LineSou
     }
 }
 
+/// The item that starts at `lines[j]`, and the index of the line its text is on: the same line
+/// for a marker followed by text, the next one for a marker alone on its line whose next line is
+/// text (not blank, no item or lone marker of its own, no thematic break).
+fn item_at<'a>(lines: &(impl LineSource<'a> + ?Sized), j: usize) -> Option<(Marker<'a>, usize)> {
+    let line = lines.line(j)?;
+    if let Some(marker) = parse_marker(line.text) {
+        return Some((marker, j));
+    }
+    let (_, (indent, number, kind)) = grammar::lone_marker(line.text).ok()?;
+    let next = lines.line(j + 1)?;
+    if next.is_blank()
+        || parse_marker(next.text).is_some()
+        || grammar::lone_marker(next.text).is_ok()
+        || is_thematic_break(next.text)
+    {
+        return None;
+    }
+    Some((
+        Marker {
+            indent,
+            kind,
+            number,
+            text: next.text.trim(),
+        },
+        j + 1,
+    ))
+}
+
 /// Parses a list starting at `lines[i]`. `after_paragraph` is true when `lines[i-1]` is a non-blank
 /// paragraph line.
 ///
 /// Returns the list and the index of the first line AFTER the list (trailing blank lines are not
 /// consumed). `None` when `lines[i]` does not start a list.
 /// `capped` is set when an item was kept as text because it would nest deeper than
-/// [`MAX_NESTING`] levels.
+/// [`MAX_NESTING`] levels. Tables indented under an item are not looked for (see
+/// [`parse_with_tables`]).
+#[cfg(test)]
 pub(crate) fn parse_at<'a>(
     lines: &(impl LineSource<'a> + ?Sized),
     i: usize,
     after_paragraph: bool,
     capped: &mut bool,
 ) -> Option<(List<'a>, usize)> {
-    let marker = parse_marker(lines.line(i)?.text)?;
+    parse_with_tables(lines, i, after_paragraph, capped, &mut Vec::new())
+}
+
+/// [`parse_at`], with the tables indented under its items pushed to `tables` (in input order):
+/// the list spans them and goes on after them.
+pub(crate) fn parse_with_tables<'a>(
+    lines: &(impl LineSource<'a> + ?Sized),
+    i: usize,
+    after_paragraph: bool,
+    capped: &mut bool,
+    tables: &mut Vec<Table<'a>>,
+) -> Option<(List<'a>, usize)> {
+    let (marker, first_end) = item_at(lines, i)?;
     if after_paragraph && matches!(marker.kind, Kind::Ordered(_)) && marker.number != 1 {
         return None;
     }
+    let found_before = tables.len();
     let mut levels = vec![Level::open(&marker, i)];
-    let mut j = i + 1;
+    levels[0].last = first_end;
+    let mut j = first_end + 1;
     while let Some(line) = lines.line(j) {
         if starts_table(lines, j) {
-            break; // a table indented under an item is a table, not item text
+            if line.indent() > levels[0].indent {
+                // A table indented under an item is part of it: the list goes on after it. (A
+                // layout table there, header only or no cell with text, is list text.)
+                let intro = intro_line(lines, i, j);
+                if let Some((table, next)) = table::parse_at(lines, j, &intro) {
+                    tables.push(table);
+                    for level in &mut levels {
+                        level.last = next - 1;
+                    }
+                    j = next;
+                    continue;
+                }
+            } else if !lines
+                .line(j + 1)
+                .is_some_and(|d| table::is_bullet_item_over(line.text, d.text))
+            {
+                // A table at the list's own indentation ends it (the scan parses it next); a
+                // bullet item over a delimiter row is an item (see `table.rs`).
+                break;
+            }
         }
         if line.is_blank() {
             let Some(next) =
@@ -241,16 +314,35 @@ pub(crate) fn parse_at<'a>(
             else {
                 break;
             };
-            let crosses = lines
-                .line(next)
-                .is_some_and(|l| classify(l.text, &levels).crosses_blank());
+            let crosses = lines.line(next).is_some_and(|l| {
+                let marker = item_at(lines, next).map(|(m, _)| m);
+                classify(l.text, marker, &levels).crosses_blank()
+            });
             if !crosses {
                 break;
             }
             j = next;
             continue;
         }
-        let action = classify(line.text, &levels);
+        let (marker, mut end) = match item_at(lines, j) {
+            Some((marker, end)) => (Some(marker), end),
+            None => (None, j),
+        };
+        // The delimiter row of such a layout table, under a list line: kept in the list. (Items
+        // are settled first: they are most of a list's lines, and none is a delimiter row.)
+        if marker.is_none()
+            && grammar::delimiter_row(grammar::Dashes::Lenient)(line.text).is_ok()
+            && lines
+                .line(j - 1)
+                .is_some_and(|l| grammar::has_unescaped_pipe(l.text))
+        {
+            for level in &mut levels {
+                level.last = j;
+            }
+            j += 1;
+            continue;
+        }
+        let action = classify(line.text, marker, &levels);
         match action {
             Action::End => break,
             Action::Nest(marker) => levels.push(Level::open(&marker, j)),
@@ -266,6 +358,8 @@ pub(crate) fn parse_at<'a>(
             }
             Action::Continue(at, text) | Action::Capped(at, text) => {
                 *capped |= matches!(action, Action::Capped(..));
+                // A capped lone marker is kept as text on its own; its next line is read anew.
+                end = j;
                 close_to(&mut levels, at, lines);
                 if let Some(item) = levels.last_mut().and_then(|level| level.items.last_mut()) {
                     item.push(text);
@@ -273,14 +367,72 @@ pub(crate) fn parse_at<'a>(
             }
         }
         for level in &mut levels {
-            level.last = j;
+            level.last = end;
         }
-        j += 1;
+        j = end + 1;
     }
     close_to(&mut levels, 0, lines);
     let top = levels.pop()?;
     let next = top.last + 1;
+    let single = top.items.len() == 1 && top.items[0].children.is_empty();
+    // One item from a lone marker: a dash on a line of its own is a separator more often than
+    // a list (a list of one item written that way cannot be told from one).
+    let lone_separator = single && first_end > i;
+    if lone_separator || (single && after_paragraph && is_wrapped_dash(lines, i, next, &top)) {
+        tables.truncate(found_before);
+        return None;
+    }
     Some((top.finish(lines)?, next))
+}
+
+/// True when the one-line, one-item list at `lines[i]` is an en dash inside a hard-wrapped
+/// sentence: the line above ends with neither a sentence end nor a lead-in colon, and the line
+/// after the list goes on in lower case.
+fn is_wrapped_dash<'a>(
+    lines: &(impl LineSource<'a> + ?Sized),
+    i: usize,
+    next: usize,
+    top: &Level<'a>,
+) -> bool {
+    if top.kind != Kind::Bullet('–') || top.last != i {
+        return false;
+    }
+    let Some(above) = i.checked_sub(1).and_then(|k| lines.line(k)) else {
+        return false;
+    };
+    let end = above
+        .text
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')', ']', '”', '’', '*', '_'])
+        .chars()
+        .next_back();
+    let lead_in = end.is_none_or(|c| matches!(c, '.' | ':' | '!' | '?' | ';'));
+    let goes_on = lines
+        .line(next)
+        .and_then(|l| l.text.trim_start().chars().next())
+        .is_some_and(char::is_lowercase);
+    !lead_in && goes_on
+}
+
+/// The line that introduces a table met inside the list started at `lines[from]`: the last
+/// non-blank line before `lines[j]`, its marker removed (`2. Pick a back end:` gives `Pick a back
+/// end:`). The table's caption is taken from it as from a paragraph.
+fn intro_line<'a>(lines: &(impl LineSource<'a> + ?Sized), from: usize, j: usize) -> Vec<Line<'a>> {
+    let Some(line) = (from..j)
+        .rev()
+        .filter_map(|k| lines.line(k))
+        .find(|l| !l.is_blank())
+    else {
+        return Vec::new();
+    };
+    let text = item_text(line.text).unwrap_or_else(|| line.text.trim());
+    // `text` is a slice of the line's text: its offset there is the distance between them.
+    let offset = (text.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
+    vec![Line {
+        number: line.number,
+        start: line.start + offset,
+        text,
+    }]
 }
 
 /// The `Term: description` split of an item's text (see [`grammar::term`]).
