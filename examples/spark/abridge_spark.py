@@ -40,16 +40,18 @@ EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def source_namer(input_dir):
-    """A function from a Hadoop file URI to the source the command gives that file when walking
-    INPUT_DIR: INPUT_DIR as given (no trailing "/", no leading "./") plus the path under it."""
+    """A function from the file URI Spark gives to the source the command gives that file when
+    walking INPUT_DIR: INPUT_DIR as given (no trailing "/", no leading "./") plus the path under
+    it. Files on a cluster file system (hdfs://, s3a://...) keep their URI as their source."""
     root = os.path.abspath(input_dir)
     shown = input_dir.rstrip("/") or "/"
     if shown.startswith("./"):
         shown = shown[2:]
 
     def name(uri):
-        path = unquote(urlparse(uri).path) if uri.startswith("file:") else uri
-        rel = os.path.relpath(path, root)
+        if not uri.startswith("file:"):
+            return uri
+        rel = os.path.relpath(unquote(urlparse(uri).path), root)
         return posixpath.join(shown, rel.replace(os.sep, "/"))
 
     return name
@@ -57,14 +59,16 @@ def source_namer(input_dir):
 
 def is_article(source):
     base = posixpath.basename(source)
-    return base.lower().endswith(EXTENSIONS) and not base.startswith(".")
+    # Case-sensitive, as the command's globs are.
+    return base.endswith(EXTENSIONS) and not base.startswith(".")
 
 
 def read_articles(sc, input_dir):
     """(source, bytes) of every article under input_dir, recursively."""
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
     name = source_namer(input_dir)
-    files = sc.binaryFiles(os.path.abspath(input_dir))
+    local = "://" not in input_dir
+    files = sc.binaryFiles(os.path.abspath(input_dir) if local else input_dir)
     return files.map(lambda kv: (name(kv[0]), kv[1])).filter(lambda kv: is_article(kv[0]))
 
 

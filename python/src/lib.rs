@@ -60,6 +60,20 @@ fn json_of<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("records serialise")
 }
 
+/// `make` of every document, in order: in parallel (rayon's pool) for several, on the calling
+/// thread for one, where handing the work to a pool thread and waiting for it would cost more
+/// than a short text's work.
+fn map_docs<'d, R: Send>(
+    docs: &'d [Document],
+    make: impl Fn(&'d Document) -> R + Sync + Send,
+) -> Vec<R> {
+    if docs.len() <= 1 {
+        docs.iter().map(make).collect()
+    } else {
+        docs.par_iter().map(make).collect()
+    }
+}
+
 /// The records `make` builds for `docs` (in parallel), as JSON: the one record when `single`,
 /// else the list.
 fn render<'d, R: Serialize + Send>(
@@ -67,7 +81,7 @@ fn render<'d, R: Serialize + Send>(
     single: bool,
     make: impl Fn(&'d Document) -> R + Sync + Send,
 ) -> Vec<u8> {
-    let records: Vec<R> = docs.par_iter().map(make).collect();
+    let records: Vec<R> = map_docs(docs, make);
     match (single, records.first()) {
         (true, Some(first)) => json_of(first),
         _ => json_of(&records),
@@ -289,10 +303,7 @@ fn tables_records<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let mode = if strict { Mode::Strict } else { Mode::Article };
     let (json, capped) = run(py, || {
-        let records: Vec<TablesRecord<'_>> = docs
-            .par_iter()
-            .map(|doc| TablesRecord::of(doc, mode))
-            .collect();
+        let records: Vec<TablesRecord<'_>> = map_docs(docs, |doc| TablesRecord::of(doc, mode));
         with_capped(&records, single, |r| r.nesting_capped.then_some(r.source))
     })?;
     warn_nested(py, &capped)?;
@@ -305,7 +316,7 @@ fn lists_records<'py>(
     single: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (json, capped) = run(py, || {
-        let records: Vec<ListsRecord<'_>> = docs.par_iter().map(ListsRecord::of).collect();
+        let records: Vec<ListsRecord<'_>> = map_docs(docs, ListsRecord::of);
         with_capped(&records, single, |r| r.nesting_capped.then_some(r.source))
     })?;
     warn_nested(py, &capped)?;
@@ -322,10 +333,7 @@ fn sentences_records<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let terms = terms.then(|| language(lang).map(Terms::new)).transpose()?;
     let json = run(py, || {
-        let found: Vec<Vec<_>> = docs
-            .par_iter()
-            .map(|doc| document_sentences(doc, raw))
-            .collect();
+        let found: Vec<Vec<_>> = map_docs(docs, |doc| document_sentences(doc, raw));
         let records: Vec<SentencesRecord<'_>> = docs
             .iter()
             .zip(&found)
