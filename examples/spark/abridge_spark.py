@@ -65,11 +65,22 @@ def is_article(source):
 
 def read_articles(sc, input_dir):
     """(source, bytes) of every article under input_dir, recursively."""
+    if __name__ != "__main__":
+        # Imported as a module, this file's functions are pickled by reference: the executors
+        # must be able to import it too.
+        sc.addPyFile(os.path.abspath(__file__))
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
     name = source_namer(input_dir)
     local = "://" not in input_dir
     files = sc.binaryFiles(os.path.abspath(input_dir) if local else input_dir)
-    return files.map(lambda kv: (name(kv[0]), kv[1])).filter(lambda kv: is_article(kv[0]))
+    articles = files.map(lambda kv: (name(kv[0]), kv[1])).filter(lambda kv: is_article(kv[0]))
+    # Small files come in few splits (Spark packs files into splits of spark.files.openCostInBytes,
+    # 4 MB, at least: one split for a folder of a few MB), and one split keeps one core busy:
+    # spread them over a few partitions per core.
+    wanted = 4 * sc.defaultParallelism
+    if files.getNumPartitions() < wanted:
+        articles = articles.repartition(wanted)
+    return articles
 
 
 def extract_with_api(articles, words=60):

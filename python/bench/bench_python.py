@@ -140,14 +140,17 @@ def spark(args):
                    check=True, capture_output=True)
     binary = os.environ.get("ABRIDGE_BIN", str(REPO / "target/release/abridge"))
     session = (SparkSession.builder.master("local[2]").appName("abridge-bench")
-               .config("spark.ui.enabled", "false").getOrCreate())
+               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
     session.sparkContext.setLogLevel("ERROR")
     sc = session.sparkContext
     articles = job.read_articles(sc, str(corpus)).cache()
     n = articles.count()  # warm-up: Spark, the Python workers, the file listing and the cache
     job.extract_with_api(articles).count()
-    for name, make in [("python api (mapPartitions)", lambda: job.extract_with_api(articles)),
-                       ("rdd.pipe (one process per article)", lambda: job.extract_with_pipe(articles, binary))]:
+    routes = [("api", "python api (mapPartitions)", lambda: job.extract_with_api(articles)),
+              ("pipe", "rdd.pipe (one process per article)", lambda: job.extract_with_pipe(articles, binary))]
+    for key, name, make in routes:
+        if key not in args.routes.split(","):
+            continue
         runs = []
         for _ in range(args.runs):
             out = tmp / "out"
@@ -156,7 +159,8 @@ def spark(args):
             make().saveAsTextFile(str(out))
             runs.append(time.perf_counter() - start)
         t = statistics.median(runs)
-        print(f"spark local[2], {n} articles, {name}: {t:.2f} s, {n / t:.0f} records/s (median of {len(runs)})")
+        print(f"spark local[2], {n} articles in {articles.getNumPartitions()} partitions, {name}: "
+              f"{t:.2f} s, {n / t:.0f} records/s (median of {len(runs)})")
     session.stop()
     shutil.rmtree(tmp, ignore_errors=True)
 
@@ -167,6 +171,7 @@ def main():
     ap.add_argument("--articles", type=int, default=None)
     ap.add_argument("--peers", default="sumy-textrank,summa")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--routes", default="api,pipe", help="spark: the routes to time")
     args = ap.parse_args()
     if args.articles is None:
         args.articles = 100 if args.what == "peers" else 1000

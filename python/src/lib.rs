@@ -114,12 +114,14 @@ fn document(py: Python<'_>, text: &Bound<'_, PyAny>, source: Option<String>) -> 
     }
     if let Ok(b) = text.cast::<PyBytes>() {
         let loaded = corpus::from_bytes(source.clone(), b.as_bytes().to_vec());
-        warn_all(py, &loaded.warnings)?;
-        return loaded.document.ok_or_else(|| {
+        // Binary data is an error here (the command skips the file with a warning).
+        let document = loaded.document.ok_or_else(|| {
             PyValueError::new_err(format!(
                 "{source}: binary data (contains NUL bytes): not a text or an HTML page"
             ))
-        });
+        })?;
+        warn_all(py, &loaded.warnings)?;
+        return Ok(document);
     }
     Err(PyTypeError::new_err(format!(
         "text must be str or bytes, not {}",

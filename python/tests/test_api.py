@@ -2,7 +2,7 @@
 import json
 import threading
 import time
-import warnings
+from pathlib import Path
 
 import pytest
 
@@ -125,7 +125,7 @@ def test_summarize_duc_topics_equal_the_command():
     assert len(topics) == 25
     for topic in topics:
         expected = cli_json("summarize", topic, "--words", "100", "--truncate")
-        docs = [{"source": s, "text": open(s, "rb").read()} for s in expected["sources"]]
+        docs = [{"source": s, "text": Path(s).read_bytes()} for s in expected["sources"]]
         assert abridge.summarize(docs, words=100, truncate=True) == expected, topic.name
 
 
