@@ -81,11 +81,7 @@ fn render<'d, R: Serialize + Send>(
     single: bool,
     make: impl Fn(&'d Document) -> R + Sync + Send,
 ) -> Vec<u8> {
-    let records: Vec<R> = map_docs(docs, make);
-    match (single, records.first()) {
-        (true, Some(first)) => json_of(first),
-        _ => json_of(&records),
-    }
+    json_records(&map_docs(docs, make), single)
 }
 
 /// A library error (an option out of range) as the `ValueError` carrying the command's message.
@@ -279,22 +275,28 @@ fn warn_nested(py: Python<'_>, capped: &[String]) -> PyResult<()> {
     Ok(())
 }
 
-/// The JSON of `records` (the one record when `single`) and the sources of those whose nesting
-/// was capped.
-fn with_capped<R: Serialize>(
-    records: &[R],
-    single: bool,
-    capped: impl Fn(&R) -> Option<&str>,
-) -> (Vec<u8>, Vec<String>) {
-    let sources = records
-        .iter()
-        .filter_map(|r| capped(r).map(str::to_string))
-        .collect();
-    let json = match (single, records.first()) {
+/// The JSON of `records` (the one record when `single`, else the list).
+fn json_records<R: Serialize>(records: &[R], single: bool) -> Vec<u8> {
+    match (single, records.first()) {
         (true, Some(first)) => json_of(first),
         _ => json_of(&records),
-    };
-    (json, sources)
+    }
+}
+
+/// The JSON of the records of [`TablesRecord::of`] / [`ListsRecord::of`] (the one record when
+/// `single`) and the sources (`source` of a record) of those whose nesting was capped.
+fn with_capped<R: Serialize>(
+    records: &[(R, bool)],
+    single: bool,
+    source: impl Fn(&R) -> &str,
+) -> (Vec<u8>, Vec<String>) {
+    let capped = records
+        .iter()
+        .filter(|(_, capped)| *capped)
+        .map(|(r, _)| source(r).to_string())
+        .collect();
+    let records: Vec<&R> = records.iter().map(|(r, _)| r).collect();
+    (json_records(&records, single), capped)
 }
 
 fn tables_records<'py>(
@@ -305,8 +307,9 @@ fn tables_records<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let mode = if strict { Mode::Strict } else { Mode::Article };
     let (json, capped) = run(py, || {
-        let records: Vec<TablesRecord<'_>> = map_docs(docs, |doc| TablesRecord::of(doc, mode));
-        with_capped(&records, single, |r| r.nesting_capped.then_some(r.source))
+        let records: Vec<(TablesRecord<'_>, bool)> =
+            map_docs(docs, |doc| TablesRecord::of(doc, mode));
+        with_capped(&records, single, |r| r.source)
     })?;
     warn_nested(py, &capped)?;
     to_py(py, &json)
@@ -318,8 +321,8 @@ fn lists_records<'py>(
     single: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (json, capped) = run(py, || {
-        let records: Vec<ListsRecord<'_>> = map_docs(docs, ListsRecord::of);
-        with_capped(&records, single, |r| r.nesting_capped.then_some(r.source))
+        let records: Vec<(ListsRecord<'_>, bool)> = map_docs(docs, ListsRecord::of);
+        with_capped(&records, single, |r| r.source)
     })?;
     warn_nested(py, &capped)?;
     to_py(py, &json)
@@ -347,7 +350,7 @@ fn sentences_records<'py>(
                     .collect(),
             })
             .collect();
-        with_capped(&records, single, |_| None).0
+        json_records(&records, single)
     })?;
     to_py(py, &json)
 }

@@ -75,14 +75,14 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
 /// The record, after a warning on stderr (unless `quiet`) when its document nests deeper than
 /// [`markup::MAX_NESTING`] levels. It is printed by the worker that parsed the document, so with
 /// several threads its place among other warnings may vary.
-fn warned(record: TablesRecord<'_>, quiet: bool) -> TablesRecord<'_> {
-    warn_nesting(record.source, record.nesting_capped, quiet);
+fn warned((record, capped): (TablesRecord<'_>, bool), quiet: bool) -> TablesRecord<'_> {
+    warn_nesting(record.source, capped, quiet);
     record
 }
 
 /// [`warned`] for a lists record.
-fn warned_lists(record: ListsRecord<'_>, quiet: bool) -> ListsRecord<'_> {
-    warn_nesting(record.source, record.nesting_capped, quiet);
+fn warned_lists((record, capped): (ListsRecord<'_>, bool), quiet: bool) -> ListsRecord<'_> {
+    warn_nesting(record.source, capped, quiet);
     record
 }
 

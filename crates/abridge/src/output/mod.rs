@@ -23,23 +23,21 @@ pub struct TablesRecord<'a> {
     pub source: &'a str,
     /// Its tables, in input order.
     pub tables: Vec<Table<'a>>,
-    /// True when the text nests deeper than [`markup::MAX_NESTING`] levels and the deeper levels
-    /// were kept as text (worth a warning naming the document; not part of the JSON).
-    #[serde(skip)]
-    pub nesting_capped: bool,
 }
 
 impl<'a> TablesRecord<'a> {
     /// The record of `document` as `abridge tables` makes it: the pipe-table grammar in `mode`
     /// over a text, the data tables of an HTML page (in any `mode`). The command and the Python
-    /// package both build their records here, so they cannot drift apart.
+    /// package both build their records here, so they cannot drift apart. The flag is true when
+    /// the text nests deeper than [`markup::MAX_NESTING`] levels and the deeper levels were kept
+    /// as text (worth a warning naming the document).
     ///
     /// ```
     /// use abridge::{corpus::Document, markup::Mode, output::TablesRecord};
     /// let doc = Document::new("a.txt", "Seats:\nParty | Seats |\n---|---|\nGreens | 12 |\n");
-    /// assert_eq!(TablesRecord::of(&doc, Mode::Article).tables[0].rows, [["Greens", "12"]]);
+    /// assert_eq!(TablesRecord::of(&doc, Mode::Article).0.tables[0].rows, [["Greens", "12"]]);
     /// ```
-    pub fn of(document: &'a Document, mode: Mode) -> Self {
+    pub fn of(document: &'a Document, mode: Mode) -> (Self, bool) {
         let (tables, nesting_capped) = match document.format() {
             Format::Html => (article::read_html(&document.text).1.tables, false),
             _ => {
@@ -47,11 +45,11 @@ impl<'a> TablesRecord<'a> {
                 (found.tables, found.nesting_capped)
             }
         };
-        TablesRecord {
+        let record = TablesRecord {
             source: &document.source,
             tables,
-            nesting_capped,
-        }
+        };
+        (record, nesting_capped)
     }
 }
 
@@ -62,22 +60,18 @@ pub struct ListsRecord<'a> {
     pub source: &'a str,
     /// Its lists, in input order.
     pub lists: Vec<List<'a>>,
-    /// True when the text nests deeper than [`markup::MAX_NESTING`] levels and the deeper levels
-    /// were kept as text (worth a warning naming the document; not part of the JSON).
-    #[serde(skip)]
-    pub nesting_capped: bool,
 }
 
 impl<'a> ListsRecord<'a> {
     /// The record of `document` as `abridge lists` makes it: the list grammar over a text, the
-    /// `<ul>`/`<ol>`/`<dl>` lists of an HTML page.
+    /// `<ul>`/`<ol>`/`<dl>` lists of an HTML page; the flag as in [`TablesRecord::of`].
     ///
     /// ```
     /// use abridge::{corpus::Document, output::ListsRecord};
     /// let doc = Document::new("a.txt", "Bring:\n- water\n- a hat\n");
-    /// assert_eq!(ListsRecord::of(&doc).lists[0].items[1].text, "a hat");
+    /// assert_eq!(ListsRecord::of(&doc).0.lists[0].items[1].text, "a hat");
     /// ```
-    pub fn of(document: &'a Document) -> Self {
+    pub fn of(document: &'a Document) -> (Self, bool) {
         let (lists, nesting_capped) = match document.format() {
             Format::Html => (article::read_html(&document.text).1.lists, false),
             _ => {
@@ -85,11 +79,11 @@ impl<'a> ListsRecord<'a> {
                 (found.lists, found.nesting_capped)
             }
         };
-        ListsRecord {
+        let record = ListsRecord {
             source: &document.source,
             lists,
-            nesting_capped,
-        }
+        };
+        (record, nesting_capped)
     }
 }
 
