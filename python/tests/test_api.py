@@ -1,5 +1,6 @@
 """The Python API gives the command's JSON records, for every fixture and the example corpus."""
 import json
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import abridge
-from conftest import REPO, cli, cli_json, cli_jsonl, shared_dir
+from conftest import REPO, abridge_bin, cli, cli_json, cli_jsonl, shared_dir
 
 # Every input set of the per-document commands: the test fixtures (text dumps, markup cases,
 # HTML pages, clusters, stories) and the example corpus, walked as the command walks them.
@@ -346,3 +347,15 @@ def test_records_are_json_serialisable_as_the_command_prints_them():
     line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     expected = cli("extract", "examples/corpus", "--format", "jsonl").stdout.decode().splitlines()[0]
     assert line == expected
+
+
+def test_deep_nesting_warns_as_the_command(tmp_path):
+    deep = tmp_path / "deep.txt"
+    deep.write_text("".join("  " * i + "- item\n" for i in range(150)))
+    proc = cli("lists", deep, "--format", "jsonl")
+    # cli() passes --quiet; the warning is checked without it.
+    loud = subprocess.run([abridge_bin(), "lists", str(deep)], capture_output=True)
+    assert b"nested deeper than 100 levels" in loud.stderr
+    with pytest.warns(Warning, match="nested deeper than 100 levels"):
+        got = abridge.lists(deep.read_text(), source=str(deep))
+    assert got == json.loads(proc.stdout)
