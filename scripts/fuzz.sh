@@ -14,7 +14,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(tables_article tables_strict lists_article lists_strict sentences clean extract_record)
+    targets=(tables_article tables_strict lists_article lists_strict sentences clean extract_record html)
 fi
 # Slow inputs and memory blow-ups count as findings too: 10 s per input, 2 GB.
 flags=(-max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-65536}" -rss_limit_mb=2048 -timeout=10

@@ -429,10 +429,7 @@ than cores do not make abridge faster)"
 
 /// Parses `--lang`.
 pub fn parse_language(value: &str) -> Result<Language, String> {
-    Language::from_code(value).ok_or_else(|| {
-        let codes: Vec<&str> = Language::ALL.iter().map(|(_, c)| *c).collect();
-        format!("unknown language {value:?}; one of: {}", codes.join(", "))
-    })
+    Language::parse(value).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Args)]

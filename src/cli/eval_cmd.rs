@@ -4,7 +4,8 @@
 use super::args::{EvalArgs, EvalFormat, UsageError};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::eval::{self, Analyzer, Counts, Exceptions, Limit, Prf, TopicScores};
+use abridge::eval::{self, Analyzer, Exceptions, Limit, Prf, TopicScores};
+use abridge::output::{rounded_percent, RougeRecord};
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -77,13 +78,7 @@ pub fn eval(args: &EvalArgs) -> Result<RunStatus> {
 }
 
 fn limit(args: &EvalArgs) -> Result<Limit> {
-    match (args.words, args.bytes) {
-        (_, Some(0)) => Err(UsageError("--bytes must be at least 1".into()).into()),
-        (_, Some(n)) => Ok(Limit::Bytes(n)),
-        (Some(0), None) => Err(UsageError("--words must be at least 1".into()).into()),
-        (Some(n), None) => Ok(Limit::Words(n)),
-        (None, None) => Ok(Limit::Words(100)),
-    }
+    Limit::from_flags(args.words, args.bytes).map_err(|e| UsageError(e.to_string()).into())
 }
 
 /// The exception list from `--exceptions`, else from `$ABRIDGE_ROUGE_EXCEPTIONS`, else none
@@ -264,54 +259,6 @@ fn write_text(out: &mut impl Write, rows: &[Row], limit: Limit, per_topic: bool)
     Ok(())
 }
 
-/// Percent, rounded to 4 decimals (ROUGE-1.5.5 prints fractions to 5).
-fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
-}
-
-#[derive(Serialize)]
-struct JsonPrf {
-    recall: f64,
-    precision: f64,
-    f1: f64,
-}
-
-impl From<Prf> for JsonPrf {
-    /// From fractions to rounded percent.
-    fn from(p: Prf) -> Self {
-        let p = p.percent();
-        JsonPrf {
-            recall: round4(p.recall),
-            precision: round4(p.precision),
-            f1: round4(p.f1),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct JsonTopicMeasure {
-    recall: f64,
-    precision: f64,
-    f1: f64,
-    hits: usize,
-    reference_count: usize,
-    summary_count: usize,
-}
-
-impl JsonTopicMeasure {
-    fn new(p: Prf, c: Counts) -> Self {
-        let p = JsonPrf::from(p);
-        JsonTopicMeasure {
-            recall: p.recall,
-            precision: p.precision,
-            f1: p.f1,
-            hits: c.hits,
-            reference_count: c.reference,
-            summary_count: c.summary,
-        }
-    }
-}
-
 #[derive(Serialize)]
 struct JsonMode {
     unit: &'static str,
@@ -325,20 +272,18 @@ struct JsonTopic<'a> {
     topic: &'a str,
     summary: bool,
     references: usize,
-    rouge1: JsonTopicMeasure,
-    rouge2: JsonTopicMeasure,
-    #[serde(rename = "rougeL")]
-    rouge_l: JsonTopicMeasure,
+    #[serde(flatten)]
+    scores: RougeRecord,
 }
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     topics: usize,
     mode: JsonMode,
-    rouge1: JsonPrf,
-    rouge2: JsonPrf,
+    rouge1: Prf,
+    rouge2: Prf,
     #[serde(rename = "rougeL")]
-    rouge_l: JsonPrf,
+    rouge_l: Prf,
     per_topic: Vec<JsonTopic<'a>>,
 }
 
@@ -361,18 +306,16 @@ fn write_json(out: &mut impl Write, rows: &[Row], limit: Limit, exceptions: bool
             rouge155: format!("-n 2 -m -f A{flag}"),
             exceptions,
         },
-        rouge1: JsonPrf::from(m.rouge1),
-        rouge2: JsonPrf::from(m.rouge2),
-        rouge_l: JsonPrf::from(m.rouge_l),
+        rouge1: rounded_percent(m.rouge1),
+        rouge2: rounded_percent(m.rouge2),
+        rouge_l: rounded_percent(m.rouge_l),
         per_topic: rows
             .iter()
             .map(|r| JsonTopic {
                 topic: r.topic,
                 summary: r.summary,
                 references: r.references,
-                rouge1: JsonTopicMeasure::new(r.scores.rouge1, r.scores.counts1),
-                rouge2: JsonTopicMeasure::new(r.scores.rouge2, r.scores.counts2),
-                rouge_l: JsonTopicMeasure::new(r.scores.rouge_l, r.scores.counts_l),
+                scores: RougeRecord::from(&r.scores),
             })
             .collect(),
     };

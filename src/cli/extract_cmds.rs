@@ -4,7 +4,7 @@ use super::args::{ListsArgs, ListsFormat, TablesArgs, TablesFormat};
 use super::inputs::{write_blocks, write_json_records};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::corpus::{Document, Format};
+use abridge::corpus::Document;
 use abridge::markup::{self, Mode};
 use abridge::output::{
     json_record, write_list_markdown, write_table_csv, write_table_markdown, ListsRecord,
@@ -23,19 +23,12 @@ pub fn tables(args: &TablesArgs, quiet: bool) -> Result<RunStatus> {
         TablesFormat::Json | TablesFormat::Jsonl => {
             let lines = args.format == TablesFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let tables = tables_of(doc, mode, quiet);
-                json_record(
-                    &TablesRecord {
-                        source: &doc.source,
-                        tables,
-                    },
-                    lines,
-                )
+                json_record(&warned(TablesRecord::of(doc, mode), quiet), lines)
             })
         }
         TablesFormat::Csv | TablesFormat::Markdown => {
             write_blocks(sink, &args.input, quiet, |doc: &Document| {
-                let tables = tables_of(doc, mode, quiet);
+                let tables = warned(TablesRecord::of(doc, mode), quiet).tables;
                 let mut blocks = Vec::new();
                 if args.format == TablesFormat::Markdown && !tables.is_empty() {
                     blocks.push(source_comment(doc));
@@ -60,18 +53,11 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
         ListsFormat::Json | ListsFormat::Jsonl => {
             let lines = args.format == ListsFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let lists = lists_of(doc, quiet);
-                json_record(
-                    &ListsRecord {
-                        source: &doc.source,
-                        lists,
-                    },
-                    lines,
-                )
+                json_record(&warned_lists(ListsRecord::of(doc), quiet), lines)
             })
         }
         ListsFormat::Markdown => write_blocks(sink, &args.input, quiet, |doc: &Document| {
-            let lists = lists_of(doc, quiet);
+            let lists = warned_lists(ListsRecord::of(doc), quiet).lists;
             let mut blocks = Vec::new();
             if !lists.is_empty() {
                 blocks.push(source_comment(doc));
@@ -86,40 +72,30 @@ pub fn lists(args: &ListsArgs, quiet: bool) -> Result<RunStatus> {
     }
 }
 
-/// The tables and lists of `doc`, with a warning on stderr (unless `quiet`) when it nests deeper
-/// than [`markup::MAX_NESTING`] levels. It is printed by the worker that parsed the document, so
-/// with several threads its place among other warnings may vary.
-fn found(doc: &Document, mode: Mode, quiet: bool) -> markup::Extracted<'_> {
-    let found = markup::extract(&doc.text, mode);
-    if found.nesting_capped && !quiet {
+/// The record, after a warning on stderr (unless `quiet`) when its document nests deeper than
+/// [`markup::MAX_NESTING`] levels. It is printed by the worker that parsed the document, so with
+/// several threads its place among other warnings may vary.
+fn warned((record, capped): (TablesRecord<'_>, bool), quiet: bool) -> TablesRecord<'_> {
+    warn_nesting(record.source, capped, quiet);
+    record
+}
+
+/// [`warned`] for a lists record.
+fn warned_lists((record, capped): (ListsRecord<'_>, bool), quiet: bool) -> ListsRecord<'_> {
+    warn_nesting(record.source, capped, quiet);
+    record
+}
+
+fn warn_nesting(source: &str, capped: bool, quiet: bool) {
+    if capped && !quiet {
         eprintln!(
-            "abridge: warning: {}: nested deeper than {} levels; the deeper levels are kept as text",
-            doc.source,
+            "abridge: warning: {source}: nested deeper than {} levels; the deeper levels are kept as text",
             markup::MAX_NESTING
         );
     }
-    found
 }
 
 /// The markdown comment naming the document whose blocks follow.
 fn source_comment(doc: &Document) -> Vec<u8> {
     format!("<!-- source: {} -->\n", doc.source).into_bytes()
 }
-
-// --- HTML input (issue 12) ---
-/// The tables of a document: the pipe-table grammar over a text, the data tables of a page.
-fn tables_of(doc: &Document, mode: Mode, quiet: bool) -> Vec<markup::Table<'_>> {
-    match doc.format() {
-        Format::Html => abridge::article::read_html(&doc.text).1.tables,
-        _ => found(doc, mode, quiet).tables,
-    }
-}
-
-/// The lists of a document: the list grammar over a text, `<ul>`/`<ol>`/`<dl>` of a page.
-fn lists_of(doc: &Document, quiet: bool) -> Vec<markup::List<'_>> {
-    match doc.format() {
-        Format::Html => abridge::article::read_html(&doc.text).1.lists,
-        _ => found(doc, Mode::Article, quiet).lists,
-    }
-}
-// --- end HTML input ---

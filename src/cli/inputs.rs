@@ -196,18 +196,3 @@ pub fn prepare_inputs(
     preparer.add_batch(&batch);
     Ok((preparer, status))
 }
-
-/// The summary budget of the `--words`/`--sentences`/`--ratio` flags (clap lets one through at
-/// most); 100 words when none is given. The library checks the values.
-pub fn budget_of(
-    words: Option<usize>,
-    sentences: Option<usize>,
-    ratio: Option<f64>,
-) -> abridge::summary::Budget {
-    use abridge::summary::Budget;
-    match (words, sentences, ratio) {
-        (_, Some(k), _) => Budget::Sentences(k),
-        (_, _, Some(r)) => Budget::Ratio(r),
-        (w, _, _) => Budget::Words(w.unwrap_or(100)),
-    }
-}

@@ -4,10 +4,9 @@ use super::args::{SentencesArgs, SentencesFormat};
 use super::inputs::{render_each_document, write_json_records};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::corpus::Document;
-use abridge::output::{json_record, SentenceRecord, SentencesRecord};
+use abridge::output::{document_sentences, json_record, SentenceRecord, SentencesRecord};
+use abridge::text;
 use abridge::text::lang::Terms;
-use abridge::{article, text, Span};
 use anyhow::Result;
 use std::io::Write;
 
@@ -23,8 +22,8 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
             quiet,
             |doc| {
                 let mut rendered = Vec::new();
-                for s in &sentences_of(doc, args.raw) {
-                    let r = record_of(s, terms);
+                for s in &document_sentences(doc, args.raw) {
+                    let r = SentenceRecord::new(s, terms);
                     let line = text::flatten(r.text);
                     match &r.terms {
                         Some(t) => writeln!(rendered, "{line}\t{}", t.join(" "))?,
@@ -40,8 +39,11 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     }
     let lines = args.format == SentencesFormat::Jsonl;
     write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-        let found = sentences_of(doc, args.raw);
-        let sentences = found.iter().map(|s| record_of(s, terms)).collect();
+        let found = document_sentences(doc, args.raw);
+        let sentences = found
+            .iter()
+            .map(|s| SentenceRecord::new(s, terms))
+            .collect();
         json_record(
             &SentencesRecord {
                 source: &doc.source,
@@ -50,26 +52,4 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
             lines,
         )
     })
-}
-
-/// The sentences of a document, owned: those of an HTML page are not slices of its text.
-fn sentences_of(doc: &Document, raw: bool) -> Vec<(String, Span)> {
-    let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
-    if raw {
-        text::split(&doc.text).iter().map(own).collect()
-    } else {
-        let article = article::read(doc);
-        article::sentences(&doc.text, &article)
-            .iter()
-            .map(own)
-            .collect()
-    }
-}
-
-fn record_of<'a>(s: &'a (String, Span), terms: Option<&Terms>) -> SentenceRecord<'a> {
-    SentenceRecord {
-        text: &s.0,
-        span: s.1,
-        terms: terms.map(|t| t.of(&s.0)),
-    }
 }

@@ -1,40 +1,35 @@
 //! `abridge stories`.
 
 use super::args::{OrderArg, StoriesArgs, StoriesFormat, UsageError};
-use super::inputs::{budget_of, prepare_inputs};
+use super::inputs::prepare_inputs;
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::stories::{self, Story, StoryOptions};
-use abridge::summary::{Compression, Order, SummaryOptions};
+use abridge::summary::{Budget, Compression, Order, Summarizer};
 use anyhow::Result;
 use std::io::Write;
 
 /// The story options of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &StoriesArgs) -> Result<StoryOptions> {
-    let budget = budget_of(args.words, args.sentences, args.ratio);
-    let mut options = StoryOptions::default();
-    let threshold = args.threshold.unwrap_or(options.group.threshold);
-    options.group.threshold = threshold;
-    options.group.edge_floor = options.group.edge_floor.min(threshold.max(0.0));
-    options.summary = SummaryOptions::default()
-        .with_budget(budget)
-        .with_truncate(args.truncate)
-        .with_order(match args.order {
-            OrderArg::Source => Order::Source,
-            OrderArg::Rank => Order::Rank,
-        })
-        .with_language(args.lang)
-        .with_compression(if args.no_compress {
-            Compression::none()
-        } else {
-            Compression::default()
-        });
-    // Checked before any input is read: the same checks as the library's.
+    let order = match args.order {
+        OrderArg::Source => Order::Source,
+        OrderArg::Rank => Order::Rank,
+    };
     let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
-    options.summary.validate().map_err(usage)?;
-    stories::group(&abridge::summary::Prepared::default(), &options.group).map_err(usage)?;
+    let mut options = StoryOptions::from_flags(
+        Budget::from_flags(args.words, args.sentences, args.ratio),
+        args.truncate,
+        order,
+        args.lang,
+        args.threshold,
+    )
+    .map_err(usage)?;
+    if args.no_compress {
+        options.summary = options.summary.with_compression(Compression::none());
+    }
+    // A question with no content word is refused before any input is read.
     if let Some(query) = &args.query {
-        abridge::summary::Summarizer::new(options.summary)
+        Summarizer::new(options.summary)
             .and_then(|s| s.with_query(query))
             .map_err(usage)?;
     }

@@ -4,85 +4,59 @@ use super::args::{
     AlgorithmArg, GraphArg, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs, SummaryFormat,
     UsageError,
 };
-use super::inputs::{budget_of, prepare_inputs};
+use super::inputs::prepare_inputs;
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::rank::concepts::ConceptOptions;
-use abridge::rank::coverage::CoverageOptions;
-use abridge::rank::select::SelectOptions;
 use abridge::rank::similarity::Similarity;
-use abridge::summary::{
-    Algorithm, Compression, GraphMode, Order, Selection, Summarizer, SummaryOptions, DEFAULT_MMR,
-};
+use abridge::summary::{GraphMode, Order, SelectionKind, Summarizer, SummaryFlags};
 use anyhow::Result;
 use std::io::Write;
 
-/// The summary options of the flags, checked by the library (its messages are the usage errors).
+/// The summariser of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &SummarizeArgs) -> Result<Summarizer> {
-    let budget = budget_of(args.words, args.sentences, args.ratio);
-    let selection = match args.selection {
-        SelectionArg::Mmr => Selection::Mmr(SelectOptions::new(
-            args.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
-            args.duplicate_threshold
-                .unwrap_or(DEFAULT_MMR.duplicate_threshold),
-        )),
-        SelectionArg::Coverage => {
-            let mut c = CoverageOptions::default();
-            c.alpha = args.alpha.unwrap_or(c.alpha);
-            c.diversity = args.diversity.unwrap_or(c.diversity);
-            c.cost_exponent = args.cost_exponent.unwrap_or(c.cost_exponent);
-            c.duplicate_threshold = args.duplicate_threshold.unwrap_or(c.duplicate_threshold);
-            Selection::Coverage(c)
-        }
-        SelectionArg::Concepts => {
-            let mut c = ConceptOptions::default();
-            c.min_documents = args.min_documents.unwrap_or(c.min_documents);
-            c.unigram_weight = args.unigram_weight.unwrap_or(c.unigram_weight);
-            c.cost_exponent = args.cost_exponent.unwrap_or(c.cost_exponent);
-            Selection::Concepts(c)
-        }
-    };
-    let mut options = SummaryOptions::default()
-        .with_budget(budget)
-        .with_truncate(args.truncate)
-        .with_selection(selection)
-        .with_language(args.lang)
-        .with_order(match args.order {
+    let flags = SummaryFlags {
+        words: args.words,
+        sentences: args.sentences,
+        ratio: args.ratio,
+        truncate: args.truncate,
+        order: match args.order {
             OrderArg::Source => Order::Source,
             OrderArg::Rank => Order::Rank,
-        })
-        .with_algorithm(match args.algorithm {
-            AlgorithmArg::Textrank => Algorithm::TextRank,
-            AlgorithmArg::Lexrank => Algorithm::LexRank {
-                threshold: (args.threshold > 0.0).then_some(args.threshold),
-            },
-        });
-    if let Some(n) = args.min_words {
-        options.min_words = n;
-    }
-    if let Some(w) = args.position_weight {
-        options.position_weight = w;
-    }
-    options.similarity = match args.similarity {
-        SimilarityArg::Tfidf => Similarity::TfIdfCosine,
-        SimilarityArg::Overlap => Similarity::Overlap,
-        SimilarityArg::Bm25 => Similarity::Bm25,
+        },
+        lexrank: args.algorithm == AlgorithmArg::Lexrank,
+        threshold: Some(args.threshold),
+        similarity: match args.similarity {
+            SimilarityArg::Tfidf => Similarity::TfIdfCosine,
+            SimilarityArg::Overlap => Similarity::Overlap,
+            SimilarityArg::Bm25 => Similarity::Bm25,
+        },
+        language: args.lang,
+        selection: match args.selection {
+            SelectionArg::Mmr => SelectionKind::Mmr,
+            SelectionArg::Coverage => SelectionKind::Coverage,
+            SelectionArg::Concepts => SelectionKind::Concepts,
+        },
+        alpha: args.alpha,
+        diversity: args.diversity,
+        cost_exponent: args.cost_exponent,
+        min_documents: args.min_documents,
+        unigram_weight: args.unigram_weight,
+        graph: match args.graph {
+            GraphArg::Auto => GraphMode::Auto,
+            GraphArg::Exact => GraphMode::Exact,
+            GraphArg::Sparse => GraphMode::Sparse,
+        },
+        keep_quotes: args.keep_quotes,
+        query: args.query.clone(),
+        mmr_lambda: args.mmr_lambda,
+        duplicate_threshold: args.duplicate_threshold,
+        min_words: args.min_words,
+        position_weight: args.position_weight,
+        no_compress: args.no_compress,
     };
-    options.skip_quotes = !args.keep_quotes;
-    if args.no_compress {
-        options.compression = Compression::none();
-    }
-    options.graph = match args.graph {
-        GraphArg::Auto => GraphMode::Auto,
-        GraphArg::Exact => GraphMode::Exact,
-        GraphArg::Sparse => GraphMode::Sparse,
-    };
-    let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
-    let summarizer = Summarizer::new(options).map_err(usage)?;
-    match &args.query {
-        Some(query) => summarizer.with_query(query).map_err(usage),
-        None => Ok(summarizer),
-    }
+    flags
+        .summarizer()
+        .map_err(|e| UsageError(e.to_string()).into())
 }
 
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {

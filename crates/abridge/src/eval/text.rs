@@ -19,6 +19,32 @@ pub enum Limit {
     None,
 }
 
+impl Limit {
+    /// The limit of `abridge eval`'s `--words N` / `--bytes N` (`--bytes` wins; 100 words when
+    /// neither is given), refused with the command's message when N is 0.
+    ///
+    /// ```
+    /// use abridge::eval::Limit;
+    /// assert_eq!(Limit::from_flags(None, None).unwrap(), Limit::Words(100));
+    /// assert_eq!(Limit::from_flags(Some(0), None).unwrap_err().to_string(), "--words must be at least 1");
+    /// ```
+    pub fn from_flags(words: Option<usize>, bytes: Option<usize>) -> Result<Limit, crate::Error> {
+        match (words, bytes) {
+            (_, Some(0)) => Err(crate::Error::option(
+                "--bytes",
+                "--bytes must be at least 1",
+            )),
+            (_, Some(n)) => Ok(Limit::Bytes(n)),
+            (Some(0), None) => Err(crate::Error::option(
+                "--words",
+                "--words must be at least 1",
+            )),
+            (Some(n), None) => Ok(Limit::Words(n)),
+            (None, None) => Ok(Limit::Words(100)),
+        }
+    }
+}
+
 impl fmt::Display for Limit {
     /// ROUGE-1.5.5's flag: `-l 100`, `-b 665`, or `none`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

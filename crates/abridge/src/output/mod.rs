@@ -7,8 +7,11 @@ mod pretty;
 pub use self::csv::write_table_csv;
 pub use crate::markup::{write_list_markdown, write_table_markdown};
 
-use crate::article::Article;
-use crate::markup::{List, Table};
+use crate::article::{self, Article};
+use crate::corpus::{Document, Format};
+use crate::eval::{Counts, Prf, TopicScores};
+use crate::markup::{self, List, Mode, Table};
+use crate::text::{self, lang::Terms};
 use crate::Span;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -22,6 +25,34 @@ pub struct TablesRecord<'a> {
     pub tables: Vec<Table<'a>>,
 }
 
+impl<'a> TablesRecord<'a> {
+    /// The record of `document` as `abridge tables` makes it: the pipe-table grammar in `mode`
+    /// over a text, the data tables of an HTML page (in any `mode`). The command and the Python
+    /// package both build their records here, so they cannot drift apart. The flag is true when
+    /// the text nests deeper than [`markup::MAX_NESTING`] levels and the deeper levels were kept
+    /// as text (worth a warning naming the document).
+    ///
+    /// ```
+    /// use abridge::{corpus::Document, markup::Mode, output::TablesRecord};
+    /// let doc = Document::new("a.txt", "Seats:\nParty | Seats |\n---|---|\nGreens | 12 |\n");
+    /// assert_eq!(TablesRecord::of(&doc, Mode::Article).0.tables[0].rows, [["Greens", "12"]]);
+    /// ```
+    pub fn of(document: &'a Document, mode: Mode) -> (Self, bool) {
+        let (tables, nesting_capped) = match document.format() {
+            Format::Html => (article::read_html(&document.text).1.tables, false),
+            _ => {
+                let found = markup::extract(&document.text, mode);
+                (found.tables, found.nesting_capped)
+            }
+        };
+        let record = TablesRecord {
+            source: &document.source,
+            tables,
+        };
+        (record, nesting_capped)
+    }
+}
+
 /// The per-document record of `abridge lists`.
 #[derive(Debug, Serialize)]
 pub struct ListsRecord<'a> {
@@ -29,6 +60,31 @@ pub struct ListsRecord<'a> {
     pub source: &'a str,
     /// Its lists, in input order.
     pub lists: Vec<List<'a>>,
+}
+
+impl<'a> ListsRecord<'a> {
+    /// The record of `document` as `abridge lists` makes it: the list grammar over a text, the
+    /// `<ul>`/`<ol>`/`<dl>` lists of an HTML page; the flag as in [`TablesRecord::of`].
+    ///
+    /// ```
+    /// use abridge::{corpus::Document, output::ListsRecord};
+    /// let doc = Document::new("a.txt", "Bring:\n- water\n- a hat\n");
+    /// assert_eq!(ListsRecord::of(&doc).0.lists[0].items[1].text, "a hat");
+    /// ```
+    pub fn of(document: &'a Document) -> (Self, bool) {
+        let (lists, nesting_capped) = match document.format() {
+            Format::Html => (article::read_html(&document.text).1.lists, false),
+            _ => {
+                let found = markup::extract(&document.text, Mode::Article);
+                (found.lists, found.nesting_capped)
+            }
+        };
+        let record = ListsRecord {
+            source: &document.source,
+            lists,
+        };
+        (record, nesting_capped)
+    }
 }
 
 /// The per-document record of `abridge clean`: the source, then the article's fields.
@@ -54,6 +110,42 @@ pub struct SentenceRecord<'a> {
     pub terms: Option<Vec<String>>,
 }
 
+impl<'a> SentenceRecord<'a> {
+    /// The record of one sentence of [`document_sentences`], with its index terms when `terms`
+    /// is given.
+    pub fn new(sentence: &'a (String, Span), terms: Option<&Terms>) -> Self {
+        SentenceRecord {
+            text: &sentence.0,
+            span: sentence.1,
+            terms: terms.map(|t| t.of(&sentence.0)),
+        }
+    }
+}
+
+/// The sentences `abridge sentences` gives for `document`, each with its byte span: those of
+/// the cleaned article body, or with `raw` those of the text as it is. Owned, since those of an
+/// HTML page are not slices of its text.
+///
+/// ```
+/// use abridge::{corpus::Document, output::document_sentences};
+/// let doc = Document::new("a.txt", "Menu\n\nRain flooded the port on Monday night. Hundreds of residents left.\n");
+/// let found = document_sentences(&doc, false);
+/// assert_eq!(found[1].0, "Hundreds of residents left.");
+/// assert_eq!(&doc.text[found[1].1.range()], found[1].0);
+/// ```
+pub fn document_sentences(document: &Document, raw: bool) -> Vec<(String, Span)> {
+    let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
+    if raw {
+        text::split(&document.text).iter().map(own).collect()
+    } else {
+        let article = article::read(document);
+        article::sentences(&document.text, &article)
+            .iter()
+            .map(own)
+            .collect()
+    }
+}
+
 /// The per-document record of `abridge sentences`.
 #[derive(Debug, Serialize)]
 pub struct SentencesRecord<'a> {
@@ -61,6 +153,73 @@ pub struct SentencesRecord<'a> {
     pub source: &'a str,
     /// Its sentences, in order.
     pub sentences: Vec<SentenceRecord<'a>>,
+}
+
+/// Recall, precision and F1 in percent, rounded to 4 decimals, with the counts behind them: one
+/// ROUGE measure of a topic as `abridge eval --format json` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RougeMeasure {
+    /// Recall, percent.
+    pub recall: f64,
+    /// Precision, percent.
+    pub precision: f64,
+    /// F1, percent.
+    pub f1: f64,
+    /// Matched n-grams (or LCS hits), summed over the references.
+    pub hits: usize,
+    /// N-grams (or tokens) of the references.
+    pub reference_count: usize,
+    /// N-grams (or tokens) of the summary, once per reference.
+    pub summary_count: usize,
+}
+
+impl RougeMeasure {
+    /// The measure of scores `p` (fractions) computed from counts `c`.
+    pub fn new(p: Prf, c: Counts) -> Self {
+        let p = rounded_percent(p);
+        RougeMeasure {
+            recall: p.recall,
+            precision: p.precision,
+            f1: p.f1,
+            hits: c.hits,
+            reference_count: c.reference,
+            summary_count: c.summary,
+        }
+    }
+}
+
+/// ROUGE-1, ROUGE-2 and ROUGE-L of one topic as `abridge eval --format json` reports each topic.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RougeRecord {
+    /// ROUGE-1.
+    pub rouge1: RougeMeasure,
+    /// ROUGE-2.
+    pub rouge2: RougeMeasure,
+    /// ROUGE-L.
+    #[serde(rename = "rougeL")]
+    pub rouge_l: RougeMeasure,
+}
+
+impl From<&TopicScores> for RougeRecord {
+    fn from(s: &TopicScores) -> Self {
+        RougeRecord {
+            rouge1: RougeMeasure::new(s.rouge1, s.counts1),
+            rouge2: RougeMeasure::new(s.rouge2, s.counts2),
+            rouge_l: RougeMeasure::new(s.rouge_l, s.counts_l),
+        }
+    }
+}
+
+/// Scores as fractions to percent rounded to 4 decimals, as `abridge eval --format json` prints
+/// them (ROUGE-1.5.5 prints fractions to 5).
+pub fn rounded_percent(p: Prf) -> Prf {
+    let round4 = |x: f64| (x * 1e4).round() / 1e4;
+    let p = p.percent();
+    Prf {
+        recall: round4(p.recall),
+        precision: round4(p.precision),
+        f1: round4(p.f1),
+    }
 }
 
 /// One record as [`JsonStream::record`] writes it, minus the separator between records: records

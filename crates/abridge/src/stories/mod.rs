@@ -125,6 +125,42 @@ impl Default for StoryOptions {
     }
 }
 
+impl StoryOptions {
+    /// The options of `abridge stories`' flags: the summary budget (`--words`/`--sentences`/
+    /// `--ratio`), `--truncate`, `--order`, `--lang` and `--threshold` (`None`: the default).
+    /// Refused with the command line's message when a value is out of range. The command and the
+    /// Python package both build their options here.
+    ///
+    /// ```
+    /// use abridge::stories::StoryOptions;
+    /// use abridge::summary::{Budget, Order};
+    /// use abridge::text::lang::Language;
+    /// let err = StoryOptions::from_flags(Budget::Words(0), false, Order::Source, Language::English, None);
+    /// assert_eq!(err.unwrap_err().to_string(), "the budget must be at least 1");
+    /// ```
+    pub fn from_flags(
+        budget: crate::summary::Budget,
+        truncate: bool,
+        order: crate::summary::Order,
+        language: crate::text::lang::Language,
+        threshold: Option<f64>,
+    ) -> Result<StoryOptions, Error> {
+        let mut options = StoryOptions::default();
+        let threshold = threshold.unwrap_or(options.group.threshold);
+        options.group.threshold = threshold;
+        options.group.edge_floor = options.group.edge_floor.min(threshold.max(0.0));
+        options.summary = SummaryOptions::default()
+            .with_budget(budget)
+            .with_truncate(truncate)
+            .with_order(order)
+            .with_language(language);
+        // Checked before any input is read: the summary's checks, then the grouping's.
+        options.summary.validate()?;
+        group(&Prepared::default(), &options.group)?;
+        Ok(options)
+    }
+}
+
 /// The documents of `prepared` grouped into stories.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grouping {

@@ -321,6 +321,159 @@ fn non_negative(option: &'static str, value: f64) -> Result<(), Error> {
     }
 }
 
+impl Budget {
+    /// The budget of the `--words N` / `--sentences N` / `--ratio R` flags (one at most is given;
+    /// `sentences`, then `ratio` win): 100 words when none is. [`SummaryOptions::validate`]
+    /// checks the values.
+    pub fn from_flags(
+        words: Option<usize>,
+        sentences: Option<usize>,
+        ratio: Option<f64>,
+    ) -> Budget {
+        match (words, sentences, ratio) {
+            (_, Some(k), _) => Budget::Sentences(k),
+            (_, _, Some(r)) => Budget::Ratio(r),
+            (w, _, _) => Budget::Words(w.unwrap_or(100)),
+        }
+    }
+}
+
+/// The selection of `--selection`, by name; its tuning comes from [`SummaryFlags`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SelectionKind {
+    /// Greedy maximal marginal relevance ([`Selection::Mmr`]).
+    #[default]
+    Mmr,
+    /// Greedy coverage plus diversity ([`Selection::Coverage`]).
+    Coverage,
+    /// Greedy concept coverage ([`Selection::Concepts`]).
+    Concepts,
+}
+
+/// The flags of `abridge summarize` as given (`None`: not given, the default applies). The
+/// command and the Python package both turn their arguments into these, and
+/// [`SummaryFlags::summarizer`] into a checked [`Summarizer`], so both refuse the same values
+/// with the same messages.
+///
+/// ```
+/// use abridge::summary::SummaryFlags;
+/// let flags = SummaryFlags { ratio: Some(5.0), ..SummaryFlags::default() };
+/// assert_eq!(flags.summarizer().unwrap_err().to_string(), "--ratio must be in (0, 1], got 5");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SummaryFlags {
+    /// `--words N`.
+    pub words: Option<usize>,
+    /// `--sentences N`.
+    pub sentences: Option<usize>,
+    /// `--ratio R`.
+    pub ratio: Option<f64>,
+    /// `--truncate`.
+    pub truncate: bool,
+    /// `--order`.
+    pub order: Order,
+    /// `--algorithm lexrank` (else TextRank).
+    pub lexrank: bool,
+    /// `--threshold T`: LexRank's edge threshold, 0 for the continuous graph (default 0.1).
+    pub threshold: Option<f64>,
+    /// `--similarity`.
+    pub similarity: Similarity,
+    /// `--lang`.
+    pub language: Language,
+    /// `--selection`.
+    pub selection: SelectionKind,
+    /// `--alpha` (coverage).
+    pub alpha: Option<f64>,
+    /// `--diversity` (coverage).
+    pub diversity: Option<f64>,
+    /// `--cost-exponent` (coverage, concepts).
+    pub cost_exponent: Option<f64>,
+    /// `--min-documents` (concepts).
+    pub min_documents: Option<usize>,
+    /// `--unigram-weight` (concepts).
+    pub unigram_weight: Option<f64>,
+    /// `--graph`.
+    pub graph: GraphMode,
+    /// `--keep-quotes`.
+    pub keep_quotes: bool,
+    /// `--query TEXT`.
+    pub query: Option<String>,
+    /// `--mmr-lambda`.
+    pub mmr_lambda: Option<f64>,
+    /// `--duplicate-threshold`.
+    pub duplicate_threshold: Option<f64>,
+    /// `--min-words`.
+    pub min_words: Option<usize>,
+    /// `--position-weight`.
+    pub position_weight: Option<f64>,
+    /// `--no-compress`: whole sentences ([`Compression::none`]).
+    pub no_compress: bool,
+}
+
+/// LexRank's default edge threshold (`--threshold`).
+pub const DEFAULT_LEXRANK_THRESHOLD: f64 = 0.1;
+
+impl SummaryFlags {
+    /// The summariser of these flags, defaults filled in; refused with the command line's
+    /// message when a value is out of range.
+    pub fn summarizer(&self) -> Result<Summarizer, Error> {
+        let selection = match self.selection {
+            SelectionKind::Mmr => Selection::Mmr(SelectOptions::new(
+                self.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
+                self.duplicate_threshold
+                    .unwrap_or(DEFAULT_MMR.duplicate_threshold),
+            )),
+            SelectionKind::Coverage => {
+                let mut c = CoverageOptions::default();
+                c.alpha = self.alpha.unwrap_or(c.alpha);
+                c.diversity = self.diversity.unwrap_or(c.diversity);
+                c.cost_exponent = self.cost_exponent.unwrap_or(c.cost_exponent);
+                c.duplicate_threshold = self.duplicate_threshold.unwrap_or(c.duplicate_threshold);
+                Selection::Coverage(c)
+            }
+            SelectionKind::Concepts => {
+                let mut c = ConceptOptions::default();
+                c.min_documents = self.min_documents.unwrap_or(c.min_documents);
+                c.unigram_weight = self.unigram_weight.unwrap_or(c.unigram_weight);
+                c.cost_exponent = self.cost_exponent.unwrap_or(c.cost_exponent);
+                Selection::Concepts(c)
+            }
+        };
+        let algorithm = if self.lexrank {
+            let t = self.threshold.unwrap_or(DEFAULT_LEXRANK_THRESHOLD);
+            Algorithm::LexRank {
+                threshold: (t > 0.0).then_some(t),
+            }
+        } else {
+            Algorithm::TextRank
+        };
+        let mut options = SummaryOptions::default()
+            .with_budget(Budget::from_flags(self.words, self.sentences, self.ratio))
+            .with_truncate(self.truncate)
+            .with_selection(selection)
+            .with_language(self.language)
+            .with_order(self.order)
+            .with_algorithm(algorithm);
+        if let Some(n) = self.min_words {
+            options.min_words = n;
+        }
+        if let Some(w) = self.position_weight {
+            options.position_weight = w;
+        }
+        options.similarity = self.similarity;
+        options.skip_quotes = !self.keep_quotes;
+        options.graph = self.graph;
+        if self.no_compress {
+            options.compression = Compression::none();
+        }
+        let summarizer = Summarizer::new(options)?;
+        match &self.query {
+            Some(query) => summarizer.with_query(query),
+            None => Ok(summarizer),
+        }
+    }
+}
+
 /// A summariser with checked options: the library's front door to summaries.
 ///
 /// ```

@@ -137,6 +137,24 @@ impl Language {
             .map(|(lang, _)| *lang)
     }
 
+    /// The language of a `--lang` value (ISO 639-1 code or English name), or the command line's
+    /// message naming the codes.
+    ///
+    /// ```
+    /// use abridge::text::lang::Language;
+    /// assert_eq!(Language::parse("de").unwrap(), Language::German);
+    /// assert!(Language::parse("xx").unwrap_err().to_string().starts_with("unknown language \"xx\"; one of: ar, "));
+    /// ```
+    pub fn parse(value: &str) -> Result<Language, crate::Error> {
+        Language::from_code(value).ok_or_else(|| {
+            let codes: Vec<&str> = Language::ALL.iter().map(|(_, c)| *c).collect();
+            crate::Error::option(
+                "--lang",
+                format!("unknown language {value:?}; one of: {}", codes.join(", ")),
+            )
+        })
+    }
+
     /// ISO 639-1 code.
     pub fn code(self) -> &'static str {
         Self::ALL[self.index()].1
