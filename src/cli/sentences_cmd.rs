@@ -23,7 +23,7 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
             quiet,
             |doc| {
                 let mut rendered = Vec::new();
-                for s in &sentences_of(doc, args.raw) {
+                for s in &sentences_of(doc, args) {
                     let r = record_of(s, terms);
                     let line = text::flatten(r.text);
                     match &r.terms {
@@ -40,7 +40,7 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     }
     let lines = args.format == SentencesFormat::Jsonl;
     write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-        let found = sentences_of(doc, args.raw);
+        let found = sentences_of(doc, args);
         let sentences = found.iter().map(|s| record_of(s, terms)).collect();
         json_record(
             &SentencesRecord {
@@ -53,10 +53,13 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
 }
 
 /// The sentences of a document, owned: those of an HTML page are not slices of its text.
-fn sentences_of(doc: &Document, raw: bool) -> Vec<(String, Span)> {
+fn sentences_of(doc: &Document, args: &SentencesArgs) -> Vec<(String, Span)> {
     let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
-    if raw {
-        text::split(&doc.text).iter().map(own).collect()
+    if args.raw {
+        text::split_in(&doc.text, args.lang)
+            .iter()
+            .map(own)
+            .collect()
     } else {
         let article = article::read(doc);
         article::sentences(&doc.text, &article)

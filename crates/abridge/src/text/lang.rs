@@ -10,7 +10,10 @@
 //! it covers ([`Language::has_stemmer`]); the others index words unstemmed.
 //!
 //! The languages are those with an NLTK list and a two-letter ISO 639-1 code (the crate's
-//! `hinglish` list is English plus romanised Hindi and would win on every English page). A page's
+//! `hinglish` list is English plus romanised Hindi and would win on every English page), and the
+//! languages the sentence splitter has rules for without an NLTK list (Amharic, Armenian,
+//! Bulgarian, Burmese, Hindi, Japanese, Marathi, Persian, Polish, Slovak, Urdu): these have no
+//! stop words, so they never win [`detect`], and index every word. A page's
 //! language ([`detect`]) is the list that covers most of the words of its longer lines (English on
 //! ties and when no list covers enough).
 
@@ -23,12 +26,16 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Language {
+    /// Amharic (`am`).
+    Amharic,
     /// Arabic (`ar`).
     Arabic,
     /// Azerbaijani (`az`).
     Azerbaijani,
     /// Belarusian (`be`).
     Belarusian,
+    /// Bulgarian (`bg`).
+    Bulgarian,
     /// Bengali (`bn`).
     Bengali,
     /// Catalan (`ca`).
@@ -46,32 +53,48 @@ pub enum Language {
     Spanish,
     /// Basque (`eu`).
     Basque,
+    /// Persian (`fa`).
+    Persian,
     /// Finnish (`fi`).
     Finnish,
     /// French (`fr`).
     French,
     /// Hebrew (`he`).
     Hebrew,
+    /// Hindi (`hi`).
+    Hindi,
     /// Hungarian (`hu`).
     Hungarian,
+    /// Armenian (`hy`).
+    Armenian,
     /// Indonesian (`id`).
     Indonesian,
     /// Italian (`it`).
     Italian,
+    /// Japanese (`ja`).
+    Japanese,
     /// Kazakh (`kk`).
     Kazakh,
+    /// Marathi (`mr`).
+    Marathi,
+    /// Burmese (`my`).
+    Burmese,
     /// Nepali (`ne`).
     Nepali,
     /// Dutch (`nl`).
     Dutch,
     /// Norwegian (`no`).
     Norwegian,
+    /// Polish (`pl`).
+    Polish,
     /// Portuguese (`pt`).
     Portuguese,
     /// Romanian (`ro`).
     Romanian,
     /// Russian (`ru`).
     Russian,
+    /// Slovak (`sk`).
+    Slovak,
     /// Slovene (`sl`).
     Slovene,
     /// Albanian (`sq`).
@@ -84,6 +107,8 @@ pub enum Language {
     Tajik,
     /// Turkish (`tr`).
     Turkish,
+    /// Urdu (`ur`).
+    Urdu,
     /// Uzbek (`uz`).
     Uzbek,
     /// Chinese (`zh`).
@@ -93,10 +118,12 @@ pub enum Language {
 impl Language {
     /// Every language, with its ISO 639-1 code, in code order (the order [`detect`] breaks ties
     /// in, English first).
-    pub const ALL: [(Language, &'static str); 32] = [
+    pub const ALL: [(Language, &'static str); 43] = [
+        (Language::Amharic, "am"),
         (Language::Arabic, "ar"),
         (Language::Azerbaijani, "az"),
         (Language::Belarusian, "be"),
+        (Language::Bulgarian, "bg"),
         (Language::Bengali, "bn"),
         (Language::Catalan, "ca"),
         (Language::Danish, "da"),
@@ -105,25 +132,34 @@ impl Language {
         (Language::English, "en"),
         (Language::Spanish, "es"),
         (Language::Basque, "eu"),
+        (Language::Persian, "fa"),
         (Language::Finnish, "fi"),
         (Language::French, "fr"),
         (Language::Hebrew, "he"),
+        (Language::Hindi, "hi"),
         (Language::Hungarian, "hu"),
+        (Language::Armenian, "hy"),
         (Language::Indonesian, "id"),
         (Language::Italian, "it"),
+        (Language::Japanese, "ja"),
         (Language::Kazakh, "kk"),
+        (Language::Marathi, "mr"),
+        (Language::Burmese, "my"),
         (Language::Nepali, "ne"),
         (Language::Dutch, "nl"),
         (Language::Norwegian, "no"),
+        (Language::Polish, "pl"),
         (Language::Portuguese, "pt"),
         (Language::Romanian, "ro"),
         (Language::Russian, "ru"),
+        (Language::Slovak, "sk"),
         (Language::Slovene, "sl"),
         (Language::Albanian, "sq"),
         (Language::Swedish, "sv"),
         (Language::Tamil, "ta"),
         (Language::Tajik, "tg"),
         (Language::Turkish, "tr"),
+        (Language::Urdu, "ur"),
         (Language::Uzbek, "uz"),
         (Language::Chinese, "zh"),
     ];
@@ -418,8 +454,8 @@ mod tests {
         assert_eq!(Language::from_code("zh"), Some(Language::Chinese));
         for (lang, code) in Language::ALL {
             assert_eq!(lang.code(), code);
-            assert!(!lang.stop_words().is_empty(), "{code} has stop words");
         }
+        assert!(Language::Urdu.stop_words().is_empty(), "no NLTK list");
     }
 
     #[test]
@@ -474,7 +510,7 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_every_two_letter_nltk_list_in_code_order() {
+    fn the_table_holds_every_two_letter_nltk_list_in_code_order() {
         let codes: Vec<&str> = stop_words::available_languages()
             .iter()
             .copied()
@@ -484,7 +520,19 @@ mod tests {
         for (i, (lang, _)) in Language::ALL.iter().enumerate() {
             assert_eq!(lang.index(), i, "{lang:?}");
         }
-        assert_eq!(ours, codes);
+        let mut sorted = ours.clone();
+        sorted.sort_unstable();
+        assert_eq!(ours, sorted, "code order");
+        for code in &codes {
+            assert!(ours.contains(code), "{code}");
+        }
+        for (lang, code) in Language::ALL {
+            assert_eq!(
+                !lang.stop_words().is_empty(),
+                codes.contains(&code),
+                "{code}"
+            );
+        }
         assert!(Language::ALL.len() <= 64, "one bit per language");
     }
 
