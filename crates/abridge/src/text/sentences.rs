@@ -1138,7 +1138,16 @@ fn split_segment(
             decide(&ctx, i, sent_start)
         };
         match end {
-            Some(j) => {
+            Some(mut j) => {
+                if !rules.english {
+                    // Closing marks set off by a space (French `Adieu. »`) close this sentence.
+                    while infos
+                        .get(j + 1)
+                        .is_some_and(|n| n.text.chars().all(|c| rules.closers.contains(&c)))
+                    {
+                        j += 1;
+                    }
+                }
                 cuts.push(toks[j].end);
                 sent_start = j + 1;
                 i = j + 1;
@@ -1210,7 +1219,14 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
         };
         match (i..infos.len()).find(|&j| closes(j)) {
             Some(j) => {
-                for flag in &mut inside[i..j] {
+                // A closing mark standing alone (`Adieu. »`) leaves the word before it free to
+                // end the sentence; the mark joins it.
+                let last = if j > i && !has_alnum(infos.at(j).text) {
+                    j - 1
+                } else {
+                    j
+                };
+                for flag in &mut inside[i..last] {
                     *flag = true;
                 }
                 i = j + 1;

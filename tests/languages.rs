@@ -1,0 +1,195 @@
+//! Sentence segmentation beyond English: each language's rules (abbreviations, titles, ordinal
+//! numbers, quotation marks, the terminals of its script) on sentences written for these tests,
+//! and no panic on text of any script. The pySBD cases are run by
+//! `../shared/conformance/check_sentences_multi.py`; these are other sentences, so that the
+//! rules are checked on text they were not tuned on.
+
+use abridge::text::lang::Language;
+use abridge::text::{split, split_in};
+use proptest::prelude::*;
+
+fn texts(input: &str, lang: Language) -> Vec<String> {
+    split_in(input, lang)
+        .iter()
+        .map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[track_caller]
+fn check(lang: Language, input: &str, expected: &[&str]) {
+    assert_eq!(texts(input, lang), expected, "{lang:?}: {input:?}");
+}
+
+#[test]
+fn german_ordinal_dates_titles_and_quotes() {
+    check(
+        Language::German,
+        "Die Wahl findet am 3. Oktober statt. Danach entscheidet der Rat.",
+        &[
+            "Die Wahl findet am 3. Oktober statt.",
+            "Danach entscheidet der Rat.",
+        ],
+    );
+    check(
+        Language::German,
+        "Prof. Dr. Weber sprach mit Frau Klein bzw. ihrem Anwalt. Es ging um Geld.",
+        &[
+            "Prof. Dr. Weber sprach mit Frau Klein bzw. ihrem Anwalt.",
+            "Es ging um Geld.",
+        ],
+    );
+    check(
+        Language::German,
+        "Sie sagte: „Wir kommen. Aber später.“ Dann ging sie.",
+        &["Sie sagte: „Wir kommen. Aber später.“", "Dann ging sie."],
+    );
+    // English has no ordinal full stop: the same date splits there.
+    assert_eq!(split("Sie kam am 3. Oktober.").len(), 2);
+}
+
+#[test]
+fn romance_language_titles_and_abbreviations() {
+    check(
+        Language::Spanish,
+        "La Sra. Gómez llegó tarde. El Dr. Ruiz no.",
+        &["La Sra. Gómez llegó tarde.", "El Dr. Ruiz no."],
+    );
+    check(
+        Language::Italian,
+        "Ha parlato l'Avv. Rossi con il Dott. Bianchi. Poi se ne sono andati.",
+        &[
+            "Ha parlato l'Avv. Rossi con il Dott. Bianchi.",
+            "Poi se ne sono andati.",
+        ],
+    );
+    check(
+        Language::French,
+        "Il a dit « Je pars. Adieu. » Puis il est sorti.",
+        &["Il a dit « Je pars. Adieu. »", "Puis il est sorti."],
+    );
+}
+
+#[test]
+fn cyrillic_abbreviations_and_quotes() {
+    check(
+        Language::Russian,
+        "Встреча прошла на ул. Ленина. Выступил проф. Иванов.",
+        &["Встреча прошла на ул. Ленина.", "Выступил проф. Иванов."],
+    );
+    check(
+        Language::Russian,
+        "«Вы готовы? – спросил он. – Тогда идём». Все встали.",
+        &["«Вы готовы? – спросил он. – Тогда идём».", "Все встали."],
+    );
+}
+
+#[test]
+fn terminals_of_other_scripts() {
+    check(
+        Language::Chinese,
+        "今天下雨了。我们在家看书！你呢？",
+        &["今天下雨了。", "我们在家看书！", "你呢？"],
+    );
+    // A title in 《》 holds its own exclamation mark; a decimal point is no full stop.
+    check(
+        Language::Chinese,
+        "他看了《你好！世界》电影。票价是３．５元。",
+        &["他看了《你好！世界》电影。", "票价是３．５元。"],
+    );
+    check(
+        Language::Japanese,
+        "彼は「明日行く。」と言った。本当ですか？",
+        &["彼は「明日行く。」と言った。", "本当ですか？"],
+    );
+    check(
+        Language::Hindi,
+        "आज बारिश हुई। हम घर पर रहे।",
+        &["आज बारिश हुई।", "हम घर पर रहे।"],
+    );
+    check(
+        Language::Arabic,
+        "هل انتهى الاجتماع؟ نعم انتهى.",
+        &["هل انتهى الاجتماع؟", "نعم انتهى."],
+    );
+    check(
+        Language::Urdu,
+        "آج بارش ہوئی۔ ہم گھر پر رہے۔",
+        &["آج بارش ہوئی۔", "ہم گھر پر رہے۔"],
+    );
+    check(
+        Language::Greek,
+        "Πού πας; Στο σπίτι.",
+        &["Πού πας;", "Στο σπίτι."],
+    );
+    check(
+        Language::Armenian,
+        "Այսօր անձրև է: Ժամը 10:30 է:",
+        &["Այսօր անձրև է:", "Ժամը 10:30 է:"],
+    );
+    check(
+        Language::Amharic,
+        "ዛሬ ዝናብ ዘነበ።ነገ ፀሐይ ይወጣል።",
+        &["ዛሬ ዝናብ ዘነበ።", "ነገ ፀሐይ ይወጣል።"],
+    );
+}
+
+#[test]
+fn english_rules_are_the_english_splitter() {
+    let text =
+        "Mr. Smith lives in the U.S. He works for I.B.M. in New York. 今天下雨了。我们在家。";
+    assert_eq!(
+        split_in(text, Language::English),
+        split(text),
+        "English through split_in is split"
+    );
+}
+
+#[test]
+fn every_language_keeps_spans_on_its_text() {
+    let text =
+        "Dr. A. Petrov kam am 12. Mai. 「はい。」と言った！ Fin. 1.Uno, 2.Dos. „Ja. Nein.“ Ende";
+    for (lang, _) in Language::ALL {
+        let mut last = 0;
+        for s in split_in(text, lang) {
+            assert_eq!(&text[s.span.range()], s.text, "{lang:?}");
+            assert!(s.span.start >= last, "{lang:?}: spans in order");
+            assert_eq!(s.text.trim(), s.text);
+            last = s.span.end;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Text of many scripts, punctuation and quotes: no panic, spans on character boundaries,
+    /// in order, every sentence the text at its span, deterministic.
+    #[test]
+    fn any_text_in_any_language(
+        pieces in proptest::collection::vec(
+            prop_oneof![
+                Just("。"), Just("？"), Just("！"), Just("．"), Just("؟"), Just("۔"), Just("।"),
+                Just("։"), Just(":"), Just("።"), Just("။"), Just(";"), Just("."), Just(".."),
+                Just("«"), Just("»"), Just("„"), Just("“"), Just("”"), Just(",,"), Just("\""),
+                Just("《"), Just("》"), Just("「"), Just("」"), Just("("), Just(")"), Just(" "),
+                Just("\n"), Just("\n\n"), Just("12"), Just("XII"), Just("Dr"), Just("bzw"),
+                Just("l'Avv"), Just("проф"), Just("Юг"), Just("中文"), Just("ab"), Just("Ab"),
+                Just("３"), Just("ሰ"), Just("ա"), Just("ह"), Just("ع"),
+            ],
+            0..40,
+        ),
+        lang_index in 0..Language::ALL.len(),
+    ) {
+        let text: String = pieces.concat();
+        let lang = Language::ALL[lang_index].0;
+        let got = split_in(&text, lang);
+        let mut last = 0;
+        for s in &got {
+            prop_assert_eq!(&text[s.span.range()], s.text);
+            prop_assert!(s.span.start >= last);
+            prop_assert!(!s.text.is_empty());
+            last = s.span.end;
+        }
+        prop_assert_eq!(got, split_in(&text, lang));
+    }
+}
