@@ -4,7 +4,7 @@
 //! `../shared/conformance/check_sentences_multi.py`; these are other sentences, so that the
 //! rules are checked on text they were not tuned on.
 
-use abridge::text::lang::Language;
+use abridge::text::lang::{detect_text, Language};
 use abridge::text::{split, split_in};
 use proptest::prelude::*;
 
@@ -192,4 +192,42 @@ proptest! {
         }
         prop_assert_eq!(got, split_in(&text, lang));
     }
+}
+
+/// The detection test set: short news paragraphs in 20 languages (`tests/fixtures/lang/detect.tsv`,
+/// written for these tests). At least 98% must be detected right; the mean time per paragraph is
+/// printed (`cargo test --release --test languages -- --nocapture`).
+#[test]
+fn detection_of_short_news_paragraphs() {
+    let data = include_str!("fixtures/lang/detect.tsv");
+    let cases: Vec<(&str, &str)> = data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
+    let languages: std::collections::BTreeSet<&str> = cases.iter().map(|(c, _)| *c).collect();
+    assert!(languages.len() >= 15, "{} languages", languages.len());
+    let start = std::time::Instant::now();
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(code, text)| {
+            let got = detect_text(text).code();
+            (got != *code).then(|| format!("{code} detected as {got}: {text}"))
+        })
+        .collect();
+    let per_doc = start.elapsed() / cases.len() as u32;
+    eprintln!(
+        "detection: {}/{} right, {:?} per paragraph\n{}",
+        cases.len() - wrong.len(),
+        cases.len(),
+        per_doc,
+        wrong.join("\n")
+    );
+    assert!(
+        (cases.len() - wrong.len()) * 100 >= cases.len() * 98,
+        "{} wrong of {}:\n{}",
+        wrong.len(),
+        cases.len(),
+        wrong.join("\n")
+    );
 }

@@ -382,9 +382,40 @@ pub struct SentencesArgs {
     #[arg(long)]
     pub terms: bool,
 
-    /// Language of the stop words and stemmer used for --terms (ISO 639-1 code or English name).
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
-    pub lang: Language,
+    /// Language of the sentence rules and of the stop words and stemmer used for --terms (ISO
+    /// 639-1 code or English name), or `auto` (the default): each document's own language,
+    /// detected from its text.
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang_choice)]
+    pub lang: LangChoice,
+}
+
+/// `--lang`: a language, or `auto` for each document's detected language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangChoice {
+    /// Each document's language, detected from its text ([`abridge::text::lang::detect_text`]).
+    Auto,
+    /// This language for every document.
+    Fixed(Language),
+}
+
+impl LangChoice {
+    /// The language of a document with this text.
+    pub fn of(self, text: &str) -> Language {
+        match self {
+            LangChoice::Auto => abridge::text::lang::detect_text(text),
+            LangChoice::Fixed(lang) => lang,
+        }
+    }
+}
+
+/// Parses `--lang` where `auto` is allowed.
+pub fn parse_lang_choice(value: &str) -> Result<LangChoice, String> {
+    if value.trim().eq_ignore_ascii_case("auto") {
+        return Ok(LangChoice::Auto);
+    }
+    parse_language(value)
+        .map(LangChoice::Fixed)
+        .map_err(|e| format!("{e}, or auto"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,14 +6,12 @@ use super::sink::Sink;
 use super::RunStatus;
 use abridge::corpus::Document;
 use abridge::output::{json_record, SentenceRecord, SentencesRecord};
-use abridge::text::lang::Terms;
+use abridge::text::lang::{Language, Terms};
 use abridge::{article, text, Span};
 use anyhow::Result;
 use std::io::Write;
 
 pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
-    let terms = args.terms.then(|| Terms::new(args.lang));
-    let terms = terms.as_ref();
     let sink = Sink::open(args.input.output.as_deref())?;
     if args.format == SentencesFormat::Text {
         // One block a document, without the blank line between documents of `write_blocks`.
@@ -23,8 +21,10 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
             quiet,
             |doc| {
                 let mut rendered = Vec::new();
-                for s in &sentences_of(doc, args) {
-                    let r = record_of(s, terms);
+                let lang = args.lang.of(&doc.text);
+                let terms = args.terms.then(|| Terms::new(lang));
+                for s in &sentences_of(doc, args.raw, lang) {
+                    let r = record_of(s, terms.as_ref());
                     let line = text::flatten(r.text);
                     match &r.terms {
                         Some(t) => writeln!(rendered, "{line}\t{}", t.join(" "))?,
@@ -40,11 +40,14 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     }
     let lines = args.format == SentencesFormat::Jsonl;
     write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-        let found = sentences_of(doc, args);
-        let sentences = found.iter().map(|s| record_of(s, terms)).collect();
+        let lang = args.lang.of(&doc.text);
+        let terms = args.terms.then(|| Terms::new(lang));
+        let found = sentences_of(doc, args.raw, lang);
+        let sentences = found.iter().map(|s| record_of(s, terms.as_ref())).collect();
         json_record(
             &SentencesRecord {
                 source: &doc.source,
+                language: lang.code(),
                 sentences,
             },
             lines,
@@ -53,16 +56,13 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
 }
 
 /// The sentences of a document, owned: those of an HTML page are not slices of its text.
-fn sentences_of(doc: &Document, args: &SentencesArgs) -> Vec<(String, Span)> {
+fn sentences_of(doc: &Document, raw: bool, lang: Language) -> Vec<(String, Span)> {
     let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
-    if args.raw {
-        text::split_in(&doc.text, args.lang)
-            .iter()
-            .map(own)
-            .collect()
+    if raw {
+        text::split_in(&doc.text, lang).iter().map(own).collect()
     } else {
         let article = article::read(doc);
-        article::sentences(&doc.text, &article)
+        article::sentences_in(&doc.text, &article, lang)
             .iter()
             .map(own)
             .collect()

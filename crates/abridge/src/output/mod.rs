@@ -59,6 +59,8 @@ pub struct SentenceRecord<'a> {
 pub struct SentencesRecord<'a> {
     /// The document's name.
     pub source: &'a str,
+    /// The ISO 639-1 code of the language its sentences were split in (given or detected).
+    pub language: &'a str,
     /// Its sentences, in order.
     pub sentences: Vec<SentenceRecord<'a>>,
 }

@@ -322,6 +322,165 @@ pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
     detect_from_bits(line_words.iter().map(Vec::as_slice))
 }
 
+/// The language of a document from its text: by its script when the script tells (Chinese,
+/// Japanese, Arabic, Persian and Urdu, Devanagari, Armenian, Amharic, Burmese, Greek, Hebrew,
+/// Bengali, Tamil), else by stop words ([`detect`]) over its lines, with Polish and Slovak told
+/// by their letters (they have no NLTK list) and Cyrillic text that no list covers taken as
+/// Russian. English when nothing tells.
+///
+/// ```
+/// use abridge::text::lang::{detect_text, Language};
+/// assert_eq!(detect_text("今天上午，市政府宣布地铁新线路将于明年开通。"), Language::Chinese);
+/// assert_eq!(detect_text("Die Regierung hat am Montag einen neuen Haushalt vorgelegt, der mehr Geld für Schulen vorsieht."), Language::German);
+/// assert_eq!(detect_text("Startseite"), Language::English);
+/// ```
+pub fn detect_text(text: &str) -> Language {
+    if text.is_ascii() {
+        // No letter outside ASCII: a Latin language, told by its stop words.
+        return detect_lines(text);
+    }
+    let mut counts = ScriptCounts::default();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        counts.add(c);
+    }
+    let letters = counts.total.max(1);
+    let share = |n: usize| n * 2 > letters;
+    if counts.kana > 0 && (counts.kana + counts.han) * 2 > letters {
+        return Language::Japanese;
+    }
+    if share(counts.han) {
+        return Language::Chinese;
+    }
+    if share(counts.arabic) {
+        // Urdu and Persian write letters that Arabic does not.
+        return if counts.urdu > 0 {
+            Language::Urdu
+        } else if counts.persian > 0 {
+            Language::Persian
+        } else {
+            Language::Arabic
+        };
+    }
+    if share(counts.devanagari) {
+        // Nepali's stop words include Hindi's case markers (`के`, `को`); the words below are
+        // each language's own.
+        let has = |words: &[&str]| {
+            text.split(|c: char| c.is_whitespace() || c == '।' || c == ',')
+                .any(|w| words.contains(&w))
+        };
+        return if has(&["आहे", "आणि", "आहेत", "होते", "केले"]) {
+            Language::Marathi
+        } else if has(&["है", "हैं", "था", "थे", "थी", "में", "की", "ने", "से", "और"])
+        {
+            Language::Hindi
+        } else if detect_lines(text) == Language::Nepali {
+            Language::Nepali
+        } else {
+            Language::Hindi
+        };
+    }
+    for (n, lang) in [
+        (counts.armenian, Language::Armenian),
+        (counts.ethiopic, Language::Amharic),
+        (counts.myanmar, Language::Burmese),
+        (counts.greek, Language::Greek),
+        (counts.hebrew, Language::Hebrew),
+        (counts.bengali, Language::Bengali),
+        (counts.tamil, Language::Tamil),
+    ] {
+        if share(n) {
+            return lang;
+        }
+    }
+    // Polish has no NLTK list: its letters `ł ą ę ż` tell it before a list that covers a few
+    // of its short words (Slovene, Albanian) would.
+    if counts.polish * 100 > letters {
+        return Language::Polish;
+    }
+    let by_words = detect_lines(text);
+    if by_words != Language::English {
+        return by_words;
+    }
+    if share(counts.cyrillic) {
+        return if text.contains(" във ") || text.contains(" са ") || text.contains("ът ") {
+            Language::Bulgarian
+        } else {
+            Language::Russian
+        };
+    }
+    // Latin text that no list covers better than English's: the letters of Slovak (no NLTK
+    // list) and Turkish (a short list): `ľ ĺ ŕ ť ď ň`, dotless `ı` and `ğ`.
+    if counts.slovak * 100 > letters {
+        return Language::Slovak;
+    }
+    if counts.turkish * 100 > letters {
+        return Language::Turkish;
+    }
+    Language::English
+}
+
+/// [`detect`] over the lines of `text`; a text of one long line votes with its sentences.
+fn detect_lines(text: &str) -> Language {
+    detect(text.lines())
+}
+
+/// Letters of each script (and of a few languages) in a text.
+#[derive(Default)]
+struct ScriptCounts {
+    total: usize,
+    han: usize,
+    kana: usize,
+    arabic: usize,
+    urdu: usize,
+    persian: usize,
+    devanagari: usize,
+    armenian: usize,
+    ethiopic: usize,
+    myanmar: usize,
+    greek: usize,
+    hebrew: usize,
+    bengali: usize,
+    tamil: usize,
+    cyrillic: usize,
+    polish: usize,
+    slovak: usize,
+    turkish: usize,
+}
+
+impl ScriptCounts {
+    fn add(&mut self, c: char) {
+        self.total += 1;
+        let n = c as u32;
+        match n {
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF => self.han += 1,
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => self.kana += 1,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+                self.arabic += 1;
+                match c {
+                    'ے' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ھ' | 'ۓ' => self.urdu += 1,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => self.persian += 1,
+                    _ => {}
+                }
+            }
+            0x0900..=0x097F => self.devanagari += 1,
+            0x0530..=0x058F => self.armenian += 1,
+            0x1200..=0x139F => self.ethiopic += 1,
+            0x1000..=0x109F => self.myanmar += 1,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => self.greek += 1,
+            0x0590..=0x05FF => self.hebrew += 1,
+            0x0980..=0x09FF => self.bengali += 1,
+            0x0B80..=0x0BFF => self.tamil += 1,
+            0x0400..=0x04FF => self.cyrillic += 1,
+            _ => match c {
+                'ł' | 'Ł' | 'ą' | 'ę' | 'ż' | 'Ż' => self.polish += 1,
+                'ľ' | 'Ľ' | 'ĺ' | 'ŕ' | 'ť' | 'ď' | 'ň' => self.slovak += 1,
+                'ı' | 'ğ' | 'İ' => self.turkish += 1,
+                _ => {}
+            },
+        }
+    }
+}
+
 /// The languages whose stop-word list holds `lower` (a lower-case word): bit `i` is
 /// `Language::ALL[i]`.
 #[inline]
