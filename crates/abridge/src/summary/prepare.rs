@@ -1,7 +1,7 @@
 //! From documents to the sentences ranking reads: cleaned article bodies, their sentences
 //! (whitespace collapsed), index terms as ids.
 
-use crate::article::sentences as body_sentences;
+use crate::article::sentences_in as body_sentences_in;
 use crate::article::{self, Article, Date};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
@@ -89,7 +89,8 @@ struct Analysed {
 }
 
 fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> Analysed {
-    let sentences = body_sentences(text, article)
+    // Split by the rules of the language the terms are in (`--lang`).
+    let sentences = body_sentences_in(text, article, terms.language())
         .iter()
         .enumerate()
         .filter_map(|(index, s)| {
@@ -103,7 +104,15 @@ fn analyse(source: &str, text: &str, article: &Article<'_>, terms: &Terms) -> An
                 stripped if stripped.len() < flat.len() => stripped.to_string(),
                 _ => flat,
             };
-            let words = super::word_count(&flat);
+            let words = match terms.language() {
+                // No spaces between Chinese and Japanese words: two characters of a run count
+                // as a word (their mean word length), so that `min_words` means the same.
+                Language::Chinese | Language::Japanese => flat
+                    .split_whitespace()
+                    .map(|w| w.chars().count().div_ceil(2))
+                    .sum(),
+                _ => super::word_count(&flat),
+            };
             let t = terms.of(&flat);
             Some((index, flat, words, t))
         })

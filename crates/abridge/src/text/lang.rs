@@ -559,6 +559,11 @@ impl Terms {
         }
     }
 
+    /// The language of the terms.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// `base` stemmed by `stemmer` (the language's), through this thread's cache.
     fn stem(&self, stemmer: &Stemmer, base: &str) -> String {
         STEMS.with_borrow_mut(|caches| {
@@ -579,8 +584,75 @@ impl Terms {
         })
     }
 
-    /// The index terms of `text`, in order.
+    /// The index terms of `text`, in order. Chinese and Japanese have no spaces between words:
+    /// their runs of ideographs and kana index as overlapping character bigrams (`地铁新线` →
+    /// `地铁`, `铁新`, `新线`), which match where words match without a dictionary.
+    ///
+    /// ```
+    /// use abridge::text::lang::{Language, Terms};
+    /// assert_eq!(Terms::new(Language::Chinese).of("地铁新线。"), ["地铁", "铁新", "新线"]);
+    /// ```
     pub fn of(&self, text: &str) -> Vec<String> {
+        if matches!(self.language, Language::Chinese | Language::Japanese) {
+            return self.of_cjk(text);
+        }
+        self.of_words(text)
+    }
+
+    /// [`Terms::of`] for Chinese and Japanese: bigrams of CJK runs, other words as usual.
+    fn of_cjk(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in words(text) {
+            if !w.chars().any(is_cjk) {
+                out.extend(self.of_words(w));
+                continue;
+            }
+            let mut run: Vec<char> = Vec::new();
+            // A bigram with a function character (`的`, `在`, `了`: one-character stop words)
+            // spans a word boundary more often than a word: it is left out.
+            let stop_char = |c: char| {
+                let mut buf = [0u8; 4];
+                self.stop.contains(&*c.encode_utf8(&mut buf))
+            };
+            let flush = |run: &mut Vec<char>, out: &mut Vec<String>| {
+                match run.len() {
+                    0 => {}
+                    1 => {
+                        if !stop_char(run[0]) {
+                            out.push(run[0].to_string());
+                        }
+                    }
+                    _ => out.extend(
+                        run.windows(2)
+                            .filter(|p| !stop_char(p[0]) && !stop_char(p[1]))
+                            .map(|p| p.iter().collect::<String>()),
+                    ),
+                }
+                run.clear();
+            };
+            let mut other = String::new();
+            for c in w.chars() {
+                if is_cjk(c) {
+                    if !other.is_empty() {
+                        out.extend(self.of_words(&other));
+                        other.clear();
+                    }
+                    run.push(c);
+                } else {
+                    flush(&mut run, &mut out);
+                    other.push(c);
+                }
+            }
+            flush(&mut run, &mut out);
+            if !other.is_empty() {
+                out.extend(self.of_words(&other));
+            }
+        }
+        out
+    }
+
+    /// Word terms: lower-cased words, stop words dropped, stemmed.
+    fn of_words(&self, text: &str) -> Vec<String> {
         words(text)
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .filter_map(|w| {
@@ -601,9 +673,28 @@ impl Terms {
     }
 }
 
+/// An ideograph or a kana: Chinese and Japanese text without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0x31F0..=0x31FF)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_terms_are_bigrams_and_latin_words_stay_words() {
+        let t = Terms::new(Language::Chinese);
+        assert_eq!(
+            t.of("苹果公司 Apple 发布"),
+            ["苹果", "果公", "公司", "apple", "发布"]
+        );
+        // The same event in two sentences shares bigrams.
+        let a = t.of("地铁新线将于明年开通");
+        let b = t.of("市政府说地铁新线明年开通");
+        assert!(a.iter().filter(|x| b.contains(x)).count() >= 4);
+        assert_eq!(Terms::new(Language::English).of("地铁"), ["地铁"]);
+    }
 
     #[test]
     fn codes_and_names() {

@@ -147,11 +147,14 @@ impl EndMarks {
         terminals: &['.', '!', '?', '…', '。', '！', '？'],
         closers: &['"', '”', '’', '\'', ')', ']', '»', '`', '」', '』', '）'],
     };
-    /// The marks a sentence must end with to be picked for a summary (`.!?…`, closed by
-    /// `"')]”’`): headings, captions and list fragments lack them.
+    /// The marks a sentence must end with to be picked for a summary (`.!?…` and the full stops
+    /// and question and exclamation marks of other scripts, `。！？؟۔।։።။`, closed by
+    /// `"')]”’` or `」』》“»`): headings, captions and list fragments lack them.
     pub const SUMMARY: EndMarks = EndMarks {
-        terminals: &['.', '!', '?', '…'],
-        closers: &['"', '\'', ')', ']', '”', '’'],
+        terminals: &[
+            '.', '!', '?', '…', '。', '！', '？', '؟', '۔', '।', '։', '።', '။',
+        ],
+        closers: &['"', '\'', ')', ']', '”', '’', '」', '』', '》', '“', '»'],
     };
 }
 
