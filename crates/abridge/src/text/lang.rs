@@ -335,6 +335,7 @@ pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
 /// assert_eq!(detect_text("Startseite"), Language::English);
 /// ```
 pub fn detect_text(text: &str) -> Language {
+    let text = sample(text);
     if text.is_ascii() {
         // No letter outside ASCII: a Latin language, told by its stop words.
         return detect_lines(text);
@@ -417,6 +418,29 @@ pub fn detect_text(text: &str) -> Language {
         return Language::Turkish;
     }
     Language::English
+}
+
+/// Bytes of a document that [`detect_text`] reads: the language of a news article shows in its
+/// first paragraphs, and reading all of a long page cost a fifth of `sentences --raw` on the
+/// generated 10,000 articles (4.4 KB each).
+const SAMPLE_BYTES: usize = 2048;
+
+/// The start of `text` that [`detect_text`] reads: [`SAMPLE_BYTES`], to the end of that line (at
+/// most twice as much), cut on a character boundary.
+fn sample(text: &str) -> &str {
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let limit = 2 * SAMPLE_BYTES;
+    let end = text.as_bytes()[SAMPLE_BYTES..text.len().min(limit)]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len().min(limit), |p| SAMPLE_BYTES + p);
+    let mut end = end;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// [`detect`] over the lines of `text`; a text of one long line votes with its sentences.
