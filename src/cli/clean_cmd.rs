@@ -1,7 +1,9 @@
 //! `abridge clean`.
 
+use super::args::LangChoice;
 use super::args::{CleanArgs, CleanFormat};
 use super::inputs::{write_blocks, write_json_records};
+use super::sentences_cmd::language_of;
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::article;
@@ -16,9 +18,11 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
             let lines = args.format == CleanFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
                 let article = article::read(doc);
+                let language = language_of(doc, &article, LangChoice::Auto);
                 json_record(
                     &ArticleRecord {
                         source: &doc.source,
+                        language: Some(language.code()),
                         article,
                     },
                     lines,

@@ -1,6 +1,6 @@
 //! `abridge sentences`.
 
-use super::args::{SentencesArgs, SentencesFormat};
+use super::args::{LangChoice, SentencesArgs, SentencesFormat};
 use super::inputs::{render_each_document, write_json_records};
 use super::sink::Sink;
 use super::RunStatus;
@@ -21,9 +21,9 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
             quiet,
             |doc| {
                 let mut rendered = Vec::new();
-                let lang = args.lang.of(&doc.text);
+                let (lang, found) = sentences_of(doc, args.raw, args.lang);
                 let terms = args.terms.then(|| Terms::new(lang));
-                for s in &sentences_of(doc, args.raw, lang) {
+                for s in &found {
                     let r = record_of(s, terms.as_ref());
                     let line = text::flatten(r.text);
                     match &r.terms {
@@ -40,9 +40,8 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     }
     let lines = args.format == SentencesFormat::Jsonl;
     write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-        let lang = args.lang.of(&doc.text);
+        let (lang, found) = sentences_of(doc, args.raw, args.lang);
         let terms = args.terms.then(|| Terms::new(lang));
-        let found = sentences_of(doc, args.raw, lang);
         let sentences = found.iter().map(|s| record_of(s, terms.as_ref())).collect();
         json_record(
             &SentencesRecord {
@@ -55,17 +54,36 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     })
 }
 
-/// The sentences of a document, owned: those of an HTML page are not slices of its text.
-fn sentences_of(doc: &Document, raw: bool, lang: Language) -> Vec<(String, Span)> {
+/// The language of a document (given, or detected) and its sentences, owned: those of an HTML
+/// page are not slices of its text. An HTML page's language is detected from its cleaned text,
+/// not from its markup.
+fn sentences_of(doc: &Document, raw: bool, choice: LangChoice) -> (Language, Vec<(String, Span)>) {
     let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
     if raw {
-        text::split_in(&doc.text, lang).iter().map(own).collect()
-    } else {
-        let article = article::read(doc);
-        article::sentences_in(&doc.text, &article, lang)
-            .iter()
-            .map(own)
-            .collect()
+        let lang = choice.of(&doc.text);
+        return (
+            lang,
+            text::split_in(&doc.text, lang).iter().map(own).collect(),
+        );
+    }
+    let article = article::read(doc);
+    let lang = language_of(doc, &article, choice);
+    let found = article::sentences_in(&doc.text, &article, lang)
+        .iter()
+        .map(own)
+        .collect();
+    (lang, found)
+}
+
+/// The language of a cleaned document: the one given, or detected from the text (from the
+/// cleaned text for an HTML page, whose source starts with markup).
+pub fn language_of(doc: &Document, article: &article::Article<'_>, choice: LangChoice) -> Language {
+    match choice {
+        LangChoice::Fixed(lang) => lang,
+        LangChoice::Auto if article.format == article::Format::Html => {
+            abridge::text::lang::detect_text(&article.to_text())
+        }
+        LangChoice::Auto => abridge::text::lang::detect_text(&doc.text),
     }
 }
 

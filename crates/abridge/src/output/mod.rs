@@ -36,6 +36,10 @@ pub struct ListsRecord<'a> {
 pub struct ArticleRecord<'a> {
     /// The document's name.
     pub source: &'a str,
+    /// The ISO 639-1 code of the document's detected language (`abridge clean` sets it; the
+    /// library leaves it to the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
     #[serde(flatten)]
     /// The cleaned article: title, date and blocks.
     pub article: Article<'a>,

@@ -609,12 +609,12 @@ impl Terms {
     }
 
     /// The index terms of `text`, in order. Chinese and Japanese have no spaces between words:
-    /// their runs of ideographs and kana index as overlapping character bigrams (`地铁新线` →
-    /// `地铁`, `铁新`, `新线`), which match where words match without a dictionary.
+    /// their runs of ideographs and kana index as overlapping character bigrams (`机场新线` →
+    /// `机场`, `场新`, `新线`), which match where words match without a dictionary.
     ///
     /// ```
     /// use abridge::text::lang::{Language, Terms};
-    /// assert_eq!(Terms::new(Language::Chinese).of("地铁新线。"), ["地铁", "铁新", "新线"]);
+    /// assert_eq!(Terms::new(Language::Chinese).of("机场新线。"), ["机场", "场新", "新线"]);
     /// ```
     pub fn of(&self, text: &str) -> Vec<String> {
         if matches!(self.language, Language::Chinese | Language::Japanese) {
