@@ -231,3 +231,52 @@ fn detection_of_short_news_paragraphs() {
         wrong.join("\n")
     );
 }
+
+/// `--lang auto` (the default) splits each document by its detected language and says which in
+/// the JSON; a language given with `--lang` is used as it is.
+#[test]
+fn cli_detects_each_documents_language() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run = |args: &[&str], input: &str| -> serde_json::Value {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_abridge"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("abridge runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("input written");
+        let out = child.wait_with_output().expect("abridge ends");
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let zh = "市议会周二投票决定关闭旧桥进行维修。数千名通勤者必须另寻路线！";
+    let v = run(&["sentences", "--raw", "--format", "json", "-"], zh);
+    assert_eq!(v[0]["language"], "zh");
+    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(2));
+    let v = run(
+        &[
+            "sentences",
+            "--raw",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "-",
+        ],
+        zh,
+    );
+    assert_eq!(v[0]["language"], "en");
+    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(1));
+    let de = "Die Wahl findet am 3. Oktober statt, wie die Stadt am Montag mitteilte. Danach entscheidet der Rat über den Haushalt.";
+    let v = run(&["sentences", "--raw", "--format", "json", "-"], de);
+    assert_eq!(v[0]["language"], "de");
+    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(2));
+    let v = run(&["clean", "--format", "json", "-"], de);
+    assert_eq!(v[0]["language"], "de");
+}

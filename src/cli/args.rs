@@ -247,9 +247,10 @@ pub struct SummarizeArgs {
     #[arg(long, value_name = "T", default_value_t = 0.1)]
     pub threshold: f64,
 
-    /// Language of the stop words and stemmer (ISO 639-1 code or English name).
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
-    pub lang: Language,
+    /// Language of the sentence rules, stop words and stemmer (ISO 639-1 code or English name),
+    /// or `auto` (the default): the language most of the first 256 documents are detected in.
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang_choice)]
+    pub lang: LangChoice,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
@@ -563,9 +564,10 @@ pub struct StoriesArgs {
     #[arg(long, value_enum, default_value_t = OrderArg::Source)]
     pub order: OrderArg,
 
-    /// Language of the stop words and stemmer (ISO 639-1 code or English name).
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
-    pub lang: Language,
+    /// Language of the sentence rules, stop words and stemmer (ISO 639-1 code or English name),
+    /// or `auto` (the default): the language most of the first 256 documents are detected in.
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang_choice)]
+    pub lang: LangChoice,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = StoriesFormat::Text)]

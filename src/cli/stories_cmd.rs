@@ -1,11 +1,12 @@
 //! `abridge stories`.
 
-use super::args::{OrderArg, StoriesArgs, StoriesFormat, UsageError};
+use super::args::{LangChoice, OrderArg, StoriesArgs, StoriesFormat, UsageError};
 use super::inputs::{budget_of, prepare_inputs};
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::stories::{self, Story, StoryOptions};
 use abridge::summary::{Order, SummaryOptions};
+use abridge::text::lang::Language;
 use anyhow::Result;
 use std::io::Write;
 
@@ -23,7 +24,10 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
             OrderArg::Source => Order::Source,
             OrderArg::Rank => Order::Rank,
         })
-        .with_language(args.lang);
+        .with_language(match args.lang {
+            LangChoice::Fixed(lang) => lang,
+            LangChoice::Auto => Language::English,
+        });
     // Checked before any input is read: the same checks as the library's.
     let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
     options.summary.validate().map_err(usage)?;
@@ -32,8 +36,9 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
 }
 
 pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
-    let options = options(args)?;
-    let (preparer, status) = prepare_inputs(&args.input, quiet, options.summary.language)?;
+    let mut options = options(args)?;
+    let (preparer, status, lang) = prepare_inputs(&args.input, quiet, args.lang)?;
+    options.summary = options.summary.with_language(lang);
     let prepared = preparer.finish_canonical();
     let documents = prepared.documents.len();
     let all = stories::stories(&prepared, &options)?;

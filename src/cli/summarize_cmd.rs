@@ -1,8 +1,8 @@
 //! `abridge summarize`.
 
 use super::args::{
-    AlgorithmArg, GraphArg, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs, SummaryFormat,
-    UsageError,
+    AlgorithmArg, GraphArg, LangChoice, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs,
+    SummaryFormat, UsageError,
 };
 use super::inputs::{budget_of, prepare_inputs};
 use super::sink::Sink;
@@ -14,11 +14,12 @@ use abridge::rank::similarity::Similarity;
 use abridge::summary::{
     Algorithm, GraphMode, Order, Selection, Summarizer, SummaryOptions, DEFAULT_MMR,
 };
+use abridge::text::lang::Language;
 use anyhow::Result;
 use std::io::Write;
 
 /// The summary options of the flags, checked by the library (its messages are the usage errors).
-fn options(args: &SummarizeArgs) -> Result<Summarizer> {
+fn options(args: &SummarizeArgs, lang: Language) -> Result<Summarizer> {
     let budget = budget_of(args.words, args.sentences, args.ratio);
     let selection = match args.selection {
         SelectionArg::Mmr => Selection::Mmr(SelectOptions::new(
@@ -46,7 +47,7 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
         .with_budget(budget)
         .with_truncate(args.truncate)
         .with_selection(selection)
-        .with_language(args.lang)
+        .with_language(lang)
         .with_order(match args.order {
             OrderArg::Source => Order::Source,
             OrderArg::Rank => Order::Rank,
@@ -83,9 +84,17 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
 }
 
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
-    let summarizer = options(args)?;
-    let options = summarizer.options();
-    let (preparer, status) = prepare_inputs(&args.input, quiet, options.language)?;
+    // The options are checked before any input is read; with `--lang auto` they are built again
+    // in the language found.
+    let first = match args.lang {
+        LangChoice::Fixed(lang) => lang,
+        LangChoice::Auto => Language::English,
+    };
+    let mut summarizer = options(args, first)?;
+    let (preparer, status, lang) = prepare_inputs(&args.input, quiet, args.lang)?;
+    if lang != first {
+        summarizer = options(args, lang)?;
+    }
     let prepared = preparer.finish();
     if !quiet {
         warn_if_stories(&prepared);
