@@ -280,3 +280,33 @@ fn cli_detects_each_documents_language() {
     let v = run(&["clean", "--format", "json", "-"], de);
     assert_eq!(v[0]["language"], "de");
 }
+
+/// The cleaner's furniture words of a language (`article/vocab/<code>/furniture.txt`) drop the
+/// subscription prompt and share button set between two paragraphs of a German article, which
+/// the English words alone keep.
+#[test]
+fn german_furniture_words_clean_a_german_page() {
+    use abridge::corpus::Document;
+    let text = "Neue Brücke über die Elbe eröffnet\n\n\
+        Die neue Brücke über die Elbe ist am Montag nach drei Jahren Bauzeit für den Verkehr freigegeben worden. Der Bürgermeister sprach von einem wichtigen Tag für die Region.\n\n\
+        Jetzt abonnieren: alle Artikel der Zeitung ohne Werbung lesen, schon ab einem Euro im Monat.\n\n\
+        Artikel teilen\n\n\
+        Täglich sollen mehr als 20.000 Fahrzeuge die Brücke nutzen, die den Norden und den Süden der Stadt verbindet. Die Kosten lagen deutlich über dem Plan.\n";
+    let doc = Document::new("de.txt", text);
+    let body = |a: &abridge::article::Article<'_>| a.to_text();
+    let german = body(&abridge::article::read_in(&doc, Language::German));
+    assert!(
+        !german.contains("abonnieren") && !german.contains("Artikel teilen"),
+        "{german}"
+    );
+    assert!(
+        german.contains("Täglich sollen") && german.contains("Bauzeit"),
+        "{german}"
+    );
+    let english = body(&abridge::article::read(&doc));
+    assert!(
+        english.contains("abonnieren"),
+        "the English words alone keep it"
+    );
+    assert_eq!(detect_text(text), Language::German);
+}

@@ -3,10 +3,9 @@
 use super::args::LangChoice;
 use super::args::{CleanArgs, CleanFormat};
 use super::inputs::{write_blocks, write_json_records};
-use super::sentences_cmd::language_of;
+use super::sentences_cmd::read_article;
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::article;
 use abridge::corpus::Document;
 use abridge::output::{json_record, ArticleRecord};
 use anyhow::Result;
@@ -17,8 +16,7 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         CleanFormat::Json | CleanFormat::Jsonl => {
             let lines = args.format == CleanFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let article = article::read(doc);
-                let language = language_of(doc, &article, LangChoice::Auto);
+                let (language, article) = read_article(doc, LangChoice::Auto);
                 json_record(
                     &ArticleRecord {
                         source: &doc.source,
@@ -31,7 +29,10 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         }
         // One block a document: a blank line between articles.
         CleanFormat::Text => write_blocks(sink, &args.input, quiet, |doc: &Document| {
-            Ok(vec![article::read(doc).to_text().into_bytes()])
+            Ok(vec![read_article(doc, LangChoice::Auto)
+                .1
+                .to_text()
+                .into_bytes()])
         }),
     }
 }

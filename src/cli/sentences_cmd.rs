@@ -66,8 +66,7 @@ fn sentences_of(doc: &Document, raw: bool, choice: LangChoice) -> (Language, Vec
             text::split_in(&doc.text, lang).iter().map(own).collect(),
         );
     }
-    let article = article::read(doc);
-    let lang = language_of(doc, &article, choice);
+    let (lang, article) = read_article(doc, choice);
     let found = article::sentences_in(&doc.text, &article, lang)
         .iter()
         .map(own)
@@ -75,16 +74,19 @@ fn sentences_of(doc: &Document, raw: bool, choice: LangChoice) -> (Language, Vec
     (lang, found)
 }
 
-/// The language of a cleaned document: the one given, or detected from the text (from the
-/// cleaned text for an HTML page, whose source starts with markup).
-pub fn language_of(doc: &Document, article: &article::Article<'_>, choice: LangChoice) -> Language {
-    match choice {
-        LangChoice::Fixed(lang) => lang,
-        LangChoice::Auto if article.format == article::Format::Html => {
-            abridge::text::lang::detect_text(&article.to_text())
-        }
-        LangChoice::Auto => abridge::text::lang::detect_text(&doc.text),
+/// A document's language (given, or detected) and its article, cleaned with that language's
+/// vocabulary. An HTML page's language is detected from its cleaned text, not from its markup.
+pub fn read_article(doc: &Document, choice: LangChoice) -> (Language, article::Article<'_>) {
+    if doc.format() == article::Format::Html {
+        let article = article::read(doc);
+        let lang = match choice {
+            LangChoice::Fixed(lang) => lang,
+            LangChoice::Auto => abridge::text::lang::detect_text(&article.to_text()),
+        };
+        return (lang, article);
     }
+    let lang = choice.of(&doc.text);
+    (lang, article::read_in(doc, lang))
 }
 
 fn record_of<'a>(s: &'a (String, Span), terms: Option<&Terms>) -> SentenceRecord<'a> {

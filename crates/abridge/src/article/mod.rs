@@ -175,6 +175,16 @@ pub fn clean_with<'a>(text: &'a str, options: &CleanOptions) -> Article<'a> {
     clean_extracted_with(text, &markup::extract(text, Mode::Article), options)
 }
 
+/// The article of a document in `lang`: [`read`], with the cleaner's vocabulary for that
+/// language ([`Vocabulary::for_language`]) for text documents (HTML pages keep [`read`]'s).
+pub fn read_in(document: &Document, lang: crate::text::lang::Language) -> Article<'_> {
+    if lang == crate::text::lang::Language::English || document.format() == Format::Html {
+        return read(document);
+    }
+    let options = CleanOptions::default().with_vocabulary(Vocabulary::for_language(lang));
+    clean_with(&document.text, &options)
+}
+
 // --- HTML reader (issue 12) ---
 /// The article of a document, read as its [`Format`] says: HTML pages by [`clean_html`], text
 /// by [`clean`]. The one entry point of the commands.

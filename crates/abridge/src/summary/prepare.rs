@@ -157,7 +157,8 @@ impl Preparer {
             documents,
             || Terms::new(language),
             |terms, doc| {
-                let article = article::read(doc);
+                // The cleaner's vocabulary of the language (its furniture words).
+                let article = article::read_in(doc, language);
                 analyse(&doc.source, &doc.text, &article, terms)
             },
         );
