@@ -943,6 +943,11 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
         };
     }
     if inf.run.is_empty() {
+        // A full stop followed by a note's number (`martyr.[1]`, `large.[7][8]`, `(1987).1`,
+        // `consultation.11 12`): the sentence ends after the numbers when a capital follows.
+        if let Some(last) = after_note_numbers(ctx, i) {
+            return (ctx.case_from(last + 1) == Case::Upper).then_some(last);
+        }
         return None;
     }
     let script = !infos.rules.english && inf.run.contains(infos.rules.script_terminals.as_slice());
@@ -972,6 +977,38 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
         return Some(i);
     }
     full_stop(ctx, i, sent_start, next).then_some(i)
+}
+
+/// When token `i` is a word or a closing bracket, a full stop and a note's number (`martyr.[1]`,
+/// `large.[7][8]`, `(1987).1`, `consultation.11`), the last token of the note: `i`, or the bare
+/// numbers of one to three digits that follow (`consultation.11 12`).
+fn after_note_numbers(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
+    let text = ctx.infos.at(i).text;
+    let (head, note) = text.rsplit_once('.')?;
+    // A word of two letters or more (`spring.`), or a closing bracket (`(2019).`), before the
+    // stop: not a number (`3.10`) nor an initial.
+    let bracket = head.ends_with(')');
+    let word = head.chars().next_back().is_some_and(char::is_alphabetic)
+        && head.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !(bracket || word) {
+        return None;
+    }
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let bracketed = note.len() >= 3
+        && note.starts_with('[')
+        && note.ends_with(']')
+        && note[1..note.len() - 1].split("][").all(digits);
+    if bracketed {
+        return Some(i);
+    }
+    if !digits(note) {
+        return None;
+    }
+    let mut last = i;
+    while ctx.infos.get(last + 1).is_some_and(|n| digits(n.text)) {
+        last += 1;
+    }
+    Some(last)
 }
 
 /// Whether the single full stop ending token `i` ends the sentence; `next` is the case of the
@@ -1267,6 +1304,28 @@ mod tests {
         }
         assert_eq!(s[1].text, "The second\n one!");
         assert_eq!(split_spans(input), vec![(2, 12), (16, 32)]);
+    }
+
+    #[test]
+    fn note_numbers_after_a_full_stop() {
+        check(
+            "The dam was finished that spring.[4] It still stands.",
+            &["The dam was finished that spring.[4]", "It still stands."],
+        );
+        check(
+            "The river floods often.[2][3] Farmers know it.",
+            &["The river floods often.[2][3]", "Farmers know it."],
+        );
+        check(
+            "Rates rose in the survey (2019).7 Later work agreed.",
+            &["Rates rose in the survey (2019).7", "Later work agreed."],
+        );
+        // Before a lower-case word, or with a long number, there is no note.
+        check(
+            "See the table.[1] and the notes.",
+            &["See the table.[1] and the notes."],
+        );
+        check("Version 3.10 Beta ships.", &["Version 3.10 Beta ships."]);
     }
 
     #[test]
