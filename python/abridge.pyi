@@ -33,7 +33,7 @@ def sentences(
     source: Optional[str] = None,
     raw: bool = False,
     terms: bool = False,
-    lang: str = "en",
+    lang: str = "auto",
 ) -> Record:
     """{"source", "sentences": [{"text", "span", "terms"?}]}."""
 
@@ -42,7 +42,7 @@ def sentences_files(
     *,
     raw: bool = False,
     terms: bool = False,
-    lang: str = "en",
+    lang: str = "auto",
     glob: Optional[Sequence[str]] = None,
 ) -> List[Record]: ...
 def extract(text: Text, *, source: Optional[str] = None, words: int = 60) -> Record:

@@ -51,6 +51,7 @@ fn clean_page_snapshots() {
                 "clean",
                 ArticleRecord {
                     source: &source,
+                    language: None,
                     article,
                 }
             );

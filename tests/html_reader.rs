@@ -174,6 +174,7 @@ fn the_clean_record_of_a_page() {
     let a = article::read(&doc);
     let record = abridge::output::ArticleRecord {
         source: &doc.source,
+        language: None,
         article: a,
     };
     let mut settings = snapshot_settings();

@@ -16,6 +16,7 @@ fn clean(text: &str) -> Vec<u8> {
     let doc = Document::new("-", text);
     let record = ArticleRecord {
         source: &doc.source,
+        language: None,
         article: abridge::article::read(&doc),
     };
     serde_json::to_vec(&record).expect("records serialise")

@@ -261,9 +261,13 @@ fn clean_records<'py>(
     single: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let json = run(py, || {
-        render(docs, single, |doc| ArticleRecord {
-            source: &doc.source,
-            article: abridge::article::read(doc),
+        render(docs, single, |doc| {
+            let (lang, article) = abridge::article::read_detected(doc, None);
+            ArticleRecord {
+                source: &doc.source,
+                language: Some(lang.code()),
+                article,
+            }
         })
     })?;
     to_py(py, &json)
@@ -338,18 +342,26 @@ fn sentences_records<'py>(
     terms: bool,
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let terms = terms.then(|| language(lang).map(Terms::new)).transpose()?;
+    let fixed = if lang.trim().eq_ignore_ascii_case("auto") {
+        None
+    } else {
+        Some(language(lang)?)
+    };
     let json = run(py, || {
-        let found: Vec<Vec<_>> = map_docs(docs, |doc| document_sentences(doc, raw));
+        let found: Vec<_> = map_docs(docs, |doc| document_sentences(doc, raw, fixed));
         let records: Vec<SentencesRecord<'_>> = docs
             .iter()
             .zip(&found)
-            .map(|(doc, found)| SentencesRecord {
-                source: &doc.source,
-                sentences: found
-                    .iter()
-                    .map(|s| SentenceRecord::new(s, terms.as_ref()))
-                    .collect(),
+            .map(|(doc, (lang, found))| {
+                let terms = terms.then(|| Terms::new(*lang));
+                SentencesRecord {
+                    source: &doc.source,
+                    language: lang.code(),
+                    sentences: found
+                        .iter()
+                        .map(|s| SentenceRecord::new(s, terms.as_ref()))
+                        .collect(),
+                }
             })
             .collect();
         json_records(&records, single)
@@ -463,10 +475,12 @@ fn lists_files<'py>(
 /// The sentences of one text with their byte spans into its UTF-8 encoding, as
 /// ``abridge sentences --format json`` gives them: ``{"source", "sentences": [{"text", "span"}]}``.
 /// By default those of the cleaned article body; ``raw=True`` segments the text as it is.
-/// ``terms=True`` adds each sentence's index terms (stop words dropped, Snowball stems) in the
-/// language ``lang`` (an ISO 639-1 code or English name; ``ValueError`` for an unknown one).
+/// Sentences are split by the rules of ``lang`` (an ISO 639-1 code or English name; ``ValueError``
+/// for an unknown one), by default ``"auto"``: each document's detected language, given in the
+/// record's ``"language"``. ``terms=True`` adds each sentence's index terms (stop words dropped,
+/// Snowball stems) in that language.
 #[pyfunction]
-#[pyo3(signature = (text, *, source=None, raw=false, terms=false, lang="en"))]
+#[pyo3(signature = (text, *, source=None, raw=false, terms=false, lang="auto"))]
 fn sentences<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
@@ -482,7 +496,7 @@ fn sentences<'py>(
 /// ``sentences`` of every file of ``paths``: the list ``abridge sentences --format json PATHS``
 /// prints.
 #[pyfunction]
-#[pyo3(signature = (paths, *, raw=false, terms=false, lang="en", glob=None))]
+#[pyo3(signature = (paths, *, raw=false, terms=false, lang="auto", glob=None))]
 fn sentences_files<'py>(
     py: Python<'py>,
     paths: &Bound<'py, PyAny>,

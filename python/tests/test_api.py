@@ -103,6 +103,7 @@ SUMMARY_OPTIONS = {
     ),
     "concepts": (["--selection", "concepts", "--min-documents", "1"], {"selection": "concepts", "min_documents": 1}),
     "query": (["--query", "What will it cost?"], {"query": "What will it cost?"}),
+    "whole-sentences": (["--no-compress", "--words", "60"], {"compress": False, "words": 60}),
     "tuning": (
         ["--mmr-lambda", "0.7", "--min-words", "4", "--position-weight", "0", "--keep-quotes", "--graph", "sparse"],
         {"mmr_lambda": 0.7, "min_words": 4, "position_weight": 0.0, "keep_quotes": True, "graph": "sparse"},
@@ -138,7 +139,11 @@ def test_plain_strings_are_named_by_index():
     assert summary["sentences"] and all(s["source"] in summary["sources"] for s in summary["sentences"])
 
 
-@pytest.mark.parametrize("flags,kwargs", [([], {}), (["--words", "30", "--min-documents", "2"], {"words": 30, "min_documents": 2})])
+@pytest.mark.parametrize("flags,kwargs", [
+    ([], {}),
+    (["--words", "30", "--min-documents", "2"], {"words": 30, "min_documents": 2}),
+    (["--query", "rocket launch fuel valve", "--no-compress"], {"query": "rocket launch fuel valve", "compress": False}),
+])
 def test_stories_equal_the_command(flags, kwargs):
     folder = "tests/fixtures/stories/mixed"
     expected = cli_jsonl("stories", folder, *flags)

@@ -247,9 +247,10 @@ pub struct SummarizeArgs {
     #[arg(long, value_name = "T", default_value_t = 0.1)]
     pub threshold: f64,
 
-    /// Language of the stop words and stemmer (ISO 639-1 code or English name).
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
-    pub lang: Language,
+    /// Language of the sentence rules, stop words and stemmer (ISO 639-1 code or English name),
+    /// or `auto` (the default): the language most of the first 256 documents are detected in.
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang_choice)]
+    pub lang: LangChoice,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
@@ -389,9 +390,40 @@ pub struct SentencesArgs {
     #[arg(long)]
     pub terms: bool,
 
-    /// Language of the stop words and stemmer used for --terms (ISO 639-1 code or English name).
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
-    pub lang: Language,
+    /// Language of the sentence rules and of the stop words and stemmer used for --terms (ISO
+    /// 639-1 code or English name), or `auto` (the default): each document's own language,
+    /// detected from its text.
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang_choice)]
+    pub lang: LangChoice,
+}
+
+/// `--lang`: a language, or `auto` for each document's detected language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangChoice {
+    /// Each document's language, detected from its text ([`abridge::text::lang::detect_text`]).
+    Auto,
+    /// This language for every document.
+    Fixed(Language),
+}
+
+impl LangChoice {
+    /// The language when one is given, `None` for `auto`.
+    pub fn fixed(self) -> Option<Language> {
+        match self {
+            LangChoice::Auto => None,
+            LangChoice::Fixed(lang) => Some(lang),
+        }
+    }
+}
+
+/// Parses `--lang` where `auto` is allowed.
+pub fn parse_lang_choice(value: &str) -> Result<LangChoice, String> {
+    if value.trim().eq_ignore_ascii_case("auto") {
+        return Ok(LangChoice::Auto);
+    }
+    parse_language(value)
+        .map(LangChoice::Fixed)
+        .map_err(|e| format!("{e}, or auto"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -545,9 +577,10 @@ pub struct StoriesArgs {
     #[arg(long, value_enum, default_value_t = OrderArg::Source)]
     pub order: OrderArg,
 
-    /// Language of the stop words and stemmer (ISO 639-1 code or English name).
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
-    pub lang: Language,
+    /// Language of the sentence rules, stop words and stemmer (ISO 639-1 code or English name),
+    /// or `auto` (the default): the language most of the first 256 documents are detected in.
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang_choice)]
+    pub lang: LangChoice,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = StoriesFormat::Text)]

@@ -4,7 +4,6 @@ use super::args::{CleanArgs, CleanFormat};
 use super::inputs::{write_blocks, write_json_records};
 use super::sink::Sink;
 use super::RunStatus;
-use abridge::article;
 use abridge::corpus::Document;
 use abridge::output::{json_record, ArticleRecord};
 use anyhow::Result;
@@ -15,10 +14,11 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         CleanFormat::Json | CleanFormat::Jsonl => {
             let lines = args.format == CleanFormat::Jsonl;
             write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-                let article = article::read(doc);
+                let (language, article) = abridge::article::read_detected(doc, None);
                 json_record(
                     &ArticleRecord {
                         source: &doc.source,
+                        language: Some(language.code()),
                         article,
                     },
                     lines,
@@ -27,7 +27,10 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         }
         // One block a document: a blank line between articles.
         CleanFormat::Text => write_blocks(sink, &args.input, quiet, |doc: &Document| {
-            Ok(vec![article::read(doc).to_text().into_bytes()])
+            Ok(vec![abridge::article::read_detected(doc, None)
+                .1
+                .to_text()
+                .into_bytes()])
         }),
     }
 }

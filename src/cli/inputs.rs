@@ -1,10 +1,11 @@
 //! Feeding decoded documents to a command, reporting warnings and failed inputs on stderr.
 
-use super::args::{InputArgs, UsageError};
+use super::args::{InputArgs, LangChoice, UsageError};
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::corpus::{self, Document, FileFilter};
 use abridge::output::JsonStream;
+use abridge::text::lang::Language;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -175,24 +176,57 @@ pub fn write_blocks(
 
 /// Reads every input and prepares it for ranking, in batches as it is read, so the raw text of a
 /// large corpus is never held all at once (each batch is analysed in parallel). Used by
-/// `summarize` and `stories`.
+/// `summarize` and `stories`. With `--lang auto` the language is the one most documents of the
+/// first batch are detected in (the earliest such language on a tie; English without documents),
+/// and it is returned.
 pub fn prepare_inputs(
     input: &InputArgs,
     quiet: bool,
-    language: abridge::text::lang::Language,
+    choice: LangChoice,
     compression: abridge::summary::Compression,
-) -> Result<(abridge::summary::Preparer, RunStatus)> {
+) -> Result<(abridge::summary::Preparer, RunStatus, Language)> {
     const BATCH: usize = 256;
-    let mut preparer = abridge::summary::Preparer::new(language).with_compression(compression);
+    let mut preparer: Option<(abridge::summary::Preparer, Language)> = None;
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Document>| {
+        let (p, _) = preparer.get_or_insert_with(|| {
+            let lang = match choice {
+                LangChoice::Fixed(lang) => lang,
+                LangChoice::Auto => majority_language(batch),
+            };
+            (
+                abridge::summary::Preparer::new(lang).with_compression(compression),
+                lang,
+            )
+        });
+        p.add_batch(batch);
+        batch.clear();
+    };
     let status = for_each_document(input, quiet, |doc| {
         batch.push(doc);
         if batch.len() == BATCH {
-            preparer.add_batch(&batch);
-            batch.clear();
+            flush(&mut batch);
         }
         Ok(())
     })?;
-    preparer.add_batch(&batch);
-    Ok((preparer, status))
+    flush(&mut batch);
+    let (preparer, lang) = preparer.expect("prepared on the last flush");
+    Ok((preparer, status, lang))
+}
+
+/// The language most of `docs` are detected in; the earliest such language on a tie, English
+/// for no documents.
+fn majority_language(docs: &[Document]) -> Language {
+    let langs: Vec<Language> = docs
+        .iter()
+        .map(|d| abridge::text::lang::detect_text(&d.text))
+        .collect();
+    let mut best = (0, Language::English);
+    for &lang in &langs {
+        let n = langs.iter().filter(|&&l| l == lang).count();
+        if n > best.0 {
+            best = (n, lang);
+        }
+    }
+    best.1
 }

@@ -11,8 +11,7 @@ use anyhow::Result;
 use std::io::Write;
 
 pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
-    let terms = args.terms.then(|| Terms::new(args.lang));
-    let terms = terms.as_ref();
+    let fixed = args.lang.fixed();
     let sink = Sink::open(args.input.output.as_deref())?;
     if args.format == SentencesFormat::Text {
         // One block a document, without the blank line between documents of `write_blocks`.
@@ -22,8 +21,10 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
             quiet,
             |doc| {
                 let mut rendered = Vec::new();
-                for s in &document_sentences(doc, args.raw) {
-                    let r = SentenceRecord::new(s, terms);
+                let (lang, found) = document_sentences(doc, args.raw, fixed);
+                let terms = args.terms.then(|| Terms::new(lang));
+                for s in &found {
+                    let r = SentenceRecord::new(s, terms.as_ref());
                     let line = text::flatten(r.text);
                     match &r.terms {
                         Some(t) => writeln!(rendered, "{line}\t{}", t.join(" "))?,
@@ -39,14 +40,16 @@ pub fn sentences(args: &SentencesArgs, quiet: bool) -> Result<RunStatus> {
     }
     let lines = args.format == SentencesFormat::Jsonl;
     write_json_records(sink, &args.input, quiet, lines, |doc, lines| {
-        let found = document_sentences(doc, args.raw);
+        let (lang, found) = document_sentences(doc, args.raw, fixed);
+        let terms = args.terms.then(|| Terms::new(lang));
         let sentences = found
             .iter()
-            .map(|s| SentenceRecord::new(s, terms))
+            .map(|s| SentenceRecord::new(s, terms.as_ref()))
             .collect();
         json_record(
             &SentencesRecord {
                 source: &doc.source,
+                language: lang.code(),
                 sentences,
             },
             lines,

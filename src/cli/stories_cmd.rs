@@ -1,11 +1,12 @@
 //! `abridge stories`.
 
-use super::args::{OrderArg, StoriesArgs, StoriesFormat, UsageError};
+use super::args::{LangChoice, OrderArg, StoriesArgs, StoriesFormat, UsageError};
 use super::inputs::prepare_inputs;
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::stories::{self, Story, StoryOptions};
 use abridge::summary::{Budget, Compression, Order, Summarizer};
+use abridge::text::lang::Language;
 use anyhow::Result;
 use std::io::Write;
 
@@ -15,12 +16,17 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
         OrderArg::Source => Order::Source,
         OrderArg::Rank => Order::Rank,
     };
+    // With `--lang auto` the language is set once the inputs are read.
+    let lang = match args.lang {
+        LangChoice::Fixed(lang) => lang,
+        LangChoice::Auto => Language::English,
+    };
     let usage = |e: abridge::Error| anyhow::Error::from(UsageError(e.to_string()));
     let mut options = StoryOptions::from_flags(
         Budget::from_flags(args.words, args.sentences, args.ratio),
         args.truncate,
         order,
-        args.lang,
+        lang,
         args.threshold,
     )
     .map_err(usage)?;
@@ -37,13 +43,10 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
 }
 
 pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
-    let options = options(args)?;
-    let (preparer, status) = prepare_inputs(
-        &args.input,
-        quiet,
-        options.summary.language,
-        options.summary.compression,
-    )?;
+    let mut options = options(args)?;
+    let (preparer, status, lang) =
+        prepare_inputs(&args.input, quiet, args.lang, options.summary.compression)?;
+    options.summary = options.summary.with_language(lang);
     let prepared = preparer.finish_canonical();
     let documents = prepared.documents.len();
     let all = match &args.query {

@@ -1,19 +1,20 @@
 //! `abridge summarize`.
 
 use super::args::{
-    AlgorithmArg, GraphArg, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs, SummaryFormat,
-    UsageError,
+    AlgorithmArg, GraphArg, LangChoice, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs,
+    SummaryFormat, UsageError,
 };
 use super::inputs::prepare_inputs;
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{GraphMode, Order, SelectionKind, Summarizer, SummaryFlags};
+use abridge::text::lang::Language;
 use anyhow::Result;
 use std::io::Write;
 
 /// The summariser of the flags, checked by the library (its messages are the usage errors).
-fn options(args: &SummarizeArgs) -> Result<Summarizer> {
+fn options(args: &SummarizeArgs, lang: Language) -> Result<Summarizer> {
     let flags = SummaryFlags {
         words: args.words,
         sentences: args.sentences,
@@ -30,7 +31,7 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
             SimilarityArg::Overlap => Similarity::Overlap,
             SimilarityArg::Bm25 => Similarity::Bm25,
         },
-        language: args.lang,
+        language: lang,
         selection: match args.selection {
             SelectionArg::Mmr => SelectionKind::Mmr,
             SelectionArg::Coverage => SelectionKind::Coverage,
@@ -60,10 +61,18 @@ fn options(args: &SummarizeArgs) -> Result<Summarizer> {
 }
 
 pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
-    let summarizer = options(args)?;
-    let options = summarizer.options();
-    let (preparer, status) =
-        prepare_inputs(&args.input, quiet, options.language, options.compression)?;
+    // The options are checked before any input is read; with `--lang auto` they are built again
+    // in the language found.
+    let first = match args.lang {
+        LangChoice::Fixed(lang) => lang,
+        LangChoice::Auto => Language::English,
+    };
+    let mut summarizer = options(args, first)?;
+    let compression = summarizer.options().compression;
+    let (preparer, status, lang) = prepare_inputs(&args.input, quiet, args.lang, compression)?;
+    if lang != first {
+        summarizer = options(args, lang)?;
+    }
     let prepared = preparer.finish();
     if !quiet {
         warn_if_stories(&prepared);

@@ -17,8 +17,8 @@ pub use date::Date;
 mod seeds;
 mod segment;
 mod sentences;
-pub use sentences::body_sentences;
 pub use sentences::sentences;
+pub use sentences::{body_sentences, body_sentences_in, sentences_in};
 mod signals;
 mod vocab;
 pub use vocab::{CleanOptions, Vocabulary, WordList};
@@ -173,6 +173,39 @@ pub fn clean(text: &str) -> Article<'_> {
 /// ```
 pub fn clean_with<'a>(text: &'a str, options: &CleanOptions) -> Article<'a> {
     clean_extracted_with(text, &markup::extract(text, Mode::Article), options)
+}
+
+/// The article of a document in `lang`: [`read`], with the cleaner's vocabulary for that
+/// language ([`Vocabulary::for_language`]) for text documents (HTML pages keep [`read`]'s).
+pub fn read_in(document: &Document, lang: crate::text::lang::Language) -> Article<'_> {
+    if lang == crate::text::lang::Language::English || document.format() == Format::Html {
+        return read(document);
+    }
+    let options = CleanOptions::default().with_vocabulary(Vocabulary::for_language(lang));
+    clean_with(&document.text, &options)
+}
+
+/// A document's language and its article: `language`, or when `None` the language detected
+/// from its text (for an HTML page, from its cleaned text, not its markup), and the article read
+/// with that language's vocabulary ([`read_in`]).
+///
+/// ```
+/// use abridge::{article, corpus::Document, text::lang::Language};
+/// let doc = Document::new("a.txt", "Der Stadtrat hat am Dienstag den Bau der Brücke beschlossen. Die Arbeiten beginnen im Frühjahr.");
+/// let (lang, _) = article::read_detected(&doc, None);
+/// assert_eq!(lang, Language::German);
+/// ```
+pub fn read_detected(
+    document: &Document,
+    language: Option<crate::text::lang::Language>,
+) -> (crate::text::lang::Language, Article<'_>) {
+    if document.format() == Format::Html {
+        let article = read(document);
+        let lang = language.unwrap_or_else(|| crate::text::lang::detect_text(&article.to_text()));
+        return (lang, article);
+    }
+    let lang = language.unwrap_or_else(|| crate::text::lang::detect_text(&document.text));
+    (lang, read_in(document, lang))
 }
 
 // --- HTML reader (issue 12) ---

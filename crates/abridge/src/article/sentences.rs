@@ -2,7 +2,8 @@
 
 use super::{Article, BlockKind, Content, Format};
 use crate::markup::list::item_text;
-use crate::text::{split, Sentence};
+use crate::text::lang::Language;
+use crate::text::{split_in, Sentence};
 use crate::Span;
 
 /// Sentences of the article's headings, paragraphs and list items, in order, with spans into
@@ -16,6 +17,15 @@ use crate::Span;
 /// assert!(got.contains(&"Hundreds of residents left their homes."));
 /// ```
 pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<'a>> {
+    body_sentences_in(text, article, Language::English)
+}
+
+/// [`body_sentences`] split by the sentence rules of `lang` ([`crate::text::split_in`]).
+pub fn body_sentences_in<'a>(
+    text: &'a str,
+    article: &Article<'_>,
+    lang: Language,
+) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     if article.format == Format::Html {
         // The blocks' spans cover HTML source, not their text: see [`sentences`].
@@ -39,7 +49,7 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
                 }
             }
             BlockKind::Paragraph | BlockKind::List => {
-                for s in split(slice) {
+                for s in split_in(slice, lang) {
                     // A list item's first sentence starts with the item's marker.
                     let body = match block.kind() {
                         BlockKind::List => item_text(s.text).unwrap_or(s.text),
@@ -73,8 +83,17 @@ pub fn body_sentences<'a>(text: &'a str, article: &Article<'_>) -> Vec<Sentence<
 /// assert_eq!(got, ["Heavy rain flooded the harbour district on Monday night.", "Hundreds of residents left their homes."]);
 /// ```
 pub fn sentences<'a>(text: &'a str, article: &'a Article<'_>) -> Vec<Sentence<'a>> {
+    sentences_in(text, article, Language::English)
+}
+
+/// [`sentences`] split by the sentence rules of `lang` ([`crate::text::split_in`]).
+pub fn sentences_in<'a>(
+    text: &'a str,
+    article: &'a Article<'_>,
+    lang: Language,
+) -> Vec<Sentence<'a>> {
     if article.format != Format::Html {
-        return body_sentences(text, article);
+        return body_sentences_in(text, article, lang);
     }
     let mut out = Vec::new();
     for block in &article.blocks {
@@ -87,12 +106,14 @@ pub fn sentences<'a>(text: &'a str, article: &'a Article<'_>) -> Vec<Sentence<'a
         match &block.content {
             Content::Table(_) => {}
             Content::Heading(t) => push(t.trim()),
-            Content::Paragraph(t) => split(t).into_iter().for_each(|s| push(s.text)),
+            Content::Paragraph(t) => split_in(t, lang).into_iter().for_each(|s| push(s.text)),
             Content::List(list) => {
                 let mut stack: Vec<&'a crate::markup::List<'_>> = vec![list];
                 while let Some(l) = stack.pop() {
                     for item in &l.items {
-                        split(&item.text).into_iter().for_each(|s| push(s.text));
+                        split_in(&item.text, lang)
+                            .into_iter()
+                            .for_each(|s| push(s.text));
                     }
                     stack.extend(l.items.iter().flat_map(|i| i.children.iter()).rev());
                 }

@@ -185,6 +185,68 @@ impl Vocabulary {
         ENGLISH.clone()
     }
 
+    /// The built-in lists for pages in `lang`: the English lists (pages mix English widgets into
+    /// any language) plus the language's own furniture words and time-stamp words, where abridge
+    /// has them (`article/vocab/<code>/*.txt`: German, French, Spanish, Italian, Portuguese,
+    /// Russian). Any other language gets [`Vocabulary::english`].
+    ///
+    /// ```
+    /// use abridge::article::{Vocabulary, WordList};
+    /// use abridge::text::lang::Language;
+    /// let v = Vocabulary::for_language(Language::German);
+    /// assert!(v.contains(WordList::Furniture, "impressum"));
+    /// assert!(v.contains(WordList::Furniture, "newsletter"));
+    /// assert_eq!(Vocabulary::for_language(Language::English), Vocabulary::english());
+    /// ```
+    pub fn for_language(lang: crate::text::lang::Language) -> Vocabulary {
+        static OTHERS: LazyLock<Vec<(&'static str, Vocabulary)>> = LazyLock::new(|| {
+            [
+                (
+                    "de",
+                    include_str!("vocab/de/furniture.txt"),
+                    include_str!("vocab/de/stamp.txt"),
+                ),
+                (
+                    "fr",
+                    include_str!("vocab/fr/furniture.txt"),
+                    include_str!("vocab/fr/stamp.txt"),
+                ),
+                (
+                    "es",
+                    include_str!("vocab/es/furniture.txt"),
+                    include_str!("vocab/es/stamp.txt"),
+                ),
+                (
+                    "it",
+                    include_str!("vocab/it/furniture.txt"),
+                    include_str!("vocab/it/stamp.txt"),
+                ),
+                (
+                    "pt",
+                    include_str!("vocab/pt/furniture.txt"),
+                    include_str!("vocab/pt/stamp.txt"),
+                ),
+                (
+                    "ru",
+                    include_str!("vocab/ru/furniture.txt"),
+                    include_str!("vocab/ru/stamp.txt"),
+                ),
+            ]
+            .into_iter()
+            .map(|(code, furniture, stamp)| {
+                let v = Vocabulary::english()
+                    .with_extra(WordList::Furniture, entries(furniture))
+                    .with_extra(WordList::Stamp, entries(stamp));
+                (code, v)
+            })
+            .collect()
+        });
+        OTHERS
+            .iter()
+            .find(|(code, _)| *code == lang.code())
+            .map_or_else(Vocabulary::english, |(_, v)| v.clone())
+    }
+
     /// Lists read from the files of `dir` named by [`WordList::file_name`] (same format as the
     /// built-in ones: one entry a line, `#` comments); a list whose file is missing stays
     /// English.

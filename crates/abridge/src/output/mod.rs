@@ -11,7 +11,10 @@ use crate::article::{self, Article};
 use crate::corpus::{Document, Format};
 use crate::eval::{Counts, Prf, TopicScores};
 use crate::markup::{self, List, Mode, Table};
-use crate::text::{self, lang::Terms};
+use crate::text::{
+    self,
+    lang::{Language, Terms},
+};
 use crate::Span;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -92,6 +95,10 @@ impl<'a> ListsRecord<'a> {
 pub struct ArticleRecord<'a> {
     /// The document's name.
     pub source: &'a str,
+    /// The ISO 639-1 code of the document's detected language (`abridge clean` sets it; the
+    /// library leaves it to the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
     #[serde(flatten)]
     /// The cleaned article: title, date and blocks.
     pub article: Article<'a>,
@@ -122,28 +129,41 @@ impl<'a> SentenceRecord<'a> {
     }
 }
 
-/// The sentences `abridge sentences` gives for `document`, each with its byte span: those of
-/// the cleaned article body, or with `raw` those of the text as it is. Owned, since those of an
-/// HTML page are not slices of its text.
+/// The language and the sentences `abridge sentences` gives for `document`, each with its byte
+/// span: those of the cleaned article body, or with `raw` those of the text as it is, split by
+/// the rules of `language` (detected when `None`). Owned, since those of an HTML page are not
+/// slices of its text.
 ///
 /// ```
-/// use abridge::{corpus::Document, output::document_sentences};
+/// use abridge::{corpus::Document, output::document_sentences, text::lang::Language};
 /// let doc = Document::new("a.txt", "Menu\n\nRain flooded the port on Monday night. Hundreds of residents left.\n");
-/// let found = document_sentences(&doc, false);
+/// let (lang, found) = document_sentences(&doc, false, None);
+/// assert_eq!(lang, Language::English);
 /// assert_eq!(found[1].0, "Hundreds of residents left.");
 /// assert_eq!(&doc.text[found[1].1.range()], found[1].0);
 /// ```
-pub fn document_sentences(document: &Document, raw: bool) -> Vec<(String, Span)> {
+pub fn document_sentences(
+    document: &Document,
+    raw: bool,
+    language: Option<Language>,
+) -> (Language, Vec<(String, Span)>) {
     let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
     if raw {
-        text::split(&document.text).iter().map(own).collect()
-    } else {
-        let article = article::read(document);
-        article::sentences(&document.text, &article)
-            .iter()
-            .map(own)
-            .collect()
+        let lang = language.unwrap_or_else(|| text::lang::detect_text(&document.text));
+        return (
+            lang,
+            text::split_in(&document.text, lang)
+                .iter()
+                .map(own)
+                .collect(),
+        );
     }
+    let (lang, article) = article::read_detected(document, language);
+    let found = article::sentences_in(&document.text, &article, lang)
+        .iter()
+        .map(own)
+        .collect();
+    (lang, found)
 }
 
 /// The per-document record of `abridge sentences`.
@@ -151,6 +171,8 @@ pub fn document_sentences(document: &Document, raw: bool) -> Vec<(String, Span)>
 pub struct SentencesRecord<'a> {
     /// The document's name.
     pub source: &'a str,
+    /// The ISO 639-1 code of the language its sentences were split in (given or detected).
+    pub language: &'a str,
     /// Its sentences, in order.
     pub sentences: Vec<SentenceRecord<'a>>,
 }

@@ -2,7 +2,7 @@
 //! (whitespace collapsed), index terms as ids.
 
 use super::compress::{compress, Compression};
-use crate::article::sentences as body_sentences;
+use crate::article::sentences_in as body_sentences_in;
 use crate::article::{self, Article, Date};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
@@ -124,7 +124,14 @@ fn analyse(
     terms: &Terms,
     compression: Compression,
 ) -> Analysed {
-    let sentences = body_sentences(text, article)
+    // The compression rules are English word lists: other languages keep whole sentences.
+    let compression = if terms.language() == Language::English {
+        compression
+    } else {
+        Compression::none()
+    };
+    // Split by the rules of the language the terms are in (`--lang`).
+    let sentences = body_sentences_in(text, article, terms.language())
         .iter()
         .enumerate()
         .filter_map(|(index, s)| {
@@ -143,10 +150,19 @@ fn analyse(
                 Some(short) => (short, Some(flat)),
                 None => (flat, None),
             };
+            let words = match terms.language() {
+                // No spaces between Chinese and Japanese words: two characters of a run count
+                // as a word (their mean word length), so that `min_words` means the same.
+                Language::Chinese | Language::Japanese => text
+                    .split_whitespace()
+                    .map(|w| w.chars().count().div_ceil(2))
+                    .sum(),
+                _ => super::word_count(&text),
+            };
             let t = terms.of(original.as_deref().unwrap_or(&text));
             Some(AnalysedSentence {
                 index,
-                words: super::word_count(&text),
+                words,
                 terms: t,
                 text,
                 original,
@@ -204,7 +220,8 @@ impl Preparer {
             documents,
             || Terms::new(language),
             |terms, doc| {
-                let article = article::read(doc);
+                // The cleaner's vocabulary of the language (its furniture words).
+                let article = article::read_in(doc, language);
                 analyse(&doc.source, &doc.text, &article, terms, compression)
             },
         );

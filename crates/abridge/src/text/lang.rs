@@ -10,7 +10,10 @@
 //! it covers ([`Language::has_stemmer`]); the others index words unstemmed.
 //!
 //! The languages are those with an NLTK list and a two-letter ISO 639-1 code (the crate's
-//! `hinglish` list is English plus romanised Hindi and would win on every English page). A page's
+//! `hinglish` list is English plus romanised Hindi and would win on every English page), and the
+//! languages the sentence splitter has rules for without an NLTK list (Amharic, Armenian,
+//! Bulgarian, Burmese, Hindi, Japanese, Marathi, Persian, Polish, Slovak, Urdu): these have no
+//! stop words, so they never win [`detect`], and index every word. A page's
 //! language ([`detect`]) is the list that covers most of the words of its longer lines (English on
 //! ties and when no list covers enough).
 
@@ -23,12 +26,16 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Language {
+    /// Amharic (`am`).
+    Amharic,
     /// Arabic (`ar`).
     Arabic,
     /// Azerbaijani (`az`).
     Azerbaijani,
     /// Belarusian (`be`).
     Belarusian,
+    /// Bulgarian (`bg`).
+    Bulgarian,
     /// Bengali (`bn`).
     Bengali,
     /// Catalan (`ca`).
@@ -46,32 +53,48 @@ pub enum Language {
     Spanish,
     /// Basque (`eu`).
     Basque,
+    /// Persian (`fa`).
+    Persian,
     /// Finnish (`fi`).
     Finnish,
     /// French (`fr`).
     French,
     /// Hebrew (`he`).
     Hebrew,
+    /// Hindi (`hi`).
+    Hindi,
     /// Hungarian (`hu`).
     Hungarian,
+    /// Armenian (`hy`).
+    Armenian,
     /// Indonesian (`id`).
     Indonesian,
     /// Italian (`it`).
     Italian,
+    /// Japanese (`ja`).
+    Japanese,
     /// Kazakh (`kk`).
     Kazakh,
+    /// Marathi (`mr`).
+    Marathi,
+    /// Burmese (`my`).
+    Burmese,
     /// Nepali (`ne`).
     Nepali,
     /// Dutch (`nl`).
     Dutch,
     /// Norwegian (`no`).
     Norwegian,
+    /// Polish (`pl`).
+    Polish,
     /// Portuguese (`pt`).
     Portuguese,
     /// Romanian (`ro`).
     Romanian,
     /// Russian (`ru`).
     Russian,
+    /// Slovak (`sk`).
+    Slovak,
     /// Slovene (`sl`).
     Slovene,
     /// Albanian (`sq`).
@@ -84,6 +107,8 @@ pub enum Language {
     Tajik,
     /// Turkish (`tr`).
     Turkish,
+    /// Urdu (`ur`).
+    Urdu,
     /// Uzbek (`uz`).
     Uzbek,
     /// Chinese (`zh`).
@@ -93,10 +118,12 @@ pub enum Language {
 impl Language {
     /// Every language, with its ISO 639-1 code, in code order (the order [`detect`] breaks ties
     /// in, English first).
-    pub const ALL: [(Language, &'static str); 32] = [
+    pub const ALL: [(Language, &'static str); 43] = [
+        (Language::Amharic, "am"),
         (Language::Arabic, "ar"),
         (Language::Azerbaijani, "az"),
         (Language::Belarusian, "be"),
+        (Language::Bulgarian, "bg"),
         (Language::Bengali, "bn"),
         (Language::Catalan, "ca"),
         (Language::Danish, "da"),
@@ -105,25 +132,34 @@ impl Language {
         (Language::English, "en"),
         (Language::Spanish, "es"),
         (Language::Basque, "eu"),
+        (Language::Persian, "fa"),
         (Language::Finnish, "fi"),
         (Language::French, "fr"),
         (Language::Hebrew, "he"),
+        (Language::Hindi, "hi"),
         (Language::Hungarian, "hu"),
+        (Language::Armenian, "hy"),
         (Language::Indonesian, "id"),
         (Language::Italian, "it"),
+        (Language::Japanese, "ja"),
         (Language::Kazakh, "kk"),
+        (Language::Marathi, "mr"),
+        (Language::Burmese, "my"),
         (Language::Nepali, "ne"),
         (Language::Dutch, "nl"),
         (Language::Norwegian, "no"),
+        (Language::Polish, "pl"),
         (Language::Portuguese, "pt"),
         (Language::Romanian, "ro"),
         (Language::Russian, "ru"),
+        (Language::Slovak, "sk"),
         (Language::Slovene, "sl"),
         (Language::Albanian, "sq"),
         (Language::Swedish, "sv"),
         (Language::Tamil, "ta"),
         (Language::Tajik, "tg"),
         (Language::Turkish, "tr"),
+        (Language::Urdu, "ur"),
         (Language::Uzbek, "uz"),
         (Language::Chinese, "zh"),
     ];
@@ -143,7 +179,7 @@ impl Language {
     /// ```
     /// use abridge::text::lang::Language;
     /// assert_eq!(Language::parse("de").unwrap(), Language::German);
-    /// assert!(Language::parse("xx").unwrap_err().to_string().starts_with("unknown language \"xx\"; one of: ar, "));
+    /// assert!(Language::parse("xx").unwrap_err().to_string().starts_with("unknown language \"xx\"; one of: "));
     /// ```
     pub fn parse(value: &str) -> Result<Language, crate::Error> {
         Language::from_code(value).ok_or_else(|| {
@@ -304,6 +340,189 @@ pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
     detect_from_bits(line_words.iter().map(Vec::as_slice))
 }
 
+/// The language of a document from its text: by its script when the script tells (Chinese,
+/// Japanese, Arabic, Persian and Urdu, Devanagari, Armenian, Amharic, Burmese, Greek, Hebrew,
+/// Bengali, Tamil), else by stop words ([`detect`]) over its lines, with Polish and Slovak told
+/// by their letters (they have no NLTK list) and Cyrillic text that no list covers taken as
+/// Russian. English when nothing tells.
+///
+/// ```
+/// use abridge::text::lang::{detect_text, Language};
+/// assert_eq!(detect_text("今天上午，市政府宣布地铁新线路将于明年开通。"), Language::Chinese);
+/// assert_eq!(detect_text("Die Regierung hat am Montag einen neuen Haushalt vorgelegt, der mehr Geld für Schulen vorsieht."), Language::German);
+/// assert_eq!(detect_text("Startseite"), Language::English);
+/// ```
+pub fn detect_text(text: &str) -> Language {
+    let text = sample(text);
+    if text.is_ascii() {
+        // No letter outside ASCII: a Latin language, told by its stop words.
+        return detect_lines(text);
+    }
+    let mut counts = ScriptCounts::default();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        counts.add(c);
+    }
+    let letters = counts.total.max(1);
+    let share = |n: usize| n * 2 > letters;
+    if counts.kana > 0 && (counts.kana + counts.han) * 2 > letters {
+        return Language::Japanese;
+    }
+    if share(counts.han) {
+        return Language::Chinese;
+    }
+    if share(counts.arabic) {
+        // Urdu and Persian write letters that Arabic does not.
+        return if counts.urdu > 0 {
+            Language::Urdu
+        } else if counts.persian > 0 {
+            Language::Persian
+        } else {
+            Language::Arabic
+        };
+    }
+    if share(counts.devanagari) {
+        // Nepali's stop words include Hindi's case markers (`के`, `को`); the words below are
+        // each language's own.
+        let has = |words: &[&str]| {
+            text.split(|c: char| c.is_whitespace() || c == '।' || c == ',')
+                .any(|w| words.contains(&w))
+        };
+        return if has(&["आहे", "आणि", "आहेत", "होते", "केले"]) {
+            Language::Marathi
+        } else if has(&["है", "हैं", "था", "थे", "थी", "में", "की", "ने", "से", "और"])
+        {
+            Language::Hindi
+        } else if detect_lines(text) == Language::Nepali {
+            Language::Nepali
+        } else {
+            Language::Hindi
+        };
+    }
+    for (n, lang) in [
+        (counts.armenian, Language::Armenian),
+        (counts.ethiopic, Language::Amharic),
+        (counts.myanmar, Language::Burmese),
+        (counts.greek, Language::Greek),
+        (counts.hebrew, Language::Hebrew),
+        (counts.bengali, Language::Bengali),
+        (counts.tamil, Language::Tamil),
+    ] {
+        if share(n) {
+            return lang;
+        }
+    }
+    // Polish has no NLTK list: its letters `ł ą ę ż` tell it before a list that covers a few
+    // of its short words (Slovene, Albanian) would.
+    if counts.polish * 100 > letters {
+        return Language::Polish;
+    }
+    let by_words = detect_lines(text);
+    if by_words != Language::English {
+        return by_words;
+    }
+    if share(counts.cyrillic) {
+        return if text.contains(" във ") || text.contains(" са ") || text.contains("ът ") {
+            Language::Bulgarian
+        } else {
+            Language::Russian
+        };
+    }
+    // Latin text that no list covers better than English's: the letters of Slovak (no NLTK
+    // list) and Turkish (a short list): `ľ ĺ ŕ ť ď ň`, dotless `ı` and `ğ`.
+    if counts.slovak * 100 > letters {
+        return Language::Slovak;
+    }
+    if counts.turkish * 100 > letters {
+        return Language::Turkish;
+    }
+    Language::English
+}
+
+/// Bytes of a document that [`detect_text`] reads: the language of a news article shows in its
+/// first paragraphs, and reading all of a long page cost a fifth of `sentences --raw` on the
+/// generated 10,000 articles (4.4 KB each).
+const SAMPLE_BYTES: usize = 2048;
+
+/// The start of `text` that [`detect_text`] reads: [`SAMPLE_BYTES`], to the end of that line (at
+/// most twice as much), cut on a character boundary.
+fn sample(text: &str) -> &str {
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let limit = 2 * SAMPLE_BYTES;
+    let end = text.as_bytes()[SAMPLE_BYTES..text.len().min(limit)]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len().min(limit), |p| SAMPLE_BYTES + p);
+    let mut end = end;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// [`detect`] over the lines of `text`; a text of one long line votes with its sentences.
+fn detect_lines(text: &str) -> Language {
+    detect(text.lines())
+}
+
+/// Letters of each script (and of a few languages) in a text.
+#[derive(Default)]
+struct ScriptCounts {
+    total: usize,
+    han: usize,
+    kana: usize,
+    arabic: usize,
+    urdu: usize,
+    persian: usize,
+    devanagari: usize,
+    armenian: usize,
+    ethiopic: usize,
+    myanmar: usize,
+    greek: usize,
+    hebrew: usize,
+    bengali: usize,
+    tamil: usize,
+    cyrillic: usize,
+    polish: usize,
+    slovak: usize,
+    turkish: usize,
+}
+
+impl ScriptCounts {
+    fn add(&mut self, c: char) {
+        self.total += 1;
+        let n = c as u32;
+        match n {
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF => self.han += 1,
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => self.kana += 1,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+                self.arabic += 1;
+                match c {
+                    'ے' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ھ' | 'ۓ' => self.urdu += 1,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => self.persian += 1,
+                    _ => {}
+                }
+            }
+            0x0900..=0x097F => self.devanagari += 1,
+            0x0530..=0x058F => self.armenian += 1,
+            0x1200..=0x139F => self.ethiopic += 1,
+            0x1000..=0x109F => self.myanmar += 1,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => self.greek += 1,
+            0x0590..=0x05FF => self.hebrew += 1,
+            0x0980..=0x09FF => self.bengali += 1,
+            0x0B80..=0x0BFF => self.tamil += 1,
+            0x0400..=0x04FF => self.cyrillic += 1,
+            _ => match c {
+                'ł' | 'Ł' | 'ą' | 'ę' | 'ż' | 'Ż' => self.polish += 1,
+                'ľ' | 'Ľ' | 'ĺ' | 'ŕ' | 'ť' | 'ď' | 'ň' => self.slovak += 1,
+                'ı' | 'ğ' | 'İ' => self.turkish += 1,
+                _ => {}
+            },
+        }
+    }
+}
+
 /// The languages whose stop-word list holds `lower` (a lower-case word): bit `i` is
 /// `Language::ALL[i]`.
 #[inline]
@@ -382,6 +601,11 @@ impl Terms {
         }
     }
 
+    /// The language of the terms.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// `base` stemmed by `stemmer` (the language's), through this thread's cache.
     fn stem(&self, stemmer: &Stemmer, base: &str) -> String {
         STEMS.with_borrow_mut(|caches| {
@@ -402,8 +626,75 @@ impl Terms {
         })
     }
 
-    /// The index terms of `text`, in order.
+    /// The index terms of `text`, in order. Chinese and Japanese have no spaces between words:
+    /// their runs of ideographs and kana index as overlapping character bigrams (`机场新线` →
+    /// `机场`, `场新`, `新线`), which match where words match without a dictionary.
+    ///
+    /// ```
+    /// use abridge::text::lang::{Language, Terms};
+    /// assert_eq!(Terms::new(Language::Chinese).of("机场新线。"), ["机场", "场新", "新线"]);
+    /// ```
     pub fn of(&self, text: &str) -> Vec<String> {
+        if matches!(self.language, Language::Chinese | Language::Japanese) {
+            return self.of_cjk(text);
+        }
+        self.of_words(text)
+    }
+
+    /// [`Terms::of`] for Chinese and Japanese: bigrams of CJK runs, other words as usual.
+    fn of_cjk(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in words(text) {
+            if !w.chars().any(is_cjk) {
+                out.extend(self.of_words(w));
+                continue;
+            }
+            let mut run: Vec<char> = Vec::new();
+            // A bigram with a function character (`的`, `在`, `了`: one-character stop words)
+            // spans a word boundary more often than a word: it is left out.
+            let stop_char = |c: char| {
+                let mut buf = [0u8; 4];
+                self.stop.contains(&*c.encode_utf8(&mut buf))
+            };
+            let flush = |run: &mut Vec<char>, out: &mut Vec<String>| {
+                match run.len() {
+                    0 => {}
+                    1 => {
+                        if !stop_char(run[0]) {
+                            out.push(run[0].to_string());
+                        }
+                    }
+                    _ => out.extend(
+                        run.windows(2)
+                            .filter(|p| !stop_char(p[0]) && !stop_char(p[1]))
+                            .map(|p| p.iter().collect::<String>()),
+                    ),
+                }
+                run.clear();
+            };
+            let mut other = String::new();
+            for c in w.chars() {
+                if is_cjk(c) {
+                    if !other.is_empty() {
+                        out.extend(self.of_words(&other));
+                        other.clear();
+                    }
+                    run.push(c);
+                } else {
+                    flush(&mut run, &mut out);
+                    other.push(c);
+                }
+            }
+            flush(&mut run, &mut out);
+            if !other.is_empty() {
+                out.extend(self.of_words(&other));
+            }
+        }
+        out
+    }
+
+    /// Word terms: lower-cased words, stop words dropped, stemmed.
+    fn of_words(&self, text: &str) -> Vec<String> {
         words(text)
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .filter_map(|w| {
@@ -424,9 +715,28 @@ impl Terms {
     }
 }
 
+/// An ideograph or a kana: Chinese and Japanese text without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0x31F0..=0x31FF)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_terms_are_bigrams_and_latin_words_stay_words() {
+        let t = Terms::new(Language::Chinese);
+        assert_eq!(
+            t.of("苹果公司 Apple 发布"),
+            ["苹果", "果公", "公司", "apple", "发布"]
+        );
+        // The same event in two sentences shares bigrams.
+        let a = t.of("地铁新线将于明年开通");
+        let b = t.of("市政府说地铁新线明年开通");
+        assert!(a.iter().filter(|x| b.contains(x)).count() >= 4);
+        assert_eq!(Terms::new(Language::English).of("地铁"), ["地铁"]);
+    }
 
     #[test]
     fn codes_and_names() {
@@ -436,8 +746,8 @@ mod tests {
         assert_eq!(Language::from_code("zh"), Some(Language::Chinese));
         for (lang, code) in Language::ALL {
             assert_eq!(lang.code(), code);
-            assert!(!lang.stop_words().is_empty(), "{code} has stop words");
         }
+        assert!(Language::Urdu.stop_words().is_empty(), "no NLTK list");
     }
 
     #[test]
@@ -492,7 +802,7 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_every_two_letter_nltk_list_in_code_order() {
+    fn the_table_holds_every_two_letter_nltk_list_in_code_order() {
         let codes: Vec<&str> = stop_words::available_languages()
             .iter()
             .copied()
@@ -502,7 +812,19 @@ mod tests {
         for (i, (lang, _)) in Language::ALL.iter().enumerate() {
             assert_eq!(lang.index(), i, "{lang:?}");
         }
-        assert_eq!(ours, codes);
+        let mut sorted = ours.clone();
+        sorted.sort_unstable();
+        assert_eq!(ours, sorted, "code order");
+        for code in &codes {
+            assert!(ours.contains(code), "{code}");
+        }
+        for (lang, code) in Language::ALL {
+            assert_eq!(
+                !lang.stop_words().is_empty(),
+                codes.contains(&code),
+                "{code}"
+            );
+        }
         assert!(Language::ALL.len() <= 64, "one bit per language");
     }
 

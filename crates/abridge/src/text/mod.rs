@@ -9,6 +9,7 @@ mod fxhash;
 pub(crate) use fxhash::{FxHashMap, FxHashSet};
 pub mod lang;
 mod lexicon;
+mod rules;
 mod wordset;
 pub(crate) use wordset::{entries, WordSet};
 pub mod sentences;
@@ -17,5 +18,7 @@ pub mod tokens;
 pub use dateline::{is_dateline_place, strip_dateline};
 pub use flat::flatten;
 pub(crate) use flat::joins_hyphenated;
-pub use sentences::{ends_sentence, split, split_spans, EndMarks, Sentence};
+pub use sentences::{
+    ends_sentence, split, split_in, split_spans, split_spans_in, EndMarks, Sentence,
+};
 pub use tokens::words;

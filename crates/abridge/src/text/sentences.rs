@@ -35,7 +35,9 @@
 use crate::Span;
 use std::collections::HashMap;
 
-use super::lexicon::{CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE, STARTERS};
+use super::lang::Language;
+use super::lexicon::{CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE};
+use super::rules::{AbbreviationEnd, Rules};
 
 /// A sentence: trimmed text borrowed from the input and its byte span `[start, end)` into the
 /// input, so that `text == &input[span.range()]`.
@@ -70,9 +72,38 @@ pub fn split(text: &str) -> Vec<Sentence<'_>> {
 /// The byte spans `[start, end)` of the sentences of `text`, in order; each starts and ends on a
 /// character boundary and on a non-whitespace character.
 pub fn split_spans(text: &str) -> Vec<(usize, usize)> {
+    split_spans_in(text, Language::English)
+}
+
+/// Splits `text` into sentences by the rules of `lang`: its abbreviations, ordinal numbers,
+/// quotation marks and the sentence terminals of every script (`。`, `؟`, `।`, `։`, `።`, Greek
+/// `;`). English gives the same sentences as [`split`].
+///
+/// ```
+/// use abridge::text::{lang::Language, split_in};
+/// let s = split_in("Was sind die Folgen der Abstimmung vom 12. Juni? Wir wissen es nicht.", Language::German);
+/// assert_eq!(s.len(), 2);
+/// let s = split_in("これはペンです。それはマーカーです。", Language::Japanese);
+/// assert_eq!(s[1].text, "それはマーカーです。");
+/// ```
+pub fn split_in(text: &str, lang: Language) -> Vec<Sentence<'_>> {
+    split_spans_in(text, lang)
+        .into_iter()
+        .filter_map(|(start, end)| {
+            text.get(start..end).map(|t| Sentence {
+                text: t,
+                span: Span::new(start, end),
+            })
+        })
+        .collect()
+}
+
+/// The byte spans of the sentences of `text` by the rules of `lang` ([`split_in`]).
+pub fn split_spans_in(text: &str, lang: Language) -> Vec<(usize, usize)> {
+    let rules = Rules::of_language(lang);
     let mut out = Vec::new();
-    for (start, end) in segments(text) {
-        split_segment(text, start, end, &mut out);
+    for (start, end) in segments(text, rules) {
+        split_segment(text, start, end, rules, &mut out);
     }
     out
 }
@@ -81,13 +112,13 @@ pub fn split_spans(text: &str) -> Vec<(usize, usize)> {
 // Characters
 
 /// Opening quotes and brackets that may stand before a word.
-const OPENERS: &[char] = &[
+pub(crate) const OPENERS: &[char] = &[
     '"', '\'', '`', '“', '‘', '«', '‹', '(', '[', '{', '„', '‚', '¿', '¡',
 ];
 /// Closing quotes and brackets that may follow the punctuation ending a sentence.
-const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}'];
+pub(crate) const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}'];
 /// Marks that can end a sentence.
-const TERMINALS: &[char] = &['.', '?', '!', '…', '‽'];
+pub(crate) const TERMINALS: &[char] = &['.', '?', '!', '…', '‽'];
 /// The marks [`ends_sentence`] reads: the punctuation that ends a sentence and the closing quotes
 /// and brackets that may follow it.
 ///
@@ -116,11 +147,14 @@ impl EndMarks {
         terminals: &['.', '!', '?', '…', '。', '！', '？'],
         closers: &['"', '”', '’', '\'', ')', ']', '»', '`', '」', '』', '）'],
     };
-    /// The marks a sentence must end with to be picked for a summary (`.!?…`, closed by
-    /// `"')]”’`): headings, captions and list fragments lack them.
+    /// The marks a sentence must end with to be picked for a summary (`.!?…` and the full stops
+    /// and question and exclamation marks of other scripts, `。！？؟۔।։።။`, closed by
+    /// `"')]”’` or `」』》“»`): headings, captions and list fragments lack them.
     pub const SUMMARY: EndMarks = EndMarks {
-        terminals: &['.', '!', '?', '…'],
-        closers: &['"', '\'', ')', ']', '”', '’'],
+        terminals: &[
+            '.', '!', '?', '…', '。', '！', '？', '؟', '۔', '।', '։', '።', '။',
+        ],
+        closers: &['"', '\'', ')', ']', '”', '’', '」', '』', '》', '“', '»'],
     };
 }
 
@@ -199,7 +233,7 @@ fn leading_letters(s: &str) -> String {
 // Layer 1: lines, blocks and segments
 
 /// The segments of `text`: byte spans of runs of lines joined by soft line breaks.
-fn segments(text: &str) -> Vec<(usize, usize)> {
+fn segments(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut block: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
@@ -210,7 +244,7 @@ fn segments(text: &str) -> Vec<(usize, usize)> {
         let start = line_start + (raw.len() - raw.trim_start().len());
         if trimmed.is_empty() || is_table_row(trimmed) {
             // A blank line ends the block; a row of a table stands alone.
-            flush_block(text, &block, &mut out);
+            flush_block(text, &block, rules, &mut out);
             block.clear();
             if !trimmed.is_empty() {
                 out.push((start, start + trimmed.len()));
@@ -219,19 +253,20 @@ fn segments(text: &str) -> Vec<(usize, usize)> {
             block.push((start, start + trimmed.len()));
         }
     }
-    flush_block(text, &block, &mut out);
+    flush_block(text, &block, rules, &mut out);
     out
 }
 
-struct BlockShape {
+struct BlockShape<'r> {
     lines: usize,
     /// The width the block seems wrapped at: the median length of its lines but the last when
     /// there are at least three of them (an overlong line does not count), else the longest.
     width: usize,
     list_like: bool,
+    rules: &'r Rules,
 }
 
-fn flush_block(text: &str, block: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
+fn flush_block(text: &str, block: &[(usize, usize)], rules: &Rules, out: &mut Vec<(usize, usize)>) {
     let lines: Vec<&str> = block
         .iter()
         .map(|&(s, e)| text.get(s..e).unwrap_or(""))
@@ -252,7 +287,10 @@ fn flush_block(text: &str, block: &[(usize, usize)], out: &mut Vec<(usize, usize
         lines: lines.len(),
         width,
         // Several short lines none of which ends a sentence: a menu, a list of features.
-        list_like: lines.len() >= 2 && max_chars <= 50 && !lines.iter().any(|l| ends_terminal(l)),
+        list_like: lines.len() >= 2
+            && max_chars <= 50
+            && !lines.iter().any(|l| ends_terminal(l, rules)),
+        rules,
     };
     let mut seg_start = first_start;
     let indent = |start: usize| {
@@ -295,7 +333,7 @@ fn hard_break(a: &str, b: &str, hanging: bool, shape: &BlockShape) -> bool {
         // `... and what…\nREAD MORE`, `the steps you can take:\nHow to retire early`
         return !lower && !wrapped(a, b, shape);
     }
-    if ends_terminal(a) {
+    if ends_terminal(a, shape.rules) {
         // The punctuation layer judges it, as if the break were a space.
         return false;
     }
@@ -305,7 +343,7 @@ fn hard_break(a: &str, b: &str, hanging: bool, shape: &BlockShape) -> bool {
     if shape.list_like {
         return true;
     }
-    if ends_on_function_word(a) || ends_a_sentence_inside(a) {
+    if ends_on_function_word(a) || ends_a_sentence_inside(a, shape.rules) {
         return false;
     }
     if is_heading(a) {
@@ -327,8 +365,13 @@ fn is_table_row(line: &str) -> bool {
     line.starts_with('|') || line.matches('|').count() >= 2
 }
 
-fn ends_terminal(line: &str) -> bool {
-    ends_sentence(line, EndMarks::SPLITTER)
+fn ends_terminal(line: &str, rules: &Rules) -> bool {
+    if rules.english {
+        return ends_sentence(line, EndMarks::SPLITTER);
+    }
+    line.trim_end()
+        .trim_end_matches(rules.closers.as_slice())
+        .ends_with(rules.terminals.as_slice())
 }
 
 fn ends_on_function_word(line: &str) -> bool {
@@ -402,7 +445,7 @@ fn wrapped(a: &str, b: &str, shape: &BlockShape) -> bool {
     }
     // Two lines tell little about a width: the first must be long and the second must end the
     // paragraph.
-    if shape.lines < 3 && (a_chars < 50 || !ends_terminal(b)) {
+    if shape.lines < 3 && (a_chars < 50 || !ends_terminal(b, shape.rules)) {
         return false;
     }
     let next_word = b.split_whitespace().next().unwrap_or("").chars().count();
@@ -412,7 +455,7 @@ fn wrapped(a: &str, b: &str, shape: &BlockShape) -> bool {
 /// Whether a line holds the end of a sentence before its end (`... to benefit consumers. Indeed,
 /// in`, `... support for Syria. Prime Minister`): such a line is running text, not a heading, and
 /// the sentence it opens goes on on the next line.
-fn ends_a_sentence_inside(line: &str) -> bool {
+fn ends_a_sentence_inside(line: &str, rules: &Rules) -> bool {
     let mut words = line.split_whitespace().peekable();
     while let Some(w) = words.next() {
         let Some(next) = words.peek() else {
@@ -428,7 +471,7 @@ fn ends_a_sentence_inside(line: &str) -> bool {
             && stem
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '\'' || c == '’')
-            && !is_abbreviation_word(stem);
+            && !rules.is_abbreviation(stem);
         if prose_word && matches!(case_of(next), Case::Upper) {
             return true;
         }
@@ -464,15 +507,16 @@ struct Info<'a> {
 }
 
 impl Info<'_> {
-    fn new(text: &str) -> Info<'_> {
+    fn new<'t>(text: &'t str, rules: &Rules) -> Info<'t> {
+        let closers_set = rules.closers.as_slice();
         let t = text.trim_start_matches(OPENERS);
-        let body = t.trim_end_matches(CLOSERS);
+        let body = t.trim_end_matches(closers_set);
         let closers = &t[body.len()..];
-        let core = body.trim_end_matches(TERMINALS);
+        let core = body.trim_end_matches(rules.terminals.as_slice());
         let run = &body[core.len()..];
         Info {
             text,
-            core: core.trim_end_matches(CLOSERS),
+            core: core.trim_end_matches(closers_set),
             run,
             closers,
         }
@@ -496,6 +540,7 @@ impl Info<'_> {
 struct Infos<'a> {
     seg: &'a str,
     toks: &'a [Tok],
+    rules: &'a Rules,
 }
 
 impl<'a> Infos<'a> {
@@ -505,7 +550,10 @@ impl<'a> Infos<'a> {
 
     fn get(&self, j: usize) -> Option<Info<'a>> {
         let t = self.toks.get(j)?;
-        Some(Info::new(self.seg.get(t.start..t.end).unwrap_or("")))
+        Some(Info::new(
+            self.seg.get(t.start..t.end).unwrap_or(""),
+            self.rules,
+        ))
     }
 
     /// Token `j`, which exists.
@@ -518,30 +566,30 @@ impl<'a> Infos<'a> {
     }
 }
 
-fn tokenize(seg: &str) -> Vec<Tok> {
+fn tokenize(seg: &str, rules: &Rules) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in seg.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
-                push_pieces(seg, s, i, &mut out);
+                push_pieces(seg, s, i, rules, &mut out);
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        push_pieces(seg, s, seg.len(), &mut out);
+        push_pieces(seg, s, seg.len(), rules, &mut out);
     }
     out
 }
 
-fn push_pieces(seg: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+fn push_pieces(seg: &str, start: usize, end: usize, rules: &Rules, out: &mut Vec<Tok>) {
     let Some(tok) = seg.get(start..end) else {
         return;
     };
     let mut from = 0;
-    for cut in missing_space_cuts(tok) {
+    for cut in missing_space_cuts(tok, rules) {
         out.push(Tok {
             start: start + from,
             end: start + cut,
@@ -560,8 +608,11 @@ fn push_pieces(seg: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
 /// follows: `world.Today`, `resolution.Below`, `landscape.as`, `1,000.That`, `Really?Yes`.
 /// Web and e-mail addresses, numbers (`3.5`), dotted abbreviations (`U.S.A`, `e.g.`, `Ph.D`),
 /// ellipses (`mean...see`), dotted names (`os.path`) and file names (`report.pdf`) are spared.
-fn missing_space_cuts(tok: &str) -> Vec<usize> {
+fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
     let mut cuts = Vec::new();
+    if !rules.script_terminals.is_empty() {
+        script_terminal_cuts(tok, rules, &mut cuts);
+    }
     let bare = tok.trim_start_matches(OPENERS);
     if tok.contains('@')
         || tok.contains("://")
@@ -628,20 +679,26 @@ fn missing_space_cuts(tok: &str) -> Vec<usize> {
                     false
                 } else if !left_has_letters {
                     // `1,000.That`
+                    // Outside English a one-digit number is an item (`1.Helado, 2.Carne`).
                     left.chars().any(|ch| ch.is_ascii_digit())
                         && r.is_uppercase()
                         && !right_all_caps
+                        && (rules.english || left.chars().count() >= 2)
                 } else if left.chars().count() < 2
-                    || PREPOSITIVE.contains(&left.to_lowercase())
-                    || (!r.is_uppercase() && is_abbreviation_word(left))
+                    || rules.is_prepositive(&left.to_lowercase())
+                    || (!r.is_uppercase() && rules.is_abbreviation(left))
                     || DOMAIN_OR_EXTENSION.contains(&right.to_lowercase())
                 {
                     // `Mr.Smith`, `etc.and`, `example.com`, `Agency.Com`, `report.pdf`; but an
                     // abbreviation that may end a sentence does before a capital (`No."Then`).
                     false
                 } else {
-                    // `resolution.Below`, `landscape.as`, but not `ASP.NET`
+                    // `resolution.Below`, `landscape.as`, but not `ASP.NET`; outside English a
+                    // lower-case word may run into a capitalised one (`жағдайы.XVIII`).
                     !(r.is_uppercase() && right_all_caps)
+                        || (!rules.english
+                            && left.chars().count() >= 3
+                            && left.chars().all(char::is_lowercase))
                 }
             }
         };
@@ -652,9 +709,47 @@ fn missing_space_cuts(tok: &str) -> Vec<usize> {
     cuts
 }
 
-fn is_abbreviation_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    PREPOSITIVE.contains(&lower) || KNOWN.contains(&lower)
+/// Cuts inside a token after the terminals that end a sentence with or without a space after
+/// them (`。`, `？`, `።`, `؟`): after the terminal and the closing quotes that follow it, when
+/// more text follows and no bracket or quotation opened in the token is still open (`《摔跤吧！
+/// 爸爸》` holds a title). A full-width full stop between digits is a decimal point (`３．２９`).
+fn script_terminal_cuts(tok: &str, rules: &Rules, cuts: &mut Vec<usize>) {
+    let mut depth = 0usize;
+    let mut chars = tok.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((p, c)) = chars.next() {
+        if rules
+            .quotes
+            .iter()
+            .any(|(open, close)| open.starts_with(c) && open.chars().count() == 1 && *close != c)
+        {
+            depth += 1;
+        } else if depth > 0 && rules.quotes.iter().any(|(_, close)| *close == c) {
+            depth -= 1;
+        }
+        let is_script = rules.script_terminals.contains(&c);
+        // Between digits a full-width full stop is a decimal point (`３．２９`) and a colon a
+        // time (`10:30`).
+        let decimal = prev.is_some_and(|d| d.is_numeric())
+            && chars.peek().is_some_and(|&(_, d)| d.is_numeric());
+        prev = Some(c);
+        if !is_script || decimal || depth > 0 {
+            continue;
+        }
+        // Take the terminals and closing marks that follow into this sentence.
+        let mut end = p + c.len_utf8();
+        while let Some(&(q, d)) = chars.peek() {
+            if rules.terminals.contains(&d) || rules.closers.contains(&d) {
+                end = q + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if end < tok.len() && cuts.last().is_none_or(|&last| last < end) {
+            cuts.push(end);
+        }
+    }
 }
 
 // Lists ---------------------------------------------------------------------------------------
@@ -812,7 +907,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
         self.word_from(from).is_some_and(|j| {
             let inf = &self.infos.at(j);
             let initial = inf.core.chars().count() == 1 && inf.run == ".";
-            !initial && STARTERS.contains(&leading_letters(inf.text))
+            !initial && self.infos.rules.is_starter(&leading_letters(inf.text))
         })
     }
 }
@@ -842,19 +937,34 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
             0 => (spaced >= 4 && next_opens).then_some(j - 1),
             // `compounds. . . . The`: the full stop ends the sentence, the ellipsis opens the next.
             1 if inf.closers.is_empty() => {
-                (spaced >= 3 && next_opens && !is_abbreviation_word(inf.core)).then_some(i)
+                (spaced >= 3 && next_opens && !infos.rules.is_abbreviation(inf.core)).then_some(i)
             }
             _ => (own + spaced >= 4 && next_opens).then_some(j - 1),
         };
     }
     if inf.run.is_empty() {
+        // A full stop followed by a note's number (`martyr.[1]`, `large.[7][8]`, `(1987).1`,
+        // `consultation.11 12`): the sentence ends after the numbers when a capital follows.
+        if let Some(last) = after_note_numbers(ctx, i) {
+            return (ctx.case_from(last + 1) == Case::Upper).then_some(last);
+        }
         return None;
+    }
+    let script = !infos.rules.english && inf.run.contains(infos.rules.script_terminals.as_slice());
+    if script {
+        // `。`, `؟`, `।`, Greek `;`: the next word has no case or opens the sentence.
+        return Some(i);
     }
     if question {
         // `Hello?! Is that you?` but `Yahoo! in the accounting department`.
         return (next != Case::Lower).then_some(i);
     }
     let dots = dot_count(inf.run);
+    if dots == 2 && inf.run == ".." && !infos.rules.english && infos.rules.is_abbreviation(inf.core)
+    {
+        // The full stop of an abbreviation and the full stop of the sentence (`23 Nov.. Grazie`).
+        return next_opens.then_some(i);
+    }
     if dots >= 2 {
         // `that.... She left` ends; `what I mean... see` does not.
         return (dots >= 4 && next_opens).then_some(i);
@@ -869,12 +979,50 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
     full_stop(ctx, i, sent_start, next).then_some(i)
 }
 
+/// When token `i` is a word or a closing bracket, a full stop and a note's number (`martyr.[1]`,
+/// `large.[7][8]`, `(1987).1`, `consultation.11`), the last token of the note: `i`, or the bare
+/// numbers of one to three digits that follow (`consultation.11 12`).
+fn after_note_numbers(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
+    let text = ctx.infos.at(i).text;
+    let (head, note) = text.rsplit_once('.')?;
+    // A word of two letters or more (`spring.`), or a closing bracket (`(2019).`), before the
+    // stop: not a number (`3.10`) nor an initial.
+    let bracket = head.ends_with(')');
+    let word = head.chars().next_back().is_some_and(char::is_alphabetic)
+        && head.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !(bracket || word) {
+        return None;
+    }
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let bracketed = note.len() >= 3
+        && note.starts_with('[')
+        && note.ends_with(']')
+        && note[1..note.len() - 1].split("][").all(digits);
+    if bracketed {
+        return Some(i);
+    }
+    if !digits(note) {
+        return None;
+    }
+    let mut last = i;
+    while ctx.infos.get(last + 1).is_some_and(|n| digits(n.text)) {
+        last += 1;
+    }
+    Some(last)
+}
+
 /// Whether the single full stop ending token `i` ends the sentence; `next` is the case of the
 /// next word (there is one).
 fn full_stop(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize, next: Case) -> bool {
     let core = ctx.infos.at(i).core;
     let lower = core.to_lowercase();
     let prev = (i > sent_start).then(|| ctx.infos.at(i - 1));
+    let rules = ctx.infos.rules;
+    if !rules.english {
+        if let Some(ends) = full_stop_by_language(ctx, i, core, &lower, next) {
+            return ends;
+        }
+    }
     if is_dotted_abbreviation(core) {
         let key: String = lower.chars().filter(|&c| c != '.').collect();
         return match key.as_str() {
@@ -933,6 +1081,48 @@ fn full_stop(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize, next: Case) -> bool
     !(next == Case::Digit && core.chars().count() <= 3)
 }
 
+/// The rules of a language other than English for the full stop after `core` (`lower`
+/// lower-cased), when they decide: abbreviations and titles of the language's lists, ordinal
+/// numbers. `None` leaves the full stop to the general rules.
+fn full_stop_by_language(
+    ctx: &Ctx<'_, '_>,
+    i: usize,
+    core: &str,
+    lower: &str,
+    next: Case,
+) -> Option<bool> {
+    let rules = ctx.infos.rules;
+    if rules.ordinal_dot && is_ordinal(core) {
+        // `am 12. Juni`, `1. -3. Jahrhundert`, `XII. Pluku`.
+        return Some(false);
+    }
+    if core.chars().count() < 2 || !rules.is_abbreviation(core) {
+        // Single letters are initials (`А. Фарахани`), left to the general rules.
+        return None;
+    }
+    if next == Case::Digit || next == Case::Lower {
+        // `Kv. 234`, `ул. 1 Мая`, `Admón. es`.
+        return Some(false);
+    }
+    if rules.is_prepositive(lower) {
+        return Some(false);
+    }
+    Some(match rules.abbreviation_end {
+        AbbreviationEnd::Capital => next == Case::Upper,
+        AbbreviationEnd::Starter => next == Case::Upper && ctx.starter_from(i + 1),
+    })
+}
+
+/// An ordinal number as languages with an ordinal full stop write it: one or two digits (maybe
+/// after a dash, `-3`) or a Roman numeral of two or more letters.
+fn is_ordinal(core: &str) -> bool {
+    let digits = core.trim_start_matches(['-', '–']);
+    if (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    (2..=6).contains(&core.len()) && core.bytes().all(|b| b"IVXLC".contains(&b))
+}
+
 /// `U.S`, `a.m`, `Ph.D`, `e.g`: two or more groups of one or two letters joined by full stops.
 fn is_dotted_abbreviation(core: &str) -> bool {
     let mut groups = 0;
@@ -946,12 +1136,27 @@ fn is_dotted_abbreviation(core: &str) -> bool {
     groups >= 2
 }
 
-fn split_segment(text: &str, seg_start: usize, seg_end: usize, out: &mut Vec<(usize, usize)>) {
+fn split_segment(
+    text: &str,
+    seg_start: usize,
+    seg_end: usize,
+    rules: &Rules,
+    out: &mut Vec<(usize, usize)>,
+) {
     let Some(seg) = text.get(seg_start..seg_end) else {
         return;
     };
-    let toks = tokenize(seg);
-    let infos = Infos { seg, toks: &toks };
+    let toks = tokenize(seg, rules);
+    let infos = Infos {
+        seg,
+        toks: &toks,
+        rules,
+    };
+    let quoted = if rules.quotes.is_empty() {
+        Vec::new()
+    } else {
+        inside_quotes(&infos)
+    };
     let markers = list_markers(&infos);
     let ctx = Ctx::new(infos, &markers);
     let mut cuts: Vec<usize> = Vec::new();
@@ -965,13 +1170,24 @@ fn split_segment(text: &str, seg_start: usize, seg_end: usize, out: &mut Vec<(us
             cuts.push(toks[i].start);
             sent_start = i;
         }
-        let end = if toks[i].glued {
+        let end = if quoted.get(i).copied().unwrap_or(false) {
+            None
+        } else if toks[i].glued {
             Some(i)
         } else {
             decide(&ctx, i, sent_start)
         };
         match end {
-            Some(j) => {
+            Some(mut j) => {
+                if !rules.english {
+                    // Closing marks set off by a space (French `Adieu. »`) close this sentence.
+                    while infos
+                        .get(j + 1)
+                        .is_some_and(|n| n.text.chars().all(|c| rules.closers.contains(&c)))
+                    {
+                        j += 1;
+                    }
+                }
                 cuts.push(toks[j].end);
                 sent_start = j + 1;
                 i = j + 1;
@@ -1013,6 +1229,54 @@ fn split_segment(text: &str, seg_start: usize, seg_end: usize, out: &mut Vec<(us
     );
 }
 
+/// Which tokens stand inside a quotation that closes later in the segment (`«К чему ты
+/// готовишься? – спросила мама. – Завтра ведь выходной».`, `„Prieskumy beriem na ľahkú váhu. V
+/// podstate…,“ reagoval`): their punctuation ends no sentence. The token that carries the
+/// closing mark may end one (`„Und auch keine Lust.“ Wir`). A quotation that never closes
+/// protects nothing.
+fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
+    let rules = infos.rules;
+    let mut inside = vec![false; infos.len()];
+    let mut i = 0;
+    while i < infos.len() {
+        let text = infos.at(i).text;
+        let head = text.trim_start_matches(|c: char| {
+            OPENERS.contains(&c) && !rules.quotes.iter().any(|(o, _)| o.starts_with(c))
+        });
+        let Some(close) = rules.opens_quote(head) else {
+            i += 1;
+            continue;
+        };
+        // The first token from here on that ends with the closing mark (before trailing
+        // punctuation), the opening token itself included when the quotation is one word.
+        let closes = |j: usize| {
+            let tail = infos.at(j).text.trim_end_matches(|c: char| {
+                matches!(c, ',' | ';' | ':')
+                    || rules.terminals.contains(&c)
+                    || (rules.closers.contains(&c) && c != close)
+            });
+            tail.ends_with(close) && (j > i || tail.chars().count() > 1)
+        };
+        match (i..infos.len()).find(|&j| closes(j)) {
+            Some(j) => {
+                // A closing mark standing alone (`Adieu. »`) leaves the word before it free to
+                // end the sentence; the mark joins it.
+                let last = if j > i && !has_alnum(infos.at(j).text) {
+                    j - 1
+                } else {
+                    j
+                };
+                for flag in &mut inside[i..last] {
+                    *flag = true;
+                }
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    inside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1040,6 +1304,28 @@ mod tests {
         }
         assert_eq!(s[1].text, "The second\n one!");
         assert_eq!(split_spans(input), vec![(2, 12), (16, 32)]);
+    }
+
+    #[test]
+    fn note_numbers_after_a_full_stop() {
+        check(
+            "The dam was finished that spring.[4] It still stands.",
+            &["The dam was finished that spring.[4]", "It still stands."],
+        );
+        check(
+            "The river floods often.[2][3] Farmers know it.",
+            &["The river floods often.[2][3]", "Farmers know it."],
+        );
+        check(
+            "Rates rose in the survey (2019).7 Later work agreed.",
+            &["Rates rose in the survey (2019).7", "Later work agreed."],
+        );
+        // Before a lower-case word, or with a long number, there is no note.
+        check(
+            "See the table.[1] and the notes.",
+            &["See the table.[1] and the notes."],
+        );
+        check("Version 3.10 Beta ships.", &["Version 3.10 Beta ships."]);
     }
 
     #[test]
