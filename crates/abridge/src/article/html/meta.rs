@@ -39,8 +39,13 @@ fn json_author(json: &str) -> Option<String> {
     if let Some(s) = rest.strip_prefix('"') {
         return s.find('"').map(|e| s[..e].to_string());
     }
-    let window = &rest[..rest.len().min(400)];
-    json_string(window, "name")
+    // The name is looked for near the key only; the window ends on a character boundary (a
+    // fuzzed page had a multi-byte character across byte 400).
+    let mut end = rest.len().min(400);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    json_string(&rest[..end], "name")
 }
 
 fn clean(s: &str) -> Option<String> {
@@ -187,4 +192,18 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         }
     }
     title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_window_ends_on_a_character_boundary() {
+        let json = format!("\"author\": {{{}é\"name\": \"X\"}}", "a".repeat(398));
+        // Byte 400 of the value falls inside `é`: no panic, and no name in the window.
+        assert_eq!(json_author(&json), None);
+        let near = "\"author\": {\"name\": \"Ana Pérez\"}";
+        assert_eq!(json_author(near).as_deref(), Some("Ana Pérez"));
+    }
 }
