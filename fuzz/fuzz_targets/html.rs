@@ -1,7 +1,7 @@
 #![no_main]
 //! The HTML reader: no panic on any bytes read as a page; its blocks lie inside the page's text
-//! and start in order (a table inside a list item is its own block within the list's span); its
-//! tables are as wide as their headers; the body sentences come out of any page.
+//! (in DOM order, which is not always source order: HTML5 moves stray text out of a table, ahead
+//! of it); its tables are as wide as their headers; the body sentences come out of any page.
 
 use abridge::article::{self, body_sentences};
 use abridge::corpus::Document;
@@ -12,11 +12,9 @@ fuzz_target!(|data: &[u8]| {
     // Every input is a page: the `.html` name skips the sniffing.
     let document = Document::new("page.html", text(data));
     let (page, extracted) = article::read_extracted(&document);
-    let mut last = 0;
     for block in &page.blocks {
+        assert!(block.span.start <= block.span.end, "a block's span is a range");
         assert!(block.span.end <= document.text.len(), "block inside the page");
-        assert!(last <= block.span.start, "blocks start in order");
-        last = block.span.start;
     }
     for table in &extracted.tables {
         for row in &table.rows {
