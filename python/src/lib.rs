@@ -228,6 +228,21 @@ fn language(lang: &str) -> PyResult<Language> {
     Language::parse(lang).map_err(value_error)
 }
 
+/// `lang` as `--lang` reads it: `None` for `"auto"`.
+fn lang_choice(lang: &str) -> PyResult<Option<Language>> {
+    if lang.trim().eq_ignore_ascii_case("auto") {
+        Ok(None)
+    } else {
+        language(lang).map(Some)
+    }
+}
+
+/// With `--lang auto`, the language of a summary or of stories: the one most of the first batch
+/// of documents is in, as the command decides it (it prepares batches of 256).
+fn auto_language(docs: &[Document]) -> Language {
+    abridge::text::lang::majority_language(docs.iter().take(256).map(|d| d.text.as_str()))
+}
+
 fn order(value: &str) -> PyResult<Order> {
     match value {
         "source" => Ok(Order::Source),
@@ -342,11 +357,7 @@ fn sentences_records<'py>(
     terms: bool,
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let fixed = if lang.trim().eq_ignore_ascii_case("auto") {
-        None
-    } else {
-        Some(language(lang)?)
-    };
+    let fixed = lang_choice(lang)?;
     let json = run(py, || {
         let found: Vec<_> = map_docs(docs, |doc| document_sentences(doc, raw, fixed));
         let records: Vec<SentencesRecord<'_>> = docs
@@ -591,7 +602,8 @@ fn summary_flags(
                 ))
             }
         },
-        language: language(lang)?,
+        // With "auto", English until the documents are read (`summarize_docs`).
+        language: lang_choice(lang)?.unwrap_or(Language::English),
         selection: match selection {
             "mmr" => SelectionKind::Mmr,
             "coverage" => SelectionKind::Coverage,
@@ -641,8 +653,12 @@ struct Tuning {
 fn summarize_docs<'py>(
     py: Python<'py>,
     docs: Vec<Document>,
-    flags: SummaryFlags,
+    mut flags: SummaryFlags,
+    auto: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if auto {
+        flags.language = auto_language(&docs);
+    }
     let summarizer = flags.summarizer().map_err(value_error)?;
     let json = run(py, || {
         let options = summarizer.options();
@@ -669,7 +685,8 @@ fn summarize_docs<'py>(
 /// ``order``: ``"source"`` (document date, then input order and position) or ``"rank"``.
 /// ``algorithm``: ``"textrank"`` or ``"lexrank"`` (``threshold``: LexRank's cosine edge
 /// threshold, 0 for the weighted graph). ``similarity``: ``"tfidf"``, ``"overlap"``, ``"bm25"``.
-/// ``lang``: stop words and stemmer. ``selection``: ``"mmr"``, ``"coverage"``, ``"concepts"``.
+/// ``lang``: stop words, stemmer and sentence rules (default ``"auto"``: the language most
+/// documents are in, as the command line decides it). ``selection``: ``"mmr"``, ``"coverage"``, ``"concepts"``.
 /// ``query``: a question the summary should answer. ``keep_quotes``: also pick quotes and
 /// questions. ``graph``: ``"auto"``, ``"exact"``, ``"sparse"``. ``compress=False``: whole
 /// sentences (by default opening connectives, closing attributions, reporting frames, empty
@@ -679,7 +696,7 @@ fn summarize_docs<'py>(
 /// message (``--ratio must be in (0, 1], got 5``).
 #[pyfunction]
 #[pyo3(signature = (docs, *, words=None, sentences=None, ratio=None, truncate=false,
-    order="source", algorithm="textrank", threshold=0.1, similarity="tfidf", lang="en",
+    order="source", algorithm="textrank", threshold=0.1, similarity="tfidf", lang="auto",
     selection="mmr", query=None, keep_quotes=false, graph="auto", compress=true, alpha=None,
     diversity=None,
     cost_exponent=None, min_documents=None, unigram_weight=None, mmr_lambda=None,
@@ -742,7 +759,7 @@ fn summarize<'py>(
     // Options are checked before the documents are read, as the command checks its flags first.
     flags.summarizer().map_err(value_error)?;
     let docs = documents(py, docs)?;
-    summarize_docs(py, docs, flags)
+    summarize_docs(py, docs, flags, lang_choice(lang)?.is_none())
 }
 
 /// ``summarize`` of the files of ``paths`` (walked as ``clean_files`` walks them), each reported
@@ -750,7 +767,7 @@ fn summarize<'py>(
 /// option of ``summarize``.
 #[pyfunction]
 #[pyo3(signature = (paths, *, glob=None, words=None, sentences=None, ratio=None, truncate=false,
-    order="source", algorithm="textrank", threshold=0.1, similarity="tfidf", lang="en",
+    order="source", algorithm="textrank", threshold=0.1, similarity="tfidf", lang="auto",
     selection="mmr", query=None, keep_quotes=false, graph="auto", compress=true, alpha=None,
     diversity=None,
     cost_exponent=None, min_documents=None, unigram_weight=None, mmr_lambda=None,
@@ -813,7 +830,7 @@ fn summarize_files<'py>(
     )?;
     flags.summarizer().map_err(value_error)?;
     let docs = file_documents(py, paths, glob)?;
-    summarize_docs(py, docs, flags)
+    summarize_docs(py, docs, flags, lang_choice(lang)?.is_none())
 }
 
 /// The story options of the keyword options, checked by the library.
@@ -843,7 +860,7 @@ fn story_options(
         Budget::from_flags(words, sentences, ratio),
         truncate,
         order(order_)?,
-        language(lang)?,
+        lang_choice(lang)?.unwrap_or(Language::English),
         threshold,
     )
     .map_err(value_error)?;
@@ -862,10 +879,14 @@ fn story_options(
 fn stories_of<'py>(
     py: Python<'py>,
     docs: Vec<Document>,
-    options: StoryOptions,
+    mut options: StoryOptions,
     min_documents: usize,
     query: Option<String>,
+    auto: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if auto {
+        options.summary = options.summary.with_language(auto_language(&docs));
+    }
     let json = run(py, || {
         let mut preparer =
             Preparer::new(options.summary.language).with_compression(options.summary.compression);
@@ -896,7 +917,7 @@ fn stories_of<'py>(
 /// it, each with its ``"relevance"``.
 #[pyfunction]
 #[pyo3(signature = (docs, *, words=None, sentences=None, ratio=None, truncate=false,
-    order="source", lang="en", min_documents=1, threshold=None, compress=true, query=None))]
+    order="source", lang="auto", min_documents=1, threshold=None, compress=true, query=None))]
 #[allow(clippy::too_many_arguments)]
 fn stories<'py>(
     py: Python<'py>,
@@ -924,14 +945,21 @@ fn stories<'py>(
         query.as_deref(),
     )?;
     let docs = documents(py, docs)?;
-    stories_of(py, docs, options, min_documents, query)
+    stories_of(
+        py,
+        docs,
+        options,
+        min_documents,
+        query,
+        lang_choice(lang)?.is_none(),
+    )
 }
 
 /// ``stories`` of the files of ``paths``, each reported under its path: the records
 /// ``abridge stories --format jsonl PATHS`` prints.
 #[pyfunction]
 #[pyo3(signature = (paths, *, glob=None, words=None, sentences=None, ratio=None, truncate=false,
-    order="source", lang="en", min_documents=1, threshold=None, compress=true, query=None))]
+    order="source", lang="auto", min_documents=1, threshold=None, compress=true, query=None))]
 #[allow(clippy::too_many_arguments)]
 fn stories_files<'py>(
     py: Python<'py>,
@@ -960,7 +988,14 @@ fn stories_files<'py>(
         query.as_deref(),
     )?;
     let docs = file_documents(py, paths, glob)?;
-    stories_of(py, docs, options, min_documents, query)
+    stories_of(
+        py,
+        docs,
+        options,
+        min_documents,
+        query,
+        lang_choice(lang)?.is_none(),
+    )
 }
 
 /// ROUGE-1, ROUGE-2 and ROUGE-L of one summary against its references, computed as ROUGE-1.5.5

@@ -364,3 +364,14 @@ def test_deep_nesting_warns_as_the_command(tmp_path):
     with pytest.warns(Warning, match="nested deeper than 100 levels"):
         got = abridge.lists(deep.read_text(), source=str(deep))
     assert got == json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "zh"])
+def test_summaries_and_stories_of_other_languages_equal_the_command(code):
+    # lang="auto" is the default on both sides: the language most documents are in.
+    folder = f"tests/fixtures/lang/{code}"
+    expected = cli_json("summarize", folder)
+    assert abridge.summarize_files([folder]) == expected
+    docs = [{"source": s, "text": (REPO / s).read_bytes()} for s in expected["sources"]]
+    assert abridge.summarize(docs) == expected
+    assert abridge.stories_files([folder]) == cli_jsonl("stories", folder)

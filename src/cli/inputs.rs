@@ -192,7 +192,9 @@ pub fn prepare_inputs(
         let (p, _) = preparer.get_or_insert_with(|| {
             let lang = match choice {
                 LangChoice::Fixed(lang) => lang,
-                LangChoice::Auto => majority_language(batch),
+                LangChoice::Auto => {
+                    abridge::text::lang::majority_language(batch.iter().map(|d| d.text.as_str()))
+                }
             };
             (
                 abridge::summary::Preparer::new(lang).with_compression(compression),
@@ -212,21 +214,4 @@ pub fn prepare_inputs(
     flush(&mut batch);
     let (preparer, lang) = preparer.expect("prepared on the last flush");
     Ok((preparer, status, lang))
-}
-
-/// The language most of `docs` are detected in; the earliest such language on a tie, English
-/// for no documents.
-fn majority_language(docs: &[Document]) -> Language {
-    let langs: Vec<Language> = docs
-        .iter()
-        .map(|d| abridge::text::lang::detect_text(&d.text))
-        .collect();
-    let mut best = (0, Language::English);
-    for &lang in &langs {
-        let n = langs.iter().filter(|&&l| l == lang).count();
-        if n > best.0 {
-            best = (n, lang);
-        }
-    }
-    best.1
 }

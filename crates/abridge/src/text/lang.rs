@@ -438,6 +438,27 @@ pub fn detect_text(text: &str) -> Language {
     Language::English
 }
 
+/// The language most of `texts` are detected in ([`detect_text`]); the earliest such language
+/// on a tie, English for none. What `--lang auto` gives a summary of several documents.
+///
+/// ```
+/// use abridge::text::lang::{majority_language, Language};
+/// let de = "Die Regierung hat am Montag einen neuen Haushalt vorgelegt, der mehr Geld für Schulen vorsieht.";
+/// assert_eq!(majority_language([de, de, "The council met on Monday."]), Language::German);
+/// assert_eq!(majority_language([]), Language::English);
+/// ```
+pub fn majority_language<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
+    let langs: Vec<Language> = texts.into_iter().map(detect_text).collect();
+    let mut best = (0, Language::English);
+    for &lang in &langs {
+        let n = langs.iter().filter(|&&l| l == lang).count();
+        if n > best.0 {
+            best = (n, lang);
+        }
+    }
+    best.1
+}
+
 /// Bytes of a document that [`detect_text`] reads: the language of a news article shows in its
 /// first paragraphs, and reading all of a long page cost a fifth of `sentences --raw` on the
 /// generated 10,000 articles (4.4 KB each).
