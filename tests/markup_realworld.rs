@@ -207,3 +207,33 @@ fn rule_7_hard_wrapped_rows_are_joined() {
     assert_eq!(tables[1].rows[1], ["Orsay", "07:00", ""]);
     assert_eq!(tables[1].lines, [14, 17]);
 }
+
+#[test]
+fn an_unindented_line_goes_on_an_unfinished_item_sentence() {
+    let text = fixture("list-lazy-continuation.md");
+    let lists = markup::lists(&text);
+    // The numbered steps stay one list: step 2's wrapped lines, not indented, run on its
+    // sentence (a trailing comma, then lower case).
+    assert_eq!(lists.len(), 3, "{lists:#?}");
+    assert_eq!(
+        texts(&lists[0]),
+        [
+            "Clone the timetable repository and open it.",
+            "Copy the sample settings file to `settings.json`, turn off the live feed while you \
+             test, and point `harbour.url` at the local server.",
+            "Start the server and open the status page.",
+        ]
+    );
+    assert_eq!(
+        texts(&lists[1]),
+        [
+            "the summer timetable must be checked against the harbour master's notice of closures",
+            "Fares need no change this season.",
+        ]
+    );
+    // A line in upper case after an item is the paragraph after the list; a line after a
+    // finished sentence is not the item's either, even in lower case.
+    assert!(lists[1].lines[1] < 16);
+    assert_eq!(texts(&lists[2]), ["The night crossing was cancelled."]);
+    assert_eq!(lists[2].lines, [17, 17]);
+}

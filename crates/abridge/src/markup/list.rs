@@ -1,7 +1,8 @@
 //! Bullet and ordered lists in scraped article text.
 //!
-//! These are not CommonMark lists: scraped text has no lazy continuation (a line that is not
-//! indented past the list ends it, so the next paragraph is never swallowed), a list may start
+//! These are not CommonMark lists: a line that is not indented past the list ends it, so the
+//! next paragraph is never swallowed, unless it goes on a sentence the item above left
+//! unfinished (a lazy continuation, see below), a list may start
 //! right after a paragraph line, and a changed marker always starts a new list. The rules:
 //!
 //! - An item marker is `-`, `*`, `+`, one of the bullets `•` `◦` `▪` `‣`, an en dash `–`, or
@@ -10,6 +11,9 @@
 //! - After a paragraph line an ordered list must start at 1 (`1998. The company said` in
 //!   hard-wrapped news text is not a list).
 //! - Nesting follows indentation; indented non-item lines continue the item above them.
+//! - An unindented line continues the item on the line right above it only when the sentence
+//!   runs on: that line ends with no sentence end or lead-in (`.` `:` `!` `?` `;`) and this one
+//!   starts in lower case.
 //! - Blank lines are crossed only when the list clearly goes on after them.
 //! - An item shaped `Term: description` gets its `term` and `description` split out.
 //! - A marker alone on its line takes the next line as its item's text (extractors write list
@@ -342,7 +346,10 @@ pub(crate) fn parse_with_tables<'a>(
             j += 1;
             continue;
         }
-        let action = classify(line.text, marker, &levels);
+        let mut action = classify(line.text, marker, &levels);
+        if action == Action::End && marker.is_none() && is_lazy_line(lines, j, &levels) {
+            action = Action::Continue(levels.len() - 1, line.text.trim());
+        }
         match action {
             Action::End => break,
             Action::Nest(marker) => levels.push(Level::open(&marker, j)),
@@ -394,24 +401,56 @@ fn is_wrapped_dash<'a>(
     next: usize,
     top: &Level<'a>,
 ) -> bool {
-    if top.kind != Kind::Bullet('–') || top.last != i {
+    if top.kind != Kind::Bullet('–') {
         return false;
     }
     let Some(above) = i.checked_sub(1).and_then(|k| lines.line(k)) else {
         return false;
     };
-    let end = above
-        .text
-        .trim_end()
+    // The line below the dash's line: after the list, or (lazily continued) inside it.
+    let below = if top.last == i { next } else { i + 1 };
+    ends_mid_sentence(above.text)
+        && lines
+            .line(below)
+            .is_some_and(|l| l.indent() <= top.indent && starts_lower(l.text))
+}
+
+/// True when the unindented, unmarked line `lines[j]` goes on the sentence that the deepest
+/// open item left unfinished on the line right above it (a lazy continuation: extractors and
+/// hand-written Markdown wrap an item's text without indenting it). The signal is the sentence,
+/// not the layout: the item's line ends with no sentence end or lead-in and this line starts in
+/// lower case, which a paragraph after a list never does.
+fn is_lazy_line<'a>(
+    lines: &(impl LineSource<'a> + ?Sized),
+    j: usize,
+    levels: &[Level<'a>],
+) -> bool {
+    let Some(above) = j.checked_sub(1).and_then(|k| lines.line(k)) else {
+        return false;
+    };
+    levels.last().is_some_and(|level| level.last + 1 == j)
+        && !above.is_blank()
+        && !grammar::has_unescaped_pipe(above.text)
+        && ends_mid_sentence(above.text)
+        && lines.line(j).is_some_and(|l| starts_lower(l.text))
+}
+
+/// True when `text` ends with neither a sentence end nor a lead-in (`.`, `:`, `!`, `?`, `;`,
+/// looked for inside closing quotes, brackets and emphasis).
+fn ends_mid_sentence(text: &str) -> bool {
+    text.trim_end()
         .trim_end_matches(['"', '\'', ')', ']', '”', '’', '*', '_'])
         .chars()
-        .next_back();
-    let lead_in = end.is_none_or(|c| matches!(c, '.' | ':' | '!' | '?' | ';'));
-    let goes_on = lines
-        .line(next)
-        .and_then(|l| l.text.trim_start().chars().next())
-        .is_some_and(char::is_lowercase);
-    !lead_in && goes_on
+        .next_back()
+        .is_some_and(|c| !matches!(c, '.' | ':' | '!' | '?' | ';'))
+}
+
+/// True when `text` starts, after indentation, with a lower-case letter.
+fn starts_lower(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// The line that introduces a table met inside the list started at `lines[from]`: the last
@@ -671,7 +710,7 @@ mod tests {
 
     #[test]
     fn continuation_must_be_indented_past_the_marker() {
-        let text = "  - item\n  not more\n";
+        let text = "  - item\n  Not more\n";
         let (list, next) = parse(text, 0, false).unwrap();
         assert_eq!(texts(&list), ["item"]);
         assert_eq!(next, 1);
@@ -690,6 +729,48 @@ mod tests {
         let end = text.find("\nThe talks").unwrap();
         assert_eq!(list.span.range(), text.find("- One").unwrap()..end);
         assert_eq!(next, 3);
+    }
+
+    #[test]
+    fn lazy_line_goes_on_an_unfinished_sentence() {
+        let text = "1. Open the file.\n2. Set `fast` to `true`,\ndisable the cache\nand restart it.\n\n3. Run it.\n";
+        let (list, next) = parse(text, 0, false).unwrap();
+        assert_eq!(
+            texts(&list),
+            [
+                "Open the file.",
+                "Set `fast` to `true`, disable the cache and restart it.",
+                "Run it."
+            ]
+        );
+        assert_eq!(list.lines, [1, 6]);
+        assert_eq!(next, 6);
+        // The same under a nested item: the line joins the deepest item.
+        let (list, _) = parse("- a\n  - the plan would\ngo ahead\n- b\n", 0, false).unwrap();
+        assert_eq!(
+            texts(&list.items[0].children[0]),
+            ["the plan would go ahead"]
+        );
+        assert_eq!(texts(&list), ["a", "b"]);
+    }
+
+    #[test]
+    fn lazy_line_needs_a_sentence_that_runs_on() {
+        // The item ends a sentence, or the next line starts as a new one: the list ends.
+        for text in [
+            "- The plan was approved.\nofficials said later\n",
+            "- The plan was approved\nOfficials said later\n",
+            "- Key points:\nthe plan\n",
+            "- a | b\nand more\n",
+        ] {
+            let (list, next) = parse(text, 0, false).unwrap();
+            assert_eq!(list.items.len(), 1, "{text:?}");
+            assert_eq!(next, 1, "{text:?}");
+        }
+        // Not after a blank line.
+        let (list, next) = parse("- the plan would\n\ngo ahead\n", 0, false).unwrap();
+        assert_eq!(texts(&list), ["the plan would"]);
+        assert_eq!(next, 1);
     }
 
     #[test]
