@@ -171,3 +171,23 @@ fn a_large_and_a_deep_page() {
     assert!(text.contains("The one paragraph at the bottom"));
     assert!(text.contains("Ferry fares on the harbour routes"));
 }
+
+#[test]
+fn no_title_prints_the_body_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.html"), PAGE).unwrap();
+    let with = stdout(&run(&["clean", "a.html"], d));
+    let without = run(&["clean", "a.html", "--no-title"], d);
+    assert_eq!(without.status.code(), Some(0), "{}", stderr(&without));
+    assert!(
+        with.starts_with("Ferry Fares Rise\n\nFerry fares on"),
+        "{with}"
+    );
+    // The same text, less the title's line and the blank line after it.
+    assert_eq!(stdout(&without), with["Ferry Fares Rise\n\n".len()..]);
+    // JSON keeps the title in its field.
+    let json = run(&["clean", "a.html", "--no-title", "--format", "json"], d);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v[0]["title"], "Ferry Fares Rise");
+}

@@ -212,3 +212,41 @@ fn a_page_that_is_only_a_script_has_no_text() {
     assert!(a.blocks.is_empty());
     assert_eq!(a.title, None);
 }
+
+#[test]
+fn a_breadcrumb_trail_ending_in_the_headline_is_no_paragraph() {
+    let body = "<p>The harbour board said on Monday that the new quay would not open until the \
+                spring, two years later than it had planned.</p><p>Residents of the old town said \
+                they were glad of the delay and hoped the board would rethink the plan.</p>";
+    let page = |trail: &str| {
+        format!(
+            "<!doctype html><html><head><title>Harbour Board Puts Off The Opening Of Its New Quay Until The Spring</title></head>\
+             <body><article><p>{trail}</p>{body}</article></body></html>"
+        )
+    };
+    // A few navigation words glued to the headline: dropped.
+    let doc = Document::new(
+        "trail.html",
+        page("HomeLocal NewsHarbour Board Puts Off The Opening Of Its New Quay Until The Spring"),
+    );
+    let a = article::read(&doc);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Harbour Board Puts Off The Opening Of Its New Quay Until The Spring")
+    );
+    assert!(
+        a.body_text().starts_with("The harbour board"),
+        "{}",
+        a.body_text()
+    );
+    // A sentence that ends with the headline's words is prose: kept.
+    let sentence = "The council told everyone at the long meeting on the pier last night that the \
+                    Harbour Board Puts Off The Opening Of Its New Quay Until The Spring";
+    let doc = Document::new("prose.html", page(sentence));
+    let a = article::read(&doc);
+    assert!(
+        a.body_text().starts_with("The council told"),
+        "{}",
+        a.body_text()
+    );
+}

@@ -168,6 +168,11 @@ pub struct CleanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CleanFormat::Text)]
     pub format: CleanFormat,
+
+    /// Text format: leave the title out and print the article body alone (as extraction
+    /// benchmarks and extractors such as trafilatura give it). JSON keeps the title in its field.
+    #[arg(long)]
+    pub no_title: bool,
 }
 
 #[derive(Debug, Args)]

@@ -27,10 +27,13 @@ pub fn clean(args: &CleanArgs, quiet: bool) -> Result<RunStatus> {
         }
         // One block a document: a blank line between articles.
         CleanFormat::Text => write_blocks(sink, &args.input, quiet, |doc: &Document| {
-            Ok(vec![abridge::article::read_detected(doc, None)
-                .1
-                .to_text()
-                .into_bytes()])
+            let article = abridge::article::read_detected(doc, None).1;
+            let text = if args.no_title {
+                article.body_text()
+            } else {
+                article.to_text()
+            };
+            Ok(vec![text.into_bytes()])
         }),
     }
 }

@@ -526,8 +526,31 @@ fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<Date> {
 impl Article<'_> {
     /// Plain-text rendering: the title, then the blocks, separated by blank lines.
     pub fn to_text(&self) -> String {
+        self.render_text(true)
+    }
+
+    /// The body alone: the blocks separated by blank lines, without the title (the article
+    /// body as extraction benchmarks and extractors such as trafilatura give it).
+    ///
+    /// ```
+    /// let text = "Quay Opening Put Off Until Spring\n\n\
+    ///     The harbour board said on Monday that the new quay would not open until the spring, \
+    ///     two years later than it had planned.\n\n\
+    ///     Residents of the old town said that they were glad of the delay and that they hoped \
+    ///     the board would use it to rethink the plan.\n";
+    /// let article = abridge::article::clean(text);
+    /// assert_eq!(article.title.as_deref(), Some("Quay Opening Put Off Until Spring"));
+    /// assert!(article.to_text().starts_with("Quay Opening Put Off Until Spring\n\nThe harbour"));
+    /// assert!(article.body_text().starts_with("The harbour board said"));
+    /// assert!(article.body_text().ends_with("rethink the plan.\n"));
+    /// ```
+    pub fn body_text(&self) -> String {
+        self.render_text(false)
+    }
+
+    fn render_text(&self, with_title: bool) -> String {
         let mut parts: Vec<&str> = Vec::new();
-        if let Some(title) = &self.title {
+        if let Some(title) = self.title.as_ref().filter(|_| with_title) {
             parts.push(title);
         }
         let texts: Vec<Cow<'_, str>> = self.blocks.iter().map(Block::text).collect();

@@ -171,7 +171,7 @@ pub fn read_html(html: &str) -> (Article<'static>, markup::Extracted<'static>) {
         let n = norm(&b.text);
         // Repeated blocks stay: on a page they are content (a recipe's repeated lines);
         // repeated furniture is gone with its elements.
-        if n.is_empty() || n == title_norm {
+        if n.is_empty() || n == title_norm || is_trail_to_title(&n, &title_norm) {
             continue;
         }
         let lines_usize = [b.lines[0] as usize, b.lines[1] as usize];
@@ -329,6 +329,18 @@ fn own_list(l: &markup::List<'_>) -> markup::List<'static> {
 }
 
 /// Lower-cased words of `text`, for comparing blocks.
+/// True when the normalised block `n` is a breadcrumb trail ending in the title (`Home Sport
+/// News Breaking News: <title>`, the trail often glued to it): a copy of the headline with a few
+/// navigation words before it, not a paragraph. Titles under four words are too common to match.
+fn is_trail_to_title(n: &str, title: &str) -> bool {
+    const MAX_TRAIL_WORDS: usize = 6;
+    if title.split(' ').count() < 4 || n.len() <= title.len() {
+        return false;
+    }
+    n.strip_suffix(title)
+        .is_some_and(|trail| trail.split_whitespace().count() <= MAX_TRAIL_WORDS)
+}
+
 fn norm(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for w in text
