@@ -935,27 +935,6 @@ fn select<'b, 'a>(
             _ if v > 0.0 => Some((id, v)),
             _ => acc,
         });
-    #[cfg(test)]
-    if std::env::var("HTML_DEBUG").is_ok() {
-        eprintln!("best {best:?} total prose {total}");
-        if let Some(longest) = blocks
-            .iter()
-            .filter(|b| is_prose(b))
-            .max_by_key(|b| b.text.len())
-        {
-            let mut at = longest.element;
-            while at != NONE {
-                eprintln!(
-                    "  up {at} {:?} class={:?} value={:.0} prose={:.0}",
-                    dom.name(at).map(|n| n.to_string()),
-                    dom.attr(at, "class"),
-                    value[at as usize],
-                    prose[at as usize]
-                );
-                at = dom.node(at).parent;
-            }
-        }
-    }
     let Some((root, _)) = best else {
         // No prose at all: every block that is not furniture or a link list.
         return blocks
@@ -1015,51 +994,4 @@ fn select<'b, 'a>(
             .collect();
     }
     kept
-}
-
-#[cfg(test)]
-mod debug {
-    use super::*;
-    #[test]
-    fn debug_dir() {
-        let Ok(dir) = std::env::var("HTML_DEBUG_DIR") else {
-            return;
-        };
-        let out = std::env::var("HTML_DEBUG_OUT").unwrap();
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "html") {
-                let bytes = std::fs::read(&p).unwrap();
-                let text = String::from_utf8_lossy(&bytes);
-                let a = clean_html(&text);
-                let name = p.file_stem().unwrap().to_str().unwrap().to_string() + ".txt";
-                std::fs::write(std::path::Path::new(&out).join(name), a.to_text()).unwrap();
-            }
-        }
-    }
-
-    #[test]
-    fn debug_page() {
-        let Ok(path) = std::env::var("HTML_DEBUG") else {
-            return;
-        };
-        let html = std::fs::read_to_string(path).unwrap();
-        let dom = dom::parse(&html);
-        let lines = LineIndex::new(&html);
-        let order = Order::new(&dom);
-        let (mut blocks, evidence) = Walker::new(&dom, &lines).run();
-        blocks.retain(|b| !(matches!(b.raw, Raw::Text { pre: false, .. }) && b.is_code()));
-        for b in &blocks {
-            eprintln!(
-                "el={} {:?} furn={:?} ld={:.2} {:?}",
-                b.element,
-                dom.name(b.element).map(|n| n.to_string()),
-                b.furniture,
-                b.link_density(),
-                &b.text.chars().take(60).collect::<String>()
-            );
-        }
-        let kept = select(&dom, &order, &blocks, &evidence);
-        eprintln!("kept {}", kept.len());
-    }
 }
