@@ -1,8 +1,9 @@
 #!/bin/bash
 # Honest summary figures: 5-fold cross-validation over the development topics of DUC 2004
 # (100 words) and DUC 2006 (250 words, generic and query-focused). Every tunable choice in the
-# grid of crates/abridge/examples/duc_cv.rs (lead prior, MMR lambda, the compression rules, and
-# for --query the question's bias, expansion and lambda) is picked on 20 topics by mean ROUGE-2
+# grid of crates/abridge/examples/duc_cv.rs (lead prior, MMR lambda, the compression rules; at
+# 250 words generic also MMR against concept and coverage selection, the choice of `--selection
+# auto`; for --query the question's bias, expansion and lambda) is picked on 20 topics by mean ROUGE-2
 # and scored on the other 5; the held-out means are printed beside the full-set figure of the
 # default. Needs ../shared/eval beside the repository.
 #
@@ -24,7 +25,7 @@ run() {
 what=${1:-all}
 case $what in
   duc2004|all) run duc2004 "pos=1.3 lambda=0.4" duc2004 generic ;;&
-  duc2006|all) run duc2006 "pos=1.3 lambda=0.4" duc2006 generic ;;&
+  duc2006|all) run duc2006 "selection=concepts" duc2006 generic --selections ;;&
   duc2006-query|all)
     run duc2006-query "bias=0.1 exp=0 expand=5 pos=0 lambda=0.5 min=6" duc2006 query ;;
 esac

@@ -605,6 +605,7 @@ fn summary_flags(
         // With "auto", English until the documents are read (`summarize_docs`).
         language: lang_choice(lang)?.unwrap_or(Language::English),
         selection: match selection {
+            "auto" => SelectionKind::Auto,
             "mmr" => SelectionKind::Mmr,
             "coverage" => SelectionKind::Coverage,
             "concepts" => SelectionKind::Concepts,
@@ -612,7 +613,7 @@ fn summary_flags(
                 return Err(choice(
                     "selection",
                     selection,
-                    &["mmr", "coverage", "concepts"],
+                    &["auto", "mmr", "coverage", "concepts"],
                 ))
             }
         },
@@ -686,7 +687,7 @@ fn summarize_docs<'py>(
 /// ``algorithm``: ``"textrank"`` or ``"lexrank"`` (``threshold``: LexRank's cosine edge
 /// threshold, 0 for the weighted graph). ``similarity``: ``"tfidf"``, ``"overlap"``, ``"bm25"``.
 /// ``lang``: stop words, stemmer and sentence rules (default ``"auto"``: the language most
-/// documents are in, as the command line decides it). ``selection``: ``"mmr"``, ``"coverage"``, ``"concepts"``.
+/// documents are in, as the command line decides it). ``selection``: ``"auto"`` (MMR, concepts for generic summaries of 200 words or more), ``"mmr"``, ``"coverage"``, ``"concepts"``.
 /// ``query``: a question the summary should answer. ``keep_quotes``: also pick quotes and
 /// questions. ``graph``: ``"auto"``, ``"exact"``, ``"sparse"``. ``compress=False``: whole
 /// sentences (by default opening connectives, closing attributions, reporting frames, empty
@@ -697,7 +698,7 @@ fn summarize_docs<'py>(
 #[pyfunction]
 #[pyo3(signature = (docs, *, words=None, sentences=None, ratio=None, truncate=false,
     order="source", algorithm="textrank", threshold=0.1, similarity="tfidf", lang="auto",
-    selection="mmr", query=None, keep_quotes=false, graph="auto", compress=true, alpha=None,
+    selection="auto", query=None, keep_quotes=false, graph="auto", compress=true, alpha=None,
     diversity=None,
     cost_exponent=None, min_documents=None, unigram_weight=None, mmr_lambda=None,
     duplicate_threshold=None, min_words=None, position_weight=None))]
@@ -768,7 +769,7 @@ fn summarize<'py>(
 #[pyfunction]
 #[pyo3(signature = (paths, *, glob=None, words=None, sentences=None, ratio=None, truncate=false,
     order="source", algorithm="textrank", threshold=0.1, similarity="tfidf", lang="auto",
-    selection="mmr", query=None, keep_quotes=false, graph="auto", compress=true, alpha=None,
+    selection="auto", query=None, keep_quotes=false, graph="auto", compress=true, alpha=None,
     diversity=None,
     cost_exponent=None, min_documents=None, unigram_weight=None, mmr_lambda=None,
     duplicate_threshold=None, min_words=None, position_weight=None))]

@@ -262,7 +262,7 @@ pub struct SummarizeArgs {
     pub format: SummaryFormat,
 
     /// How sentences are picked once ranked.
-    #[arg(long, value_enum, default_value_t = SelectionArg::Mmr)]
+    #[arg(long, value_enum, default_value_t = SelectionArg::Auto)]
     pub selection: SelectionArg,
 
     /// Tuning (coverage): saturation of the coverage reward, as a fraction of each sentence's
@@ -349,6 +349,9 @@ pub enum GraphArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SelectionArg {
+    /// mmr, but concepts for generic summaries (no --query) of 200 words or more, where it
+    /// measured better (docs/evaluation.md).
+    Auto,
     /// Greedy maximal marginal relevance: centrality minus similarity to what is picked.
     Mmr,
     /// Greedy coverage plus diversity (Lin and Bilmes 2011), for word budgets.

@@ -33,6 +33,7 @@ fn options(args: &SummarizeArgs, lang: Language) -> Result<Summarizer> {
         },
         language: lang,
         selection: match args.selection {
+            SelectionArg::Auto => SelectionKind::Auto,
             SelectionArg::Mmr => SelectionKind::Mmr,
             SelectionArg::Coverage => SelectionKind::Coverage,
             SelectionArg::Concepts => SelectionKind::Concepts,

@@ -10,6 +10,9 @@
 //! cargo run --release -p abridge --example duc_cv -- duc2004 generic # 100 words
 //! ```
 //! Prints each setting's full-set mean, the CV mean and the setting each fold chose.
+//! `--compression` crosses the grid with the compression variants; `--selections` adds the
+//! concept and coverage selections to a generic grid (the choice `--selection auto` makes by
+//! budget).
 
 use abridge::corpus::Document;
 use abridge::eval::{score_topic, Analyzer, Exceptions, Limit};
@@ -131,19 +134,24 @@ fn load(set: &str, with_query: bool, variants: &[(String, Compression)]) -> Vec<
 /// One setting of the grid: a label, the options and the compression variant.
 type Setting = (String, SummaryOptions, usize);
 
-fn grid(set: &str, query: bool, variants: &[(String, Compression)]) -> Vec<Setting> {
+fn grid(
+    set: &str,
+    query: bool,
+    selections: bool,
+    variants: &[(String, Compression)],
+) -> Vec<Setting> {
     // Every options setting under every compression variant: the cross-validation then picks
     // both on the training topics.
     let mut out = Vec::new();
     for (v, (variant, _)) in variants.iter().enumerate() {
-        for (label, options) in options_grid(set, query) {
+        for (label, options) in options_grid(set, query, selections) {
             out.push((format!("{label} {variant}"), options, v));
         }
     }
     out
 }
 
-fn options_grid(set: &str, query: bool) -> Vec<(String, SummaryOptions)> {
+fn options_grid(set: &str, query: bool, selections: bool) -> Vec<(String, SummaryOptions)> {
     let words = if set == "duc2004" { 100 } else { 250 };
     let base = SummaryOptions::default()
         .with_budget(Budget::Words(words))
@@ -213,6 +221,15 @@ fn options_grid(set: &str, query: bool) -> Vec<(String, SummaryOptions)> {
             }
         }
     }
+    if !query && selections {
+        // The two coverage selections, at their defaults, beside the MMR settings.
+        let mut o = base;
+        o.selection = abridge::summary::Selection::Concepts(Default::default());
+        out.push(("selection=concepts".to_string(), o));
+        let mut o = base;
+        o.selection = abridge::summary::Selection::Coverage(Default::default());
+        out.push(("selection=coverage".to_string(), o));
+    }
     out
 }
 
@@ -229,7 +246,8 @@ fn main() {
         .unwrap_or_default();
     let mut analyzer = Analyzer::new(exceptions);
     let topics = load(&set, query, &variants);
-    let settings = grid(&set, query, &variants);
+    let selections = args.iter().any(|a| a == "--selections");
+    let settings = grid(&set, query, selections, &variants);
     eprintln!("{} topics, {} settings", topics.len(), settings.len());
     // scores[setting][topic] = (R-1, R-2) recall, percent.
     let mut scores: Vec<Vec<(f64, f64)>> = Vec::new();

@@ -85,14 +85,47 @@ pub fn select(
     budget: Quota,
     options: SelectOptions,
 ) -> Vec<usize> {
+    select_after(scores, words, graph, budget, options, &[])
+}
+
+/// [`select`], going on from the sentences already `chosen` (by another selection): they count
+/// against the budget and for novelty, and come first in the result.
+pub fn select_after(
+    scores: &[f64],
+    words: &[usize],
+    graph: &(impl Neighbours + ?Sized),
+    budget: Quota,
+    options: SelectOptions,
+    chosen: &[usize],
+) -> Vec<usize> {
     let n = scores.len().min(words.len());
     let top = scores.iter().cloned().fold(0.0f64, f64::max);
     let norm = if top > 0.0 { top } else { 1.0 };
-    let mut chosen: Vec<usize> = Vec::new();
     let mut max_similarity = vec![0.0f64; n];
     // A zero (or negative) score marks a sentence that may not be picked.
     let mut available: Vec<bool> = scores.iter().take(n).map(|&s| s > 0.0).collect();
     let mut used_words = 0usize;
+    let take = |pick: usize,
+                available: &mut [bool],
+                max_similarity: &mut [f64],
+                used_words: &mut usize| {
+        available[pick] = false;
+        *used_words += words[pick];
+        for &(j, w) in graph.neighbours(pick).iter() {
+            let j = j as usize;
+            if j < n {
+                max_similarity[j] = max_similarity[j].max(w);
+                if w >= options.duplicate_threshold {
+                    available[j] = false;
+                }
+            }
+        }
+    };
+    let chosen: Vec<usize> = chosen.iter().copied().filter(|&i| i < n).collect();
+    for &pick in &chosen {
+        take(pick, &mut available, &mut max_similarity, &mut used_words);
+    }
+    let mut chosen = chosen;
     loop {
         match budget {
             Quota::Sentences(k) if chosen.len() >= k => break,
@@ -117,17 +150,7 @@ pub fn select(
         }
         let Some((pick, _)) = best else { break };
         chosen.push(pick);
-        available[pick] = false;
-        used_words += words[pick];
-        for &(j, w) in graph.neighbours(pick).iter() {
-            let j = j as usize;
-            if j < n {
-                max_similarity[j] = max_similarity[j].max(w);
-                if w >= options.duplicate_threshold {
-                    available[j] = false;
-                }
-            }
-        }
+        take(pick, &mut available, &mut max_similarity, &mut used_words);
     }
     chosen
 }
@@ -153,6 +176,31 @@ mod tests {
             SelectOptions::default(),
         );
         assert_eq!(picked, vec![0, 2]);
+    }
+
+    #[test]
+    fn going_on_from_chosen_sentences_counts_them_against_budget_and_novelty() {
+        // Sentence 1 repeats the chosen 2; 0 and 3 are new.
+        let g = graph(vec![vec![0], vec![1, 2], vec![1, 2], vec![3]]);
+        let picked = select_after(
+            &[0.5, 0.9, 0.8, 0.4],
+            &[10, 10, 10, 10],
+            &g,
+            Quota::Words(30),
+            SelectOptions::default(),
+            &[2],
+        );
+        assert_eq!(picked, vec![2, 0, 3]);
+        // A budget already spent by the chosen: nothing more.
+        let picked = select_after(
+            &[0.5, 0.9, 0.8, 0.4],
+            &[10, 10, 10, 10],
+            &g,
+            Quota::Words(10),
+            SelectOptions::default(),
+            &[2],
+        );
+        assert_eq!(picked, vec![2]);
     }
 
     #[test]
