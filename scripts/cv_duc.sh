@@ -3,7 +3,8 @@
 # (100 words) and DUC 2006 (250 words, generic and query-focused). Every tunable choice in the
 # grid of crates/abridge/examples/duc_cv.rs (lead prior, MMR lambda, the compression rules; at
 # 250 words generic also MMR against concept and coverage selection, the choice of `--selection
-# auto`; for --query the question's bias, expansion and lambda) is picked on 20 topics by mean ROUGE-2
+# auto`; for --query the question's bias, expansion and lambda, and concepts toward the question)
+# is picked on 20 topics by mean ROUGE-2
 # and scored on the other 5; the held-out means are printed beside the full-set figure of the
 # default. Needs ../shared/eval beside the repository.
 #
@@ -27,5 +28,5 @@ case $what in
   duc2004|all) run duc2004 "pos=1.3 lambda=0.4" duc2004 generic ;;&
   duc2006|all) run duc2006 "selection=concepts" duc2006 generic --selections ;;&
   duc2006-query|all)
-    run duc2006-query "bias=0.1 exp=0 expand=5 pos=0 lambda=0.5 min=6" duc2006 query ;;
+    run duc2006-query "selection=concepts" duc2006 query --selections ;;
 esac

@@ -502,6 +502,30 @@ fn a_query_focuses_the_summary_on_its_story() {
             .all(|s| s.contains("kestrel-launch-scrub")),
         "{rocket_sources:?}"
     );
+    // At 200 words and more the default selection is concept coverage, weighted by relevance:
+    // the question's story gets most of the summary.
+    for (query, story) in [
+        (
+            "How many homes were evacuated when the river flooded?",
+            "keld-river-flood",
+        ),
+        (
+            "Why was the rocket launch scrubbed?",
+            "kestrel-launch-scrub",
+        ),
+    ] {
+        let v = summary_json(&[&flood, &rocket], &["--words", "200", "--query", query]);
+        let words_from = |wanted: bool| -> usize {
+            v["sentences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["source"].as_str().unwrap().contains(story) == wanted)
+                .map(|s| s["text"].as_str().unwrap().split_whitespace().count())
+                .sum()
+        };
+        assert!(words_from(true) > 2 * words_from(false), "{query}: {v}");
+    }
     // Without a query there is no relevance field.
     let generic = summary_json(&[&flood], &["--words", "30"]);
     assert!(generic["sentences"][0].get("relevance").is_none());

@@ -687,7 +687,7 @@ fn summarize_docs<'py>(
 /// ``algorithm``: ``"textrank"`` or ``"lexrank"`` (``threshold``: LexRank's cosine edge
 /// threshold, 0 for the weighted graph). ``similarity``: ``"tfidf"``, ``"overlap"``, ``"bm25"``.
 /// ``lang``: stop words, stemmer and sentence rules (default ``"auto"``: the language most
-/// documents are in, as the command line decides it). ``selection``: ``"auto"`` (MMR, concepts for generic summaries of 200 words or more), ``"mmr"``, ``"coverage"``, ``"concepts"``.
+/// documents are in, as the command line decides it). ``selection``: ``"auto"`` (MMR, concepts for summaries of 200 words or more), ``"mmr"``, ``"coverage"``, ``"concepts"``.
 /// ``query``: a question the summary should answer. ``keep_quotes``: also pick quotes and
 /// questions. ``graph``: ``"auto"``, ``"exact"``, ``"sparse"``. ``compress=False``: whole
 /// sentences (by default opening connectives, closing attributions, reporting frames, empty

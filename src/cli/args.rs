@@ -349,8 +349,8 @@ pub enum GraphArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SelectionArg {
-    /// mmr, but concepts for generic summaries (no --query) of 200 words or more, where it
-    /// measured better (docs/evaluation.md).
+    /// mmr, but concepts (toward the question with --query) for summaries of 200 words or
+    /// more, where it measured better (docs/evaluation.md).
     Auto,
     /// Greedy maximal marginal relevance: centrality minus similarity to what is picked.
     Mmr,

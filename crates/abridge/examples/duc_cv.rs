@@ -221,6 +221,13 @@ fn options_grid(set: &str, query: bool, selections: bool) -> Vec<(String, Summar
             }
         }
     }
+    if query && selections {
+        // Concept coverage toward the question (concepts weighted by relevance), at the
+        // default query options.
+        let mut o = base;
+        o.selection = abridge::summary::Selection::Concepts(Default::default());
+        out.push(("selection=concepts".to_string(), o));
+    }
     if !query && selections {
         // The two coverage selections, at their defaults, beside the MMR settings.
         let mut o = base;
