@@ -129,7 +129,8 @@ impl StoryOptions {
     /// The options of `abridge stories`' flags: the summary budget (`--words`/`--sentences`/
     /// `--ratio`), `--truncate`, `--order`, `--lang` and `--threshold` (`None`: the default).
     /// Refused with the command line's message when a value is out of range. The command and the
-    /// Python package both build their options here.
+    /// Python package both build their options here. The selection is the one
+    /// [`crate::summary::SelectionKind::Auto`] makes for the budget.
     ///
     /// ```
     /// use abridge::stories::StoryOptions;
@@ -154,6 +155,19 @@ impl StoryOptions {
             .with_truncate(truncate)
             .with_order(order)
             .with_language(language);
+        // Each story's summary picks sentences as `summarize --selection auto` does for its
+        // budget (concept coverage from 200 words on).
+        let words = match budget {
+            crate::summary::Budget::Words(w) => Some(w),
+            _ => None,
+        };
+        if crate::summary::SelectionKind::Auto.for_budget(words)
+            == crate::summary::SelectionKind::Concepts
+        {
+            options.summary = options
+                .summary
+                .with_selection(crate::summary::Selection::Concepts(Default::default()));
+        }
         // Checked before any input is read: the summary's checks, then the grouping's.
         options.summary.validate()?;
         group(&Prepared::default(), &options.group)?;
