@@ -26,7 +26,7 @@ run() {
 what=${1:-all}
 case $what in
   duc2004|all) run duc2004 "pos=1.3 lambda=0.4" duc2004 generic ;;&
-  duc2006|all) run duc2006 "selection=concepts" duc2006 generic --selections ;;&
+  duc2006|all) run duc2006 "selection=concepts centrality=1" duc2006 generic --selections ;;&
   duc2006-query|all)
     run duc2006-query "selection=concepts" duc2006 query --selections ;;
 esac

@@ -229,10 +229,15 @@ fn options_grid(set: &str, query: bool, selections: bool) -> Vec<(String, Summar
         out.push(("selection=concepts".to_string(), o));
     }
     if !query && selections {
-        // The two coverage selections, at their defaults, beside the MMR settings.
-        let mut o = base;
-        o.selection = abridge::summary::Selection::Concepts(Default::default());
-        out.push(("selection=concepts".to_string(), o));
+        // The two coverage selections beside the MMR settings; concepts with every weight of
+        // centrality tried.
+        for exponent in [0.0, 0.5, 1.0, 1.5, 2.0] {
+            let mut c = abridge::rank::concepts::ConceptOptions::default();
+            c.centrality_exponent = exponent;
+            let mut o = base;
+            o.selection = abridge::summary::Selection::Concepts(c);
+            out.push((format!("selection=concepts centrality={exponent}"), o));
+        }
         let mut o = base;
         o.selection = abridge::summary::Selection::Coverage(Default::default());
         out.push(("selection=coverage".to_string(), o));
