@@ -35,6 +35,7 @@
 use crate::Span;
 use std::collections::HashMap;
 
+use super::charset::CharSet;
 use super::lang::Language;
 use super::lexicon::{CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE};
 use super::rules::{AbbreviationEnd, Rules};
@@ -507,16 +508,16 @@ struct Info<'a> {
 }
 
 impl Info<'_> {
-    fn new<'t>(text: &'t str, rules: &Rules) -> Info<'t> {
-        let closers_set = rules.closers.as_slice();
-        let t = text.trim_start_matches(OPENERS);
-        let body = t.trim_end_matches(closers_set);
+    /// The parts of token `text`, trimmed with `sets` (built from the rules' characters).
+    fn new<'t>(text: &'t str, sets: &TrimSets) -> Info<'t> {
+        let t = sets.openers.trim_start(text);
+        let body = sets.closers.trim_end(t);
         let closers = &t[body.len()..];
-        let core = body.trim_end_matches(rules.terminals.as_slice());
+        let core = sets.terminals.trim_end(body);
         let run = &body[core.len()..];
         Info {
             text,
-            core: core.trim_end_matches(closers_set),
+            core: sets.closers.trim_end(core),
             run,
             closers,
         }
@@ -541,6 +542,65 @@ struct Infos<'a> {
     seg: &'a str,
     toks: &'a [Tok],
     rules: &'a Rules,
+    /// [`OPENERS`] and the rules' closers and terminals, as bitmaps ([`TrimSets`]).
+    sets: &'a TrimSets,
+    /// Each token's [`Parts`], found once (the rules look at a token six times on average);
+    /// empty when the segment is too long for `u32` offsets, and then found at each look.
+    parts: &'a [Parts],
+}
+
+/// Where the parts of an [`Info`] lie in its token, as byte offsets from the token's start:
+/// `core` is `core_start..core_end`, `run` is `run_start..closers_start`, `closers` is
+/// `closers_start..`. Sixteen bytes a token instead of the sixty-four of an [`Info`].
+#[derive(Clone, Copy)]
+struct Parts {
+    core_start: u32,
+    core_end: u32,
+    run_start: u32,
+    closers_start: u32,
+}
+
+impl Parts {
+    /// The offsets of `info`'s parts in its token (`u32` offsets: the caller checked that the
+    /// token is shorter than `u32::MAX` bytes).
+    fn of(info: &Info<'_>) -> Parts {
+        let base = info.text.as_ptr() as usize;
+        let at = |part: &str| (part.as_ptr() as usize - base) as u32;
+        Parts {
+            core_start: at(info.core),
+            core_end: at(info.core) + info.core.len() as u32,
+            run_start: at(info.run),
+            closers_start: at(info.closers),
+        }
+    }
+
+    fn info(self, text: &str) -> Info<'_> {
+        let part = |from: u32, to: usize| text.get(from as usize..to).unwrap_or("");
+        Info {
+            text,
+            core: part(self.core_start, self.core_end as usize),
+            run: part(self.run_start, self.closers_start as usize),
+            closers: part(self.closers_start, text.len()),
+        }
+    }
+}
+
+/// The characters [`Info::new`] trims a token by, as [`CharSet`]s: trimming with a `&[char]`
+/// compares each character with every entry, and tokens are trimmed at every look at them.
+struct TrimSets {
+    openers: CharSet,
+    closers: CharSet,
+    terminals: CharSet,
+}
+
+impl TrimSets {
+    fn of(rules: &Rules) -> TrimSets {
+        TrimSets {
+            openers: CharSet::new(OPENERS),
+            closers: CharSet::new(&rules.closers),
+            terminals: CharSet::new(&rules.terminals),
+        }
+    }
 }
 
 impl<'a> Infos<'a> {
@@ -550,10 +610,11 @@ impl<'a> Infos<'a> {
 
     fn get(&self, j: usize) -> Option<Info<'a>> {
         let t = self.toks.get(j)?;
-        Some(Info::new(
-            self.seg.get(t.start..t.end).unwrap_or(""),
-            self.rules,
-        ))
+        let text = self.seg.get(t.start..t.end).unwrap_or("");
+        Some(match self.parts.get(j) {
+            Some(p) => p.info(text),
+            None => Info::new(text, self.sets),
+        })
     }
 
     /// Token `j`, which exists.
@@ -1147,11 +1208,20 @@ fn split_segment(
         return;
     };
     let toks = tokenize(seg, rules);
-    let infos = Infos {
+    let sets = TrimSets::of(rules);
+    let mut infos = Infos {
         seg,
         toks: &toks,
         rules,
+        sets: &sets,
+        parts: &[],
     };
+    let parts: Vec<Parts> = if u32::try_from(seg.len()).is_ok() {
+        infos.iter().map(|inf| Parts::of(&inf)).collect()
+    } else {
+        Vec::new()
+    };
+    infos.parts = &parts;
     let quoted = if rules.quotes.is_empty() {
         Vec::new()
     } else {
@@ -1183,7 +1253,7 @@ fn split_segment(
                     // Closing marks set off by a space (French `Adieu. »`) close this sentence.
                     while infos
                         .get(j + 1)
-                        .is_some_and(|n| n.text.chars().all(|c| rules.closers.contains(&c)))
+                        .is_some_and(|n| n.text.chars().all(|c| sets.closers.contains(c)))
                     {
                         j += 1;
                     }
