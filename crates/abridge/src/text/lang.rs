@@ -804,16 +804,28 @@ impl Terms {
 
     /// Word terms: lower-cased words, stop words dropped, stemmed.
     fn of_words(&self, text: &str) -> Vec<String> {
+        // ASCII words are lower-cased into this buffer, reused (their lower case is their ASCII
+        // lower case); others by `to_lowercase` (final sigma and the like).
+        let mut buf = String::new();
         words(text)
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .filter_map(|w| {
-                let lower = w.to_lowercase();
+                let owned;
+                let lower: &str = if w.is_ascii() {
+                    buf.clear();
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                    &buf
+                } else {
+                    owned = w.to_lowercase();
+                    &owned
+                };
                 // Possessives and contractions: "Russia's" indexes as "russia".
                 let base = lower
                     .strip_suffix("'s")
                     .or_else(|| lower.strip_suffix("’s"))
-                    .unwrap_or(&lower);
-                (!self.stop.contains(base) && !self.stop.contains(lower.as_str())).then(|| {
+                    .unwrap_or(lower);
+                (!self.stop.contains(base) && !self.stop.contains(lower)).then(|| {
                     match &self.stemmer {
                         Some(s) => self.stem(s, base),
                         None => base.to_string(),

@@ -32,8 +32,8 @@
 //! at all (`* * *`, a table's delimiter row) is kept as a sentence of its own, so callers that want
 //! prose only may skip sentences without alphanumeric characters.
 
+use super::FxHashMap;
 use crate::Span;
-use std::collections::HashMap;
 
 use super::charset::CharSet;
 use super::lang::Language;
@@ -617,6 +617,19 @@ impl<'a> Infos<'a> {
         })
     }
 
+    /// The text of token `j` (empty past the end): without taking the token apart.
+    fn text(&self, j: usize) -> &'a str {
+        self.toks
+            .get(j)
+            .and_then(|t| self.seg.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// [`Info::is_bullet`] of token `j`, which exists.
+    fn is_bullet(&self, j: usize) -> bool {
+        self.text(j).starts_with(BULLETS)
+    }
+
     /// Token `j`, which exists.
     fn at(&self, j: usize) -> Info<'a> {
         self.get(j).expect("token index inside the segment")
@@ -881,26 +894,24 @@ fn parse_marker(token: &str) -> Option<Marker> {
 /// (`1. … 2. …`, `a. … b. …`) whose first member opens the segment, follows a bullet or a colon.
 fn list_markers(infos: &Infos<'_>) -> Vec<bool> {
     let mut confirmed = vec![false; infos.len()];
-    let markers: Vec<(usize, Marker)> = infos
-        .iter()
-        .enumerate()
-        .filter_map(|(i, inf)| parse_marker(inf.text).map(|m| (i, m)))
+    let markers: Vec<(usize, Marker)> = (0..infos.len())
+        .filter_map(|i| parse_marker(infos.text(i)).map(|m| (i, m)))
         .collect();
     let qualifies = |i: usize| {
         i == 0
-            || infos.at(i).is_bullet()
+            || infos.is_bullet(i)
             || infos
                 .get(i.wrapping_sub(1))
                 .is_some_and(|p| p.is_bullet() || p.text.ends_with(':'))
     };
     if let Some(&(i, _)) = markers.first() {
-        if i == 0 || (i == 1 && infos.at(0).is_bullet()) {
+        if i == 0 || (i == 1 && infos.is_bullet(0)) {
             confirmed[i] = true;
         }
     }
     // Runs grow one marker at a time: each open run waits for its next value.
     let mut runs: Vec<Vec<usize>> = Vec::new();
-    let mut waiting: HashMap<(MarkerKind, MarkerStyle, u32), usize> = HashMap::new();
+    let mut waiting: FxHashMap<(MarkerKind, MarkerStyle, u32), usize> = FxHashMap::default();
     for &(i, m) in &markers {
         if m.kind == MarkerKind::Upper {
             continue;
@@ -938,7 +949,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
     fn new(infos: Infos<'a>, markers: &'s [bool]) -> Self {
         let mut next_word = vec![infos.len(); infos.len() + 1];
         for j in (0..infos.len()).rev() {
-            next_word[j] = if has_alnum(infos.at(j).text) {
+            next_word[j] = if has_alnum(infos.text(j)) {
                 j
             } else {
                 next_word[j + 1]
@@ -959,7 +970,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
 
     fn case_from(&self, from: usize) -> Case {
         self.word_from(from)
-            .map_or(Case::None, |j| case_of(self.infos.at(j).text))
+            .map_or(Case::None, |j| case_of(self.infos.text(j)))
     }
 
     /// Whether the word at or after `from` is one that usually opens a sentence (and is not an
@@ -1044,7 +1055,7 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
 /// `large.[7][8]`, `(1987).1`, `consultation.11`), the last token of the note: `i`, or the bare
 /// numbers of one to three digits that follow (`consultation.11 12`).
 fn after_note_numbers(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
-    let text = ctx.infos.at(i).text;
+    let text = ctx.infos.text(i);
     let (head, note) = text.rsplit_once('.')?;
     // A word of two letters or more (`spring.`), or a closing bracket (`(2019).`), before the
     // stop: not a number (`3.10`) nor an initial.
@@ -1234,8 +1245,7 @@ fn split_segment(
     let mut i = 0;
     while i < toks.len() {
         // A bullet, or an enumerator not after a bullet, opens a new item.
-        let opens_item =
-            infos.at(i).is_bullet() || (markers[i] && !(i > 0 && infos.at(i - 1).is_bullet()));
+        let opens_item = infos.is_bullet(i) || (markers[i] && !(i > 0 && infos.is_bullet(i - 1)));
         if opens_item && i > sent_start {
             cuts.push(toks[i].start);
             sent_start = i;
@@ -1309,7 +1319,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
     let mut inside = vec![false; infos.len()];
     let mut i = 0;
     while i < infos.len() {
-        let text = infos.at(i).text;
+        let text = infos.text(i);
         let head = text.trim_start_matches(|c: char| {
             OPENERS.contains(&c) && !rules.quotes.iter().any(|(o, _)| o.starts_with(c))
         });
@@ -1320,7 +1330,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
         // The first token from here on that ends with the closing mark (before trailing
         // punctuation), the opening token itself included when the quotation is one word.
         let closes = |j: usize| {
-            let tail = infos.at(j).text.trim_end_matches(|c: char| {
+            let tail = infos.text(j).trim_end_matches(|c: char| {
                 matches!(c, ',' | ';' | ':')
                     || rules.terminals.contains(&c)
                     || (rules.closers.contains(&c) && c != close)
@@ -1331,7 +1341,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
             Some(j) => {
                 // A closing mark standing alone (`Adieu. »`) leaves the word before it free to
                 // end the sentence; the mark joins it.
-                let last = if j > i && !has_alnum(infos.at(j).text) {
+                let last = if j > i && !has_alnum(infos.text(j)) {
                     j - 1
                 } else {
                     j
