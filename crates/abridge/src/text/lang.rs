@@ -301,6 +301,15 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     }
 });
 
+/// Slots of the [`RECENT`] stop-word cache.
+const RECENT_SLOTS: usize = 256;
+
+thread_local! {
+    /// The [`stop_bits`] of recent short words, by their [`pack`]ed key (never 0).
+    static RECENT: [std::cell::Cell<(u64, u64)>; RECENT_SLOTS] =
+        const { [const { std::cell::Cell::new((0, 0)) }; RECENT_SLOTS] };
+}
+
 /// `word`'s bytes as a little-endian `u64`, zero-padded (and mixed), when it has one to eight bytes and
 /// does not end with a NUL byte. No stop word holds a NUL byte, so two such words pack alike
 /// only when they are equal: a shorter word's padding meets the other's last, non-NUL byte.
@@ -605,7 +614,19 @@ pub(crate) fn stop_bits(lower: &str) -> u64 {
         return 0;
     }
     match pack(lower) {
-        Some(key) => table.short.get(&key).copied().unwrap_or(0),
+        Some(key) => RECENT.with(|recent| {
+            // A direct-mapped cache of the last short words looked up on this thread: news
+            // text repeats its words, and the table (every language's list) is too big to stay
+            // in the L1 cache. Keys are exact (`pack` is one-to-one), 0 marks an empty slot.
+            let slot = &recent[(key >> 56) as usize % RECENT_SLOTS];
+            let (k, bits) = slot.get();
+            if k == key {
+                return bits;
+            }
+            let bits = table.short.get(&key).copied().unwrap_or(0);
+            slot.set((key, bits));
+            bits
+        }),
         None if lower.len() <= 8 && !lower.is_empty() => 0,
         None => table.words.get(lower).copied().unwrap_or(0),
     }
