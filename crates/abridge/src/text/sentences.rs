@@ -687,6 +687,11 @@ fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
     if !rules.script_terminals.is_empty() {
         script_terminal_cuts(tok, rules, &mut cuts);
     }
+    // Only a `.`, `?` or `!` makes a cut below: most tokens (words) have none, and skip the
+    // address checks (a searcher for `://` each).
+    if !tok.bytes().any(|b| matches!(b, b'.' | b'?' | b'!')) {
+        return cuts;
+    }
     let bare = tok.trim_start_matches(OPENERS);
     if tok.contains('@')
         || tok.contains("://")
