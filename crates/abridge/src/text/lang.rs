@@ -319,11 +319,12 @@ fn pack(word: &str) -> Option<u64> {
     if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
+    // The little-endian value of the zero-padded bytes, built in a register: a copy into a
+    // stack buffer read back as a `u64` stalled on store forwarding.
+    let packed = b.iter().rev().fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
     // Mixed (a bijection: xor-shifts and an odd multiplier), so that the low bits the table
     // indexes by depend on every byte, not on the first one or two.
-    let mut x = u64::from_le_bytes(buf);
+    let mut x = packed;
     x ^= x >> 32;
     x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     x ^= x >> 29;
