@@ -321,7 +321,10 @@ fn pack(word: &str) -> Option<u64> {
     }
     // The little-endian value of the zero-padded bytes, built in a register: a copy into a
     // stack buffer read back as a `u64` stalled on store forwarding.
-    let packed = b.iter().rev().fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
+    let packed = b
+        .iter()
+        .rev()
+        .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
     // Mixed (a bijection: xor-shifts and an odd multiplier), so that the low bits the table
     // indexes by depend on every byte, not on the first one or two.
     let mut x = packed;

@@ -1366,6 +1366,44 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn token_parts_kept_as_offsets_are_the_parts_found_by_trimming() {
+        for lang in [Language::English, Language::German, Language::French] {
+            let rules = Rules::of_language(lang);
+            let sets = TrimSets::of(rules);
+            for tok in [
+                "word",
+                "\"Quoted.\"",
+                "«Oui.»",
+                "(end.)",
+                "...",
+                "“Go!”)",
+                "’s",
+                "",
+                "a.b.",
+                "¿Qué?",
+                "x…",
+                "[1].",
+                "„Und.“",
+            ] {
+                let info = Info::new(tok, &sets);
+                let again = Parts::of(&info).info(tok);
+                assert_eq!(
+                    (again.text, again.core, again.run, again.closers),
+                    (info.text, info.core, info.run, info.closers),
+                    "{tok}"
+                );
+                // The bitmaps trim as the rules' slices do.
+                let t = tok.trim_start_matches(OPENERS);
+                let body = t.trim_end_matches(rules.closers.as_slice());
+                let core = body.trim_end_matches(rules.terminals.as_slice());
+                assert_eq!(info.core, core.trim_end_matches(rules.closers.as_slice()));
+                assert_eq!(info.run, &body[core.len()..]);
+                assert_eq!(info.closers, &t[body.len()..]);
+            }
+        }
+    }
+
     fn texts(input: &str) -> Vec<String> {
         split(input)
             .iter()
