@@ -850,11 +850,12 @@ impl Terms {
                     .strip_suffix("'s")
                     .or_else(|| lower.strip_suffix("’s"))
                     .unwrap_or(lower);
-                (!self.stop.contains(base) && !self.stop.contains(lower)).then(|| {
-                    match &self.stemmer {
-                        Some(s) => self.stem(s, base),
-                        None => base.to_string(),
-                    }
+                // `base` is `lower` or a prefix of it: equal lengths, one look-up.
+                let stop = self.stop.contains(base)
+                    || (base.len() != lower.len() && self.stop.contains(lower));
+                (!stop).then(|| match &self.stemmer {
+                    Some(s) => self.stem(s, base),
+                    None => base.to_string(),
                 })
             })
             .collect()
