@@ -402,7 +402,10 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     drop(ids);
     let key = |g: &[u32]| -> u128 { g.iter().fold(0u128, |k, &id| (k << 32) | u128::from(id)) };
     // The first two paragraphs holding each 4-gram (block indices; NONE for none).
-    let mut holders: FxHashMap<u128, [u32; 2]> = FxHashMap::default();
+    // Sized for every 4-gram at once (at most one per word): no rehashing as it fills.
+    let grams: usize = words.iter().map(|w| w.len().saturating_sub(N - 1)).sum();
+    let mut holders: FxHashMap<u128, [u32; 2]> =
+        FxHashMap::with_capacity_and_hasher(grams, Default::default());
     for (i, w) in words.iter().enumerate() {
         if cands[i].block.kind() != BlockKind::Paragraph {
             continue;

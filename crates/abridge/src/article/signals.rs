@@ -92,22 +92,32 @@ impl Signals {
             t.chars().filter(|&c| unspaced_script(c)).count()
         };
         // The lowercased words, as `for_each_word` gives them: `norm` joins them with spaces.
-        let words: Vec<&str> = split_spaces(norm).filter(|w| !w.is_empty()).collect();
+        // Sized once: `norm` has one space fewer than words.
+        let mut words: Vec<&str> =
+            Vec::with_capacity(norm.bytes().filter(|&b| b == b' ').count() + 1);
+        words.extend(split_spaces(norm).filter(|w| !w.is_empty()));
         // Case is read from the original text: walk its words in step.
         if ascii {
-            // ASCII fast path: the same counts over bytes.
-            for w in t
-                .as_bytes()
-                .split(|c| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                let first = w[0];
+            // ASCII fast path: the same counts over bytes, word by word (runs of ASCII letters
+            // and digits).
+            let b = t.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                let first = b[i];
+                i += 1;
+                if !first.is_ascii_alphanumeric() {
+                    continue;
+                }
+                let start = i - 1;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
                 if first.is_ascii_alphabetic() {
                     s.alpha += 1;
                     if first.is_ascii_lowercase() {
                         s.lower += 1;
                     }
-                    if w.len() >= 4 {
+                    if i - start >= 4 {
                         s.long += 1;
                         if first.is_ascii_uppercase() {
                             s.capitalised_long += 1;
@@ -142,13 +152,18 @@ impl Signals {
         s.stops = stops;
         s.furniture = words.iter().filter(|w| vocab.is_furniture(w)).count();
         s.furniture += vocab.furniture_phrases(&words);
-        s.copyright = t.matches('©').count()
+        s.copyright = if ascii { 0 } else { t.matches('©').count() }
             + words.iter().filter(|w| **w == "copyright").count()
             + words
                 .windows(3)
                 .filter(|w| w[0] == "all" && w[1] == "rights" && w[2] == "reserved")
                 .count();
-        s.symbols = t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count();
+        s.symbols = if ascii {
+            // `|` is the one ASCII symbol of the list.
+            t.bytes().filter(|&b| b == b'|').count()
+        } else {
+            t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count()
+        };
         s.caption = words.iter().filter(|w| vocab.is_caption(w)).count();
         for d in find_dates(t) {
             let mut n = 0;
@@ -164,7 +179,11 @@ impl Signals {
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
         s.inner_sentences = inner_sentences(t);
         s.time_line = time_line(t, vocab);
-        s.caps = !t.chars().any(char::is_lowercase);
+        s.caps = if ascii {
+            !t.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            !t.chars().any(char::is_lowercase)
+        };
         s.emails = if t.contains('@') {
             t.split_whitespace().filter(|w| is_email(w)).count()
         } else {
@@ -186,8 +205,9 @@ impl Signals {
         // to ASCII letters and a space), so only they are lower-cased.
         let end = t.trim_end_matches(':');
         let tail = end.char_indices().rev().nth(4).map_or(0, |(i, _)| i);
-        let lower_end = end[tail..].to_lowercase();
-        s.says = lower_end.ends_with(" says") || lower_end.ends_with(" said");
+        s.says = with_lower(&end[tail..], |l| {
+            l.ends_with(" says") || l.ends_with(" said")
+        });
         s
     }
 
@@ -321,8 +341,7 @@ pub const ABOUT_WORDS: usize = 6;
 /// furniture word (`Disclaimer:`, `Privacy Notice:`).
 fn furniture_label(t: &str, vocab: &Vocabulary) -> bool {
     for (k, w) in t.split_whitespace().take(3).enumerate() {
-        let bare = w.trim_end_matches(':').to_lowercase();
-        if vocab.is_furniture(&bare) {
+        if with_lower(w.trim_end_matches(':'), |bare| vocab.is_furniture(bare)) {
             return t
                 .split_whitespace()
                 .skip(k)
@@ -368,8 +387,7 @@ fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
             Some(x) => (x, true),
             None => (bare, false),
         };
-        let lower = word.to_lowercase();
-        if !vocab.is_credit(&lower) {
+        if !with_lower(word, |lower| vocab.is_credit(lower)) {
             continue;
         }
         let by = words
@@ -393,8 +411,7 @@ fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
         Some(w) => (w, true),
         None => (first.trim_end_matches(','), false),
     };
-    let lower = word.to_lowercase();
-    if !(vocab.is_credit(&lower) || lower == "media") {
+    if !with_lower(word, |lower| vocab.is_credit(lower) || lower == "media") {
         return false;
     }
     colon
@@ -402,6 +419,23 @@ fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
             w.trim_end_matches([',', ':'])
                 .eq_ignore_ascii_case("caption")
         })
+}
+
+/// `f` of `word.to_lowercase()`, without allocating for an ASCII word of up to 32 bytes (its
+/// lower case is its ASCII lower case): the cleaner looks up the first and last words of every
+/// block this way.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    if word.len() <= MAX && word.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// `s.split(' ')`, by a byte loop: the pieces of a norm are short words, for which `memchr`
@@ -505,6 +539,21 @@ pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_lower_is_to_lowercase() {
+        for w in [
+            "",
+            "Says",
+            "CREDIT",
+            "Photo:",
+            "ÉTÉ",
+            "İstanbul",
+            "aVeryLongWordThatIsLongerThanThirtyTwoBytes",
+        ] {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase());
+        }
+    }
     use crate::text::lang::Language;
 
     fn sig(text: &str) -> Signals {

@@ -7,8 +7,8 @@ use crate::article::{self, Article, Date};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
 use crate::text::lang::{Language, Terms};
+use crate::text::FxHashMap;
 use crate::text::{flatten, is_dateline_place, strip_dateline};
-use std::collections::HashMap;
 
 /// A document's part in a summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +58,7 @@ pub struct Prepared {
     /// Number of distinct terms (term ids run from 0 to this).
     pub vocabulary: usize,
     /// Term → id, for reading a question in the same ids.
-    pub(crate) ids: HashMap<String, u32>,
+    pub(crate) ids: FxHashMap<String, u32>,
 }
 
 impl Prepared {
@@ -185,7 +185,7 @@ fn analyse(
 pub struct Preparer {
     language: Language,
     compression: Compression,
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     prepared: Prepared,
     /// Headline terms per document, given ids only in [`Preparer::finish`], after every sentence
     /// term: the sentences' ids (and so the summaries) are the same as without them.
@@ -199,7 +199,7 @@ impl Preparer {
         Preparer {
             language,
             compression: Compression::default(),
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             prepared: Prepared::default(),
             titles: Vec::new(),
         }

@@ -10,13 +10,17 @@ pub fn flatten(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut after_break = false;
     let mut pending_space = false;
-    let mut rest = text;
+    // The end of the previous word: the whitespace before a word runs from there to the word.
+    let mut prev_end = 0;
     for word in text.split_whitespace() {
-        // Where does this word sit, and was the whitespace before it a line break?
-        if let Some(at) = rest.find(word) {
-            after_break = rest[..at].contains(['\n', '\r']);
-            rest = &rest[at + word.len()..];
+        // Where does this word sit (it is a slice of `text`: its offset is where `find` would
+        // find it after the previous word, without building a searcher for each word), and was
+        // the whitespace before it a line break?
+        let at = word.as_ptr() as usize - text.as_ptr() as usize;
+        if let Some(gap) = text.get(prev_end..at) {
+            after_break = gap.contains(['\n', '\r']);
         }
+        prev_end = at + word.len();
         let glued = after_break && joins_hyphenated(&out, word);
         if pending_space && !glued {
             out.push(' ');

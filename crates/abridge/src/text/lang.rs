@@ -264,6 +264,14 @@ const VOTING_WORDS: usize = 6;
 /// `Language::ALL[i]`).
 struct Table {
     words: FxHashMap<&'static str, u64>,
+    /// The entries of `words` of at most eight bytes, keyed by their bytes packed into a `u64`
+    /// ([`pack`]): one multiply to hash and one comparison, where a `&str` key costs a loop and
+    /// a `memcmp`. Most stop words are that short.
+    short: FxHashMap<u64, u64>,
+    /// A pre-filter: bit `b % 64` of `first[n]` is set when a stop word of `n` bytes starts with
+    /// byte `b`. Most words of a page (longer than any stop word, or starting with a letter no
+    /// stop word of their length starts with) are answered without hashing.
+    first: Vec<u64>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
@@ -273,8 +281,58 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             *words.entry(*w).or_insert(0) |= 1u64 << i;
         }
     }
-    Table { words }
+    let mut first = Vec::new();
+    for w in words.keys() {
+        if first.len() <= w.len() {
+            first.resize(w.len() + 1, 0u64);
+        }
+        if let Some(&b) = w.as_bytes().first() {
+            first[w.len()] |= 1u64 << (b % 64);
+        }
+    }
+    let short = words
+        .iter()
+        .filter_map(|(w, &bits)| pack(w).map(|k| (k, bits)))
+        .collect();
+    Table {
+        words,
+        short,
+        first,
+    }
 });
+
+/// Slots of the [`RECENT`] stop-word cache.
+const RECENT_SLOTS: usize = 256;
+
+thread_local! {
+    /// The [`stop_bits`] of recent short words, by their [`pack`]ed key (never 0).
+    static RECENT: [std::cell::Cell<(u64, u64)>; RECENT_SLOTS] =
+        const { [const { std::cell::Cell::new((0, 0)) }; RECENT_SLOTS] };
+}
+
+/// `word`'s bytes as a little-endian `u64`, zero-padded (and mixed), when it has one to eight bytes and
+/// does not end with a NUL byte. No stop word holds a NUL byte, so two such words pack alike
+/// only when they are equal: a shorter word's padding meets the other's last, non-NUL byte.
+#[inline]
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
+        return None;
+    }
+    // The little-endian value of the zero-padded bytes, built in a register: a copy into a
+    // stack buffer read back as a `u64` stalled on store forwarding.
+    let packed = b
+        .iter()
+        .rev()
+        .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
+    // Mixed (a bijection: xor-shifts and an odd multiplier), so that the low bits the table
+    // indexes by depend on every byte, not on the first one or two.
+    let mut x = packed;
+    x ^= x >> 32;
+    x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^= x >> 29;
+    Some(x)
+}
 
 /// Calls `f` with each word of `text`: maximal runs of alphanumeric characters, lower-cased.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
@@ -331,13 +389,15 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// assert_eq!(detect(["Startseite", "Kontakt"].into_iter()), Language::English);
 /// ```
 pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
-    let mut line_words: Vec<Vec<u64>> = Vec::new();
+    // One line's bits at a time, in one reused buffer: the votes are tallied line by line.
+    let mut votes = Votes::default();
+    let mut bits: Vec<u64> = Vec::new();
     for line in lines {
-        let mut bits = Vec::new();
+        bits.clear();
         for_each_word(line, |w| bits.push(stop_bits(w)));
-        line_words.push(bits);
+        votes.add(&bits);
     }
-    detect_from_bits(line_words.iter().map(Vec::as_slice))
+    votes.language()
 }
 
 /// The language of a document from its text: by its script when the script tells (Chinese,
@@ -548,42 +608,95 @@ impl ScriptCounts {
 /// `Language::ALL[i]`.
 #[inline]
 pub(crate) fn stop_bits(lower: &str) -> u64 {
-    TABLE.words.get(lower).copied().unwrap_or(0)
+    let table = &*TABLE;
+    let Some(&mask) = table.first.get(lower.len()) else {
+        return 0;
+    };
+    // The empty word has no first byte: it goes to the map.
+    let bit = lower.as_bytes().first().map_or(0, |&b| 1u64 << (b % 64));
+    if !lower.is_empty() && mask & bit == 0 {
+        return 0;
+    }
+    match pack(lower) {
+        Some(key) => RECENT.with(|recent| {
+            // A direct-mapped cache of the last short words looked up on this thread: news
+            // text repeats its words, and the table (every language's list) is too big to stay
+            // in the L1 cache. Keys are exact (`pack` is one-to-one), 0 marks an empty slot.
+            let slot = &recent[(key >> 56) as usize % RECENT_SLOTS];
+            let (k, bits) = slot.get();
+            if k == key {
+                return bits;
+            }
+            let bits = table.short.get(&key).copied().unwrap_or(0);
+            slot.set((key, bits));
+            bits
+        }),
+        None if lower.len() <= 8 && !lower.is_empty() => 0,
+        None => table.words.get(lower).copied().unwrap_or(0),
+    }
 }
 
 /// [`detect`] from the [`stop_bits`] of the words of each line, in order.
 pub(crate) fn detect_from_bits<'a>(lines: impl Iterator<Item = &'a [u64]>) -> Language {
-    let mut hits = [0usize; Language::ALL.len()];
-    let mut total = 0usize;
+    let mut votes = Votes::default();
     for line_words in lines {
-        if line_words.len() < VOTING_WORDS {
-            continue;
+        votes.add(line_words);
+    }
+    votes.language()
+}
+
+/// The stop-word votes of the lines read so far ([`detect_from_bits`]).
+struct Votes {
+    hits: [usize; Language::ALL.len()],
+    total: usize,
+}
+
+impl Default for Votes {
+    fn default() -> Self {
+        Votes {
+            hits: [0; Language::ALL.len()],
+            total: 0,
         }
-        total += line_words.len();
+    }
+}
+
+impl Votes {
+    /// The votes of one line, from the [`stop_bits`] of its words: none under
+    /// [`VOTING_WORDS`] words.
+    fn add(&mut self, line_words: &[u64]) {
+        if line_words.len() < VOTING_WORDS {
+            return;
+        }
+        self.total += line_words.len();
         for bits in line_words {
             let mut b = *bits;
             while b != 0 {
                 let i = b.trailing_zeros() as usize;
-                if let Some(h) = hits.get_mut(i) {
+                if let Some(h) = self.hits.get_mut(i) {
                     *h += 1;
                 }
                 b &= b - 1;
             }
         }
     }
-    let english_index = Language::English.index();
-    let mut best = english_index;
-    let mut best_hits = hits[english_index];
-    for (i, &h) in hits.iter().enumerate() {
-        if h > best_hits {
-            best = i;
-            best_hits = h;
+
+    /// The language the votes give.
+    fn language(&self) -> Language {
+        let (hits, total) = (&self.hits, self.total);
+        let english_index = Language::English.index();
+        let mut best = english_index;
+        let mut best_hits = hits[english_index];
+        for (i, &h) in hits.iter().enumerate() {
+            if h > best_hits {
+                best = i;
+                best_hits = h;
+            }
         }
+        if total == 0 || (best_hits as f32) < MIN_COVERAGE * total as f32 {
+            return Language::English;
+        }
+        Language::ALL[best].0
     }
-    if total == 0 || (best_hits as f32) < MIN_COVERAGE * total as f32 {
-        return Language::English;
-    }
-    Language::ALL[best].0
 }
 
 /// Turns text into index terms: lowercased word tokens, stop words and tokens without a letter or
@@ -716,20 +829,33 @@ impl Terms {
 
     /// Word terms: lower-cased words, stop words dropped, stemmed.
     fn of_words(&self, text: &str) -> Vec<String> {
+        // ASCII words are lower-cased into this buffer, reused (their lower case is their ASCII
+        // lower case); others by `to_lowercase` (final sigma and the like).
+        let mut buf = String::new();
         words(text)
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .filter_map(|w| {
-                let lower = w.to_lowercase();
+                let owned;
+                let lower: &str = if w.is_ascii() {
+                    buf.clear();
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                    &buf
+                } else {
+                    owned = w.to_lowercase();
+                    &owned
+                };
                 // Possessives and contractions: "Russia's" indexes as "russia".
                 let base = lower
                     .strip_suffix("'s")
                     .or_else(|| lower.strip_suffix("’s"))
-                    .unwrap_or(&lower);
-                (!self.stop.contains(base) && !self.stop.contains(lower.as_str())).then(|| {
-                    match &self.stemmer {
-                        Some(s) => self.stem(s, base),
-                        None => base.to_string(),
-                    }
+                    .unwrap_or(lower);
+                // `base` is `lower` or a prefix of it: equal lengths, one look-up.
+                let stop = self.stop.contains(base)
+                    || (base.len() != lower.len() && self.stop.contains(lower));
+                (!stop).then(|| match &self.stemmer {
+                    Some(s) => self.stem(s, base),
+                    None => base.to_string(),
                 })
             })
             .collect()
@@ -744,6 +870,30 @@ fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_look_ups_agree_with_the_table() {
+        for (w, &bits) in &TABLE.words {
+            assert_eq!(stop_bits(w), bits, "{w}");
+            let mut longer = w.to_string();
+            longer.push('x');
+            assert_eq!(
+                stop_bits(&longer),
+                TABLE.words.get(longer.as_str()).copied().unwrap_or(0)
+            );
+            let nul = format!("{w}\0");
+            assert_eq!(stop_bits(&nul), 0);
+            if let Some((cut, _)) = w.char_indices().last() {
+                let shorter = &w[..cut];
+                assert_eq!(
+                    stop_bits(shorter),
+                    TABLE.words.get(shorter).copied().unwrap_or(0)
+                );
+            }
+        }
+        assert_eq!(stop_bits(""), 0);
+        assert_eq!(stop_bits("\0"), 0);
+    }
 
     #[test]
     fn chinese_terms_are_bigrams_and_latin_words_stay_words() {

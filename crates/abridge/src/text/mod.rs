@@ -3,6 +3,7 @@
 //! ([`lang`]: stop words, stemmers, page language). The splitter's word lists are data
 //! (`text/vocab/en/*.txt`).
 
+mod charset;
 mod dateline;
 mod flat;
 mod fxhash;

@@ -32,9 +32,10 @@
 //! at all (`* * *`, a table's delimiter row) is kept as a sentence of its own, so callers that want
 //! prose only may skip sentences without alphanumeric characters.
 
+use super::FxHashMap;
 use crate::Span;
-use std::collections::HashMap;
 
+use super::charset::CharSet;
 use super::lang::Language;
 use super::lexicon::{CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE};
 use super::rules::{AbbreviationEnd, Rules};
@@ -507,16 +508,16 @@ struct Info<'a> {
 }
 
 impl Info<'_> {
-    fn new<'t>(text: &'t str, rules: &Rules) -> Info<'t> {
-        let closers_set = rules.closers.as_slice();
-        let t = text.trim_start_matches(OPENERS);
-        let body = t.trim_end_matches(closers_set);
+    /// The parts of token `text`, trimmed with `sets` (built from the rules' characters).
+    fn new<'t>(text: &'t str, sets: &TrimSets) -> Info<'t> {
+        let t = sets.openers.trim_start(text);
+        let body = sets.closers.trim_end(t);
         let closers = &t[body.len()..];
-        let core = body.trim_end_matches(rules.terminals.as_slice());
+        let core = sets.terminals.trim_end(body);
         let run = &body[core.len()..];
         Info {
             text,
-            core: core.trim_end_matches(closers_set),
+            core: sets.closers.trim_end(core),
             run,
             closers,
         }
@@ -541,6 +542,65 @@ struct Infos<'a> {
     seg: &'a str,
     toks: &'a [Tok],
     rules: &'a Rules,
+    /// [`OPENERS`] and the rules' closers and terminals, as bitmaps ([`TrimSets`]).
+    sets: &'a TrimSets,
+    /// Each token's [`Parts`], found once (the rules look at a token six times on average);
+    /// empty when the segment is too long for `u32` offsets, and then found at each look.
+    parts: &'a [Parts],
+}
+
+/// Where the parts of an [`Info`] lie in its token, as byte offsets from the token's start:
+/// `core` is `core_start..core_end`, `run` is `run_start..closers_start`, `closers` is
+/// `closers_start..`. Sixteen bytes a token instead of the sixty-four of an [`Info`].
+#[derive(Clone, Copy)]
+struct Parts {
+    core_start: u32,
+    core_end: u32,
+    run_start: u32,
+    closers_start: u32,
+}
+
+impl Parts {
+    /// The offsets of `info`'s parts in its token (`u32` offsets: the caller checked that the
+    /// token is shorter than `u32::MAX` bytes).
+    fn of(info: &Info<'_>) -> Parts {
+        let base = info.text.as_ptr() as usize;
+        let at = |part: &str| (part.as_ptr() as usize - base) as u32;
+        Parts {
+            core_start: at(info.core),
+            core_end: at(info.core) + info.core.len() as u32,
+            run_start: at(info.run),
+            closers_start: at(info.closers),
+        }
+    }
+
+    fn info(self, text: &str) -> Info<'_> {
+        let part = |from: u32, to: usize| text.get(from as usize..to).unwrap_or("");
+        Info {
+            text,
+            core: part(self.core_start, self.core_end as usize),
+            run: part(self.run_start, self.closers_start as usize),
+            closers: part(self.closers_start, text.len()),
+        }
+    }
+}
+
+/// The characters [`Info::new`] trims a token by, as [`CharSet`]s: trimming with a `&[char]`
+/// compares each character with every entry, and tokens are trimmed at every look at them.
+struct TrimSets {
+    openers: CharSet,
+    closers: CharSet,
+    terminals: CharSet,
+}
+
+impl TrimSets {
+    fn of(rules: &Rules) -> TrimSets {
+        TrimSets {
+            openers: CharSet::new(OPENERS),
+            closers: CharSet::new(&rules.closers),
+            terminals: CharSet::new(&rules.terminals),
+        }
+    }
 }
 
 impl<'a> Infos<'a> {
@@ -550,10 +610,24 @@ impl<'a> Infos<'a> {
 
     fn get(&self, j: usize) -> Option<Info<'a>> {
         let t = self.toks.get(j)?;
-        Some(Info::new(
-            self.seg.get(t.start..t.end).unwrap_or(""),
-            self.rules,
-        ))
+        let text = self.seg.get(t.start..t.end).unwrap_or("");
+        Some(match self.parts.get(j) {
+            Some(p) => p.info(text),
+            None => Info::new(text, self.sets),
+        })
+    }
+
+    /// The text of token `j` (empty past the end): without taking the token apart.
+    fn text(&self, j: usize) -> &'a str {
+        self.toks
+            .get(j)
+            .and_then(|t| self.seg.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// [`Info::is_bullet`] of token `j`, which exists.
+    fn is_bullet(&self, j: usize) -> bool {
+        self.text(j).starts_with(BULLETS)
     }
 
     /// Token `j`, which exists.
@@ -612,6 +686,11 @@ fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
     let mut cuts = Vec::new();
     if !rules.script_terminals.is_empty() {
         script_terminal_cuts(tok, rules, &mut cuts);
+    }
+    // Only a `.`, `?` or `!` makes a cut below: most tokens (words) have none, and skip the
+    // address checks (a searcher for `://` each).
+    if !tok.bytes().any(|b| matches!(b, b'.' | b'?' | b'!')) {
+        return cuts;
     }
     let bare = tok.trim_start_matches(OPENERS);
     if tok.contains('@')
@@ -820,26 +899,24 @@ fn parse_marker(token: &str) -> Option<Marker> {
 /// (`1. … 2. …`, `a. … b. …`) whose first member opens the segment, follows a bullet or a colon.
 fn list_markers(infos: &Infos<'_>) -> Vec<bool> {
     let mut confirmed = vec![false; infos.len()];
-    let markers: Vec<(usize, Marker)> = infos
-        .iter()
-        .enumerate()
-        .filter_map(|(i, inf)| parse_marker(inf.text).map(|m| (i, m)))
+    let markers: Vec<(usize, Marker)> = (0..infos.len())
+        .filter_map(|i| parse_marker(infos.text(i)).map(|m| (i, m)))
         .collect();
     let qualifies = |i: usize| {
         i == 0
-            || infos.at(i).is_bullet()
+            || infos.is_bullet(i)
             || infos
                 .get(i.wrapping_sub(1))
                 .is_some_and(|p| p.is_bullet() || p.text.ends_with(':'))
     };
     if let Some(&(i, _)) = markers.first() {
-        if i == 0 || (i == 1 && infos.at(0).is_bullet()) {
+        if i == 0 || (i == 1 && infos.is_bullet(0)) {
             confirmed[i] = true;
         }
     }
     // Runs grow one marker at a time: each open run waits for its next value.
     let mut runs: Vec<Vec<usize>> = Vec::new();
-    let mut waiting: HashMap<(MarkerKind, MarkerStyle, u32), usize> = HashMap::new();
+    let mut waiting: FxHashMap<(MarkerKind, MarkerStyle, u32), usize> = FxHashMap::default();
     for &(i, m) in &markers {
         if m.kind == MarkerKind::Upper {
             continue;
@@ -877,7 +954,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
     fn new(infos: Infos<'a>, markers: &'s [bool]) -> Self {
         let mut next_word = vec![infos.len(); infos.len() + 1];
         for j in (0..infos.len()).rev() {
-            next_word[j] = if has_alnum(infos.at(j).text) {
+            next_word[j] = if has_alnum(infos.text(j)) {
                 j
             } else {
                 next_word[j + 1]
@@ -898,7 +975,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
 
     fn case_from(&self, from: usize) -> Case {
         self.word_from(from)
-            .map_or(Case::None, |j| case_of(self.infos.at(j).text))
+            .map_or(Case::None, |j| case_of(self.infos.text(j)))
     }
 
     /// Whether the word at or after `from` is one that usually opens a sentence (and is not an
@@ -983,8 +1060,11 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
 /// `large.[7][8]`, `(1987).1`, `consultation.11`), the last token of the note: `i`, or the bare
 /// numbers of one to three digits that follow (`consultation.11 12`).
 fn after_note_numbers(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
-    let text = ctx.infos.at(i).text;
-    let (head, note) = text.rsplit_once('.')?;
+    let text = ctx.infos.text(i);
+    // `rsplit_once('.')` by a byte loop: tokens are short, and most have no full stop, for
+    // which a `memrchr` call cost more than it saved.
+    let dot = text.bytes().rposition(|b| b == b'.')?;
+    let (head, note) = (text.get(..dot)?, text.get(dot + 1..)?);
     // A word of two letters or more (`spring.`), or a closing bracket (`(2019).`), before the
     // stop: not a number (`3.10`) nor an initial.
     let bracket = head.ends_with(')');
@@ -1147,11 +1227,20 @@ fn split_segment(
         return;
     };
     let toks = tokenize(seg, rules);
-    let infos = Infos {
+    let sets = TrimSets::of(rules);
+    let mut infos = Infos {
         seg,
         toks: &toks,
         rules,
+        sets: &sets,
+        parts: &[],
     };
+    let parts: Vec<Parts> = if u32::try_from(seg.len()).is_ok() {
+        infos.iter().map(|inf| Parts::of(&inf)).collect()
+    } else {
+        Vec::new()
+    };
+    infos.parts = &parts;
     let quoted = if rules.quotes.is_empty() {
         Vec::new()
     } else {
@@ -1164,8 +1253,7 @@ fn split_segment(
     let mut i = 0;
     while i < toks.len() {
         // A bullet, or an enumerator not after a bullet, opens a new item.
-        let opens_item =
-            infos.at(i).is_bullet() || (markers[i] && !(i > 0 && infos.at(i - 1).is_bullet()));
+        let opens_item = infos.is_bullet(i) || (markers[i] && !(i > 0 && infos.is_bullet(i - 1)));
         if opens_item && i > sent_start {
             cuts.push(toks[i].start);
             sent_start = i;
@@ -1183,7 +1271,7 @@ fn split_segment(
                     // Closing marks set off by a space (French `Adieu. »`) close this sentence.
                     while infos
                         .get(j + 1)
-                        .is_some_and(|n| n.text.chars().all(|c| rules.closers.contains(&c)))
+                        .is_some_and(|n| n.text.chars().all(|c| sets.closers.contains(c)))
                     {
                         j += 1;
                     }
@@ -1239,7 +1327,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
     let mut inside = vec![false; infos.len()];
     let mut i = 0;
     while i < infos.len() {
-        let text = infos.at(i).text;
+        let text = infos.text(i);
         let head = text.trim_start_matches(|c: char| {
             OPENERS.contains(&c) && !rules.quotes.iter().any(|(o, _)| o.starts_with(c))
         });
@@ -1250,7 +1338,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
         // The first token from here on that ends with the closing mark (before trailing
         // punctuation), the opening token itself included when the quotation is one word.
         let closes = |j: usize| {
-            let tail = infos.at(j).text.trim_end_matches(|c: char| {
+            let tail = infos.text(j).trim_end_matches(|c: char| {
                 matches!(c, ',' | ';' | ':')
                     || rules.terminals.contains(&c)
                     || (rules.closers.contains(&c) && c != close)
@@ -1261,7 +1349,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
             Some(j) => {
                 // A closing mark standing alone (`Adieu. »`) leaves the word before it free to
                 // end the sentence; the mark joins it.
-                let last = if j > i && !has_alnum(infos.at(j).text) {
+                let last = if j > i && !has_alnum(infos.text(j)) {
                     j - 1
                 } else {
                     j
@@ -1280,6 +1368,44 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_parts_kept_as_offsets_are_the_parts_found_by_trimming() {
+        for lang in [Language::English, Language::German, Language::French] {
+            let rules = Rules::of_language(lang);
+            let sets = TrimSets::of(rules);
+            for tok in [
+                "word",
+                "\"Quoted.\"",
+                "«Oui.»",
+                "(end.)",
+                "...",
+                "“Go!”)",
+                "’s",
+                "",
+                "a.b.",
+                "¿Qué?",
+                "x…",
+                "[1].",
+                "„Und.“",
+            ] {
+                let info = Info::new(tok, &sets);
+                let again = Parts::of(&info).info(tok);
+                assert_eq!(
+                    (again.text, again.core, again.run, again.closers),
+                    (info.text, info.core, info.run, info.closers),
+                    "{tok}"
+                );
+                // The bitmaps trim as the rules' slices do.
+                let t = tok.trim_start_matches(OPENERS);
+                let body = t.trim_end_matches(rules.closers.as_slice());
+                let core = body.trim_end_matches(rules.terminals.as_slice());
+                assert_eq!(info.core, core.trim_end_matches(rules.closers.as_slice()));
+                assert_eq!(info.run, &body[core.len()..]);
+                assert_eq!(info.closers, &t[body.len()..]);
+            }
+        }
+    }
 
     fn texts(input: &str) -> Vec<String> {
         split(input)
