@@ -126,6 +126,12 @@ fn terminals_of_other_scripts() {
         "Այսօր անձրև է: Ժամը 10:30 է:",
         &["Այսօր անձրև է:", "Ժամը 10:30 է:"],
     );
+    // The Latin point is the Armenian middle stop: a pause, no sentence end.
+    check(
+        Language::Armenian,
+        "Պատասխանում եմ. սեր, գիտելիք: Այսօր անձրև է:",
+        &["Պատասխանում եմ. սեր, գիտելիք:", "Այսօր անձրև է:"],
+    );
     check(
         Language::Amharic,
         "ዛሬ ዝናብ ዘነበ።ነገ ፀሐይ ይወጣል።",
@@ -272,11 +278,27 @@ fn cli_detects_each_documents_language() {
         zh,
     );
     assert_eq!(v[0]["language"], "en");
-    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(1));
+    // English text ends sentences at the full-width marks too.
+    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(2));
     let de = "Die Wahl findet am 3. Oktober statt, wie die Stadt am Montag mitteilte. Danach entscheidet der Rat über den Haushalt.";
     let v = run(&["sentences", "--raw", "--format", "json", "-"], de);
     assert_eq!(v[0]["language"], "de");
     assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(2));
+    // Read as English, the ordinal date `3. Oktober` ends a sentence.
+    let v = run(
+        &[
+            "sentences",
+            "--raw",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "-",
+        ],
+        de,
+    );
+    assert_eq!(v[0]["language"], "en");
+    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(3));
     let v = run(&["clean", "--format", "json", "-"], de);
     assert_eq!(v[0]["language"], "de");
 }

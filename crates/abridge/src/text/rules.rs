@@ -37,6 +37,9 @@ pub(crate) struct Rules {
     pub closers: Vec<char>,
     /// Quotation pairs: opening mark (one or two characters: `,,`) and closing mark.
     pub quotes: Vec<(String, char)>,
+    /// The longest quotation, in characters from its opening to its closing mark, whose
+    /// punctuation ends no sentence: a longer one is split as running text.
+    pub quote_max: usize,
     abbreviations: WordSet,
     prepositive: WordSet,
     starters: WordSet,
@@ -49,18 +52,28 @@ const LATIN_TERMINALS: &[char] = &['.', '?', '!', '…', '‽'];
 
 impl Rules {
     fn english() -> Rules {
-        Rules {
+        let mut rules = Rules {
             english: true,
             terminals: super::sentences::TERMINALS.to_vec(),
             script_terminals: Vec::new(),
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
+            quote_max: usize::MAX,
             abbreviations: WordSet::default(),
             prepositive: WordSet::default(),
             starters: WordSet::default(),
             abbreviation_end: AbbreviationEnd::Capital,
             ordinal_dot: false,
+        };
+        // English keeps its word lists (`vocab/en/*.txt`); its segmenter file sets its quotation
+        // pairs.
+        rules.apply(include_str!("vocab/en/segmenter.txt"), true);
+        for &c in &rules.script_terminals {
+            if !rules.terminals.contains(&c) {
+                rules.terminals.push(c);
+            }
         }
+        rules
     }
 
     /// The rules of a language other than English from its data files (any may be missing).
@@ -71,6 +84,7 @@ impl Rules {
             script_terminals: Vec::new(),
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
+            quote_max: usize::MAX,
             abbreviations: WordSet::parse(abbreviations),
             prepositive: WordSet::parse(prepositive),
             starters: WordSet::parse(starters),
@@ -102,6 +116,10 @@ impl Rules {
             match key.trim() {
                 "script-terminals" | "terminals" => self.script_terminals.extend(chars()),
                 "closers" => self.closers.extend(chars()),
+                "not-terminals" => {
+                    let drop: Vec<char> = chars().collect();
+                    self.terminals.retain(|c| !drop.contains(c));
+                }
                 "quote" => {
                     if let [open, close] = values[..] {
                         if own && !own_quotes {
@@ -121,6 +139,11 @@ impl Rules {
                     }
                 }
                 "ordinal-dot" => self.ordinal_dot = value.trim() == "yes",
+                "quote-max" => {
+                    if let Ok(n) = value.trim().parse() {
+                        self.quote_max = n;
+                    }
+                }
                 _ => {}
             }
         }
