@@ -301,6 +301,14 @@ fn cli_detects_each_documents_language() {
     assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(3));
     let v = run(&["clean", "--format", "json", "-"], de);
     assert_eq!(v[0]["language"], "de");
+    // `extract` reports the language and counts the sentences by its rules (`3. Oktober` is a
+    // date, not a sentence end).
+    let v = run(&["extract", "--format", "json", "-"], de);
+    assert_eq!(v[0]["language"], "de");
+    assert_eq!(v[0]["sentences"], 2);
+    let v = run(&["extract", "--format", "json", "-"], zh);
+    assert_eq!(v[0]["language"], "zh");
+    assert_eq!(v[0]["sentences"], 2);
 }
 
 /// The cleaner's furniture words of a language (`article/vocab/<code>/furniture.txt`) drop the
