@@ -126,6 +126,17 @@ fn terminals_of_other_scripts() {
         "Այսօր անձրև է: Ժամը 10:30 է:",
         &["Այսօր անձրև է:", "Ժամը 10:30 է:"],
     );
+    // A bare question mark ends before a word that follows it, not before a dash of dialogue.
+    check(
+        Language::Kazakh,
+        "Ауыл шаруашылығы – кім? не?",
+        &["Ауыл шаруашылығы – кім?", "не?"],
+    );
+    check(
+        Language::Russian,
+        "Кто там? — спросил он. Никто не ответил.",
+        &["Кто там? — спросил он.", "Никто не ответил."],
+    );
     // The Latin point is the Armenian middle stop: a pause, no sentence end.
     check(
         Language::Armenian,

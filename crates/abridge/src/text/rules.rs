@@ -40,6 +40,9 @@ pub(crate) struct Rules {
     /// The longest quotation, in characters from its opening to its closing mark, whose
     /// punctuation ends no sentence: a longer one is split as running text.
     pub quote_max: usize,
+    /// A question mark ends a sentence before a lower-case word that follows it directly
+    /// (`кім? не?`), not only before a capital.
+    pub question_before_lower: bool,
     abbreviations: WordSet,
     prepositive: WordSet,
     starters: WordSet,
@@ -59,6 +62,7 @@ impl Rules {
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
             quote_max: usize::MAX,
+            question_before_lower: false,
             abbreviations: WordSet::default(),
             prepositive: WordSet::default(),
             starters: WordSet::default(),
@@ -85,6 +89,7 @@ impl Rules {
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
             quote_max: usize::MAX,
+            question_before_lower: false,
             abbreviations: WordSet::parse(abbreviations),
             prepositive: WordSet::parse(prepositive),
             starters: WordSet::parse(starters),
@@ -139,6 +144,9 @@ impl Rules {
                     }
                 }
                 "ordinal-dot" => self.ordinal_dot = value.trim() == "yes",
+                "question-before-lower" => {
+                    self.question_before_lower = value.trim() == "ends";
+                }
                 "quote-max" => {
                     if let Ok(n) = value.trim().parse() {
                         self.quote_max = n;

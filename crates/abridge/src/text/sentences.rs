@@ -1029,8 +1029,16 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
         return Some(i);
     }
     if question {
-        // `Hello?! Is that you?` but `Yahoo! in the accounting department`.
-        return (next != Case::Lower).then_some(i);
+        // `Hello?! Is that you?` but `Yahoo! in the accounting department`; where the language
+        // says so, a bare question mark ends before a word that follows it directly (`кім? не?`,
+        // not `Кто там? — спросил он`).
+        let question_ends = infos.rules.question_before_lower
+            && inf.run.chars().all(|c| c == '?')
+            && inf.closers.is_empty()
+            && infos
+                .get(i + 1)
+                .is_some_and(|n| n.text.starts_with(char::is_lowercase));
+        return (next != Case::Lower || question_ends).then_some(i);
     }
     let dots = dot_count(inf.run);
     if dots == 2 && inf.run == ".." && !infos.rules.english && infos.rules.is_abbreviation(inf.core)
