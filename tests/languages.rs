@@ -351,3 +351,41 @@ fn german_furniture_words_clean_a_german_page() {
     );
     assert_eq!(detect_text(text), Language::German);
 }
+
+/// Month names and dates of bylines and datelines in the document's language
+/// (`article/vocab/<code>/months.txt`): `clean` dates each fixture of `tests/fixtures/lang/dates`
+/// by its dateline, and the English one, whose byline holds the French `14 mars 2026`, stays
+/// undated.
+#[test]
+fn clean_dates_articles_by_their_language_month_names() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lang/dates");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_abridge"))
+        .args(["clean", dir, "--format", "json"])
+        .output()
+        .expect("abridge runs");
+    assert!(out.status.success());
+    let records: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let expected = [
+        ("de", Some("2026-02-03")),
+        ("en", None),
+        ("es", Some("2026-03-14")),
+        ("fr", Some("2026-04-01")),
+        ("it", Some("2026-09-22")),
+        ("pt", Some("2026-05-05")),
+        ("ru", Some("2026-03-14")),
+    ];
+    let records = records.as_array().expect("records");
+    assert_eq!(records.len(), expected.len());
+    for (code, date) in expected {
+        let record = records
+            .iter()
+            .find(|r| {
+                r["source"]
+                    .as_str()
+                    .is_some_and(|s| s.ends_with(&format!("/{code}.txt")))
+            })
+            .unwrap_or_else(|| panic!("a record for {code}"));
+        assert_eq!(record["language"], code, "{code}");
+        assert_eq!(record["date"].as_str(), date, "{code}");
+    }
+}
