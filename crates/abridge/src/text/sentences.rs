@@ -397,6 +397,9 @@ fn toc_title_len(line: &str) -> Option<usize> {
 fn ends_in_list_item(line: &str) -> bool {
     let mut run: Option<(Marker, usize)> = None;
     for word in line.split_whitespace() {
+        if word.len() > 8 || !word.ends_with(['.', ')']) {
+            continue;
+        }
         let Some(m) = parse_marker(word) else {
             continue;
         };
@@ -667,7 +670,10 @@ fn push_pieces(seg: &str, start: usize, end: usize, rules: &Rules, out: &mut Vec
 /// ellipses (`mean...see`), dotted names (`os.path`) and file names (`report.pdf`) are spared.
 fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
     let mut cuts = Vec::new();
-    if !rules.script_terminals.is_empty() {
+    // Most script terminals are not ASCII (Greek `;` is): an ASCII token is skipped cheaply.
+    if !rules.script_terminals.is_empty()
+        && (!tok.is_ascii() || rules.script_terminals.iter().any(char::is_ascii))
+    {
         script_terminal_cuts(tok, rules, &mut cuts);
     }
     let bare = tok.trim_start_matches(OPENERS);
@@ -1419,8 +1425,15 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
     let rules = infos.rules;
     let mut inside = vec![false; infos.len()];
     let mut i = 0;
+    let opening = |c: char| rules.quotes.iter().any(|(o, _)| o.starts_with(c));
     while i < infos.len() {
-        let text = infos.at(i).text;
+        let tok = infos.toks[i];
+        let text = infos.seg.get(tok.start..tok.end).unwrap_or("");
+        // Most tokens hold no opening mark at all.
+        if !text.contains(opening) {
+            i += 1;
+            continue;
+        }
         let head = text.trim_start_matches(|c: char| {
             OPENERS.contains(&c) && !rules.quotes.iter().any(|(o, _)| o.starts_with(c))
         });
@@ -1459,14 +1472,21 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
         };
         let short = |j: usize| {
             let toks = infos.toks;
+            // Bytes first: no more bytes than the limit is no more characters.
             rules.quote_max == usize::MAX
+                || toks[j].end - toks[i].start <= rules.quote_max
                 || infos
                     .seg
                     .get(toks[i].start..toks[j].end)
                     .is_some_and(|q| q.chars().count() <= rules.quote_max)
         };
-        match (i..infos.len()).find(|&j| closes(j)) {
-            Some(j) if short(j) => {
+        // The search stops past the longest quotation the language protects (English: 250
+        // characters), so that a paragraph of unclosed brackets is read in linear time.
+        match (i..infos.len())
+            .take_while(|&j| short(j))
+            .find(|&j| closes(j))
+        {
+            Some(j) => {
                 // A closing mark standing alone (`Adieu. »`) leaves the word before it free to
                 // end the sentence; the mark joins it.
                 let last = if j > i && !has_alnum(infos.at(j).text) {
