@@ -572,7 +572,12 @@ impl Info<'_> {
         let t = text.trim_start_matches(OPENERS);
         let body = t.trim_end_matches(closers_set);
         let closers = &t[body.len()..];
-        let core = body.trim_end_matches(rules.terminals.as_slice());
+        // An ASCII letter or digit, the usual last character, is no terminal of any language
+        // (the ASCII terminals are `.?!` and Greek `;`, Armenian `:`).
+        let core = body.trim_end_matches(|c: char| {
+            (!c.is_ascii() || matches!(c, '.' | '?' | '!' | ';' | ':'))
+                && rules.terminals.contains(&c)
+        });
         let run = &body[core.len()..];
         Info {
             text,
