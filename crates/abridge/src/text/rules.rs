@@ -3,8 +3,9 @@
 //! abbreviations, titles, sentence starters and ordinal numbers a full stop follows. They are
 //! data: `text/vocab/default/segmenter.txt` for every language but English, overridden by a
 //! language's own `vocab/<code>/segmenter.txt`, and its word lists `abbreviations.txt`,
-//! `prepositive.txt` and `starters.txt` (format: [`super::wordset`]). English keeps the rules of
-//! `vocab/en/*.txt` ([`super::lexicon`]), so that its output does not change with this table.
+//! `prepositive.txt` and `starters.txt` (format: [`super::wordset`]). English keeps the word lists
+//! of `vocab/en/*.txt` ([`super::lexicon`]) and reads only its quotation pairs, `quote-max` and
+//! full-width terminals from `vocab/en/segmenter.txt`.
 //!
 //! One engine reads every language ([`super::sentences`]); a language without data of its own
 //! gets the default profile, which already knows the terminals of every script.

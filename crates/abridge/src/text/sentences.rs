@@ -11,8 +11,10 @@
 //!    the next line goes on in lowercase, the line ends in a comma or a word like `the` or `of`,
 //!    the line already holds the end of a sentence (`... it said. Prime Minister`), or the first
 //!    word of the next line would not have fitted on it, as in text hard-wrapped at a fixed width
-//!    (judged against the median line length of the block). A line ending in `.`, `?` or `!` is
-//!    left to the second layer. The runs of lines joined by soft breaks are the *segments*.
+//!    (judged against the median line length of the block), or the line ends in a space (flowed
+//!    text). A line ending in `.`, `?` or `!` is left to the second layer; a line ending in an
+//!    inline list item breaks before a capital; a line of a table of contents stands alone without
+//!    its dot leader and page number. The runs of lines joined by soft breaks are the *segments*.
 //! 2. **Punctuation.** Each segment is cut into whitespace tokens and every `.`, `?`, `!` and `…`
 //!    at the end of a token is judged in the light of the token (abbreviation, initial, number,
 //!    ellipsis, list marker) and of the next word (its case, and whether it is a word that usually
@@ -24,6 +26,10 @@
 //! numbers, lists, ellipses, quotations, double punctuation, addresses, errant newlines) with
 //! general heuristics rather than special cases; the rule set is checked against them by
 //! `tests/conformance.rs`.
+//!
+//! Punctuation inside a quotation or bracket that closes in the same segment (within the
+//! language's `quote-max`) ends no sentence. Stray HTML tags and rules of one symbol at a
+//! sentence's edges are left out of its span; a piece of nothing else is dropped.
 //!
 //! Every sentence borrows its text from the input together with its byte span; the text is
 //! trimmed of surrounding whitespace and keeps the line breaks inside it. Spans are in order and do
