@@ -46,7 +46,9 @@ def sentences_files(
     glob: Optional[Sequence[str]] = None,
 ) -> List[Record]: ...
 def extract(text: Text, *, source: Optional[str] = None, words: int = 60) -> Record:
-    """One `abridge extract` record: source, title, date, sentences, blocks, tables, lists, summary."""
+    """One `abridge extract` record: source, language, title, date, sentences, blocks, tables, lists,
+    summary. `language` is the ISO 639-1 code of the document's detected language, whose cleaner
+    vocabulary, sentence rules, stop words and stemmer the record is built with."""
 
 def extract_files(
     paths: Iterable[Path], *, words: int = 60, glob: Optional[Sequence[str]] = None

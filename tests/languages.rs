@@ -126,6 +126,23 @@ fn terminals_of_other_scripts() {
         "Այսօր անձրև է: Ժամը 10:30 է:",
         &["Այսօր անձրև է:", "Ժամը 10:30 է:"],
     );
+    // A bare question mark ends before a word that follows it, not before a dash of dialogue.
+    check(
+        Language::Kazakh,
+        "Ауыл шаруашылығы – кім? не?",
+        &["Ауыл шаруашылығы – кім?", "не?"],
+    );
+    check(
+        Language::Russian,
+        "Кто там? — спросил он. Никто не ответил.",
+        &["Кто там? — спросил он.", "Никто не ответил."],
+    );
+    // The Latin point is the Armenian middle stop: a pause, no sentence end.
+    check(
+        Language::Armenian,
+        "Պատասխանում եմ. սեր, գիտելիք: Այսօր անձրև է:",
+        &["Պատասխանում եմ. սեր, գիտելիք:", "Այսօր անձրև է:"],
+    );
     check(
         Language::Amharic,
         "ዛሬ ዝናብ ዘነበ።ነገ ፀሐይ ይወጣል።",
@@ -272,13 +289,37 @@ fn cli_detects_each_documents_language() {
         zh,
     );
     assert_eq!(v[0]["language"], "en");
-    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(1));
+    // English text ends sentences at the full-width marks too.
+    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(2));
     let de = "Die Wahl findet am 3. Oktober statt, wie die Stadt am Montag mitteilte. Danach entscheidet der Rat über den Haushalt.";
     let v = run(&["sentences", "--raw", "--format", "json", "-"], de);
     assert_eq!(v[0]["language"], "de");
     assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(2));
+    // Read as English, the ordinal date `3. Oktober` ends a sentence.
+    let v = run(
+        &[
+            "sentences",
+            "--raw",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "-",
+        ],
+        de,
+    );
+    assert_eq!(v[0]["language"], "en");
+    assert_eq!(v[0]["sentences"].as_array().map(Vec::len), Some(3));
     let v = run(&["clean", "--format", "json", "-"], de);
     assert_eq!(v[0]["language"], "de");
+    // `extract` reports the language and counts the sentences by its rules (`3. Oktober` is a
+    // date, not a sentence end).
+    let v = run(&["extract", "--format", "json", "-"], de);
+    assert_eq!(v[0]["language"], "de");
+    assert_eq!(v[0]["sentences"], 2);
+    let v = run(&["extract", "--format", "json", "-"], zh);
+    assert_eq!(v[0]["language"], "zh");
+    assert_eq!(v[0]["sentences"], 2);
 }
 
 /// The cleaner's furniture words of a language (`article/vocab/<code>/furniture.txt`) drop the
@@ -309,4 +350,42 @@ fn german_furniture_words_clean_a_german_page() {
         "the English words alone keep it"
     );
     assert_eq!(detect_text(text), Language::German);
+}
+
+/// Month names and dates of bylines and datelines in the document's language
+/// (`article/vocab/<code>/months.txt`): `clean` dates each fixture of `tests/fixtures/lang/dates`
+/// by its dateline, and the English one, whose byline holds the French `14 mars 2026`, stays
+/// undated.
+#[test]
+fn clean_dates_articles_by_their_language_month_names() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lang/dates");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_abridge"))
+        .args(["clean", dir, "--format", "json"])
+        .output()
+        .expect("abridge runs");
+    assert!(out.status.success());
+    let records: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let expected = [
+        ("de", Some("2026-02-03")),
+        ("en", None),
+        ("es", Some("2026-03-14")),
+        ("fr", Some("2026-04-01")),
+        ("it", Some("2026-09-22")),
+        ("pt", Some("2026-05-05")),
+        ("ru", Some("2026-03-14")),
+    ];
+    let records = records.as_array().expect("records");
+    assert_eq!(records.len(), expected.len());
+    for (code, date) in expected {
+        let record = records
+            .iter()
+            .find(|r| {
+                r["source"]
+                    .as_str()
+                    .is_some_and(|s| s.ends_with(&format!("/{code}.txt")))
+            })
+            .unwrap_or_else(|| panic!("a record for {code}"));
+        assert_eq!(record["language"], code, "{code}");
+        assert_eq!(record["date"].as_str(), date, "{code}");
+    }
 }

@@ -521,9 +521,10 @@ fn sentences_files<'py>(
 }
 
 /// Everything abridge knows about one document, as one line of ``abridge extract --format
-/// jsonl``: ``{"source", "title", "date", "sentences" (a count), "blocks", "tables", "lists",
-/// "summary": {"words", "sentences": [{"text", "index", "score"}]}}``, the summary at most
-/// ``words`` words (at least 1). ``text`` and ``source`` as in ``clean``.
+/// jsonl``: ``{"source", "language", "title", "date", "sentences" (a count), "blocks", "tables",
+/// "lists", "summary": {"words", "sentences": [{"text", "index", "score"}]}}``, the summary at most
+/// ``words`` words (at least 1), built in the detected ``language`` (an ISO 639-1 code). ``text``
+/// and ``source`` as in ``clean``.
 #[pyfunction]
 #[pyo3(signature = (text, *, source=None, words=60))]
 fn extract<'py>(

@@ -11,6 +11,11 @@
 //! - `February 28, 2025`, `Feb. 28, 2025`, `Feb 28th 2025`;
 //! - `28 February 2025`, `28. Feb 2025`, `28th of February, 2025`.
 //!
+//! - in a document of a language with month names of its own (`article/vocab/<code>/months.txt`:
+//!   German, French, Spanish, Italian, Portuguese, Russian), those too, with the words that join
+//!   day, month and year (`14. März 2026`, `1er avril 2026`, `14 de marzo de 2026`, `14 марта
+//!   2026 года`). English documents never read them (`mars`, `mai` are English words).
+//!
 //! A date needs a year: `Nov 19, 6:55 AM` is no date. Impossible dates (`2025-02-30`) are refused.
 
 /// A calendar date, as articles give their publication date. Displayed and serialized as
@@ -119,6 +124,8 @@ enum Kind {
     Num(u32, usize),
     /// A run of letters, with the month it names, if any.
     Word(Option<u32>),
+    /// A word of the language that joins day, month and year (`de` in `14 de marzo de 2026`).
+    Join,
     /// Any other non-space character.
     Punct(char),
 }
@@ -130,6 +137,50 @@ struct Tok {
     end: usize,
     /// Whitespace right before the token.
     spaced: bool,
+}
+
+/// The month names of a language other than English and its words that join day, month and
+/// year, from its `months.txt` (a line: the month's number, then its names, lower case; `join`,
+/// then the joining words).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Months {
+    names: std::collections::HashMap<String, u32>,
+    joins: Vec<String>,
+}
+
+impl Months {
+    pub(crate) fn parse(data: &str) -> Months {
+        let mut months = Months::default();
+        for line in data.lines().map(str::trim) {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut words = line.split_whitespace();
+            match words.next() {
+                Some("join") => months.joins.extend(words.map(str::to_lowercase)),
+                Some(n) => {
+                    if let Ok(m @ 1..=12) = n.parse::<u32>() {
+                        for w in words {
+                            months.names.insert(w.to_lowercase(), m);
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        months
+    }
+
+    fn kind(&self, word: &str) -> Option<Kind> {
+        if word.chars().count() > 12 {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if let Some(&m) = self.names.get(&lower) {
+            return Some(Kind::Word(Some(m)));
+        }
+        self.joins.contains(&lower).then_some(Kind::Join)
+    }
 }
 
 pub(crate) fn month_of(word: &str) -> Option<u32> {
@@ -169,13 +220,15 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
 /// never all collected).
 struct Tokens<'a> {
     text: &'a str,
+    months: Option<&'a Months>,
     chars: std::iter::Peekable<std::str::CharIndices<'a>>,
     spaced: bool,
 }
 
-fn tokens(text: &str) -> Tokens<'_> {
+fn tokens<'a>(text: &'a str, months: Option<&'a Months>) -> Tokens<'a> {
     Tokens {
         text,
+        months,
         chars: text.char_indices().peekable(),
         spaced: true,
     }
@@ -216,7 +269,14 @@ impl Iterator for Tokens<'_> {
                 end = j + d.len_utf8();
                 chars.next();
             }
-            Kind::Word(month_of(&self.text[i..end]))
+            let word = &self.text[i..end];
+            match month_of(word) {
+                Some(m) => Kind::Word(Some(m)),
+                None => self
+                    .months
+                    .and_then(|months| months.kind(word))
+                    .unwrap_or(Kind::Word(None)),
+            }
         } else {
             Kind::Punct(c)
         };
@@ -381,23 +441,28 @@ fn day_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
     }
     let mut j = skip_ordinal(toks, i + 1);
     j = skip_punct(toks, j, &['.']);
-    if let Some(Tok {
-        kind: Kind::Word(None),
-        start,
-        end,
-        ..
-    }) = toks.get(j)
-    {
-        // `28th of February`
-        if end - start == 2 {
-            j += 1;
-        }
+    match toks.get(j) {
+        // `28th of February`, `14 de marzo`
+        Some(Tok {
+            kind: Kind::Word(None),
+            start,
+            end,
+            ..
+        }) if end - start == 2 => j += 1,
+        Some(Tok {
+            kind: Kind::Join, ..
+        }) => j += 1,
+        _ => {}
     }
     let Kind::Word(Some(month)) = toks.get(j)?.kind else {
         return None;
     };
     j = skip_punct(toks, j + 1, &['.']);
     j = skip_punct(toks, j, &[',']);
+    if matches!(toks.get(j).map(|t| t.kind), Some(Kind::Join)) {
+        // `marzo de 2026`
+        j += 1;
+    }
     let year = four_digit_year(toks, j)?;
     Some((year, month, day, j + 1))
 }
@@ -439,11 +504,18 @@ const LOOKAHEAD: usize = 8;
 const WINDOW: usize = 4096;
 
 /// Every date in `text`, in order.
+#[cfg(test)]
 pub fn find_dates(text: &str) -> Vec<DateHit> {
+    find_dates_in(text, None)
+}
+
+/// Every date in `text`, in order, reading the month names `months` of the document's language
+/// too.
+pub(crate) fn find_dates_in(text: &str, months: Option<&Months>) -> Vec<DateHit> {
     if !may_hold_date(text) {
         return Vec::new();
     }
-    let mut source = tokens(text);
+    let mut source = tokens(text, months);
     let mut exhausted = false;
     // `toks[k]` is token `base + k`; it always holds the token before `i` (when there is one)
     // and the `LOOKAHEAD` tokens after it (when there are), so the patterns see what they would
@@ -494,7 +566,12 @@ pub fn find_dates(text: &str) -> Vec<DateHit> {
 /// The first date of `text`, preferring one right after a publication word (`published`,
 /// `posted`, `created`) over an earlier `updated` date of the same line.
 pub fn best_date(text: &str) -> Option<DateHit> {
-    let dates = find_dates(text);
+    best_date_in(text, None)
+}
+
+/// [`best_date`], reading the month names `months` of the document's language too.
+pub(crate) fn best_date_in(text: &str, months: Option<&Months>) -> Option<DateHit> {
+    let dates = find_dates_in(text, months);
     let first = *dates.first()?;
     for d in &dates {
         let before = text.get(..d.start).unwrap_or("");
@@ -526,6 +603,36 @@ mod tests {
             .iter()
             .map(|d| d.date().map(|d| d.to_string()).unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn month_names_of_a_language_are_read_only_with_its_data() {
+        let lang = |code: &str| {
+            crate::article::Vocabulary::for_language(
+                crate::text::lang::Language::from_code(code).expect("a language"),
+            )
+        };
+        let iso_in = |text: &str, code: &str| -> Vec<String> {
+            let v = lang(code);
+            find_dates_in(text, v.months())
+                .iter()
+                .map(|d| d.date().map(|d| d.to_string()).unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(iso_in("Hamburg, 14. März 2026", "de"), ["2026-03-14"]);
+        assert_eq!(iso_in("Wien, am 2. Jänner 2025", "de"), ["2025-01-02"]);
+        assert_eq!(iso_in("publié le 1er avril 2026", "fr"), ["2026-04-01"]);
+        assert_eq!(iso_in("14 mars 2026", "fr"), ["2026-03-14"]);
+        assert_eq!(iso_in("Madrid, 14 de marzo de 2026", "es"), ["2026-03-14"]);
+        assert_eq!(iso_in("Roma, 22 settembre 2026", "it"), ["2026-09-22"]);
+        assert_eq!(iso_in("Lisboa, 5 de maio de 2026", "pt"), ["2026-05-05"]);
+        assert_eq!(iso_in("Москва, 14 марта 2026 года", "ru"), ["2026-03-14"]);
+        // English names are read in every language; other languages' names never in English.
+        assert_eq!(iso_in("Berlin, 3 March 2026", "de"), ["2026-03-03"]);
+        assert!(iso("14 mars 2026, 3 mai 2026").is_empty());
+        assert!(iso_in("14 de marzo de 2026", "en").is_empty());
+        // A joining word alone makes no date (`14 de 2026`).
+        assert!(iso_in("14 de 2026", "es").is_empty());
     }
 
     #[test]

@@ -270,7 +270,7 @@ pub fn clean_extracted_with<'a>(
             vocab,
         );
     }
-    let date = pick_date(&cands, title.or(body));
+    let date = pick_date(&cands, title.or(body), vocab);
     let title_norm = title.map(|t| cands[t].norm.as_str()).unwrap_or("");
     let lead_start = lead.map(|s| cands[s].block.span.start);
     let kept: Vec<&Cand<'_>> = cands
@@ -508,7 +508,7 @@ fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize, vocab: &
 
 /// The publication date: from a dateline or byline after the title (or the start of the body),
 /// else the nearest one before it.
-fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<Date> {
+fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>, vocab: &Vocabulary) -> Option<Date> {
     let dated = |c: &Cand<'_>| c.sig.date_words > 0 && c.sig.words <= DATE_MAX_WORDS;
     let anchor = anchor.unwrap_or(0);
     let after = cands.iter().skip(anchor).take(DATE_AFTER);
@@ -519,7 +519,7 @@ fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>) -> Option<Date> {
     after
         .chain(before)
         .filter(|c| dated(c))
-        .find_map(|c| date::best_date(c.text()))
+        .find_map(|c| date::best_date_in(c.text(), vocab.months()))
         .and_then(|d| d.date())
 }
 

@@ -1,7 +1,7 @@
 //! The signals measured on one block, each computed from its text alone (context comes later, in
 //! [`super::classify`]).
 
-use super::date::find_dates;
+use super::date::find_dates_in;
 use super::vocab::Vocabulary;
 use super::wrap::ends_sentence;
 use crate::text::lang::for_each_word;
@@ -165,7 +165,7 @@ impl Signals {
             t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count()
         };
         s.caption = words.iter().filter(|w| vocab.is_caption(w)).count();
-        for d in find_dates(t) {
+        for d in find_dates_in(t, vocab.months()) {
             let mut n = 0;
             for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
             s.date_words += n;

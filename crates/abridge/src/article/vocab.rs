@@ -153,6 +153,7 @@ static ENGLISH: LazyLock<Vocabulary> = LazyLock::new(|| {
     }
     Vocabulary {
         lists: Arc::new(lists),
+        months: None,
     }
 });
 
@@ -170,6 +171,8 @@ static ENGLISH: LazyLock<Vocabulary> = LazyLock::new(|| {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vocabulary {
     lists: Arc<Lists>,
+    /// The month names of the document's language, beyond the English ones (`months.txt`).
+    months: Option<Arc<super::date::Months>>,
 }
 
 impl Default for Vocabulary {
@@ -180,6 +183,11 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
+    /// The month names of the vocabulary's language beyond the English ones, if it has any.
+    pub(crate) fn months(&self) -> Option<&super::date::Months> {
+        self.months.as_deref()
+    }
+
     /// The built-in English lists.
     pub fn english() -> Vocabulary {
         ENGLISH.clone()
@@ -205,38 +213,45 @@ impl Vocabulary {
                     "de",
                     include_str!("vocab/de/furniture.txt"),
                     include_str!("vocab/de/stamp.txt"),
+                    include_str!("vocab/de/months.txt"),
                 ),
                 (
                     "fr",
                     include_str!("vocab/fr/furniture.txt"),
                     include_str!("vocab/fr/stamp.txt"),
+                    include_str!("vocab/fr/months.txt"),
                 ),
                 (
                     "es",
                     include_str!("vocab/es/furniture.txt"),
                     include_str!("vocab/es/stamp.txt"),
+                    include_str!("vocab/es/months.txt"),
                 ),
                 (
                     "it",
                     include_str!("vocab/it/furniture.txt"),
                     include_str!("vocab/it/stamp.txt"),
+                    include_str!("vocab/it/months.txt"),
                 ),
                 (
                     "pt",
                     include_str!("vocab/pt/furniture.txt"),
                     include_str!("vocab/pt/stamp.txt"),
+                    include_str!("vocab/pt/months.txt"),
                 ),
                 (
                     "ru",
                     include_str!("vocab/ru/furniture.txt"),
                     include_str!("vocab/ru/stamp.txt"),
+                    include_str!("vocab/ru/months.txt"),
                 ),
             ]
             .into_iter()
-            .map(|(code, furniture, stamp)| {
-                let v = Vocabulary::english()
+            .map(|(code, furniture, stamp, months)| {
+                let mut v = Vocabulary::english()
                     .with_extra(WordList::Furniture, entries(furniture))
                     .with_extra(WordList::Stamp, entries(stamp));
+                v.months = Some(Arc::new(super::date::Months::parse(months)));
                 (code, v)
             })
             .collect()

@@ -17,10 +17,11 @@
 #[cfg(feature = "snapshot")]
 pub mod snapshot;
 
-use crate::article::{self, Block, Date};
-use crate::corpus::Document;
+use crate::article::{self, Block, CleanOptions, Date, Vocabulary};
+use crate::corpus::{Document, Format};
 use crate::markup::{List, Table};
 use crate::summary::{self, Budget, SummaryOptions};
+use crate::text::lang::{self, Language};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -49,6 +50,10 @@ pub struct RecordSummary {
 pub struct Record<'a> {
     /// The name the document is reported under.
     pub source: &'a str,
+    /// The ISO 639-1 code of the document's detected language (of its text; of an HTML page's
+    /// cleaned text), whose cleaner vocabulary, sentence rules, stop words and stemmer the record
+    /// is built with.
+    pub language: &'static str,
     /// The article's headline, when found.
     pub title: Option<Cow<'a, str>>,
     /// The publication date, when found.
@@ -65,14 +70,45 @@ pub struct Record<'a> {
     pub summary: RecordSummary,
 }
 
-/// Builds the record of `document` with a summary of at most `words` words.
+/// Builds the record of `document` with a summary of at most `words` words, in the document's
+/// detected language ([`lang::detect_text`]).
+///
+/// ```
+/// use abridge::corpus::Document;
+/// let doc = Document::new("a.txt", "Der Stadtrat hat am Dienstag den Bau der Brücke beschlossen. Die Arbeiten beginnen im Frühjahr.");
+/// assert_eq!(abridge::extract::extract(&doc, 20).language, "de");
+/// ```
 pub fn extract(document: &Document, words: usize) -> Record<'_> {
+    extract_in(document, words, None)
+}
+
+/// [`extract`] in `language`, or when `None` in the document's detected language.
+pub fn extract_in(document: &Document, words: usize, language: Option<Language>) -> Record<'_> {
     let text = document.text.as_str();
-    let (article, found) = article::read_extracted(document);
+    let (article, found, language) = match document.format() {
+        Format::Html => {
+            let (article, found) = article::read_extracted(document);
+            let language = language.unwrap_or_else(|| lang::detect_text(&article.to_text()));
+            (article, found, language)
+        }
+        Format::Text => {
+            let language = language.unwrap_or_else(|| lang::detect_text(text));
+            let found = crate::markup::extract(text, crate::markup::Mode::Article);
+            let article = if language == Language::English {
+                article::clean_extracted(text, &found)
+            } else {
+                let options =
+                    CleanOptions::default().with_vocabulary(Vocabulary::for_language(language));
+                article::clean_extracted_with(text, &found, &options)
+            };
+            (article, found, language)
+        }
+    };
     let options = SummaryOptions {
         budget: Budget::Words(words),
         ..SummaryOptions::default()
-    };
+    }
+    .with_language(language);
     let prepared = summary::prepare_cleaned(
         [(document.source.as_str(), text, &article)],
         options.language,
@@ -81,6 +117,7 @@ pub fn extract(document: &Document, words: usize) -> Record<'_> {
     let summary = summary::summarize_prepared(&prepared, &options);
     Record {
         source: &document.source,
+        language: language.code(),
         title: article.title,
         date: article.date,
         sentences: sentence_count,

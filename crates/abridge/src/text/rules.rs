@@ -3,8 +3,9 @@
 //! abbreviations, titles, sentence starters and ordinal numbers a full stop follows. They are
 //! data: `text/vocab/default/segmenter.txt` for every language but English, overridden by a
 //! language's own `vocab/<code>/segmenter.txt`, and its word lists `abbreviations.txt`,
-//! `prepositive.txt` and `starters.txt` (format: [`super::wordset`]). English keeps the rules of
-//! `vocab/en/*.txt` ([`super::lexicon`]), so that its output does not change with this table.
+//! `prepositive.txt` and `starters.txt` (format: [`super::wordset`]). English keeps the word lists
+//! of `vocab/en/*.txt` ([`super::lexicon`]) and reads only its quotation pairs, `quote-max` and
+//! full-width terminals from `vocab/en/segmenter.txt`.
 //!
 //! One engine reads every language ([`super::sentences`]); a language without data of its own
 //! gets the default profile, which already knows the terminals of every script.
@@ -37,6 +38,12 @@ pub(crate) struct Rules {
     pub closers: Vec<char>,
     /// Quotation pairs: opening mark (one or two characters: `,,`) and closing mark.
     pub quotes: Vec<(String, char)>,
+    /// The longest quotation, in characters from its opening to its closing mark, whose
+    /// punctuation ends no sentence: a longer one is split as running text.
+    pub quote_max: usize,
+    /// A question mark ends a sentence before a lower-case word that follows it directly
+    /// (`кім? не?`), not only before a capital.
+    pub question_before_lower: bool,
     abbreviations: WordSet,
     prepositive: WordSet,
     starters: WordSet,
@@ -49,18 +56,29 @@ const LATIN_TERMINALS: &[char] = &['.', '?', '!', '…', '‽'];
 
 impl Rules {
     fn english() -> Rules {
-        Rules {
+        let mut rules = Rules {
             english: true,
             terminals: super::sentences::TERMINALS.to_vec(),
             script_terminals: Vec::new(),
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
+            quote_max: usize::MAX,
+            question_before_lower: false,
             abbreviations: WordSet::default(),
             prepositive: WordSet::default(),
             starters: WordSet::default(),
             abbreviation_end: AbbreviationEnd::Capital,
             ordinal_dot: false,
+        };
+        // English keeps its word lists (`vocab/en/*.txt`); its segmenter file sets its quotation
+        // pairs.
+        rules.apply(include_str!("vocab/en/segmenter.txt"), true);
+        for &c in &rules.script_terminals {
+            if !rules.terminals.contains(&c) {
+                rules.terminals.push(c);
+            }
         }
+        rules
     }
 
     /// The rules of a language other than English from its data files (any may be missing).
@@ -71,6 +89,8 @@ impl Rules {
             script_terminals: Vec::new(),
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
+            quote_max: usize::MAX,
+            question_before_lower: false,
             abbreviations: WordSet::parse(abbreviations),
             prepositive: WordSet::parse(prepositive),
             starters: WordSet::parse(starters),
@@ -102,6 +122,10 @@ impl Rules {
             match key.trim() {
                 "script-terminals" | "terminals" => self.script_terminals.extend(chars()),
                 "closers" => self.closers.extend(chars()),
+                "not-terminals" => {
+                    let drop: Vec<char> = chars().collect();
+                    self.terminals.retain(|c| !drop.contains(c));
+                }
                 "quote" => {
                     if let [open, close] = values[..] {
                         if own && !own_quotes {
@@ -121,6 +145,14 @@ impl Rules {
                     }
                 }
                 "ordinal-dot" => self.ordinal_dot = value.trim() == "yes",
+                "question-before-lower" => {
+                    self.question_before_lower = value.trim() == "ends";
+                }
+                "quote-max" => {
+                    if let Ok(n) = value.trim().parse() {
+                        self.quote_max = n;
+                    }
+                }
                 _ => {}
             }
         }

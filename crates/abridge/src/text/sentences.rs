@@ -11,8 +11,10 @@
 //!    the next line goes on in lowercase, the line ends in a comma or a word like `the` or `of`,
 //!    the line already holds the end of a sentence (`... it said. Prime Minister`), or the first
 //!    word of the next line would not have fitted on it, as in text hard-wrapped at a fixed width
-//!    (judged against the median line length of the block). A line ending in `.`, `?` or `!` is
-//!    left to the second layer. The runs of lines joined by soft breaks are the *segments*.
+//!    (judged against the median line length of the block), or the line ends in a space (flowed
+//!    text). A line ending in `.`, `?` or `!` is left to the second layer; a line ending in an
+//!    inline list item breaks before a capital; a line of a table of contents stands alone without
+//!    its dot leader and page number. The runs of lines joined by soft breaks are the *segments*.
 //! 2. **Punctuation.** Each segment is cut into whitespace tokens and every `.`, `?`, `!` and `…`
 //!    at the end of a token is judged in the light of the token (abbreviation, initial, number,
 //!    ellipsis, list marker) and of the next word (its case, and whether it is a word that usually
@@ -24,6 +26,10 @@
 //! numbers, lists, ellipses, quotations, double punctuation, addresses, errant newlines) with
 //! general heuristics rather than special cases; the rule set is checked against them by
 //! `tests/conformance.rs`.
+//!
+//! Punctuation inside a quotation or bracket that closes in the same segment (within the
+//! language's `quote-max`) ends no sentence. Stray HTML tags and rules of one symbol at a
+//! sentence's edges are left out of its span; a piece of nothing else is dropped.
 //!
 //! Every sentence borrows its text from the input together with its byte span; the text is
 //! trimmed of surrounding whitespace and keeps the line breaks inside it. Spans are in order and do
@@ -184,6 +190,8 @@ const BULLETS: &[char] = &[
 const LINE_BULLETS: &[&str] = &["-", "*", "+", "–", "—"];
 /// Text is not hard-wrapped wider than this: a longer line is a paragraph of its own.
 const MAX_WRAP_WIDTH: usize = 120;
+/// Dashes that break off a word or a speech (`to--"`, `sir—”`).
+const DASHES: &[char] = &['-', '–', '—'];
 /// Punctuation at the end of a line that says the sentence goes on on the next line.
 const CONTINUATION_PUNCT: &[char] = &[',', ';', '-', '–', '—', '(', '/', '&', '+', '=', '\\'];
 
@@ -243,12 +251,14 @@ fn segments(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
         pos += raw.len();
         let trimmed = raw.trim();
         let start = line_start + (raw.len() - raw.trim_start().len());
-        if trimmed.is_empty() || is_table_row(trimmed) {
-            // A blank line ends the block; a row of a table stands alone.
+        let toc = toc_title_len(trimmed);
+        if trimmed.is_empty() || is_table_row(trimmed) || toc.is_some() {
+            // A blank line ends the block; a row of a table stands alone, and so does the title
+            // of a line of a table of contents, without its leader and page number.
             flush_block(text, &block, rules, &mut out);
             block.clear();
             if !trimmed.is_empty() {
-                out.push((start, start + trimmed.len()));
+                out.push((start, start + toc.unwrap_or(trimmed.len())));
             }
         } else {
             block.push((start, start + trimmed.len()));
@@ -304,7 +314,12 @@ fn flush_block(text: &str, block: &[(usize, usize)], rules: &Rules, out: &mut Ve
     };
     for (k, pair) in lines.windows(2).enumerate() {
         let hanging = indent(block[k + 1].0) > indent(block[k].0);
-        if hard_break(pair[0], pair[1], hanging, &shape) {
+        // A line that ends in a space before its break goes on on the next one: a soft break
+        // of flowed text (RFC 3676).
+        let flowed = text
+            .get(block[k].1..)
+            .is_some_and(|t| t.starts_with([' ', '\t']));
+        if hard_break(pair[0], pair[1], hanging, flowed, &shape) {
             out.push((seg_start, block[k].1));
             seg_start = block[k + 1].0;
         }
@@ -313,12 +328,17 @@ fn flush_block(text: &str, block: &[(usize, usize)], rules: &Rules, out: &mut Ve
 }
 
 /// Whether the line break between line `a` and line `b` (both trimmed, non-empty; `hanging`
-/// when `b` is indented deeper than `a`) ends the sentence open on `a`.
-fn hard_break(a: &str, b: &str, hanging: bool, shape: &BlockShape) -> bool {
+/// when `b` is indented deeper than `a`, `flowed` when `a` ends in a space before the break)
+/// ends the sentence open on `a`.
+fn hard_break(a: &str, b: &str, hanging: bool, flowed: bool, shape: &BlockShape) -> bool {
     if line_starts_item(b) {
         return true;
     }
     let lower = case_of(b) == Case::Lower;
+    if !lower && ends_in_list_item(a) {
+        // `a. here it is b. another c. one more\nThey went`
+        return true;
+    }
     if line_starts_item(a) {
         // An item goes on on a line indented under it or in lowercase; a capital at the margin
         // is something new.
@@ -344,6 +364,10 @@ fn hard_break(a: &str, b: &str, hanging: bool, shape: &BlockShape) -> bool {
     if shape.list_like {
         return true;
     }
+    if flowed {
+        // `eine möglichst problemlose \nSchwangerschaft zu erleben`
+        return false;
+    }
     if ends_on_function_word(a) || ends_a_sentence_inside(a, shape.rules) {
         return false;
     }
@@ -359,6 +383,48 @@ fn hard_break(a: &str, b: &str, hanging: bool, shape: &BlockShape) -> bool {
     // The next line opens with a capital: a wrap only if the first word of `b` would not have
     // fitted on line `a`, as in text hard-wrapped at a fixed width.
     !wrapped(a, b, shape)
+}
+
+/// When `line` is a line of a table of contents, a title, a leader of four dots or more and a
+/// page number (`About Me........5`, `Chapter 2 ..... 6`, `Scores .... 16-17`), the length of
+/// the title.
+fn toc_title_len(line: &str) -> Option<usize> {
+    let head = line.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–'));
+    if head.len() == line.len() || !line[head.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let title = head.trim_end_matches(['.', '…', ' ']);
+    let dots = dot_count(&head[title.len()..]);
+    let title = title.trim_end();
+    (dots >= 4 && has_alnum(title)).then_some(title.len())
+}
+
+/// Whether `line` ends in an item of a list run into the text (`a. here it is b. another c. one
+/// more`): two or more enumerators of one kind and style in order, the last one on the line.
+fn ends_in_list_item(line: &str) -> bool {
+    let mut run: Option<(Marker, usize)> = None;
+    for word in line.split_whitespace() {
+        if word.len() > 8 || !word.ends_with(['.', ')']) {
+            continue;
+        }
+        let Some(m) = parse_marker(word) else {
+            continue;
+        };
+        if m.kind == MarkerKind::Upper {
+            continue;
+        }
+        run = match run {
+            Some((prev, n))
+                if prev.kind == m.kind
+                    && prev.style == m.style
+                    && prev.value.saturating_add(1) == m.value =>
+            {
+                Some((m, n + 1))
+            }
+            _ => Some((m, 1)),
+        };
+    }
+    run.is_some_and(|(_, n)| n >= 2)
 }
 
 /// A row of a pipe table (`| a | b |`, `a | b |`): never part of a sentence of prose.
@@ -684,7 +750,10 @@ fn push_pieces(seg: &str, start: usize, end: usize, rules: &Rules, out: &mut Vec
 /// ellipses (`mean...see`), dotted names (`os.path`) and file names (`report.pdf`) are spared.
 fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
     let mut cuts = Vec::new();
-    if !rules.script_terminals.is_empty() {
+    // Most script terminals are not ASCII (Greek `;` is): an ASCII token is skipped cheaply.
+    if !rules.script_terminals.is_empty()
+        && (!tok.is_ascii() || rules.script_terminals.iter().any(char::is_ascii))
+    {
         script_terminal_cuts(tok, rules, &mut cuts);
     }
     // Only a `.`, `?` or `!` makes a cut below: most tokens (words) have none, and skip the
@@ -754,7 +823,14 @@ fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
                             .next()
                             .is_some_and(char::is_alphanumeric));
                 let left_has_letters = left.chars().any(char::is_alphabetic);
-                if dotted_chain || right_chars < 2 {
+                // One capital letter standing as a word (`world.I dag`) after a lower-case
+                // word of three letters or more.
+                let lone_capital = right_chars == 1
+                    && r.is_uppercase()
+                    && after_right.is_empty()
+                    && left.chars().count() >= 3
+                    && left.chars().all(char::is_lowercase);
+                if dotted_chain || (right_chars < 2 && !lone_capital) {
                     false
                 } else if !left_has_letters {
                     // `1,000.That`
@@ -775,6 +851,7 @@ fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
                     // `resolution.Below`, `landscape.as`, but not `ASP.NET`; outside English a
                     // lower-case word may run into a capitalised one (`жағдайы.XVIII`).
                     !(r.is_uppercase() && right_all_caps)
+                        || lone_capital
                         || (!rules.english
                             && left.chars().count() >= 3
                             && left.chars().all(char::is_lowercase))
@@ -905,37 +982,35 @@ fn list_markers(infos: &Infos<'_>) -> Vec<bool> {
     let qualifies = |i: usize| {
         i == 0
             || infos.is_bullet(i)
-            || infos
-                .get(i.wrapping_sub(1))
-                .is_some_and(|p| p.is_bullet() || p.text.ends_with(':'))
+            || infos.get(i.wrapping_sub(1)).is_some_and(|p| {
+                p.is_bullet()
+                    || p.text.ends_with(':')
+                    // After a sentence: `Finally, this. 1. The first item 2. The second`.
+                    || p.text.trim_end_matches(CLOSERS).ends_with(['.', '?', '!'])
+            })
     };
     if let Some(&(i, _)) = markers.first() {
         if i == 0 || (i == 1 && infos.is_bullet(0)) {
             confirmed[i] = true;
         }
     }
-    // Runs grow one marker at a time: each open run waits for its next value.
-    let mut runs: Vec<Vec<usize>> = Vec::new();
+    // Runs grow one marker at a time: each open run waits for its next value, keyed by it and
+    // holding its first marker; a run confirms its markers once it has two.
     let mut waiting: FxHashMap<(MarkerKind, MarkerStyle, u32), usize> = FxHashMap::default();
     for &(i, m) in &markers {
         if m.kind == MarkerKind::Upper {
             continue;
         }
-        let run = match waiting.remove(&(m.kind, m.style, m.value)) {
-            Some(run) => run,
-            None if qualifies(i) => {
-                runs.push(Vec::new());
-                runs.len() - 1
+        let first = match waiting.remove(&(m.kind, m.style, m.value)) {
+            Some(first) => {
+                confirmed[first] = true;
+                confirmed[i] = true;
+                first
             }
+            None if qualifies(i) => i,
             None => continue,
         };
-        runs[run].push(i);
-        waiting.insert((m.kind, m.style, m.value.saturating_add(1)), run);
-    }
-    for run in runs.iter().filter(|r| r.len() >= 2) {
-        for &i in run {
-            confirmed[i] = true;
-        }
+        waiting.insert((m.kind, m.style, m.value.saturating_add(1)), first);
     }
     confirmed
 }
@@ -1020,6 +1095,16 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
         };
     }
     if inf.run.is_empty() {
+        // A speech broken off by a dash (`sir--" The Rabbit started`) ends before a word that
+        // opens a sentence.
+        if !inf.closers.is_empty()
+            && !infos.rules.quotes.is_empty()
+            && inf.core.ends_with(DASHES)
+            && ctx.case_from(i + 1) == Case::Upper
+            && ctx.starter_from(i + 1)
+        {
+            return Some(i);
+        }
         // A full stop followed by a note's number (`martyr.[1]`, `large.[7][8]`, `(1987).1`,
         // `consultation.11 12`): the sentence ends after the numbers when a capital follows.
         if let Some(last) = after_note_numbers(ctx, i) {
@@ -1027,14 +1112,22 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
         }
         return None;
     }
-    let script = !infos.rules.english && inf.run.contains(infos.rules.script_terminals.as_slice());
+    let script = inf.run.contains(infos.rules.script_terminals.as_slice());
     if script {
         // `。`, `؟`, `।`, Greek `;`: the next word has no case or opens the sentence.
         return Some(i);
     }
     if question {
-        // `Hello?! Is that you?` but `Yahoo! in the accounting department`.
-        return (next != Case::Lower).then_some(i);
+        // `Hello?! Is that you?` but `Yahoo! in the accounting department`; where the language
+        // says so, a bare question mark ends before a word that follows it directly (`кім? не?`,
+        // not `Кто там? — спросил он`).
+        let question_ends = infos.rules.question_before_lower
+            && inf.run.chars().all(|c| c == '?')
+            && inf.closers.is_empty()
+            && infos
+                .get(i + 1)
+                .is_some_and(|n| n.text.starts_with(char::is_lowercase));
+        return (next != Case::Lower || question_ends).then_some(i);
     }
     let dots = dot_count(inf.run);
     if dots == 2 && inf.run == ".." && !infos.rules.english && infos.rules.is_abbreviation(inf.core)
@@ -1043,8 +1136,10 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
         return next_opens.then_some(i);
     }
     if dots >= 2 {
-        // `that.... She left` ends; `what I mean... see` does not.
-        return (dots >= 4 && next_opens).then_some(i);
+        // `that.... She left` ends, and `slowly... And this` before a word that opens a
+        // sentence; `what I mean... see` does not.
+        let starter = next == Case::Upper && ctx.starter_from(i + 1);
+        return ((dots >= 4 && next_opens) || (dots == 3 && starter)).then_some(i);
     }
     if !inf.closers.is_empty() {
         // `"This is great." She held` but `"This is great." she said`.
@@ -1117,6 +1212,11 @@ fn full_stop(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize, next: Case) -> bool
     let mut chars = core.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
+            if i == sent_start {
+                // A capital letter alone is no sentence: a label or an initial (`Q. What is
+                // his name? A. His name is`, `I. Introduction`).
+                return false;
+            }
             // An initial (`Jonas E. Smith`) unless a sentence plainly starts next, the pronoun I
             // ends a clause (`you and I. Did you`) or the letter follows a number (a compass
             // point, a grade: `0.1278 W. Divers`).
@@ -1145,8 +1245,23 @@ fn full_stop(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize, next: Case) -> bool
             let after_name = prev.is_some_and(|p| case_of(p.text) == Case::Upper);
             return next == Case::Upper && after_name && ctx.starter_from(i + 1);
         }
+        // A plain lower-case word, not a brand written in lower case (`my6sense`, `iPhone`).
+        let next_is_word = ctx.infos.get(i + 1).is_some_and(|n| {
+            let word = n.text.trim_end_matches(|c: char| !c.is_alphanumeric());
+            !word.is_empty() && word.chars().all(char::is_lowercase)
+        });
+        if next_is_word && core.chars().count() <= 4 && core == lower {
+            // A short lower-case word cut by a full stop before a lower-case word is an
+            // abbreviation (`The med. staff`, `approx. ten`).
+            return false;
+        }
         if KNOWN.contains(&lower) {
-            return next == Case::Upper;
+            // Before a bracket the abbreviation goes on (`CompanyA Inc. (“Company A”)`),
+            let bracket = ctx
+                .infos
+                .get(i + 1)
+                .is_some_and(|n| n.text.starts_with(['(', '[']));
+            return next == Case::Upper && !bracket;
         }
         return true;
     }
@@ -1291,9 +1406,19 @@ fn split_segment(
         let Some(piece) = seg.get(from..cut) else {
             continue;
         };
-        let trimmed = piece.trim();
+        let mut trimmed = piece.trim();
+        if has_alnum(trimmed) {
+            // Stray markup and rules at the edges are not part of the sentence; a piece of
+            // nothing else is no sentence.
+            let stripped = strip_edges(trimmed);
+            if !has_alnum(stripped) {
+                from = cut;
+                continue;
+            }
+            trimmed = stripped;
+        }
         if !trimmed.is_empty() {
-            let s = from + (piece.len() - piece.trim_start().len());
+            let s = from + (trimmed.as_ptr() as usize - piece.as_ptr() as usize);
             let e = s + trimmed.len();
             if has_alnum(trimmed) {
                 pieces.push((pending.take().unwrap_or(s), e));
@@ -1317,6 +1442,74 @@ fn split_segment(
     );
 }
 
+/// Symbols whose rules (`/////`, `=====`) decorate text.
+const RULE_CHARS: &[char] = &['/', '\\', '=', '*', '_', '~', '#', '+', '|', '^'];
+/// How many of one symbol make a rule.
+const RULE_MIN: usize = 5;
+
+/// `s` without the markup at its edges: HTML tags left in the text, raw or escaped (`<p>`,
+/// `</em>`, `&lt;b&gt;`), and rules of five or more of one symbol (`/////Header`).
+fn strip_edges(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let len = t.len();
+        t = t.trim();
+        if let Some(n) = tag_len(t) {
+            t = &t[n..];
+        }
+        if let Some(n) = trailing_tag_len(t) {
+            t = &t[..t.len() - n];
+        }
+        for c in RULE_CHARS {
+            let head = t.len() - t.trim_start_matches(*c).len();
+            if head >= RULE_MIN {
+                t = &t[head..];
+            }
+            let tail = t.len() - t.trim_end_matches(*c).len();
+            if tail >= RULE_MIN {
+                t = &t[..t.len() - tail];
+            }
+        }
+        if t.len() == len {
+            return t;
+        }
+    }
+}
+
+/// The length of the HTML tag `t` starts with (`<p class="x">`, `</em>`, `&lt;b&gt;`).
+fn tag_len(t: &str) -> Option<usize> {
+    let (open, close) = if t.starts_with('<') {
+        ("<", ">")
+    } else if t.starts_with("&lt;") {
+        ("&lt;", "&gt;")
+    } else {
+        return None;
+    };
+    let body = &t[open.len()..];
+    let name = body.strip_prefix('/').unwrap_or(body);
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = body.find(close)?;
+    if body[..end].contains(open) || body[..end].contains('\n') {
+        return None;
+    }
+    Some(open.len() + end + close.len())
+}
+
+/// The length of the HTML tag `t` ends with.
+fn trailing_tag_len(t: &str) -> Option<usize> {
+    let start = if t.ends_with('>') {
+        t.rfind('<')?
+    } else if t.ends_with("&gt;") {
+        t.rfind("&lt;")?
+    } else {
+        return None;
+    };
+    let n = t.len() - start;
+    (tag_len(&t[start..]) == Some(n)).then_some(n)
+}
+
 /// Which tokens stand inside a quotation that closes later in the segment (`«К чему ты
 /// готовишься? – спросила мама. – Завтра ведь выходной».`, `„Prieskumy beriem na ľahkú váhu. V
 /// podstate…,“ reagoval`): their punctuation ends no sentence. The token that carries the
@@ -1326,26 +1519,66 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
     let rules = infos.rules;
     let mut inside = vec![false; infos.len()];
     let mut i = 0;
+    let opening = |c: char| rules.quotes.iter().any(|(o, _)| o.starts_with(c));
     while i < infos.len() {
         let text = infos.text(i);
+        // Most tokens hold no opening mark at all.
+        if !text.contains(opening) {
+            i += 1;
+            continue;
+        }
         let head = text.trim_start_matches(|c: char| {
             OPENERS.contains(&c) && !rules.quotes.iter().any(|(o, _)| o.starts_with(c))
         });
+        // A quotation may also open after a dash inside the token (`voice--the
+        // Rabbit's--"Pat! Pat!"`).
+        let head = match rules.opens_quote(head) {
+            Some(_) => head,
+            None => head
+                .rfind(DASHES)
+                .map_or(head, |p| head[p..].trim_start_matches(DASHES)),
+        };
         let Some(close) = rules.opens_quote(head) else {
             i += 1;
             continue;
         };
+        let opening_len = rules
+            .quotes
+            .iter()
+            .find(|(open, _)| head.starts_with(open.as_str()))
+            .map_or(0, |(open, _)| open.len());
         // The first token from here on that ends with the closing mark (before trailing
-        // punctuation), the opening token itself included when the quotation is one word.
+        // punctuation), the opening token itself included when the quotation is one word. A
+        // closing bracket followed by more inside the token also closes (`(1987).1`).
         let closes = |j: usize| {
-            let tail = infos.text(j).trim_end_matches(|c: char| {
+            let tok = infos.text(j);
+            let tail = tok.trim_end_matches(|c: char| {
                 matches!(c, ',' | ';' | ':')
                     || rules.terminals.contains(&c)
                     || (rules.closers.contains(&c) && c != close)
             });
-            tail.ends_with(close) && (j > i || tail.chars().count() > 1)
+            if j == i {
+                let rest = head.get(opening_len..).unwrap_or("");
+                return rest.contains(close) && has_alnum(rest);
+            }
+            tail.ends_with(close) || (close == ')' && tok.contains(close))
         };
-        match (i..infos.len()).find(|&j| closes(j)) {
+        let short = |j: usize| {
+            let toks = infos.toks;
+            // Bytes first: no more bytes than the limit is no more characters.
+            rules.quote_max == usize::MAX
+                || toks[j].end - toks[i].start <= rules.quote_max
+                || infos
+                    .seg
+                    .get(toks[i].start..toks[j].end)
+                    .is_some_and(|q| q.chars().count() <= rules.quote_max)
+        };
+        // The search stops past the longest quotation the language protects (English: 250
+        // characters), so that a paragraph of unclosed brackets is read in linear time.
+        match (i..infos.len())
+            .take_while(|&j| short(j))
+            .find(|&j| closes(j))
+        {
             Some(j) => {
                 // A closing mark standing alone (`Adieu. »`) leaves the word before it free to
                 // end the sentence; the mark joins it.
@@ -1359,7 +1592,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
                 }
                 i = j + 1;
             }
-            None => i += 1,
+            _ => i += 1,
         }
     }
     inside
@@ -1693,6 +1926,143 @@ mod tests {
         check(
             "She wrote ‘We are done.’ The reply was short.",
             &["She wrote ‘We are done.’", "The reply was short."],
+        );
+    }
+
+    #[test]
+    fn quotations_hold_their_sentences() {
+        // A quotation of several sentences stays in the sentence that quotes it.
+        check(
+            "\"We won. We have the votes,\" he said. The count ends today.",
+            &[
+                "\"We won. We have the votes,\" he said.",
+                "The count ends today.",
+            ],
+        );
+        check(
+            "It said “No. Not now.” and left. Then it rained.",
+            &["It said “No. Not now.” and left.", "Then it rained."],
+        );
+        // A terminal before the closing mark still ends the sentence before a capital.
+        check(
+            "It cried \"Oh dear! I am late!\" But nobody came.",
+            &["It cried \"Oh dear! I am late!\"", "But nobody came."],
+        );
+        // A speech broken off by a dash ends before a sentence starter, not before `the`.
+        check(
+            "She began, \"If you please, sir--\" The man ran.",
+            &["She began, \"If you please, sir--\"", "The man ran."],
+        );
+        check(
+            "\"Her ears--\" the man began.",
+            &["\"Her ears--\" the man began."],
+        );
+        // A bracket closed inside a token closes (`(1987).1`), and protects nothing more.
+        check(
+            "See the journal (1987).1 According to it the pairs (4) count.",
+            &[
+                "See the journal (1987).1",
+                "According to it the pairs (4) count.",
+            ],
+        );
+        // A quotation that never closes protects nothing; a long one is running text.
+        check(
+            "\"We won. We have the votes. And more.",
+            &["\"We won.", "We have the votes.", "And more."],
+        );
+        let long = format!(
+            "\"We won. {} The end.\" he said.",
+            "We have the votes. ".repeat(14)
+        );
+        // `We won.`, the fourteen sentences, `The end." he said.`
+        assert_eq!(split(&long).len(), 16, "{long}");
+    }
+
+    #[test]
+    fn stray_markup_and_rules_are_trimmed() {
+        check(
+            "<h2 class=\"x\">Hello</h2>\n<p>This is a test. Another test.</p>\n<div><p>\n<img src=\"a.jpg\">\n</p></div>",
+            &["Hello", "This is a test.", "Another test."],
+        );
+        check("&lt;b&gt;J1.txt&lt;/b&gt;", &["J1.txt"]);
+        check(
+            "//////////Header starts here//////////",
+            &["Header starts here"],
+        );
+        // Less than a rule, and a lone `<` that opens no tag, stay.
+        check("It was a <3 day ///", &["It was a <3 day ///"]);
+        check("* * *", &["* * *"]);
+    }
+
+    #[test]
+    fn labels_abbreviations_and_full_width_marks() {
+        check(
+            "Q. What is his name? A. His name is Alfred E. Sloan.",
+            &["Q. What is his name?", "A. His name is Alfred E. Sloan."],
+        );
+        check(
+            "The med. staff here is kind.",
+            &["The med. staff here is kind."],
+        );
+        // A brand in lower case opens a sentence.
+        check(
+            "It serves ads. my6sense runs the exchange.",
+            &["It serves ads.", "my6sense runs the exchange."],
+        );
+        check(
+            "The parties are ExampleCo Inc. (“Company A”), and others.",
+            &["The parties are ExampleCo Inc. (“Company A”), and others."],
+        );
+        check(
+            "Test strange period．Does it segment correctly．",
+            &["Test strange period．", "Does it segment correctly．"],
+        );
+        check(
+            "Hello world.I dag is Tuesday.",
+            &["Hello world.", "I dag is Tuesday."],
+        );
+    }
+
+    #[test]
+    fn lines_of_lists_contents_and_flowed_text() {
+        check(
+            "Finally, this. 1. The first item 2. The second item 3. The third",
+            &[
+                "Finally, this.",
+                "1. The first item",
+                "2. The second item",
+                "3. The third",
+            ],
+        );
+        check(
+            "a) here it is b) another c) one more\n They went to the store.",
+            &[
+                "a) here it is",
+                "b) another",
+                "c) one more",
+                "They went to the store.",
+            ],
+        );
+        check(
+            "About Me..........5\n   Chapter 2 ....... 6\nWhat's the Score?.......9\nScores .... 16-17",
+            &["About Me", "Chapter 2", "What's the Score?", "Scores"],
+        );
+        // A line ending in a space goes on on the next (flowed text), whatever its case.
+        check(
+            "Ten tips should help you to have a quiet \nPregnancy and a healthy baby.\nA new line",
+            &[
+                "Ten tips should help you to have a quiet Pregnancy and a healthy baby.",
+                "A new line",
+            ],
+        );
+        // An ellipsis ends a sentence before a word that opens one.
+        check(
+            "He talks slowly... And this is another. I mean... see.",
+            &[
+                "He talks slowly...",
+                "And this is another.",
+                "I mean... see.",
+            ],
         );
     }
 
