@@ -357,7 +357,8 @@ pub enum SelectionArg {
     /// Greedy coverage plus diversity (Lin and Bilmes 2011), for word budgets.
     Coverage,
     /// Greedy coverage of concepts (content-word bigrams weighted by how many documents report
-    /// them; Gillick and Favre 2009), for word budgets.
+    /// them; Gillick and Favre 2009), each sentence's gain weighted by its TextRank score (by its
+    /// relevance with --query), for word budgets.
     Concepts,
 }
 
