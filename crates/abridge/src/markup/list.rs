@@ -347,7 +347,7 @@ pub(crate) fn parse_with_tables<'a>(
             continue;
         }
         let mut action = classify(line.text, marker, &levels);
-        if action == Action::End && marker.is_none() && is_lazy_line(lines, j, &levels) {
+        if action == Action::End && marker.is_none() && is_lazy_line(lines, j, line.text, &levels) {
             action = Action::Continue(levels.len() - 1, line.text.trim());
         }
         match action {
@@ -415,7 +415,7 @@ fn is_wrapped_dash<'a>(
             .is_some_and(|l| l.indent() <= top.indent && starts_lower(l.text))
 }
 
-/// True when the unindented, unmarked line `lines[j]` goes on the sentence that the deepest
+/// True when the unindented, unmarked line `lines[j]` (its text `text`) goes on the sentence that the deepest
 /// open item left unfinished on the line right above it (a lazy continuation: extractors and
 /// hand-written Markdown wrap an item's text without indenting it). The signal is the sentence,
 /// not the layout: the item's line ends with no sentence end or lead-in and this line starts in
@@ -423,16 +423,18 @@ fn is_wrapped_dash<'a>(
 fn is_lazy_line<'a>(
     lines: &(impl LineSource<'a> + ?Sized),
     j: usize,
+    text: &str,
     levels: &[Level<'a>],
 ) -> bool {
-    let Some(above) = j.checked_sub(1).and_then(|k| lines.line(k)) else {
-        return false;
-    };
+    // The deepest item's last line is right above (not a blank line crossed to reach this one);
+    // a blank line never ends mid-sentence, and a table row is no sentence.
     levels.last().is_some_and(|level| level.last + 1 == j)
-        && !above.is_blank()
-        && !grammar::has_unescaped_pipe(above.text)
-        && ends_mid_sentence(above.text)
-        && lines.line(j).is_some_and(|l| starts_lower(l.text))
+        && j.checked_sub(1)
+            .and_then(|k| lines.line(k))
+            .is_some_and(|above| {
+                !grammar::has_unescaped_pipe(above.text) && ends_mid_sentence(above.text)
+            })
+        && starts_lower(text)
 }
 
 /// True when `text` ends with neither a sentence end nor a lead-in (`.`, `:`, `!`, `?`, `;`,

@@ -157,11 +157,7 @@ impl StoryOptions {
             .with_language(language);
         // Each story's summary picks sentences as `summarize --selection auto` does for its
         // budget (concept coverage from 200 words on).
-        let words = match budget {
-            crate::summary::Budget::Words(w) => Some(w),
-            _ => None,
-        };
-        if crate::summary::SelectionKind::Auto.for_budget(words)
+        if crate::summary::SelectionKind::Auto.for_budget(budget)
             == crate::summary::SelectionKind::Concepts
         {
             options.summary = options

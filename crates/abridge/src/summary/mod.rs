@@ -369,25 +369,22 @@ const RELEVANCE_FLOOR: f64 = 0.01;
 pub const LONG_SUMMARY_WORDS: usize = 200;
 
 impl SelectionKind {
-    /// The selection [`SelectionKind::Auto`] stands for with a budget of `words` (`None`: not
-    /// a word budget); any other kind is itself.
+    /// The selection [`SelectionKind::Auto`] stands for under `budget` (concepts for a word
+    /// budget of [`LONG_SUMMARY_WORDS`] or more, else MMR); any other kind is itself.
     ///
     /// ```
-    /// use abridge::summary::SelectionKind;
-    /// assert_eq!(SelectionKind::Auto.for_budget(Some(100)), SelectionKind::Mmr);
-    /// assert_eq!(SelectionKind::Auto.for_budget(Some(250)), SelectionKind::Concepts);
-    /// assert_eq!(SelectionKind::Auto.for_budget(None), SelectionKind::Mmr);
-    /// assert_eq!(SelectionKind::Coverage.for_budget(Some(50)), SelectionKind::Coverage);
+    /// use abridge::summary::{Budget, SelectionKind};
+    /// assert_eq!(SelectionKind::Auto.for_budget(Budget::Words(100)), SelectionKind::Mmr);
+    /// assert_eq!(SelectionKind::Auto.for_budget(Budget::Words(250)), SelectionKind::Concepts);
+    /// assert_eq!(SelectionKind::Auto.for_budget(Budget::Sentences(20)), SelectionKind::Mmr);
+    /// assert_eq!(SelectionKind::Coverage.for_budget(Budget::Words(50)), SelectionKind::Coverage);
     /// ```
-    pub fn for_budget(self, words: Option<usize>) -> SelectionKind {
+    pub fn for_budget(self, budget: Budget) -> SelectionKind {
         match self {
-            SelectionKind::Auto => {
-                if words.is_some_and(|w| w >= LONG_SUMMARY_WORDS) {
-                    SelectionKind::Concepts
-                } else {
-                    SelectionKind::Mmr
-                }
-            }
+            SelectionKind::Auto => match budget {
+                Budget::Words(w) if w >= LONG_SUMMARY_WORDS => SelectionKind::Concepts,
+                _ => SelectionKind::Mmr,
+            },
             kind => kind,
         }
     }
@@ -460,11 +457,8 @@ impl SummaryFlags {
     /// The summariser of these flags, defaults filled in; refused with the command line's
     /// message when a value is out of range.
     pub fn summarizer(&self) -> Result<Summarizer, Error> {
-        let kind = self.selection.for_budget(
-            self.words
-                .filter(|_| self.sentences.is_none() && self.ratio.is_none()),
-        );
-        let selection = match kind {
+        let budget = Budget::from_flags(self.words, self.sentences, self.ratio);
+        let selection = match self.selection.for_budget(budget) {
             SelectionKind::Auto | SelectionKind::Mmr => Selection::Mmr(SelectOptions::new(
                 self.mmr_lambda.unwrap_or(DEFAULT_MMR.lambda),
                 self.duplicate_threshold
@@ -495,7 +489,7 @@ impl SummaryFlags {
             Algorithm::TextRank
         };
         let mut options = SummaryOptions::default()
-            .with_budget(Budget::from_flags(self.words, self.sentences, self.ratio))
+            .with_budget(budget)
             .with_truncate(self.truncate)
             .with_selection(selection)
             .with_language(self.language)
