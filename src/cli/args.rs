@@ -302,6 +302,12 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub no_compress: bool,
 
+    /// Print on stderr, after the summary, the wall time of each stage (read, clean+sentences,
+    /// intern terms, story check, graph, rank, select, write) and whether it runs on every
+    /// thread or on one. With --threads 1 the one-thread share is the serial part of the work.
+    #[arg(long)]
+    pub timings: bool,
+
     /// Focus the summary on a question or topic ("What caused the flood?"): sentences relevant
     /// to it are preferred, still without repeats, and the JSON gives each sentence's relevance.
     #[arg(long, value_name = "TEXT")]

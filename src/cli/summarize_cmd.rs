@@ -10,8 +10,10 @@ use super::RunStatus;
 use abridge::rank::similarity::Similarity;
 use abridge::summary::{GraphMode, Order, SelectionKind, Summarizer, SummaryFlags};
 use abridge::text::lang::Language;
+use abridge::Timings;
 use anyhow::Result;
 use std::io::Write;
+use std::time::{Duration, Instant};
 
 /// The summariser of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &SummarizeArgs, lang: Language) -> Result<Summarizer> {
@@ -70,15 +72,47 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     };
     let mut summarizer = options(args, first)?;
     let compression = summarizer.options().compression;
-    let (preparer, status, lang) = prepare_inputs(&args.input, quiet, args.lang, compression)?;
+    let start = Instant::now();
+    let (mut preparer, status, lang) = prepare_inputs(&args.input, quiet, args.lang, compression)?;
+    preparer.flush();
+    // Reading (parallel) is what the preparer's own stages leave of the input's wall time.
+    let mut timings = Timings::new();
+    let analysis = preparer.timings().clone();
+    timings.add(
+        "read",
+        true,
+        start
+            .elapsed()
+            .saturating_sub(Duration::from_secs_f64(analysis.total())),
+    );
+    timings.extend(&analysis);
     if lang != first {
         summarizer = options(args, lang)?;
     }
-    let prepared = preparer.finish();
-    if !quiet {
-        warn_if_stories(&prepared);
+    let prepared = timings.time("intern terms", false, || preparer.finish());
+    // The story check (mostly on one thread) runs beside the ranking.
+    let (summary, check) = rayon::join(
+        || {
+            let mut stages = Timings::new();
+            let summary = summarizer.summarize_prepared_timed(&prepared, &mut stages);
+            (summary, stages)
+        },
+        || {
+            let mut stages = Timings::new();
+            let warning = (!quiet)
+                .then(|| stages.time("story check", false, || story_warning(&prepared)))
+                .flatten();
+            (warning, stages)
+        },
+    );
+    let (summary, ranking) = summary;
+    let (warning, checking) = check;
+    timings.extend(&checking);
+    timings.extend(&ranking);
+    if let Some(warning) = warning {
+        eprintln!("abridge: warning: {warning}");
     }
-    let summary = summarizer.summarize_prepared(&prepared);
+    let start = Instant::now();
     if summary.sentences.is_empty() && !quiet {
         eprintln!("abridge: warning: the input has no sentence to summarise");
     }
@@ -106,32 +140,87 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
         }
     }
     out.commit()?;
+    timings.add("write", false, start.elapsed());
+    if args.timings {
+        eprint!("{}", timings.report());
+    }
     Ok(status)
 }
 
-/// Warns when the input looks like several stories (two or more of at least
+/// The warning for an input that looks like several stories (two or more of at least
 /// [`STORY_WARNING_SIZE`] documents): one summary of it mixes them. The summary is unchanged.
-fn warn_if_stories(prepared: &abridge::summary::Prepared) {
-    if prepared.documents.len() < 2 * STORY_WARNING_SIZE {
-        return;
+/// Above [`STORY_CHECK_SAMPLE`] documents the check groups an even sample of them (every k-th
+/// by source name, so input order does not matter), which keeps its cost, on one thread,
+/// the same for any input size.
+fn story_warning(prepared: &abridge::summary::Prepared) -> Option<String> {
+    let n = prepared.documents.len();
+    if n < 2 * STORY_WARNING_SIZE {
+        return None;
     }
-    let Ok(grouping) =
-        abridge::stories::group(prepared, &abridge::stories::GroupOptions::default())
-    else {
-        return;
-    };
+    let sample = (n > STORY_CHECK_SAMPLE).then(|| sample_documents(prepared, STORY_CHECK_SAMPLE));
+    let checked = sample.as_ref().unwrap_or(prepared);
+    let grouping =
+        abridge::stories::group(checked, &abridge::stories::GroupOptions::default()).ok()?;
     let big = grouping
         .stories
         .iter()
         .filter(|s| s.len() >= STORY_WARNING_SIZE)
         .count();
-    if big >= 2 {
-        eprintln!(
-            "abridge: warning: the input holds {big} stories of {STORY_WARNING_SIZE} or more \
-documents; this summary mixes them (`abridge stories` summarises each)"
-        );
-    }
+    let holds = match &sample {
+        Some(s) => format!(
+            "a sample of {} of the input's {n} documents holds",
+            s.documents.len()
+        ),
+        None => "the input holds".to_string(),
+    };
+    (big >= 2).then(|| {
+        format!(
+            "{holds} {big} stories of {STORY_WARNING_SIZE} or more documents; this summary \
+mixes them (`abridge stories` summarises each)"
+        )
+    })
 }
 
-/// Stories at least this large count for the warning of [`warn_if_stories`].
+/// About `size` of the documents of `prepared` (every k-th in the order of their source names)
+/// with their sentences.
+fn sample_documents(
+    prepared: &abridge::summary::Prepared,
+    size: usize,
+) -> abridge::summary::Prepared {
+    let n = prepared.documents.len();
+    let mut by_source: Vec<usize> = (0..n).collect();
+    by_source.sort_by(|&a, &b| {
+        prepared.documents[a]
+            .source
+            .cmp(&prepared.documents[b].source)
+    });
+    let step = n.div_ceil(size).max(1);
+    let mut kept: Vec<usize> = by_source.into_iter().step_by(step).collect();
+    kept.sort_unstable();
+    let mut new_index = vec![usize::MAX; n];
+    for (k, &d) in kept.iter().enumerate() {
+        new_index[d] = k;
+    }
+    let mut sample = abridge::summary::Prepared::default();
+    sample.documents = kept
+        .iter()
+        .map(|&d| prepared.documents[d].clone())
+        .collect();
+    sample.sentences = prepared
+        .sentences
+        .iter()
+        .filter(|s| new_index[s.document] != usize::MAX)
+        .map(|s| abridge::summary::PreparedSentence {
+            document: new_index[s.document],
+            ..s.clone()
+        })
+        .collect();
+    sample.vocabulary = prepared.vocabulary;
+    sample
+}
+
+/// Stories at least this large count for the warning of [`story_warning`].
 const STORY_WARNING_SIZE: usize = 3;
+
+/// Inputs of more documents than this are checked for stories on a sample of this size.
+const STORY_CHECK_SAMPLE: usize = 1_000;

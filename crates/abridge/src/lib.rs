@@ -26,6 +26,7 @@ mod span;
 pub mod stories;
 pub mod summary;
 pub mod text;
+mod timing;
 
 pub use error::{Error, Result};
 
@@ -35,3 +36,4 @@ pub use error::{Error, Result};
 #[doc = include_str!("../../../docs/library.md")]
 pub struct LibraryTutorial;
 pub use span::Span;
+pub use timing::{StageTime, Timings};

@@ -33,6 +33,48 @@ where
     map_indices(items.len(), init, |state, i| f(state, &items[i]))
 }
 
+/// `a()` and `b()`, side by side when there are threads to spare.
+pub(crate) fn join<RA, RB>(a: impl FnOnce() -> RA + Send, b: impl FnOnce() -> RB + Send) -> (RA, RB)
+where
+    RA: Send,
+    RB: Send,
+{
+    #[cfg(feature = "parallel")]
+    {
+        rayon::join(a, b)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        (a(), b())
+    }
+}
+
+/// `f(index, item)` for every item, taken by value, in order.
+pub(crate) fn map_owned<T, R, F>(items: Vec<T>, f: F) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+    F: Fn(usize, T) -> R + Sync + Send,
+{
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, x)| f(i, x))
+            .collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| f(i, x))
+            .collect()
+    }
+}
+
 /// `f(a, b)` for each pair of `a` and `b` (of equal length).
 pub(crate) fn zip_for_each<A, B, F>(a: &mut [A], b: Vec<B>, f: F)
 where

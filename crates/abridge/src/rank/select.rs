@@ -25,7 +25,7 @@ impl Neighbours for SimilarityGraph {
     }
 }
 
-impl Neighbours for CosineFactors {
+impl Neighbours for CosineFactors<'_> {
     fn neighbours(&self, i: usize) -> Cow<'_, [(u32, f64)]> {
         Cow::Owned(self.row(i))
     }
@@ -74,6 +74,9 @@ impl Default for SelectOptions {
         }
     }
 }
+
+/// Sentences per task of the search for the best candidate.
+const SCAN_BLOCK: usize = 16_384;
 
 /// Picks sentences in order of choice. `scores[i]` is sentence `i`'s relevance (0 or less: never
 /// picked), `words[i]` its length. Ties go to the earlier sentence, so the result never depends on anything but input
@@ -132,22 +135,43 @@ pub fn select_after(
             Quota::Words(limit) if used_words >= limit => break,
             _ => {}
         }
-        let mut best: Option<(usize, f64)> = None;
-        for i in 0..n {
+        // The best candidate of each block of sentences, then the first best of the blocks: the
+        // sentence a scan in order would find (ties to the earlier), on every thread.
+        let value_of = |i: usize| -> Option<f64> {
             if !available[i] {
-                continue;
+                return None;
             }
             if let Quota::Words(limit) = budget {
                 if used_words + words[i] > limit {
-                    continue;
+                    return None;
                 }
             }
-            let value =
-                options.lambda * scores[i] / norm - (1.0 - options.lambda) * max_similarity[i];
+            Some(options.lambda * scores[i] / norm - (1.0 - options.lambda) * max_similarity[i])
+        };
+        let best = crate::par::map_indices(
+            n.div_ceil(SCAN_BLOCK),
+            || (),
+            |_, block| {
+                let mut best: Option<(usize, f64)> = None;
+                for i in block * SCAN_BLOCK..((block + 1) * SCAN_BLOCK).min(n) {
+                    if let Some(value) = value_of(i) {
+                        if best.is_none_or(|(_, v)| value > v) {
+                            best = Some((i, value));
+                        }
+                    }
+                }
+                best
+            },
+        )
+        .into_iter()
+        .flatten()
+        .fold(None, |best: Option<(usize, f64)>, (i, value)| {
             if best.is_none_or(|(_, v)| value > v) {
-                best = Some((i, value));
+                Some((i, value))
+            } else {
+                best
             }
-        }
+        });
         let Some((pick, _)) = best else { break };
         chosen.push(pick);
         take(pick, &mut available, &mut max_similarity, &mut used_words);

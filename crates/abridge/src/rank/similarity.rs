@@ -32,7 +32,10 @@ impl TermBag {
     pub fn new(mut ids: Vec<u32>) -> Self {
         let len = ids.len() as u32;
         ids.sort_unstable();
-        let mut terms: Vec<(u32, u32)> = Vec::new();
+        // Sized exactly: a large input holds millions of bags.
+        let distinct =
+            ids.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!ids.is_empty());
+        let mut terms: Vec<(u32, u32)> = Vec::with_capacity(distinct);
         for id in ids {
             match terms.last_mut() {
                 Some((t, c)) if *t == id => *c += 1,

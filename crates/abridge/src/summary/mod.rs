@@ -26,9 +26,10 @@ use crate::rank::pagerank::{pagerank, personalized_pagerank, PageRankOptions, Ra
 use crate::rank::select::{self, Neighbours, SelectOptions};
 use crate::rank::similarity::{Similarity, SimilarityGraph, TermBag};
 use crate::text::lang::Language;
-use crate::Error;
+use crate::{Error, Timings};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
 pub use compress::{compress, Compression};
 pub use prepare::{
@@ -603,7 +604,25 @@ impl Summarizer {
 
     /// Summarises sentences already prepared (see [`Preparer`]), for inputs read in batches.
     pub fn summarize_prepared(&self, prepared: &Prepared) -> Summary {
-        summarize_toward(prepared, &self.options, self.query.as_deref())
+        self.summarize_prepared_timed(prepared, &mut Timings::new())
+    }
+
+    /// [`Summarizer::summarize_prepared`], adding the wall time of each stage (`query`,
+    /// `graph`, `rank`, `select`) to `timings`.
+    ///
+    /// ```
+    /// use abridge::corpus::Document;
+    /// use abridge::summary::{prepare, Summarizer, SummaryOptions};
+    /// let docs = [Document::new("a.txt", "The river rose overnight. Families left their homes.")];
+    /// let prepared = prepare(&docs, Default::default());
+    /// let mut timings = abridge::Timings::new();
+    /// let summarizer = Summarizer::new(SummaryOptions::default()).unwrap();
+    /// let summary = summarizer.summarize_prepared_timed(&prepared, &mut timings);
+    /// assert!(!summary.sentences.is_empty());
+    /// assert!(timings.stages().iter().any(|s| s.stage == "rank"));
+    /// ```
+    pub fn summarize_prepared_timed(&self, prepared: &Prepared, timings: &mut Timings) -> Summary {
+        summarize_toward(prepared, &self.options, self.query.as_deref(), timings)
     }
 }
 
@@ -685,19 +704,20 @@ fn is_sparse(n: usize, mode: GraphMode) -> bool {
 
 /// Centrality scores of the prepared sentences, and the graph used for redundancy.
 pub fn centrality(prepared: &Prepared, options: &SummaryOptions) -> (SimilarityGraph, Vec<f64>) {
-    let (graph, scores, _) = centrality_toward(prepared, options, None, true);
+    let (graph, scores, _) = centrality_toward(prepared, options, None, true, &mut Timings::new());
     (graph, scores)
 }
 
 /// [`centrality`], with the walk's jumps biased toward sentences relevant to a question when
 /// `relevance` is given (biased LexRank): the walk then follows an edge with probability
 /// `1 - options.query.bias` and otherwise jumps in proportion to relevance.
-fn centrality_toward(
-    prepared: &Prepared,
+fn centrality_toward<'p>(
+    prepared: &'p Prepared,
     options: &SummaryOptions,
     relevance: Option<&[f64]>,
     need_graph: bool,
-) -> (SimilarityGraph, Vec<f64>, Option<CosineFactors>) {
+    timings: &mut Timings,
+) -> (SimilarityGraph, Vec<f64>, Option<CosineFactors<'p>>) {
     // The sparse graph keeps each sentence's strongest neighbours, enough to tell repeats apart,
     // but centrality is the sum of many weak edges: the cosine walk runs on the complete graph
     // through its factors instead, in linear time (rank::factors).
@@ -709,13 +729,18 @@ fn centrality_toward(
         );
     if complete_cosine {
         // Built only for a selection that reads its edges (coverage): the walk and MMR do not.
+        let start = Instant::now();
         let graph = if need_graph {
             sentence_graph(prepared, options.similarity, options.graph)
         } else {
             SimilarityGraph { rows: Vec::new() }
         };
-        let bags: Vec<&TermBag> = prepared.sentences.iter().map(|s| &s.bag).collect();
-        let factors = CosineFactors::new(&bags, prepared.vocabulary);
+        let factors = CosineFactors::new(
+            prepared.sentences.iter().map(|s| &s.bag),
+            prepared.vocabulary,
+        );
+        timings.add("graph", true, start.elapsed());
+        let start = Instant::now();
         let ranking = match relevance.filter(|r| r.iter().any(|&x| x > 0.0)) {
             None => pagerank(&factors, PageRankOptions::default()),
             Some(r) => {
@@ -726,8 +751,10 @@ fn centrality_toward(
                 personalized_pagerank(&factors, pagerank_options, Some(r))
             }
         };
+        timings.add("rank", true, start.elapsed());
         return (graph, ranking.scores.to_vec(), Some(factors));
     }
+    let start = Instant::now();
     let graph = sentence_graph(prepared, options.similarity, options.graph);
     let walk = match options.algorithm {
         Algorithm::TextRank => None,
@@ -742,6 +769,8 @@ fn centrality_toward(
         }
     };
     let walked = walk.as_ref().unwrap_or(&graph);
+    timings.add("graph", true, start.elapsed());
+    let start = Instant::now();
     let ranking = match relevance.filter(|r| r.iter().any(|&x| x > 0.0)) {
         None => rank_graph(walked),
         Some(r) => {
@@ -752,6 +781,7 @@ fn centrality_toward(
             personalized_pagerank(&walked.to_csr(), pagerank_options, Some(r))
         }
     };
+    timings.add("rank", true, start.elapsed());
     (graph, ranking.scores.to_vec(), None)
 }
 
@@ -772,7 +802,7 @@ pub fn summarize(documents: &[Document], options: &SummaryOptions) -> Summary {
 
 /// Summarises already prepared sentences.
 pub fn summarize_prepared(prepared: &Prepared, options: &SummaryOptions) -> Summary {
-    summarize_toward(prepared, options, None)
+    summarize_toward(prepared, options, None, &mut Timings::new())
 }
 
 /// Summarises prepared sentences, toward a question when `query` (its index terms) is given.
@@ -780,6 +810,7 @@ fn summarize_toward(
     prepared: &Prepared,
     options: &SummaryOptions,
     query: Option<&[String]>,
+    timings: &mut Timings,
 ) -> Summary {
     let sources: Vec<String> = prepared
         .documents
@@ -794,6 +825,7 @@ fn summarize_toward(
             sentences: Vec::new(),
         };
     }
+    let start = Instant::now();
     let to_query = query.map(|terms| {
         query::relevance_to_query(
             prepared,
@@ -802,9 +834,13 @@ fn summarize_toward(
             options.query.expansion_weight,
         )
     });
+    if to_query.is_some() {
+        timings.add("query", false, start.elapsed());
+    }
     let needs_edges = matches!(options.selection, Selection::Coverage(_));
     let (graph, centrality, factors) =
-        centrality_toward(prepared, options, to_query.as_deref(), needs_edges);
+        centrality_toward(prepared, options, to_query.as_deref(), needs_edges, timings);
+    let start = Instant::now();
     // Repeats are judged on exact similarities: the complete cosine graph's when the walk used it
     // (a sparse graph misses the weaker similarities MMR weighs), the graph's otherwise.
     let similar: &dyn Neighbours = match &factors {
@@ -934,6 +970,7 @@ fn summarize_toward(
             }
         })
         .collect();
+    timings.add("select", false, start.elapsed());
     Summary {
         sources,
         words: sentences.iter().map(|s| word_count(&s.text)).sum(),
@@ -961,21 +998,21 @@ pub fn relevance(prepared: &Prepared, centrality: &[f64], options: &SummaryOptio
         .map(|s| 1.0 + options.position_weight / (1.0 + s.position as f64))
         .collect();
     let scores: Vec<f64> = centrality.iter().zip(&prior).map(|(c, p)| c * p).collect();
-    let eligible = prepared
-        .sentences
-        .iter()
-        .zip(&scores)
-        .map(|(s, &score)| {
+    let eligible = crate::par::map_indices(
+        scores.len(),
+        || (),
+        |_, i| {
+            let s = &prepared.sentences[i];
             let may_pick = s.words >= options.min_words
                 && ends_like_a_sentence(&s.text)
                 && (!options.skip_quotes || !is_quote(&s.text));
             if may_pick {
-                score
+                scores[i]
             } else {
                 0.0
             }
-        })
-        .collect();
+        },
+    );
     Relevance {
         prior,
         scores,

@@ -9,6 +9,8 @@ use crate::rank::similarity::TermBag;
 use crate::text::lang::{Language, Terms};
 use crate::text::FxHashMap;
 use crate::text::{flatten, is_dateline_place, strip_dateline};
+use crate::Timings;
+use std::time::Instant;
 
 /// A document's part in a summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,10 +95,11 @@ pub fn prepare_cleaned<'x, 'a: 'x>(
 ) -> Prepared {
     let mut preparer = Preparer::new(language);
     let terms = Terms::new(language);
-    for (source, text, article) in documents {
-        let analysed = analyse(source, text, article, &terms, preparer.compression);
-        preparer.push(analysed);
-    }
+    let analysed = documents
+        .into_iter()
+        .map(|(source, text, article)| analyse(source, text, article, &terms, preparer.compression))
+        .collect();
+    preparer.push_all(analysed);
     preparer.finish()
 }
 
@@ -106,6 +109,9 @@ struct Analysed {
     date: Option<Date>,
     title: Option<String>,
     title_terms: Vec<String>,
+    /// The document's distinct sentence terms, in the order they first occur: only these meet
+    /// the shared term → id map, which is the one part of the preparation on one thread.
+    dictionary: Vec<String>,
     sentences: Vec<AnalysedSentence>,
 }
 
@@ -114,7 +120,8 @@ struct AnalysedSentence {
     text: String,
     original: Option<String>,
     words: usize,
-    terms: Vec<String>,
+    /// Terms in sentence order, as positions in the document's dictionary.
+    terms: Vec<u32>,
 }
 
 fn analyse(
@@ -130,6 +137,7 @@ fn analyse(
     } else {
         Compression::none()
     };
+    let mut local = LocalTerms::default();
     // Split by the rules of the language the terms are in (`--lang`).
     let sentences = body_sentences_in(text, article, terms.language())
         .iter()
@@ -163,7 +171,7 @@ fn analyse(
             Some(AnalysedSentence {
                 index,
                 words,
-                terms: t,
+                terms: t.into_iter().map(|term| local.id(term)).collect(),
                 text,
                 original,
             })
@@ -175,7 +183,27 @@ fn analyse(
         date: article.date,
         title_terms: title.as_deref().map(|t| terms.of(t)).unwrap_or_default(),
         title,
+        dictionary: local.terms,
         sentences,
+    }
+}
+
+/// A document's own term → position map.
+#[derive(Default)]
+struct LocalTerms {
+    ids: FxHashMap<String, u32>,
+    terms: Vec<String>,
+}
+
+impl LocalTerms {
+    fn id(&mut self, term: String) -> u32 {
+        if let Some(&id) = self.ids.get(&term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(term.clone());
+        self.ids.insert(term, id);
+        id
     }
 }
 
@@ -190,6 +218,10 @@ pub struct Preparer {
     /// Headline terms per document, given ids only in [`Preparer::finish`], after every sentence
     /// term: the sentences' ids (and so the summaries) are the same as without them.
     titles: Vec<Vec<String>>,
+    /// Wall time of the analysis (parallel) and of the interning of terms (one thread).
+    timings: Timings,
+    /// The last batch analysed, numbered while the next one is analysed.
+    pending: Option<Vec<Analysed>>,
 }
 
 impl Preparer {
@@ -202,6 +234,8 @@ impl Preparer {
             ids: FxHashMap::default(),
             prepared: Prepared::default(),
             titles: Vec::new(),
+            timings: Timings::new(),
+            pending: None,
         }
     }
 
@@ -216,59 +250,112 @@ impl Preparer {
     pub fn add_batch(&mut self, documents: &[Document]) {
         let language = self.language;
         let compression = self.compression;
-        let analysed: Vec<Analysed> = crate::par::map_items(
-            documents,
-            || Terms::new(language),
-            |terms, doc| {
-                // The cleaner's vocabulary of the language (its furniture words).
-                let article = article::read_in(doc, language);
-                analyse(&doc.source, &doc.text, &article, terms, compression)
+        let start = Instant::now();
+        // The previous batch's terms are numbered (one thread) beside this batch's analysis.
+        let pending = self.pending.take();
+        let (numbering, analysed) = crate::par::join(
+            || {
+                let start = Instant::now();
+                if let Some(batch) = pending {
+                    self.push_all(batch);
+                }
+                start.elapsed()
+            },
+            || {
+                crate::par::map_items(
+                    documents,
+                    || Terms::new(language),
+                    |terms, doc| {
+                        // The cleaner's vocabulary of the language (its furniture words).
+                        let article = article::read_in(doc, language);
+                        analyse(&doc.source, &doc.text, &article, terms, compression)
+                    },
+                )
             },
         );
-        for a in analysed {
-            self.push(a);
+        self.pending = Some(analysed);
+        // What the numbering did not cover of the wall time: with one thread, the analysis.
+        self.timings.add(
+            "clean+sentences",
+            true,
+            start.elapsed().saturating_sub(numbering),
+        );
+    }
+
+    /// Numbers and indexes the last batch added (done by the next [`Preparer::add_batch`], or
+    /// by [`Preparer::finish`]), so that [`Preparer::timings`] covers every batch.
+    pub fn flush(&mut self) {
+        if let Some(batch) = self.pending.take() {
+            self.push_all(batch);
         }
     }
 
-    fn push(&mut self, analysed: Analysed) {
-        let d = self.prepared.documents.len();
-        self.prepared.documents.push(PreparedDocument {
-            source: analysed.source,
-            date: analysed.date,
-            title: analysed.title,
-            title_terms: Vec::new(),
-        });
-        self.titles.push(analysed.title_terms);
-        for (position, sentence) in analysed.sentences.into_iter().enumerate() {
-            let AnalysedSentence {
-                index,
-                text,
-                original,
-                words,
-                terms,
-            } = sentence;
-            let term_ids: Vec<u32> = terms
-                .into_iter()
-                .map(|t| {
-                    let next = self.ids.len() as u32;
-                    *self.ids.entry(t).or_insert(next)
-                })
-                .collect();
-            self.prepared.sentences.push(PreparedSentence {
-                document: d,
-                index,
-                position,
-                text,
-                original,
-                words,
-                bag: TermBag::new(term_ids.clone()),
-                sequence: term_ids,
+    /// Wall time so far of the analysis (cleaning, sentences, terms: parallel) and of the
+    /// interning of terms (one thread).
+    pub fn timings(&self) -> &Timings {
+        &self.timings
+    }
+
+    /// Numbers the terms of `analysed` (documents in order, each document's terms in the order
+    /// they first occur: the ids are those of numbering every occurrence in input order) on one
+    /// thread, then builds the sentences in parallel.
+    fn push_all(&mut self, mut analysed: Vec<Analysed>) {
+        let start = Instant::now();
+        let global: Vec<Vec<u32>> = analysed
+            .iter_mut()
+            .map(|a| {
+                std::mem::take(&mut a.dictionary)
+                    .into_iter()
+                    .map(|term| {
+                        let next = self.ids.len() as u32;
+                        *self.ids.entry(term).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        self.timings.add("intern terms", false, start.elapsed());
+        let start = Instant::now();
+        let first = self.prepared.documents.len();
+        let work: Vec<(Analysed, Vec<u32>)> = analysed.into_iter().zip(global).collect();
+        let built: Vec<(PreparedDocument, Vec<String>, Vec<PreparedSentence>)> =
+            crate::par::map_owned(work, |k, (a, ids)| {
+                let sentences = a
+                    .sentences
+                    .into_iter()
+                    .enumerate()
+                    .map(|(position, s)| {
+                        let sequence: Vec<u32> = s.terms.iter().map(|&t| ids[t as usize]).collect();
+                        PreparedSentence {
+                            document: first + k,
+                            index: s.index,
+                            position,
+                            text: s.text,
+                            original: s.original,
+                            words: s.words,
+                            bag: TermBag::new(sequence.clone()),
+                            sequence,
+                        }
+                    })
+                    .collect();
+                let document = PreparedDocument {
+                    source: a.source,
+                    date: a.date,
+                    title: a.title,
+                    title_terms: Vec::new(),
+                };
+                (document, a.title_terms, sentences)
             });
+        for (document, title_terms, sentences) in built {
+            self.prepared.documents.push(document);
+            self.titles.push(title_terms);
+            self.prepared.sentences.extend(sentences);
         }
+        self.timings.add("term bags", true, start.elapsed());
     }
 
     /// The prepared sentences of every document added.
     pub fn finish(mut self) -> Prepared {
+        self.flush();
         self.intern_titles();
         self.prepared.vocabulary = self.ids.len();
         self.prepared.ids = self.ids;
@@ -279,6 +366,7 @@ impl Preparer {
     /// instead of the order they were met, so that the result does not depend on the order the
     /// documents came in (apart from the order of `documents` and `sentences` themselves).
     pub fn finish_canonical(mut self) -> Prepared {
+        self.flush();
         self.intern_titles();
         let mut terms: Vec<(String, u32)> = std::mem::take(&mut self.ids).into_iter().collect();
         terms.sort_unstable();
