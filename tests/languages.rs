@@ -354,8 +354,8 @@ fn german_furniture_words_clean_a_german_page() {
 
 /// Month names and dates of bylines and datelines in the document's language
 /// (`article/vocab/<code>/months.txt`): `clean` dates each fixture of `tests/fixtures/lang/dates`
-/// by its dateline, and the English one, whose byline holds the French `14 mars 2026`, stays
-/// undated.
+/// by its dateline (Chinese and Japanese by `2026年7月9日`), and the English one, whose byline
+/// holds the French `14 mars 2026`, stays undated.
 #[test]
 fn clean_dates_articles_by_their_language_month_names() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lang/dates");
@@ -371,8 +371,10 @@ fn clean_dates_articles_by_their_language_month_names() {
         ("es", Some("2026-03-14")),
         ("fr", Some("2026-04-01")),
         ("it", Some("2026-09-22")),
+        ("ja", Some("2026-10-02")),
         ("pt", Some("2026-05-05")),
         ("ru", Some("2026-03-14")),
+        ("zh", Some("2026-07-09")),
     ];
     let records = records.as_array().expect("records");
     assert_eq!(records.len(), expected.len());

@@ -385,6 +385,29 @@ fn numeric(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
     Some((year, month, day, i + 5))
 }
 
+/// `2026年12月4日` (Chinese and Japanese; `号` for the day in Chinese too) starting at token `i`:
+/// each number glued to its character. Returns the date, the index past it and the end of the
+/// day's character (the token may run on into the text after it: `4日に`).
+fn cjk(text: &str, toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize, usize)> {
+    let marked = |k: usize, marks: &[char]| -> Option<usize> {
+        let t = toks
+            .get(k)
+            .filter(|t| !t.spaced && matches!(t.kind, Kind::Word(_)))?;
+        let c = text.get(t.start..t.end)?.chars().next()?;
+        marks.contains(&c).then_some(t.start + c.len_utf8())
+    };
+    let number = |k: usize, digits: std::ops::RangeInclusive<usize>| {
+        num(toks.get(k)).filter(|&(_, n)| digits.contains(&n) && (k == i || glued(toks.get(k))))
+    };
+    let (year, _) = number(i, 4..=4)?;
+    marked(i + 1, &['年'])?;
+    let (month, _) = number(i + 2, 1..=2)?;
+    marked(i + 3, &['月'])?;
+    let (day, _) = number(i + 4, 1..=2)?;
+    let end = marked(i + 5, &['日', '号'])?;
+    Some((year, month, day, i + 6, end))
+}
+
 /// Skips an ordinal suffix (`st`, `nd`, `rd`, `th`) glued to the day at token `i`.
 fn skip_ordinal(toks: &[Tok], i: usize) -> usize {
     if let Some(t) = toks.get(i) {
@@ -539,6 +562,19 @@ pub(crate) fn find_dates_in(text: &str, months: Option<&Months>) -> Vec<DateHit>
             base = i - 1;
         }
         let k = i - base;
+        if let Some((year, month, day, next, end)) = cjk(text, &toks, k) {
+            if valid(year, month, day) {
+                out.push(DateHit {
+                    start: toks[k].start,
+                    end,
+                    year,
+                    month,
+                    day,
+                });
+                i = base + next;
+                continue;
+            }
+        }
         let found = numeric(&toks, k)
             .or_else(|| month_first(&toks, k))
             .or_else(|| day_first(&toks, k));
@@ -724,5 +760,21 @@ mod tests {
             assert_eq!(&text[hits[0].start..hits[0].end], "2025-02-28");
             assert_eq!(&text[hits[2].start..hits[2].end], "Feb. 3, 2023");
         }
+    }
+
+    #[test]
+    fn chinese_and_japanese_dates() {
+        let hits = find_dates("发布时间：2025年3月7日 10:30");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].year, hits[0].month, hits[0].day), (2025, 3, 7));
+        let text = "2024年11月20日に発表された";
+        let hit = find_dates(text)[0];
+        assert_eq!((hit.year, hit.month, hit.day), (2024, 11, 20));
+        assert_eq!(&text[hit.start..hit.end], "2024年11月20日");
+        assert_eq!(find_dates("2025年3月7号")[0].day, 7);
+        // Not a date: no day character, an impossible day, a year of three digits.
+        assert!(find_dates("2025年3月的报告").is_empty());
+        assert!(find_dates("2025年2月30日").is_empty());
+        assert!(find_dates("202年3月7日").is_empty());
     }
 }

@@ -47,13 +47,29 @@ impl TermBag {
 }
 
 /// Inverse document frequencies (sentences as documents), smoothed so no weight is zero or negative.
-pub fn idf<B: Borrow<TermBag>>(bags: &[B], vocabulary: usize) -> Vec<f64> {
-    let mut df = vec![0u32; vocabulary];
-    for bag in bags {
-        for &(t, _) in &bag.borrow().terms {
-            if let Some(d) = df.get_mut(t as usize) {
-                *d += 1;
+pub fn idf<B: Borrow<TermBag> + Sync>(bags: &[B], vocabulary: usize) -> Vec<f64> {
+    // Counted in blocks of sentences (in parallel), then added: whole numbers, so the same
+    // whatever the blocks.
+    const BLOCK: usize = 1 << 16;
+    let counts: Vec<Vec<u32>> = crate::par::map_indices(
+        bags.len().div_ceil(BLOCK),
+        || (),
+        |_, b| {
+            let mut df = vec![0u32; vocabulary];
+            for bag in &bags[b * BLOCK..((b + 1) * BLOCK).min(bags.len())] {
+                for &(t, _) in &bag.borrow().terms {
+                    if let Some(d) = df.get_mut(t as usize) {
+                        *d += 1;
+                    }
+                }
             }
+            df
+        },
+    );
+    let mut df = vec![0u32; vocabulary];
+    for block in counts {
+        for (d, c) in df.iter_mut().zip(block) {
+            *d += c;
         }
     }
     let n = bags.len() as f64;
@@ -89,7 +105,7 @@ struct Scorer<'b, B> {
     floor: f64,
 }
 
-impl<'b, B: Borrow<TermBag>> Scorer<'b, B> {
+impl<'b, B: Borrow<TermBag> + Sync> Scorer<'b, B> {
     fn new(bags: &'b [B], vocabulary: usize, similarity: Similarity) -> Self {
         let idf = idf(bags, vocabulary);
         let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
@@ -209,7 +225,7 @@ impl<'b, B: Borrow<TermBag>> Scorer<'b, B> {
 
 impl SimilarityGraph {
     /// Compares every pair of sentences that share a term. `bags` may be owned or borrowed.
-    pub fn build<B: Borrow<TermBag>>(
+    pub fn build<B: Borrow<TermBag> + Sync>(
         bags: &[B],
         vocabulary: usize,
         similarity: Similarity,
