@@ -39,7 +39,9 @@ fn plain_text_with(cell: &str, index_from: usize) -> Cow<'_, str> {
 /// Where the brackets and backtick runs of one cell close, found in one pass each (as cmark's
 /// delimiter stack does), and the parentheses found so far.
 struct Matches {
-    /// For the byte offset of each `[`: the offset of the `]` that closes it, or [`NONE`].
+    /// For the byte offset of each `[`: the offset of the `]` that closes it, or [`NONE`]; empty
+    /// when the cell has no `]` (nothing closes: a cell of unclosed `[` took 4 bytes a byte for
+    /// this and as much for the stack of open brackets, 16× the input in all).
     brackets: Vec<u32>,
     /// Backtick runs by length: the offsets where such runs start, in order.
     runs: HashMap<usize, Vec<u32>>,
@@ -50,9 +52,20 @@ struct Matches {
 
 const NONE: u32 = u32::MAX;
 
+/// Brackets open at once beyond this many are text (they close nothing, so the stack of open
+/// brackets stays small on a cell of unclosed `[`); a `]` first closes one of them, so the
+/// brackets kept pair as before. Links never nest this deep ([`MAX_LINK_NESTING`]).
+const MAX_OPEN_BRACKETS: usize = 1 << 16;
+
 impl Matches {
     fn new(cell: &str) -> Self {
-        let mut brackets = vec![NONE; cell.len()];
+        let mut brackets = if memchr::memchr(b']', cell.as_bytes()).is_some() {
+            vec![NONE; cell.len()]
+        } else {
+            Vec::new()
+        };
+        // Open brackets beyond MAX_OPEN_BRACKETS, not kept.
+        let mut untracked = 0usize;
         // Open brackets; brackets escaped while none is open (they close at the next `]` that
         // closes nothing); escaped brackets inside open ones (they close with the innermost).
         let mut open: Vec<u32> = Vec::new();
@@ -88,7 +101,9 @@ impl Matches {
             }
             match b {
                 b'\\' => escaped = true,
+                b'[' if open.len() >= MAX_OPEN_BRACKETS => untracked += 1,
                 b'[' => open.push(at),
+                b']' if untracked > 0 => untracked -= 1,
                 b']' => match open.pop() {
                     Some(start) => brackets[start as usize] = at,
                     None => waiting.drain(..).for_each(|w| brackets[w as usize] = at),
@@ -97,8 +112,10 @@ impl Matches {
             }
             i += 1;
         }
-        for (at, top) in aliases {
-            brackets[at as usize] = brackets[top as usize];
+        if !brackets.is_empty() {
+            for (at, top) in aliases {
+                brackets[at as usize] = brackets[top as usize];
+            }
         }
         Matches {
             brackets,
@@ -236,7 +253,10 @@ impl Renderer<'_> {
             return None;
         }
         let close = match &self.matches {
-            Some(m) => Some(m.brackets[pos])
+            Some(m) => m
+                .brackets
+                .get(pos)
+                .copied()
                 .filter(|&at| at != NONE)
                 .map(|at| at as usize),
             None => self.matching(pos, end, '[', ']'),
@@ -388,6 +408,23 @@ mod tests {
         };
         renderer.render(0, cell.len(), &mut String::new(), 0);
         renderer.steps
+    }
+
+    #[test]
+    fn brackets_that_cannot_close_take_no_room() {
+        assert!(Matches::new(&"[".repeat(100_000)).brackets.is_empty());
+        let m = Matches::new("[a] [b");
+        assert_eq!(
+            (m.brackets.len(), m.brackets[0], m.brackets[4]),
+            (6, 2, NONE)
+        );
+        // Past the cap of open brackets the extra ones are text, and a `]` closes one of them
+        // first: the kept brackets pair as before.
+        let deep = format!("{}[x]{}", "[".repeat(MAX_OPEN_BRACKETS + 2), "]".repeat(2));
+        let m = Matches::new(&deep);
+        let x = MAX_OPEN_BRACKETS + 2;
+        assert_eq!(m.brackets[x], NONE, "the `[` of x is past the cap");
+        assert_eq!(m.brackets[MAX_OPEN_BRACKETS - 1], NONE);
     }
 
     #[test]
