@@ -603,6 +603,11 @@ pub struct StoriesArgs {
     /// the one chosen on the DUC 2004 development topics, docs/stories.md).
     #[arg(long, value_name = "T")]
     pub threshold: Option<f64>,
+
+    /// Grouping settings for cross-validation (`scripts/stories_cv.py`), not a stable interface:
+    /// `name_weight=W,nearest=K,gate=G,attach=A` (any of them).
+    #[arg(long, value_name = "SETTINGS", hide = true)]
+    pub grouping: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

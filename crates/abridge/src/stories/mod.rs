@@ -81,6 +81,17 @@ pub struct GroupOptions {
     /// A document left alone by the clustering joins the story it is closest to (mean cosine
     /// with the story's documents) when that mean reaches this; 0 turns the pass off.
     pub attach: f64,
+    /// Weight of a name occurrence (a capitalised word within a sentence,
+    /// [`crate::text::lang::Terms::names_of`]), added to the word's own weight.
+    pub name_weight: f64,
+    /// Nearest neighbours per document in the graph the merge gate reads (the most similar of
+    /// its candidate pairs); 0 turns the gate off.
+    pub nearest: usize,
+    /// Two clusters merge only when the nearest-neighbour graph joins them by at least this many
+    /// edges per document of the smaller one; 0 turns the gate off.
+    pub gate: f64,
+    /// Clusters whose mean reaches this many times the threshold merge without the gate.
+    pub sure: f64,
 }
 
 impl Default for GroupOptions {
@@ -97,6 +108,10 @@ impl Default for GroupOptions {
             max_df: 1000,
             idf_offset: 1.0,
             attach: DEFAULT_ATTACH,
+            name_weight: 0.5,
+            nearest: 4,
+            gate: 0.5,
+            sure: 2.0,
         }
     }
 }
@@ -214,11 +229,24 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Er
     let sorted: Vec<vectors::DocVector> =
         order.iter().map(|&d| std::mem::take(&mut all[d])).collect();
     let edges = vectors::edges(&sorted, options);
+    let gate = if options.nearest == 0 {
+        0.0
+    } else {
+        options.gate
+    };
+    let nearest = if gate > 0.0 {
+        vectors::nearest(&sorted, &edges, options.nearest)
+    } else {
+        Vec::new()
+    };
     let mut labels = cluster::average_link(
         sorted.clone(),
         &edges,
         options.threshold,
         options.edge_floor,
+        &nearest,
+        gate,
+        options.sure * options.threshold,
     );
     attach_singletons(&sorted, &edges, &mut labels, options.attach);
     // Members per cluster, and each member's summed similarity within its cluster.

@@ -22,6 +22,11 @@ pub struct PreparedDocument {
     /// Index terms of the headline (ids as in the sentences; the ranking never reads them, the
     /// story grouping does).
     pub title_terms: Vec<u32>,
+    /// Index terms of the capitalised words of its sentences after each sentence's first word
+    /// ([`Terms::names_of`]: mostly names of people, places and organisations), once per
+    /// occurrence; ids as in the sentences (the ranking never reads them, the story grouping
+    /// does).
+    pub name_terms: Vec<u32>,
 }
 
 /// A candidate sentence.
@@ -106,6 +111,8 @@ struct Analysed {
     date: Option<Date>,
     title: Option<String>,
     title_terms: Vec<String>,
+    /// [`Terms::names_of`] of every sentence, in order.
+    name_terms: Vec<String>,
     sentences: Vec<AnalysedSentence>,
 }
 
@@ -131,7 +138,7 @@ fn analyse(
         Compression::none()
     };
     // Split by the rules of the language the terms are in (`--lang`).
-    let sentences = body_sentences_in(text, article, terms.language())
+    let sentences: Vec<AnalysedSentence> = body_sentences_in(text, article, terms.language())
         .iter()
         .enumerate()
         .filter_map(|(index, s)| {
@@ -170,11 +177,16 @@ fn analyse(
         })
         .collect();
     let title = article.title.as_deref().map(flatten);
+    let name_terms = sentences
+        .iter()
+        .flat_map(|s| terms.names_of(s.original.as_deref().unwrap_or(&s.text)))
+        .collect();
     Analysed {
         source: source.to_string(),
         date: article.date,
         title_terms: title.as_deref().map(|t| terms.of(t)).unwrap_or_default(),
         title,
+        name_terms,
         sentences,
     }
 }
@@ -237,8 +249,10 @@ impl Preparer {
             date: analysed.date,
             title: analysed.title,
             title_terms: Vec::new(),
+            name_terms: Vec::new(),
         });
         self.titles.push(analysed.title_terms);
+        let names = analysed.name_terms;
         for (position, sentence) in analysed.sentences.into_iter().enumerate() {
             let AnalysedSentence {
                 index,
@@ -265,6 +279,12 @@ impl Preparer {
                 sequence: term_ids,
             });
         }
+        // Every name is the term of a word of a sentence, so it has an id already (one that
+        // has none, which the tokenizer should never give, is left out).
+        self.prepared.documents[d].name_terms = names
+            .iter()
+            .filter_map(|t| self.ids.get(t).copied())
+            .collect();
     }
 
     /// The prepared sentences of every document added.
@@ -295,7 +315,7 @@ impl Preparer {
             s.bag = TermBag::new(s.sequence.clone());
         }
         for d in &mut prepared.documents {
-            for t in &mut d.title_terms {
+            for t in d.title_terms.iter_mut().chain(&mut d.name_terms) {
                 *t = new_id[*t as usize];
             }
         }
