@@ -118,6 +118,8 @@ struct Analysed {
 
 struct AnalysedSentence {
     index: usize,
+    /// [`Terms::names_of`] of the sentence (moved to [`Analysed::name_terms`]).
+    names: Vec<String>,
     text: String,
     original: Option<String>,
     words: usize,
@@ -138,7 +140,7 @@ fn analyse(
         Compression::none()
     };
     // Split by the rules of the language the terms are in (`--lang`).
-    let sentences: Vec<AnalysedSentence> = body_sentences_in(text, article, terms.language())
+    let mut sentences: Vec<AnalysedSentence> = body_sentences_in(text, article, terms.language())
         .iter()
         .enumerate()
         .filter_map(|(index, s)| {
@@ -166,11 +168,12 @@ fn analyse(
                     .sum(),
                 _ => super::word_count(&text),
             };
-            let t = terms.of(original.as_deref().unwrap_or(&text));
+            let (t, names) = terms.of_with_names(original.as_deref().unwrap_or(&text));
             Some(AnalysedSentence {
                 index,
                 words,
                 terms: t,
+                names,
                 text,
                 original,
             })
@@ -178,8 +181,8 @@ fn analyse(
         .collect();
     let title = article.title.as_deref().map(flatten);
     let name_terms = sentences
-        .iter()
-        .flat_map(|s| terms.names_of(s.original.as_deref().unwrap_or(&s.text)))
+        .iter_mut()
+        .flat_map(|s| std::mem::take(&mut s.names))
         .collect();
     Analysed {
         source: source.to_string(),
@@ -260,6 +263,7 @@ impl Preparer {
                 original,
                 words,
                 terms,
+                names: _,
             } = sentence;
             let term_ids: Vec<u32> = terms
                 .into_iter()

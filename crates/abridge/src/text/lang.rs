@@ -838,6 +838,29 @@ impl Terms {
             .collect()
     }
 
+    /// [`Terms::of`] and [`Terms::names_of`] together, in one pass over the words (Chinese and
+    /// Japanese: no names).
+    pub fn of_with_names(&self, text: &str) -> (Vec<String>, Vec<String>) {
+        if matches!(self.language, Language::Chinese | Language::Japanese) {
+            return (self.of_cjk(text), Vec::new());
+        }
+        let mut buf = String::new();
+        let mut terms = Vec::new();
+        let mut names = Vec::new();
+        for (i, w) in words(text)
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .enumerate()
+        {
+            if let Some(term) = self.word_term(w, &mut buf) {
+                if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                    names.push(term.clone());
+                }
+                terms.push(term);
+            }
+        }
+        (terms, names)
+    }
+
     /// The index terms of the words of `text` that begin with a capital letter, its first word
     /// left out (any sentence begins with one): names of people, places and organisations in
     /// English prose (and every noun in German). Each is the term [`Terms::of`] gives the word.
@@ -845,7 +868,9 @@ impl Terms {
     /// ```
     /// use abridge::text::lang::{Language, Terms};
     /// let terms = Terms::new(Language::English);
-    /// assert_eq!(terms.names_of("The Almsey council met NATO envoys in Kestrel's harbour."), ["almsey", "nato", "kestrel"]);
+    /// let text = "The Almsey council met NATO envoys in Kestrel's harbour.";
+    /// assert_eq!(terms.names_of(text), ["almsey", "nato", "kestrel"]);
+    /// assert_eq!(terms.of_with_names(text), (terms.of(text), terms.names_of(text)));
     /// ```
     pub fn names_of(&self, text: &str) -> Vec<String> {
         let mut buf = String::new();
