@@ -80,9 +80,10 @@ same bytes."
     #[command(
         long_about = "Group a mixed collection of articles into stories (articles reporting \
 the same event) and summarise each with the summariser of 'abridge summarize'. Articles are \
-compared by their distinctive terms (TF-IDF, headline and lead weighted up; candidate pairs from an \
-inverted index, never all pairs) and grouped by average-link clustering: clusters merge while \
-their mean similarity reaches the threshold. An article that matches no other is a story of its \
+compared by their distinctive terms (TF-IDF, headline, lead and names weighted up; candidate pairs \
+from an inverted index, never all pairs) and grouped by average-link clustering: clusters merge \
+while their mean similarity reaches the threshold and, for the closer calls, their articles' \
+nearest neighbours join them. An article that matches no other is a story of its \
 own. Republished copies join their story and count once in its summary. Stories come largest \
 first; the output is the same for any input order and any --threads."
     )]
