@@ -80,9 +80,10 @@ same bytes."
     #[command(
         long_about = "Group a mixed collection of articles into stories (articles reporting \
 the same event) and summarise each with the summariser of 'abridge summarize'. Articles are \
-compared by their distinctive terms (TF-IDF, headline and lead weighted up; candidate pairs from an \
-inverted index, never all pairs) and grouped by average-link clustering: clusters merge while \
-their mean similarity reaches the threshold. An article that matches no other is a story of its \
+compared by their distinctive terms (TF-IDF, headline, lead and names weighted up; candidate pairs \
+from an inverted index, never all pairs) and grouped by average-link clustering: clusters merge \
+while their mean similarity reaches the threshold and, for the closer calls, their articles' \
+nearest neighbours join them. An article that matches no other is a story of its \
 own. Republished copies join their story and count once in its summary. Stories come largest \
 first; the output is the same for any input order and any --threads."
     )]
@@ -609,6 +610,11 @@ pub struct StoriesArgs {
     /// the one chosen on the DUC 2004 development topics, docs/stories.md).
     #[arg(long, value_name = "T")]
     pub threshold: Option<f64>,
+
+    /// Grouping settings for cross-validation (`scripts/stories_cv.py`), not a stable interface:
+    /// `name_weight=W,nearest=K,gate=G,attach=A` (any of them).
+    #[arg(long, value_name = "SETTINGS", hide = true)]
+    pub grouping: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

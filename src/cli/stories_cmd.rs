@@ -30,6 +30,22 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
         args.threshold,
     )
     .map_err(usage)?;
+    if let Some(settings) = &args.grouping {
+        for pair in settings.split(',').filter(|p| !p.is_empty()) {
+            let bad = || UsageError(format!("--grouping: cannot read {pair:?}"));
+            let (key, value) = pair.split_once('=').ok_or_else(bad)?;
+            let value: f64 = value.parse().map_err(|_| bad())?;
+            let group = &mut options.group;
+            match key {
+                "name_weight" => group.name_weight = value,
+                "nearest" => group.nearest = value as usize,
+                "gate" => group.gate = value,
+                "sure" => group.sure = value,
+                "attach" => group.attach = value,
+                _ => return Err(bad().into()),
+            }
+        }
+    }
     if args.no_compress {
         options.summary = options.summary.with_compression(Compression::none());
     }

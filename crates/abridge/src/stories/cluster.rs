@@ -6,7 +6,7 @@
 //! edges, never with n².
 
 use super::vectors::DocVector;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cluster ids are small integers: a multiplicative hash is enough, and much cheaper than SipHash
@@ -29,6 +29,7 @@ impl Hasher for IdHasher {
 }
 
 type IdSet = HashSet<u32, BuildHasherDefault<IdHasher>>;
+type IdCounts = HashMap<u32, u32, BuildHasherDefault<IdHasher>>;
 /// A candidate merge in the heap: highest mean first, then the lowest ids.
 #[derive(Debug, PartialEq)]
 struct Candidate {
@@ -60,11 +61,21 @@ impl PartialOrd for Candidate {
 /// mean falls below `floor` are dropped. Returns each item's cluster
 /// label (the smallest item index of its cluster). Deterministic: every choice follows a total
 /// order on (mean similarity, item indices).
+///
+/// With a `gate` above 0, two clusters whose mean is below `sure` merge only when the
+/// nearest-neighbour graph `nearest` (a subset of `edges`) also joins them, by at least `gate`
+/// edges per member of the smaller one: two related stories (two rounds of talks between the
+/// same sides) can reach the mean through their shared vocabulary, but their documents' nearest
+/// neighbours stay within their own story. A mean of `sure` or more is trusted alone (in a large
+/// story of close articles, a tight group's nearest neighbours may all be inside the group).
 pub(crate) fn average_link(
     vectors: Vec<DocVector>,
     edges: &[(u32, u32)],
     threshold: f64,
     floor: f64,
+    nearest: &[(u32, u32)],
+    gate: f64,
+    sure: f64,
 ) -> Vec<usize> {
     let n = vectors.len();
     let vocabulary = vectors
@@ -79,11 +90,23 @@ pub(crate) fn average_link(
     let mut links: Vec<IdSet> = vec![IdSet::default(); n];
     let mut heap = BinaryHeap::new();
     let mut dense = vec![0.0f64; vocabulary];
+    // Nearest-neighbour edges between clusters, counted.
+    let mut near: Vec<IdCounts> = vec![IdCounts::default(); if gate > 0.0 { n } else { 0 }];
+    for &(i, j) in nearest.iter().filter(|_| gate > 0.0) {
+        *near[i as usize].entry(j).or_default() += 1;
+        *near[j as usize].entry(i).or_default() += 1;
+    }
+    let passes = |near: &[IdCounts], size: &[u32], a: usize, b: usize, mean: f64| {
+        gate <= 0.0
+            || mean >= sure
+            || near[a].get(&(b as u32)).copied().unwrap_or(0) as f64
+                >= gate * size[a].min(size[b]) as f64
+    };
     for &(i, j) in edges {
         links[i as usize].insert(j);
         links[j as usize].insert(i);
         let mean = dot(&sums[i as usize], &sums[j as usize]);
-        if mean >= threshold {
+        if mean >= threshold && passes(&near, &size, i as usize, j as usize, mean) {
             heap.push(Candidate {
                 mean,
                 a: i,
@@ -115,6 +138,21 @@ pub(crate) fn average_link(
         parent[gone] = keep as u32;
         size[keep] += size[gone];
         version[keep] += 1;
+        if gate > 0.0 {
+            let mut mine = std::mem::take(&mut near[keep]);
+            let theirs = std::mem::take(&mut near[gone]);
+            mine.remove(&(gone as u32));
+            for (k, count) in theirs {
+                if k as usize == keep {
+                    continue;
+                }
+                *mine.entry(k).or_default() += count;
+                let other = &mut near[k as usize];
+                other.remove(&(gone as u32));
+                *other.entry(keep as u32).or_default() += count;
+            }
+            near[keep] = mine;
+        }
         for &(t, w) in &sums[keep] {
             dense[t as usize] = w;
         }
@@ -136,7 +174,7 @@ pub(crate) fn average_link(
             }
             other.insert(keep as u32);
             let k = k as usize;
-            if mean >= threshold {
+            if mean >= threshold && passes(&near, &size, keep, k, mean) {
                 let (x, y) = (keep.min(k), keep.max(k));
                 heap.push(Candidate {
                     mean,
@@ -222,17 +260,64 @@ mod tests {
         ];
         let edges = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)];
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.3, 0.0),
+            average_link(vectors.clone(), &edges, 0.3, 0.0, &[], 0.0, 1.0),
             [0, 0, 0, 3, 3, 5]
         );
         // The 2-3 link is weak on average (0.06 / 6 pairs): kept apart at 0.02.
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.02, 0.0),
+            average_link(vectors.clone(), &edges, 0.02, 0.0, &[], 0.0, 1.0),
             [0, 0, 0, 3, 3, 5]
         );
         assert_eq!(
-            average_link(vectors, &edges, 0.005, 0.0),
+            average_link(vectors, &edges, 0.005, 0.0, &[], 0.0, 1.0),
             [0, 0, 0, 0, 0, 5]
+        );
+    }
+
+    #[test]
+    fn the_gate_keeps_apart_clusters_whose_nearest_neighbours_stay_home() {
+        let unit = |v: &[(u32, f64)]| {
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+            v.iter().map(|&(t, w)| (t, w / norm)).collect::<DocVector>()
+        };
+        // 0, 1, 2 share terms 0 and 1, 3, 4, 5 share 2 and 3; all six share term 9, enough for a
+        // mean of 0.29 across the two groups.
+        let a = unit(&[(0, 1.0), (1, 1.0), (9, 0.9)]);
+        let b = unit(&[(2, 1.0), (3, 1.0), (9, 0.9)]);
+        let vectors = vec![a.clone(), a.clone(), a, b.clone(), b.clone(), b];
+        let mut edges = Vec::new();
+        for i in 0..6u32 {
+            for j in i + 1..6 {
+                edges.push((i, j));
+            }
+        }
+        let home = [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)];
+        // The mean alone merges them.
+        assert_eq!(
+            average_link(vectors.clone(), &edges, 0.2, 0.0, &home, 0.0, 1.0),
+            [0; 6]
+        );
+        // No nearest-neighbour edge across: kept apart.
+        assert_eq!(
+            average_link(vectors.clone(), &edges, 0.2, 0.0, &home, 0.5, 1.0),
+            [0, 0, 0, 3, 3, 3]
+        );
+        // One edge across for 3 documents of the smaller cluster: below 0.5 per document.
+        let one = [&home[..], &[(2, 3)]].concat();
+        assert_eq!(
+            average_link(vectors.clone(), &edges, 0.2, 0.0, &one, 0.5, 1.0),
+            [0, 0, 0, 3, 3, 3]
+        );
+        // Two edges across (2 >= 0.5 x 3), counted through the merges of both groups: merged.
+        let two = [&home[..], &[(2, 3), (1, 4)]].concat();
+        assert_eq!(
+            average_link(vectors.clone(), &edges, 0.2, 0.0, &two, 0.5, 1.0),
+            [0; 6]
+        );
+        // A mean of `sure` or more (0.29 >= 0.25) needs no edge across.
+        assert_eq!(
+            average_link(vectors, &edges, 0.2, 0.0, &home, 0.5, 0.25),
+            [0; 6]
         );
     }
 }

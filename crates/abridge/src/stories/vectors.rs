@@ -1,6 +1,7 @@
 //! Document vectors for grouping: TF-IDF over each cleaned article's index terms, with the
-//! headline and the lead weighted up, cut to the most distinctive terms and L2-normalised; and
-//! the candidate pairs an inverted index over those terms proposes, with their cosine.
+//! headline, the lead and names weighted up, cut to the most distinctive terms and
+//! L2-normalised; the candidate pairs an inverted index over those terms proposes; and each
+//! document's nearest neighbours among them.
 
 use super::GroupOptions;
 use crate::summary::Prepared;
@@ -46,8 +47,13 @@ pub(crate) fn vectors(
                 };
                 weighted.extend(s.sequence.iter().map(|&t| (t, w)));
             }
-            let title = &prepared.documents[d].title_terms;
-            weighted.extend(title.iter().map(|&t| (t, options.title_weight)));
+            let doc = &prepared.documents[d];
+            weighted.extend(doc.title_terms.iter().map(|&t| (t, options.title_weight)));
+            // A name (a capitalised word within a sentence) counts again: two stories of the
+            // same kind (two trials, two summits) share their vocabulary, not their names.
+            if options.name_weight > 0.0 {
+                weighted.extend(doc.name_terms.iter().map(|&t| (t, options.name_weight)));
+            }
             weighted.sort_unstable_by_key(|&(t, _)| t);
             let mut tf: Vec<(u32, f64)> = Vec::new();
             for (t, w) in weighted {
@@ -165,4 +171,87 @@ pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, 
     edges.sort_unstable();
     edges.dedup();
     edges
+}
+
+/// The nearest-neighbour graph: each document's `k` most similar documents (exact cosine, the
+/// lower index on ties) among those `edges` joins it to, as edges `(i, j)` with `i < j`, sorted
+/// and each once (kept when either end keeps it). A subset of `edges`; empty when `k` is 0.
+pub(crate) fn nearest(vectors: &[DocVector], edges: &[(u32, u32)], k: usize) -> Vec<(u32, u32)> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let sims: Vec<f64> = crate::par::map_items(
+        edges,
+        || (),
+        |_, &(i, j)| super::cluster::dot(&vectors[i as usize], &vectors[j as usize]),
+    );
+    let mut around: Vec<Vec<(f64, u32)>> = vec![Vec::new(); vectors.len()];
+    for (&(i, j), &sim) in edges.iter().zip(&sims) {
+        around[i as usize].push((sim, j));
+        around[j as usize].push((sim, i));
+    }
+    let mut kept: Vec<(u32, u32)> = Vec::new();
+    for (i, mut list) in around.into_iter().enumerate() {
+        list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let i = i as u32;
+        kept.extend(list.iter().take(k).map(|&(_, j)| (i.min(j), i.max(j))));
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_weigh_more_than_words_as_frequent() {
+        use crate::corpus::Document;
+        use crate::summary::Preparer;
+        use crate::text::lang::Language;
+        let mut preparer = Preparer::new(Language::English);
+        preparer.add_batch(&[Document::new(
+            "a.txt",
+            "Work began at dawn. The storm barrier will shield Almsey harbour. \
+             Engineers said the barrier work in Almsey would take a year.",
+        )]);
+        let prepared = preparer.finish_canonical();
+        let id = |term: &str| prepared.ids().find(|&(t, _)| t == term).unwrap().1;
+        let (almsey, barrier) = (id("almsey"), id("barrier"));
+        assert_eq!(prepared.documents[0].name_terms, [almsey, almsey]);
+        let ranges = document_ranges(&prepared);
+        let ratio = |name_weight: f64| {
+            let options = GroupOptions {
+                name_weight,
+                ..GroupOptions::default()
+            };
+            let v = &vectors(&prepared, &ranges, &options)[0];
+            let w = |t: u32| v.iter().find(|x| x.0 == t).unwrap().1;
+            w(almsey) / w(barrier)
+        };
+        // As frequent as "barrier" and as placed: the same weight, unless names count more.
+        assert!((ratio(0.0) - 1.0).abs() < 1e-12, "{}", ratio(0.0));
+        assert!(ratio(0.5) > 1.1, "{}", ratio(0.5));
+    }
+
+    #[test]
+    fn nearest_keeps_each_documents_best_edges() {
+        let unit = |v: &[(u32, f64)]| {
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+            v.iter().map(|&(t, w)| (t, w / norm)).collect::<DocVector>()
+        };
+        let vectors = vec![
+            unit(&[(0, 1.0), (1, 0.2)]),
+            unit(&[(0, 1.0), (1, 0.3)]),
+            unit(&[(0, 0.2), (1, 1.0)]),
+            unit(&[(0, 0.1), (1, 1.0)]),
+        ];
+        let all = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
+        // 0 and 1 are each other's nearest, so are 2 and 3.
+        assert_eq!(nearest(&vectors, &all, 1), [(0, 1), (2, 3)]);
+        // Only pairs of the candidate graph count; 0 turns the graph off.
+        assert_eq!(nearest(&vectors, &[(0, 2), (1, 3)], 1), [(0, 2), (1, 3)]);
+        assert!(nearest(&vectors, &all, 0).is_empty());
+    }
 }

@@ -24,6 +24,11 @@ pub struct PreparedDocument {
     /// Index terms of the headline (ids as in the sentences; the ranking never reads them, the
     /// story grouping does).
     pub title_terms: Vec<u32>,
+    /// Index terms of the capitalised words of its sentences after each sentence's first word
+    /// ([`Terms::names_of`]: mostly names of people, places and organisations), once per
+    /// occurrence; ids as in the sentences (the ranking never reads them, the story grouping
+    /// does).
+    pub name_terms: Vec<u32>,
 }
 
 /// A candidate sentence.
@@ -112,6 +117,8 @@ struct Analysed {
     /// The document's distinct sentence terms, in the order they first occur: only these meet
     /// the shared term → id map, which is the one part of the preparation on one thread.
     dictionary: Vec<String>,
+    /// [`Terms::names_of`] of every sentence, in order, as positions in `dictionary`.
+    name_terms: Vec<u32>,
     sentences: Vec<AnalysedSentence>,
 }
 
@@ -138,8 +145,9 @@ fn analyse(
         Compression::none()
     };
     let mut local = LocalTerms::default();
+    let mut name_terms: Vec<u32> = Vec::new();
     // Split by the rules of the language the terms are in (`--lang`).
-    let sentences = body_sentences_in(text, article, terms.language())
+    let sentences: Vec<AnalysedSentence> = body_sentences_in(text, article, terms.language())
         .iter()
         .enumerate()
         .filter_map(|(index, s)| {
@@ -167,11 +175,15 @@ fn analyse(
                     .sum(),
                 _ => super::word_count(&text),
             };
-            let t = terms.of(original.as_deref().unwrap_or(&text));
+            let (t, names) = terms.of_with_names(original.as_deref().unwrap_or(&text));
+            let terms = t.into_iter().map(|term| local.id(term)).collect();
+            // Every name is the term of a word of the sentence, so it has a position already
+            // (one that has none, which the tokenizer should never give, is left out).
+            name_terms.extend(names.iter().filter_map(|n| local.ids.get(n).copied()));
             Some(AnalysedSentence {
                 index,
                 words,
-                terms: t.into_iter().map(|term| local.id(term)).collect(),
+                terms,
                 text,
                 original,
             })
@@ -184,6 +196,7 @@ fn analyse(
         title_terms: title.as_deref().map(|t| terms.of(t)).unwrap_or_default(),
         title,
         dictionary: local.terms,
+        name_terms,
         sentences,
     }
 }
@@ -342,6 +355,7 @@ impl Preparer {
                     date: a.date,
                     title: a.title,
                     title_terms: Vec::new(),
+                    name_terms: a.name_terms.iter().map(|&t| ids[t as usize]).collect(),
                 };
                 (document, a.title_terms, sentences)
             });
@@ -383,7 +397,7 @@ impl Preparer {
             s.bag = TermBag::new(s.sequence.clone());
         }
         for d in &mut prepared.documents {
-            for t in &mut d.title_terms {
+            for t in d.title_terms.iter_mut().chain(&mut d.name_terms) {
                 *t = new_id[*t as usize];
             }
         }

@@ -834,31 +834,78 @@ impl Terms {
         let mut buf = String::new();
         words(text)
             .filter(|w| w.chars().any(char::is_alphanumeric))
-            .filter_map(|w| {
-                let owned;
-                let lower: &str = if w.is_ascii() {
-                    buf.clear();
-                    buf.push_str(w);
-                    buf.make_ascii_lowercase();
-                    &buf
-                } else {
-                    owned = w.to_lowercase();
-                    &owned
-                };
-                // Possessives and contractions: "Russia's" indexes as "russia".
-                let base = lower
-                    .strip_suffix("'s")
-                    .or_else(|| lower.strip_suffix("’s"))
-                    .unwrap_or(lower);
-                // `base` is `lower` or a prefix of it: equal lengths, one look-up.
-                let stop = self.stop.contains(base)
-                    || (base.len() != lower.len() && self.stop.contains(lower));
-                (!stop).then(|| match &self.stemmer {
-                    Some(s) => self.stem(s, base),
-                    None => base.to_string(),
-                })
-            })
+            .filter_map(|w| self.word_term(w, &mut buf))
             .collect()
+    }
+
+    /// [`Terms::of`] and [`Terms::names_of`] together, in one pass over the words (Chinese and
+    /// Japanese: no names).
+    pub fn of_with_names(&self, text: &str) -> (Vec<String>, Vec<String>) {
+        if matches!(self.language, Language::Chinese | Language::Japanese) {
+            return (self.of_cjk(text), Vec::new());
+        }
+        let mut buf = String::new();
+        let mut terms = Vec::new();
+        let mut names = Vec::new();
+        for (i, w) in words(text)
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .enumerate()
+        {
+            if let Some(term) = self.word_term(w, &mut buf) {
+                if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                    names.push(term.clone());
+                }
+                terms.push(term);
+            }
+        }
+        (terms, names)
+    }
+
+    /// The index terms of the words of `text` that begin with a capital letter, its first word
+    /// left out (any sentence begins with one): names of people, places and organisations in
+    /// English prose (and every noun in German). Each is the term [`Terms::of`] gives the word.
+    ///
+    /// ```
+    /// use abridge::text::lang::{Language, Terms};
+    /// let terms = Terms::new(Language::English);
+    /// let text = "The Almsey council met NATO envoys in Kestrel's harbour.";
+    /// assert_eq!(terms.names_of(text), ["almsey", "nato", "kestrel"]);
+    /// assert_eq!(terms.of_with_names(text), (terms.of(text), terms.names_of(text)));
+    /// ```
+    pub fn names_of(&self, text: &str) -> Vec<String> {
+        let mut buf = String::new();
+        words(text)
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| self.word_term(w, &mut buf))
+            .collect()
+    }
+
+    /// The term of one word: lower-cased, `'s` dropped, stemmed; `None` for a stop word.
+    fn word_term(&self, w: &str, buf: &mut String) -> Option<String> {
+        let owned;
+        let lower: &str = if w.is_ascii() {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            buf
+        } else {
+            owned = w.to_lowercase();
+            &owned
+        };
+        // Possessives and contractions: "Russia's" indexes as "russia".
+        let base = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(lower);
+        // `base` is `lower` or a prefix of it: equal lengths, one look-up.
+        let stop =
+            self.stop.contains(base) || (base.len() != lower.len() && self.stop.contains(lower));
+        (!stop).then(|| match &self.stemmer {
+            Some(s) => self.stem(s, base),
+            None => base.to_string(),
+        })
     }
 }
 
