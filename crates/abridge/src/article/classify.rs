@@ -37,7 +37,7 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{normalise_with, split_spaces, Signals};
+use super::signals::{normalise_shaped, split_spaces, Shapes, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use crate::text::FxHashMap;
@@ -275,7 +275,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
     // languages (for detecting the page's language and counting its stop words per block).
     let mut bits: Vec<u64> = Vec::new();
     let mut ends: Vec<usize> = Vec::with_capacity(blocks.len());
-    let norms: Vec<String> = blocks
+    let norms: Vec<(String, Option<Shapes>)> = blocks
         .iter()
         .zip(&rendered)
         .map(|(b, r)| {
@@ -284,9 +284,10 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
                 (_, Some(r)) => r,
                 (_, None) => "",
             };
-            let norm = normalise_with(text, |w| bits.push(crate::text::lang::stop_bits(w)));
+            let (norm, shapes) =
+                normalise_shaped(text, |w| bits.push(crate::text::lang::stop_bits(w)));
             ends.push(bits.len());
-            norm
+            (norm, shapes)
         })
         .collect();
     let block_bits = |i: usize| &bits[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
@@ -296,7 +297,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
         .zip(rendered)
         .zip(norms)
         .enumerate()
-        .map(|(i, ((block, rendered), norm))| {
+        .map(|(i, ((block, rendered), (norm, shapes)))| {
             let text: &str = match (&block.content, &rendered) {
                 (Content::Heading(t) | Content::Paragraph(t), _) => t,
                 (_, Some(r)) => r,
@@ -306,7 +307,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
                 .iter()
                 .filter(|b| *b & lang.bit() != 0)
                 .count();
-            let sig = Signals::of(text, &norm, stops, vocab);
+            let sig = Signals::of(text, &norm, stops, shapes, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,

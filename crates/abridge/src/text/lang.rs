@@ -334,6 +334,35 @@ fn pack(word: &str) -> Option<u64> {
     Some(x)
 }
 
+/// [`ASCII_CLASS`] of an ASCII lower-case letter.
+pub(crate) const ASCII_LOWER: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII digit.
+pub(crate) const ASCII_DIGIT: u8 = 2;
+/// [`ASCII_CLASS`] of an ASCII capital; `ASCII_UPPER << 3` is the bit that lower-cases it.
+pub(crate) const ASCII_UPPER: u8 = 4;
+
+/// The class of each byte for the ASCII word loops: [`ASCII_LOWER`], [`ASCII_DIGIT`],
+/// [`ASCII_UPPER`], or 0 for any other byte (not part of an ASCII word). One look-up replaces
+/// `is_ascii_alphanumeric` and `is_ascii_uppercase`.
+pub(crate) static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            ASCII_LOWER
+        } else if c.is_ascii_digit() {
+            ASCII_DIGIT
+        } else if c.is_ascii_uppercase() {
+            ASCII_UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Calls `f` with each word of `text`: maximal runs of alphanumeric characters, lower-cased.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     if text.is_ascii() {
@@ -343,18 +372,23 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         let mut buf = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
+            if ASCII_CLASS[usize::from(bytes[i])] == 0 {
                 i += 1;
                 continue;
             }
             let start = i;
-            let mut upper = false;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                upper |= bytes[i].is_ascii_uppercase();
+            // One table look-up per byte: is it a letter or digit, and a capital?
+            let mut classes = 0;
+            while i < bytes.len() {
+                let c = ASCII_CLASS[usize::from(bytes[i])];
+                if c == 0 {
+                    break;
+                }
+                classes |= c;
                 i += 1;
             }
             let w = &text[start..i];
-            if upper {
+            if classes & ASCII_UPPER != 0 {
                 buf.clear();
                 buf.push_str(w);
                 buf.make_ascii_lowercase();
