@@ -384,8 +384,13 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     // The words of the paragraphs as ids (equal words, equal ids): a 4-gram is one `u128` to hash
     // and compare instead of four strings.
     let norm_bytes: usize = cands.iter().map(|c| c.norm.len()).sum();
+    // Words of up to eight bytes (most) are keyed by their packed bytes: one `u64` to hash and
+    // compare, no string compare.
+    let mut short_ids: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(norm_bytes / 16, Default::default());
     let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(norm_bytes / 8, Default::default());
+        FxHashMap::with_capacity_and_hasher(norm_bytes / 32, Default::default());
+    let mut next: u32 = 0;
     let words: Vec<Vec<u32>> = cands
         .iter()
         .map(|c| {
@@ -394,13 +399,18 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
             }
             split_spaces(&c.norm)
                 .map(|w| {
-                    let next = ids.len() as u32;
-                    *ids.entry(w).or_insert(next)
+                    let id = match crate::text::lang::pack(w) {
+                        Some(key) => *short_ids.entry(key).or_insert(next),
+                        None => *ids.entry(w).or_insert(next),
+                    };
+                    next += u32::from(id == next);
+                    id
                 })
                 .collect()
         })
         .collect();
     drop(ids);
+    drop(short_ids);
     let key = |g: &[u32]| -> u128 { g.iter().fold(0u128, |k, &id| (k << 32) | u128::from(id)) };
     // The first two paragraphs holding each 4-gram (block indices; NONE for none).
     // Sized for every 4-gram at once (at most one per word): no rehashing as it fills.

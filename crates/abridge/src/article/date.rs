@@ -471,26 +471,40 @@ fn day_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
 /// (a maximal run of ASCII digits, 1900 to 2100). Most blocks are rejected here without being
 /// tokenised.
 fn may_hold_date(text: &str) -> bool {
+    const CHUNK: usize = 16;
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'/' {
-            return true;
+        // Chunks without a digit or a slash are passed over whole (the test has no branch per
+        // byte, so it vectorises); a digit run starts inside the first chunk that is not. That
+        // chunk is then read byte by byte.
+        while i + CHUNK <= b.len()
+            && !b[i..i + CHUNK]
+                .iter()
+                .fold(false, |any, &c| any | c.is_ascii_digit() | (c == b'/'))
+        {
+            i += CHUNK;
         }
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut value: u32 = 0;
-        while i < b.len() && b[i].is_ascii_digit() {
-            value = value
-                .saturating_mul(10)
-                .saturating_add(u32::from(b[i] - b'0'));
-            i += 1;
-        }
-        if i - start == 4 && (1900..=2100).contains(&value) {
-            return true;
+        let stop = (i + CHUNK).min(b.len());
+        while i < stop {
+            if b[i] == b'/' {
+                return true;
+            }
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut value: u32 = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(b[i] - b'0'));
+                i += 1;
+            }
+            if i - start == 4 && (1900..=2100).contains(&value) {
+                return true;
+            }
         }
     }
     false
@@ -633,6 +647,54 @@ mod tests {
         assert!(iso_in("14 de marzo de 2026", "en").is_empty());
         // A joining word alone makes no date (`14 de 2026`).
         assert!(iso_in("14 de 2026", "es").is_empty());
+    }
+
+    #[test]
+    fn chunked_date_filter_is_the_byte_scan() {
+        fn bytewise(text: &str) -> bool {
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'/' {
+                    return true;
+                }
+                if !b[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut value: u32 = 0;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    value = value
+                        .saturating_mul(10)
+                        .saturating_add(u32::from(b[i] - b'0'));
+                    i += 1;
+                }
+                if i - start == 4 && (1900..=2100).contains(&value) {
+                    return true;
+                }
+            }
+            false
+        }
+        let pad = "abcdefghijklmnopqrstuvwxyz";
+        for core in [
+            "",
+            "2024",
+            "12024",
+            "1899",
+            "a/b",
+            "20 24",
+            "2100",
+            "2101",
+            "99999999992024",
+        ] {
+            for k in 0..pad.len() {
+                for tail in ["", "x", pad] {
+                    let t = format!("{}{core}{tail}", &pad[..k]);
+                    assert_eq!(may_hold_date(&t), bytewise(&t), "{t}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -314,7 +314,7 @@ thread_local! {
 /// does not end with a NUL byte. No stop word holds a NUL byte, so two such words pack alike
 /// only when they are equal: a shorter word's padding meets the other's last, non-NUL byte.
 #[inline]
-fn pack(word: &str) -> Option<u64> {
+pub(crate) fn pack(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
         return None;
