@@ -750,7 +750,9 @@ pub struct Terms {
 /// Stems already computed on this thread, per language (index in [`Language::ALL`]): news text
 /// repeats its words, and Snowball was a fifth of `extract`. Stemming is a pure function of the
 /// word, so a cached stem is the stem. Cleared when it holds [`STEM_CACHE_WORDS`] words.
-type StemCache = Vec<FxHashMap<Box<str>, Box<str>>>;
+/// Words of up to eight bytes (most) are keyed by their [`pack`]ed bytes: a `u64` to hash and
+/// compare instead of a string.
+type StemCache = Vec<(FxHashMap<u64, Box<str>>, FxHashMap<Box<str>, Box<str>>)>;
 
 /// Most words kept in one language's stem cache of one thread.
 const STEM_CACHE_WORDS: usize = 1 << 17;
@@ -779,17 +781,26 @@ impl Terms {
         STEMS.with_borrow_mut(|caches| {
             let i = self.language.index();
             if caches.len() <= i {
-                caches.resize_with(i + 1, FxHashMap::default);
+                caches.resize_with(i + 1, Default::default);
             }
-            let cache = &mut caches[i];
-            if let Some(stem) = cache.get(base) {
+            let (short, long) = &mut caches[i];
+            let key = pack(base);
+            let cached = match key {
+                Some(k) => short.get(&k),
+                None => long.get(base),
+            };
+            if let Some(stem) = cached {
                 return stem.to_string();
             }
             let stem = stemmer.stem(base).into_owned();
-            if cache.len() >= STEM_CACHE_WORDS {
-                cache.clear();
+            if short.len() + long.len() >= STEM_CACHE_WORDS {
+                short.clear();
+                long.clear();
             }
-            cache.insert(Box::from(base), Box::from(stem.as_str()));
+            match key {
+                Some(k) => short.insert(k, Box::from(stem.as_str())),
+                None => long.insert(Box::from(base), Box::from(stem.as_str())),
+            };
             stem
         })
     }
@@ -885,8 +896,11 @@ impl Terms {
                     .or_else(|| lower.strip_suffix("’s"))
                     .unwrap_or(lower);
                 // `base` is `lower` or a prefix of it: equal lengths, one look-up.
-                let stop = self.stop.contains(base)
-                    || (base.len() != lower.len() && self.stop.contains(lower));
+                // The stop-word table holds every language's list: `stop_bits` (its pre-filter
+                // and per-thread cache) answers for this language's bit, as `self.stop` would.
+                let bit = self.language.bit();
+                let stop = stop_bits(base) & bit != 0
+                    || (base.len() != lower.len() && stop_bits(lower) & bit != 0);
                 (!stop).then(|| match &self.stemmer {
                     Some(s) => self.stem(s, base),
                     None => base.to_string(),
