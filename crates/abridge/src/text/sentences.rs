@@ -618,8 +618,8 @@ struct Infos<'a> {
     cached: &'a [Info<'a>],
 }
 
-/// The longest segment whose tokens' [`Info`]s are kept whole (64 bytes a token, at most 32 KiB
-/// tokens here: 2 MiB); longer ones keep their [`Parts`] (16 bytes a token).
+/// The longest segment whose tokens' [`Info`]s are kept whole (64 bytes a token; a token holds a
+/// byte at least, so at most 4 MiB here); longer ones keep their [`Parts`] (16 bytes a token).
 const CACHED_INFO_BYTES: usize = 64 * 1024;
 
 /// Where the parts of an [`Info`] lie in its token, as byte offsets from the token's start:
