@@ -37,7 +37,7 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{normalise_with, split_spaces, Signals};
+use super::signals::{normalise_shaped, split_spaces, Shapes, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use crate::text::FxHashMap;
@@ -275,7 +275,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
     // languages (for detecting the page's language and counting its stop words per block).
     let mut bits: Vec<u64> = Vec::new();
     let mut ends: Vec<usize> = Vec::with_capacity(blocks.len());
-    let norms: Vec<String> = blocks
+    let norms: Vec<(String, Option<Shapes>)> = blocks
         .iter()
         .zip(&rendered)
         .map(|(b, r)| {
@@ -284,9 +284,10 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
                 (_, Some(r)) => r,
                 (_, None) => "",
             };
-            let norm = normalise_with(text, |w| bits.push(crate::text::lang::stop_bits(w)));
+            let (norm, shapes) =
+                normalise_shaped(text, |w| bits.push(crate::text::lang::stop_bits(w)));
             ends.push(bits.len());
-            norm
+            (norm, shapes)
         })
         .collect();
     let block_bits = |i: usize| &bits[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
@@ -296,7 +297,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
         .zip(rendered)
         .zip(norms)
         .enumerate()
-        .map(|(i, ((block, rendered), norm))| {
+        .map(|(i, ((block, rendered), (norm, shapes)))| {
             let text: &str = match (&block.content, &rendered) {
                 (Content::Heading(t) | Content::Paragraph(t), _) => t,
                 (_, Some(r)) => r,
@@ -306,7 +307,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
                 .iter()
                 .filter(|b| *b & lang.bit() != 0)
                 .count();
-            let sig = Signals::of(text, &norm, stops, vocab);
+            let sig = Signals::of(text, &norm, stops, shapes, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,
@@ -383,8 +384,13 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     // The words of the paragraphs as ids (equal words, equal ids): a 4-gram is one `u128` to hash
     // and compare instead of four strings.
     let norm_bytes: usize = cands.iter().map(|c| c.norm.len()).sum();
+    // Words of up to eight bytes (most) are keyed by their packed bytes: one `u64` to hash and
+    // compare, no string compare.
+    let mut short_ids: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(norm_bytes / 16, Default::default());
     let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(norm_bytes / 8, Default::default());
+        FxHashMap::with_capacity_and_hasher(norm_bytes / 32, Default::default());
+    let mut next: u32 = 0;
     let words: Vec<Vec<u32>> = cands
         .iter()
         .map(|c| {
@@ -393,13 +399,18 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
             }
             split_spaces(&c.norm)
                 .map(|w| {
-                    let next = ids.len() as u32;
-                    *ids.entry(w).or_insert(next)
+                    let id = match crate::text::lang::pack(w) {
+                        Some(key) => *short_ids.entry(key).or_insert(next),
+                        None => *ids.entry(w).or_insert(next),
+                    };
+                    next += u32::from(id == next);
+                    id
                 })
                 .collect()
         })
         .collect();
     drop(ids);
+    drop(short_ids);
     let key = |g: &[u32]| -> u128 { g.iter().fold(0u128, |k, &id| (k << 32) | u128::from(id)) };
     // The first two paragraphs holding each 4-gram (block indices; NONE for none).
     // Sized for every 4-gram at once (at most one per word): no rehashing as it fills.

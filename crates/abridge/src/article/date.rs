@@ -202,6 +202,13 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
     if !(3..=9).contains(&word.len()) {
         return None;
     }
+    // Every name (and `sept`) starts with one of these letters: most words stop here.
+    if !matches!(
+        word.as_bytes()[0].to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
     for (i, name) in NAMES.iter().enumerate() {
         let m = i as u32 + 1;
         if word.eq_ignore_ascii_case(name)
@@ -217,11 +224,12 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
 }
 
 /// The tokens of a text, one at a time (a text of punctuation has a token per byte, so they are
-/// never all collected).
+/// never all collected). ASCII is read by byte; other characters are decoded.
 struct Tokens<'a> {
     text: &'a str,
     months: Option<&'a Months>,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    /// Byte offset of the next character to read.
+    pos: usize,
     spaced: bool,
 }
 
@@ -229,12 +237,112 @@ fn tokens<'a>(text: &'a str, months: Option<&'a Months>) -> Tokens<'a> {
     Tokens {
         text,
         months,
+        pos: 0,
+        spaced: true,
+    }
+}
+
+impl Tokens<'_> {
+    /// The character at byte `i` (a character boundary), if any.
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        let b = *self.text.as_bytes().get(i)?;
+        if b < 0x80 {
+            Some(char::from(b))
+        } else {
+            self.text.get(i..)?.chars().next()
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let (i, c) = loop {
+            let i = self.pos;
+            let c = self.char_at(i)?;
+            self.pos = i + c.len_utf8();
+            if c.is_whitespace() {
+                self.spaced = true;
+            } else {
+                break (i, c);
+            }
+        };
+        let bytes = self.text.as_bytes();
+        let mut end = i + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            let mut value: u32 = c.to_digit(10).unwrap_or(0);
+            let mut n = 1;
+            while let Some(&d) = bytes.get(end) {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                value = value.saturating_mul(10).saturating_add(u32::from(d - b'0'));
+                n += 1;
+                end += 1;
+            }
+            Kind::Num(value, n)
+        } else if c.is_alphabetic() {
+            while let Some(&d) = bytes.get(end) {
+                if d < 0x80 {
+                    if !d.is_ascii_alphabetic() {
+                        break;
+                    }
+                    end += 1;
+                } else {
+                    match self.char_at(end) {
+                        Some(d) if d.is_alphabetic() => end += d.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+            let word = &self.text[i..end];
+            match month_of(word) {
+                Some(m) => Kind::Word(Some(m)),
+                None => self
+                    .months
+                    .and_then(|months| months.kind(word))
+                    .unwrap_or(Kind::Word(None)),
+            }
+        } else {
+            Kind::Punct(c)
+        };
+        self.pos = end;
+        let tok = Tok {
+            kind,
+            start: i,
+            end,
+            spaced: self.spaced,
+        };
+        self.spaced = false;
+        Some(tok)
+    }
+}
+
+/// [`Tokens`] by `char_indices`, as they were read before the byte path: the tests compare them.
+/// The tokens of a text, one at a time (a text of punctuation has a token per byte, so they are
+/// never all collected).
+#[cfg(test)]
+struct CharTokens<'a> {
+    text: &'a str,
+    months: Option<&'a Months>,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    spaced: bool,
+}
+
+#[cfg(test)]
+fn char_tokens<'a>(text: &'a str, months: Option<&'a Months>) -> CharTokens<'a> {
+    CharTokens {
+        text,
+        months,
         chars: text.char_indices().peekable(),
         spaced: true,
     }
 }
 
-impl Iterator for Tokens<'_> {
+#[cfg(test)]
+impl Iterator for CharTokens<'_> {
     type Item = Tok;
 
     fn next(&mut self) -> Option<Tok> {
@@ -494,26 +602,40 @@ fn day_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
 /// (a maximal run of ASCII digits, 1900 to 2100). Most blocks are rejected here without being
 /// tokenised.
 fn may_hold_date(text: &str) -> bool {
+    const CHUNK: usize = 16;
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'/' {
-            return true;
+        // Chunks without a digit or a slash are passed over whole (the test has no branch per
+        // byte, so it vectorises); a digit run starts inside the first chunk that is not. That
+        // chunk is then read byte by byte.
+        while i + CHUNK <= b.len()
+            && !b[i..i + CHUNK]
+                .iter()
+                .fold(false, |any, &c| any | c.is_ascii_digit() | (c == b'/'))
+        {
+            i += CHUNK;
         }
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut value: u32 = 0;
-        while i < b.len() && b[i].is_ascii_digit() {
-            value = value
-                .saturating_mul(10)
-                .saturating_add(u32::from(b[i] - b'0'));
-            i += 1;
-        }
-        if i - start == 4 && (1900..=2100).contains(&value) {
-            return true;
+        let stop = (i + CHUNK).min(b.len());
+        while i < stop {
+            if b[i] == b'/' {
+                return true;
+            }
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut value: u32 = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(b[i] - b'0'));
+                i += 1;
+            }
+            if i - start == 4 && (1900..=2100).contains(&value) {
+                return true;
+            }
         }
     }
     false
@@ -669,6 +791,74 @@ mod tests {
         assert!(iso_in("14 de marzo de 2026", "en").is_empty());
         // A joining word alone makes no date (`14 de 2026`).
         assert!(iso_in("14 de 2026", "es").is_empty());
+    }
+
+    #[test]
+    fn tokens_by_bytes_are_tokens_by_chars() {
+        for t in [
+            "",
+            "  Posted Feb. 28, 2025 8:03 am ",
+            "Ça\u{a0}fait 14 de marzo de 2026 — ½ ²3 x\u{2003}y",
+            "am 25. September 2018 naïve",
+            "9999999999999 12/31/2025 2025-02-28T10:00Z",
+            "日本 2024年5月3日",
+        ] {
+            let a: Vec<(Kind, usize, usize, bool)> = tokens(t, None)
+                .map(|k| (k.kind, k.start, k.end, k.spaced))
+                .collect();
+            let b: Vec<(Kind, usize, usize, bool)> = char_tokens(t, None)
+                .map(|k| (k.kind, k.start, k.end, k.spaced))
+                .collect();
+            assert_eq!(a, b, "{t}");
+        }
+    }
+
+    #[test]
+    fn chunked_date_filter_is_the_byte_scan() {
+        fn bytewise(text: &str) -> bool {
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'/' {
+                    return true;
+                }
+                if !b[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut value: u32 = 0;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    value = value
+                        .saturating_mul(10)
+                        .saturating_add(u32::from(b[i] - b'0'));
+                    i += 1;
+                }
+                if i - start == 4 && (1900..=2100).contains(&value) {
+                    return true;
+                }
+            }
+            false
+        }
+        let pad = "abcdefghijklmnopqrstuvwxyz";
+        for core in [
+            "",
+            "2024",
+            "12024",
+            "1899",
+            "a/b",
+            "20 24",
+            "2100",
+            "2101",
+            "99999999992024",
+        ] {
+            for k in 0..pad.len() {
+                for tail in ["", "x", pad] {
+                    let t = format!("{}{core}{tail}", &pad[..k]);
+                    assert_eq!(may_hold_date(&t), bytewise(&t), "{t}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -74,7 +74,16 @@ impl Signals {
     /// The signals of `text`, whose words `norm` is ([`normalise`]d once by the caller, who
     /// keeps it to compare blocks) and `stops` of them stop words of the page's language, with
     /// the word lists of `vocab`.
-    pub fn of(text: &str, norm: &str, stops: usize, vocab: &Vocabulary) -> Signals {
+    ///
+    /// `shapes`, when given, are the [`Shapes`] [`normalise_shaped`] counted for `text` (so
+    /// that its words are not walked again here).
+    pub fn of(
+        text: &str,
+        norm: &str,
+        stops: usize,
+        shapes: Option<Shapes>,
+        vocab: &Vocabulary,
+    ) -> Signals {
         let t = text.trim();
         let ascii = t.is_ascii();
         let mut s = Signals {
@@ -93,11 +102,17 @@ impl Signals {
         };
         // The lowercased words, as `for_each_word` gives them: `norm` joins them with spaces.
         // Sized once: `norm` has one space fewer than words.
-        let mut words: Vec<&str> =
-            Vec::with_capacity(norm.bytes().filter(|&b| b == b' ').count() + 1);
+        // Sized once, without counting: a word and its space take two bytes or more.
+        let mut words: Vec<&str> = Vec::with_capacity(norm.len() / 2 + 1);
         words.extend(split_spaces(norm).filter(|w| !w.is_empty()));
-        // Case is read from the original text: walk its words in step.
-        if ascii {
+        // Case is read from the original text: walk its words in step (unless the norm's pass
+        // counted them already).
+        if let Some(sh) = shapes {
+            s.alpha = sh.alpha;
+            s.lower = sh.lower;
+            s.long = sh.long;
+            s.capitalised_long = sh.capitalised_long;
+        } else if ascii {
             // ASCII fast path: the same counts over bytes, word by word (runs of ASCII letters
             // and digits).
             let b = t.as_bytes();
@@ -127,7 +142,7 @@ impl Signals {
             }
         }
         // Other text: by characters (nothing to walk when the fast path counted).
-        let rest = if ascii { "" } else { t };
+        let rest = if ascii || shapes.is_some() { "" } else { t };
         for w in rest
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -150,21 +165,26 @@ impl Signals {
         }
         s.words = words.len();
         s.stops = stops;
-        s.furniture = words.iter().filter(|w| vocab.is_furniture(w)).count();
-        s.furniture += vocab.furniture_phrases(&words);
-        s.copyright = if ascii { 0 } else { t.matches('©').count() }
-            + words.iter().filter(|w| **w == "copyright").count()
-            + words
-                .windows(3)
-                .filter(|w| w[0] == "all" && w[1] == "rights" && w[2] == "reserved")
-                .count();
+        // The word-list counts in one walk over the words.
+        let (mut furniture, mut copyright, mut caption) = (0, 0, 0);
+        for (i, w) in words.iter().enumerate() {
+            furniture += usize::from(vocab.is_furniture(w));
+            furniture += vocab.furniture_phrases_at(&words[i..]);
+            caption += usize::from(vocab.is_caption(w));
+            copyright += usize::from(
+                *w == "copyright"
+                    || *w == "all" && words.get(i + 1..i + 3) == Some(&["rights", "reserved"][..]),
+            );
+        }
+        s.furniture = furniture;
+        s.caption = caption;
+        s.copyright = if ascii { 0 } else { t.matches('©').count() } + copyright;
         s.symbols = if ascii {
             // `|` is the one ASCII symbol of the list.
             t.bytes().filter(|&b| b == b'|').count()
         } else {
             t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count()
         };
-        s.caption = words.iter().filter(|w| vocab.is_caption(w)).count();
         for d in find_dates_in(t, vocab.months()) {
             let mut n = 0;
             for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
@@ -283,19 +303,22 @@ const TIME_LINE_WORDS: usize = 6;
 /// unit (`2h`), a time unit, a time-zone abbreviation (`BST`, `ET`) or a word such as `ago`,
 /// `read` or `updated`; and a clock time, or a number with a unit.
 fn time_line(t: &str, vocab: &Vocabulary) -> bool {
-    let words: Vec<&str> = t.split_whitespace().take(TIME_LINE_WORDS + 1).collect();
-    if words.is_empty() || words.len() > TIME_LINE_WORDS {
-        return false;
-    }
     let mut clock = false;
     let mut number = false;
     let mut unit_after_number = false;
-    for w in &words {
+    // Walked without collecting: a word that fails returns false, as more than
+    // `TIME_LINE_WORDS` words would.
+    let mut count = 0;
+    for w in t.split_whitespace() {
+        count += 1;
+        if count > TIME_LINE_WORDS {
+            return false;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() {
             continue;
         }
-        let lower = w.to_lowercase().replace('.', "");
+        let lower = lower_without_dots(w);
         let digits = w.chars().take_while(char::is_ascii_digit).count();
         if digits > 0
             && w.chars()
@@ -331,7 +354,25 @@ fn time_line(t: &str, vocab: &Vocabulary) -> bool {
         }
         return false;
     }
-    clock || unit_after_number
+    count > 0 && (clock || unit_after_number)
+}
+
+/// `w.to_lowercase().replace('.', "")`, without the second copy (and for an ASCII word without
+/// capitals or dots, without any).
+fn lower_without_dots(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase() || b == b'.') {
+            return std::borrow::Cow::Borrowed(w);
+        }
+        let mut out = String::with_capacity(w.len());
+        out.extend(
+            w.chars()
+                .filter(|&c| c != '.')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return std::borrow::Cow::Owned(out);
+    }
+    std::borrow::Cow::Owned(w.to_lowercase().replace('.', ""))
 }
 
 /// Most words of an `About …` heading.
@@ -426,6 +467,13 @@ fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
 /// block this way.
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     const MAX: usize = 32;
+    // Already lower case: no copy (nor a UTF-8 check of the copy).
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word);
+    }
     if word.len() <= MAX && word.is_ascii() {
         let mut buf = [0u8; MAX];
         let lower = &mut buf[..word.len()];
@@ -523,8 +571,88 @@ pub fn normalise(text: &str) -> String {
     normalise_with(text, |_| {})
 }
 
+/// The case and length counts of the words of an ASCII text (runs of ASCII letters and digits),
+/// as [`Signals::of`] counts them: found by [`normalise_shaped`] in its pass over the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shapes {
+    alpha: usize,
+    lower: usize,
+    long: usize,
+    capitalised_long: usize,
+}
+
 /// [`normalise`], calling `each` with every word on the way (one pass over the text).
-pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
+#[cfg(test)]
+pub fn normalise_with(text: &str, each: impl FnMut(&str)) -> String {
+    normalise_shaped(text, each).0
+}
+
+/// [`normalise_with`], and for ASCII text the [`Shapes`] of its words, counted in the same pass
+/// (`None` for other text: [`Signals::of`] counts those by characters). The ASCII words are
+/// lower-cased straight into the norm, one table look-up per byte.
+pub fn normalise_shaped(text: &str, mut each: impl FnMut(&str)) -> (String, Option<Shapes>) {
+    use crate::text::lang::{ASCII_CLASS, ASCII_DIGIT, ASCII_LOWER, ASCII_UPPER};
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        // The norm is never longer than the text (one space stands for one or more bytes
+        // between words): written by index, then cut to length.
+        let mut out = vec![0u8; b.len()];
+        let mut n = 0;
+        let mut scratch = String::new();
+        let mut sh = Shapes::default();
+        let mut i = 0;
+        while i < b.len() {
+            let first = ASCII_CLASS[usize::from(b[i])];
+            if first == 0 {
+                i += 1;
+                continue;
+            }
+            if n > 0 {
+                out[n] = b' ';
+                n += 1;
+            }
+            let start = i;
+            let mut classes = 0;
+            while i < b.len() {
+                let c = ASCII_CLASS[usize::from(b[i])];
+                if c == 0 {
+                    break;
+                }
+                classes |= c;
+                // A capital's bit 5 set lower-cases it; other classes leave the byte alone.
+                out[n] = b[i] | ((c & ASCII_UPPER) << 3);
+                n += 1;
+                i += 1;
+            }
+            if first != ASCII_DIGIT {
+                sh.alpha += 1;
+                if first == ASCII_LOWER {
+                    sh.lower += 1;
+                }
+                if i - start >= 4 {
+                    sh.long += 1;
+                    if first == ASCII_UPPER {
+                        sh.capitalised_long += 1;
+                    }
+                }
+            }
+            // The word as a `str`: the text's own bytes when it has no capital.
+            let word = &text[start..i];
+            if classes & ASCII_UPPER == 0 {
+                each(word);
+            } else {
+                scratch.clear();
+                scratch.push_str(word);
+                scratch.make_ascii_lowercase();
+                each(&scratch);
+            }
+        }
+        out.truncate(n);
+        // ASCII throughout: always valid.
+        let out = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        return (out, Some(sh));
+    }
     let mut out = String::with_capacity(text.len());
     for_each_word(text, |w| {
         if !out.is_empty() {
@@ -533,7 +661,7 @@ pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
         out.push_str(w);
         each(w);
     });
-    out
+    (out, None)
 }
 
 #[cfg(test)]
@@ -562,7 +690,40 @@ mod tests {
             .split(' ')
             .filter(|w| Language::English.is_stop_word(w))
             .count();
-        Signals::of(text, &norm, stops, &Vocabulary::english())
+        let (_, shapes) = normalise_shaped(text, |_| {});
+        let s = Signals::of(text, &norm, stops, shapes, &Vocabulary::english());
+        // The shapes counted by the norm's pass are those the signals count themselves.
+        assert_eq!(
+            s,
+            Signals::of(text, &norm, stops, None, &Vocabulary::english())
+        );
+        s
+    }
+
+    #[test]
+    fn shaped_norms_are_the_words_of_for_each_word() {
+        for t in [
+            "",
+            "  Floods: Coast Road, Closed!",
+            "ÉTÉ à Paris 2024",
+            "a1B2 c3D4 ABCD abcd 1234",
+            "x\u{a0}",
+        ] {
+            let mut seen = Vec::new();
+            let (norm, shapes) = normalise_shaped(t, |w| seen.push(w.to_string()));
+            let mut words = Vec::new();
+            for_each_word(t, |w| words.push(w.to_string()));
+            assert_eq!(seen, words, "{t}");
+            assert_eq!(norm, words.join(" "), "{t}");
+            assert_eq!(shapes.is_some(), t.is_ascii(), "{t}");
+        }
+    }
+
+    #[test]
+    fn time_line_words_lower_case_without_dots() {
+        for w in ["", "a.m.", "P.M.", "Mins", "ÉTÉ.", "ago"] {
+            assert_eq!(lower_without_dots(w), w.to_lowercase().replace('.', ""));
+        }
     }
 
     #[test]

@@ -347,21 +347,26 @@ impl Vocabulary {
 
     /// How many furniture phrases occur in `words` (lower-case words, in order), every
     /// occurrence of every phrase counted.
+    #[cfg(test)]
     pub(crate) fn furniture_phrases(&self, words: &[&str]) -> usize {
+        (0..words.len())
+            .map(|i| self.furniture_phrases_at(&words[i..]))
+            .sum()
+    }
+
+    /// How many furniture phrases start at the first of `words` (lower-case words, in order):
+    /// [`Vocabulary::furniture_phrases`] is the sum over every start.
+    #[inline]
+    pub(crate) fn furniture_phrases_at(&self, rest: &[&str]) -> usize {
         let l = &*self.lists;
-        let mut n = 0;
-        for (i, w) in words.iter().enumerate() {
-            if !l.phrase_starts.contains(w) {
-                continue;
-            }
-            let rest = &words[i..];
-            n += l
+        match rest.first() {
+            Some(w) if l.phrase_starts.contains(w) => l
                 .phrases
                 .iter()
                 .filter(|p| p.len() <= rest.len() && p.iter().zip(rest).all(|(a, b)| **a == **b))
-                .count();
+                .count(),
+            _ => 0,
         }
-        n
     }
 
     pub(crate) fn is_caption(&self, lower: &str) -> bool {

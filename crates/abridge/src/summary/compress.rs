@@ -171,8 +171,16 @@ pub fn compress(sentence: &str, rules: Compression) -> Option<String> {
     Some(out)
 }
 
+/// A quotation mark (`"`, `“`, `”`) or a doubled backtick or apostrophe (`` ` ` ``, `''`) in
+/// `s`: one pass over the bytes (`“` and `”` are `E2 80 9C` and `E2 80 9D` in UTF-8).
 fn has_quote(s: &str) -> bool {
-    s.contains(['"', '“', '”']) || s.contains("``") || s.contains("''")
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| match b[i] {
+        b'"' => true,
+        c @ (b'`' | b'\'') => b.get(i + 1) == Some(&c),
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)),
+        _ => false,
+    })
 }
 
 /// A word without surrounding punctuation, lower-cased.
@@ -527,6 +535,27 @@ fn drop_ages(words: &mut Vec<Cow<'_, str>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_found_by_bytes_as_by_patterns() {
+        for t in [
+            "",
+            "a\"b",
+            "“x",
+            "y”",
+            "‘single’",
+            "``x''",
+            "`x'",
+            "it's",
+            "a''",
+            "e\u{2018}",
+            "\u{201e}",
+            "é“",
+        ] {
+            let by_patterns = t.contains(['"', '“', '”']) || t.contains("``") || t.contains("''");
+            assert_eq!(has_quote(t), by_patterns, "{t}");
+        }
+    }
 
     fn only(rule: fn(&mut Compression)) -> Compression {
         let mut c = Compression::none();

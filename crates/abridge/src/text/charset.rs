@@ -1,16 +1,27 @@
-//! A set of characters for trimming tokens: a bitmap for ASCII and a short list for the rest.
+//! A set of characters for trimming tokens: a table for ASCII and a short list for the rest.
 //!
 //! `str::trim_start_matches(&[char])` decodes each character and compares it with every entry of
 //! the slice; the sentence splitter trims every token three or four times that way (openers,
 //! closers, terminals), which cost a third of `abridge sentences`. Most tokens start and end with
-//! an ASCII letter, which the bitmap rejects in one test. The results are those of
+//! an ASCII letter, which the table rejects in one test. The results are those of
 //! `trim_start_matches`/`trim_end_matches` with the same characters, whatever they are.
 
-/// A set of characters: ASCII ones as bits of a `u128`, others in a list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A set of characters: ASCII ones in a table by code, others in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CharSet {
-    ascii: u128,
+    /// Membership of each ASCII character, by its code: one load to test a byte (a `u128`
+    /// bitmap needed a variable 128-bit shift).
+    ascii: [bool; 128],
     other: Vec<char>,
+}
+
+impl Default for CharSet {
+    fn default() -> CharSet {
+        CharSet {
+            ascii: [false; 128],
+            other: Vec::new(),
+        }
+    }
 }
 
 impl CharSet {
@@ -19,7 +30,7 @@ impl CharSet {
         let mut set = CharSet::default();
         for &c in chars {
             if c.is_ascii() {
-                set.ascii |= 1u128 << (c as u32);
+                set.ascii[c as usize] = true;
             } else if !set.other.contains(&c) {
                 set.other.push(c);
             }
@@ -31,7 +42,7 @@ impl CharSet {
     #[inline]
     pub(crate) fn contains(&self, c: char) -> bool {
         if c.is_ascii() {
-            self.ascii & (1u128 << (c as u32)) != 0
+            self.ascii[c as usize]
         } else {
             self.other.contains(&c)
         }
@@ -40,7 +51,7 @@ impl CharSet {
     /// True when the ASCII byte `b` is in the set.
     #[inline]
     fn has_byte(&self, b: u8) -> bool {
-        b < 128 && self.ascii & (1u128 << b) != 0
+        self.ascii.get(usize::from(b)).is_some_and(|&x| x)
     }
 
     /// `s.trim_start_matches(chars)`.

@@ -314,7 +314,7 @@ thread_local! {
 /// does not end with a NUL byte. No stop word holds a NUL byte, so two such words pack alike
 /// only when they are equal: a shorter word's padding meets the other's last, non-NUL byte.
 #[inline]
-fn pack(word: &str) -> Option<u64> {
+pub(crate) fn pack(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
         return None;
@@ -334,6 +334,35 @@ fn pack(word: &str) -> Option<u64> {
     Some(x)
 }
 
+/// [`ASCII_CLASS`] of an ASCII lower-case letter.
+pub(crate) const ASCII_LOWER: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII digit.
+pub(crate) const ASCII_DIGIT: u8 = 2;
+/// [`ASCII_CLASS`] of an ASCII capital; `ASCII_UPPER << 3` is the bit that lower-cases it.
+pub(crate) const ASCII_UPPER: u8 = 4;
+
+/// The class of each byte for the ASCII word loops: [`ASCII_LOWER`], [`ASCII_DIGIT`],
+/// [`ASCII_UPPER`], or 0 for any other byte (not part of an ASCII word). One look-up replaces
+/// `is_ascii_alphanumeric` and `is_ascii_uppercase`.
+pub(crate) static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            ASCII_LOWER
+        } else if c.is_ascii_digit() {
+            ASCII_DIGIT
+        } else if c.is_ascii_uppercase() {
+            ASCII_UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Calls `f` with each word of `text`: maximal runs of alphanumeric characters, lower-cased.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     if text.is_ascii() {
@@ -343,18 +372,23 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         let mut buf = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
+            if ASCII_CLASS[usize::from(bytes[i])] == 0 {
                 i += 1;
                 continue;
             }
             let start = i;
-            let mut upper = false;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                upper |= bytes[i].is_ascii_uppercase();
+            // One table look-up per byte: is it a letter or digit, and a capital?
+            let mut classes = 0;
+            while i < bytes.len() {
+                let c = ASCII_CLASS[usize::from(bytes[i])];
+                if c == 0 {
+                    break;
+                }
+                classes |= c;
                 i += 1;
             }
             let w = &text[start..i];
-            if upper {
+            if classes & ASCII_UPPER != 0 {
                 buf.clear();
                 buf.push_str(w);
                 buf.make_ascii_lowercase();
@@ -716,7 +750,9 @@ pub struct Terms {
 /// Stems already computed on this thread, per language (index in [`Language::ALL`]): news text
 /// repeats its words, and Snowball was a fifth of `extract`. Stemming is a pure function of the
 /// word, so a cached stem is the stem. Cleared when it holds [`STEM_CACHE_WORDS`] words.
-type StemCache = Vec<FxHashMap<Box<str>, Box<str>>>;
+/// Words of up to eight bytes (most) are keyed by their [`pack`]ed bytes: a `u64` to hash and
+/// compare instead of a string.
+type StemCache = Vec<(FxHashMap<u64, Box<str>>, FxHashMap<Box<str>, Box<str>>)>;
 
 /// Most words kept in one language's stem cache of one thread.
 const STEM_CACHE_WORDS: usize = 1 << 17;
@@ -745,17 +781,26 @@ impl Terms {
         STEMS.with_borrow_mut(|caches| {
             let i = self.language.index();
             if caches.len() <= i {
-                caches.resize_with(i + 1, FxHashMap::default);
+                caches.resize_with(i + 1, Default::default);
             }
-            let cache = &mut caches[i];
-            if let Some(stem) = cache.get(base) {
+            let (short, long) = &mut caches[i];
+            let key = pack(base);
+            let cached = match key {
+                Some(k) => short.get(&k),
+                None => long.get(base),
+            };
+            if let Some(stem) = cached {
                 return stem.to_string();
             }
             let stem = stemmer.stem(base).into_owned();
-            if cache.len() >= STEM_CACHE_WORDS {
-                cache.clear();
+            if short.len() + long.len() >= STEM_CACHE_WORDS {
+                short.clear();
+                long.clear();
             }
-            cache.insert(Box::from(base), Box::from(stem.as_str()));
+            match key {
+                Some(k) => short.insert(k, Box::from(stem.as_str())),
+                None => long.insert(Box::from(base), Box::from(stem.as_str())),
+            };
             stem
         })
     }
@@ -900,8 +945,11 @@ impl Terms {
             .or_else(|| lower.strip_suffix("’s"))
             .unwrap_or(lower);
         // `base` is `lower` or a prefix of it: equal lengths, one look-up.
-        let stop =
-            self.stop.contains(base) || (base.len() != lower.len() && self.stop.contains(lower));
+        // The stop-word table holds every language's list: `stop_bits` (its pre-filter and
+        // per-thread cache) answers for this language's bit, as `self.stop` would.
+        let bit = self.language.bit();
+        let stop = stop_bits(base) & bit != 0
+            || (base.len() != lower.len() && stop_bits(lower) & bit != 0);
         (!stop).then(|| match &self.stemmer {
             Some(s) => self.stem(s, base),
             None => base.to_string(),

@@ -613,7 +613,14 @@ struct Infos<'a> {
     /// Each token's [`Parts`], found once (the rules look at a token six times on average);
     /// empty when the segment is too long for `u32` offsets, and then found at each look.
     parts: &'a [Parts],
+    /// Each token's [`Info`] itself, for a segment of at most [`CACHED_INFO_BYTES`] (empty
+    /// otherwise): a look is then a copy, without slicing the token again.
+    cached: &'a [Info<'a>],
 }
+
+/// The longest segment whose tokens' [`Info`]s are kept whole (64 bytes a token; a token holds a
+/// byte at least, so at most 4 MiB here); longer ones keep their [`Parts`] (16 bytes a token).
+const CACHED_INFO_BYTES: usize = 64 * 1024;
 
 /// Where the parts of an [`Info`] lie in its token, as byte offsets from the token's start:
 /// `core` is `core_start..core_end`, `run` is `run_start..closers_start`, `closers` is
@@ -675,6 +682,9 @@ impl<'a> Infos<'a> {
     }
 
     fn get(&self, j: usize) -> Option<Info<'a>> {
+        if let Some(info) = self.cached.get(j) {
+            return Some(*info);
+        }
         let t = self.toks.get(j)?;
         let text = self.seg.get(t.start..t.end).unwrap_or("");
         Some(match self.parts.get(j) {
@@ -707,6 +717,38 @@ impl<'a> Infos<'a> {
 }
 
 fn tokenize(seg: &str, rules: &Rules) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes = seg.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by byte (its white space: space, tab, LF, VT, FF, CR); other characters decoded.
+        let b = bytes[i];
+        let (white, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
+        } else {
+            match seg.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        if white {
+            if let Some(s) = start.take() {
+                push_pieces(seg, s, i, rules, &mut out);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        push_pieces(seg, s, seg.len(), rules, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+fn tokenize_by_chars(seg: &str, rules: &Rules) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in seg.char_indices() {
@@ -936,6 +978,11 @@ struct Marker {
 
 /// An enumerator token: `1.`, `12)`, `(3)`, `4.)`, `a.`, `b)`, possibly after a bullet (`⁃9.`).
 fn parse_marker(token: &str) -> Option<Marker> {
+    // Every marker ends with `.` or `)`, and what is tested below is a suffix of the token:
+    // most tokens (words) are turned away here, before the bullets are trimmed.
+    if !token.ends_with(['.', ')']) {
+        return None;
+    }
     let s = token.trim_start_matches(BULLETS);
     let s = s.strip_prefix('(').unwrap_or(s);
     let (style, head) = if let Some(h) = s.strip_suffix(".)") {
@@ -1349,13 +1396,20 @@ fn split_segment(
         rules,
         sets: &sets,
         parts: &[],
+        cached: &[],
     };
-    let parts: Vec<Parts> = if u32::try_from(seg.len()).is_ok() {
+    let cached: Vec<Info<'_>> = if seg.len() <= CACHED_INFO_BYTES {
+        infos.iter().collect()
+    } else {
+        Vec::new()
+    };
+    let parts: Vec<Parts> = if cached.is_empty() && u32::try_from(seg.len()).is_ok() {
         infos.iter().map(|inf| Parts::of(&inf)).collect()
     } else {
         Vec::new()
     };
     infos.parts = &parts;
+    infos.cached = &cached;
     let quoted = if rules.quotes.is_empty() {
         Vec::new()
     } else {
@@ -1601,6 +1655,42 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokenising_by_bytes_is_tokenising_by_chars() {
+        let texts = [
+            "",
+            "  The dog ran.Then it sat!  ",
+            "a\tb\nc\u{0b}d\u{0c}e\rf\u{1c}g",
+            "Non\u{a0}breaking\u{85}next\u{2003}em\u{3000}ideographic",
+            "Ça va ? « Oui. » — 1. un 2. deux",
+            "今日は。明日も。",
+        ];
+        for lang in [Language::English, Language::French, Language::Japanese] {
+            let rules = Rules::of_language(lang);
+            for t in texts {
+                let a: Vec<(usize, usize, bool)> = tokenize(t, rules)
+                    .iter()
+                    .map(|k| (k.start, k.end, k.glued))
+                    .collect();
+                let b: Vec<(usize, usize, bool)> = tokenize_by_chars(t, rules)
+                    .iter()
+                    .map(|k| (k.start, k.end, k.glued))
+                    .collect();
+                assert_eq!(a, b, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn markers_end_with_a_dot_or_a_bracket() {
+        for t in [
+            "1.", "(a)", "•2.)", "iv.", "1", "a", "(1", "•", "", "12.)x", "B.",
+        ] {
+            let quick = t.ends_with(['.', ')']);
+            assert!(quick || parse_marker(t).is_none(), "{t}");
+        }
+    }
 
     #[test]
     fn token_parts_kept_as_offsets_are_the_parts_found_by_trimming() {
