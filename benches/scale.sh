@@ -2,7 +2,7 @@
 # Scale run: generates 1,000 and 10,000 synthetic articles (scripts/gen_corpus.py, 19 sentences
 # an article, about 520 words with page furniture) into a temporary folder, then times
 #   abridge summarize DIR --words 100            (one thread per core, the default)
-#   abridge summarize DIR --words 100 --threads 1
+#   abridge summarize DIR --words 100 --threads 1  (and once more with --timings: the stage table)
 #   abridge tables DIR / abridge lists DIR        (JSON to /dev/null; default threads and 1)
 #   abridge tables ONE / abridge lists ONE        (the same articles concatenated into one file:
 #                                                  the same bytes without the per-file costs)
@@ -80,6 +80,9 @@ for n in "${sizes[@]}"; do
     table+=("$(printf '| summarize --threads %s | %d | %d | %.2f | %.2f | %s | – | – |' "$threads" "$n" "$words" "$wall" "$cpu" "$(mib "$rss")")")
     echo "summarize $n articles, --threads $threads: ${wall}s wall, ${cpu}s CPU, peak RSS ${rss} KiB" >&2
   done
+  # The stage report of one more one-thread run: its one-thread share is the serial part.
+  echo "summarize $n articles, --threads 1 --timings:" >&2
+  "$abridge" summarize "$dir" --words 100 -q --threads 1 --timings 2>&1 >/dev/null | sed 's/^/   /' >&2
   # tables and lists: documents are read and parsed in parallel batches. MB/s (wall) is bytes /
   # wall time; MB/s per core is bytes / CPU time (user + sys), i.e. per core actually busy.
   # They take well under a second, so they get TABLE_RUNS runs (noise on a shared VM is large).
