@@ -41,6 +41,7 @@ fn timings_name_every_stage_and_leave_the_summary_alone() {
         "write",
         "total",
         "one-thread stages",
+        "alone",
     ] {
         assert!(
             report.lines().any(|l| l.starts_with(stage)),
@@ -48,6 +49,10 @@ fn timings_name_every_stage_and_leave_the_summary_alone() {
         );
     }
     assert!(report.contains("every thread") && report.contains("one thread"));
+    assert!(
+        report.contains("one thread, beside clean+sentences"),
+        "the interning runs beside the analysis:\n{report}"
+    );
     // Without the flag, nothing on stderr under -q.
     assert!(plain.stderr.is_empty(), "{}", stderr(&plain));
 }

@@ -14,6 +14,9 @@ pub struct StageTime {
     pub seconds: f64,
     /// Whether it spreads its work over the threads (with the `parallel` feature).
     pub parallel: bool,
+    /// For a one-thread stage that runs beside other work (with more than one thread): what it
+    /// runs beside. It then stays off the critical path as long as that work is longer.
+    pub beside: Option<&'static str>,
 }
 
 /// Wall time per stage, in the order the stages first ran. A stage met again (one per batch of
@@ -31,6 +34,22 @@ impl Timings {
 
     /// Adds `elapsed` to `stage`.
     pub fn add(&mut self, stage: &'static str, parallel: bool, elapsed: Duration) {
+        self.add_stage(stage, parallel, None, elapsed);
+    }
+
+    /// Adds `elapsed` to `stage`, a one-thread stage that runs beside `beside` (other work,
+    /// spread over the threads).
+    pub fn add_beside(&mut self, stage: &'static str, beside: &'static str, elapsed: Duration) {
+        self.add_stage(stage, false, Some(beside), elapsed);
+    }
+
+    fn add_stage(
+        &mut self,
+        stage: &'static str,
+        parallel: bool,
+        beside: Option<&'static str>,
+        elapsed: Duration,
+    ) {
         let seconds = elapsed.as_secs_f64();
         match self.stages.iter_mut().find(|s| s.stage == stage) {
             Some(s) => s.seconds += seconds,
@@ -38,6 +57,7 @@ impl Timings {
                 stage,
                 seconds,
                 parallel,
+                beside,
             }),
         }
     }
@@ -60,7 +80,12 @@ impl Timings {
     /// Adds every stage of `other` (after this one's).
     pub fn extend(&mut self, other: &Timings) {
         for s in &other.stages {
-            self.add(s.stage, s.parallel, Duration::from_secs_f64(s.seconds));
+            self.add_stage(
+                s.stage,
+                s.parallel,
+                s.beside,
+                Duration::from_secs_f64(s.seconds),
+            );
         }
     }
 
@@ -83,6 +108,16 @@ impl Timings {
             .sum()
     }
 
+    /// Seconds of the stages that run on one thread and beside nothing else: with one thread
+    /// in all, the serial part of the work (Amdahl's law).
+    pub fn alone(&self) -> f64 {
+        self.stages
+            .iter()
+            .filter(|s| !s.parallel && s.beside.is_none())
+            .map(|s| s.seconds)
+            .sum()
+    }
+
     /// A table for people: one line per stage (seconds, share of the total, parallel or one
     /// thread), then the total and the one-thread share.
     pub fn report(&self) -> String {
@@ -90,24 +125,31 @@ impl Timings {
         let share = |x: f64| if total > 0.0 { 100.0 * x / total } else { 0.0 };
         let mut out = String::from("stage                 seconds   share  runs on\n");
         for s in &self.stages {
+            let runs_on = match (s.parallel, s.beside) {
+                (true, _) => "every thread".to_string(),
+                (false, None) => "one thread".to_string(),
+                (false, Some(work)) => format!("one thread, beside {work}"),
+            };
             out.push_str(&format!(
-                "{:<20} {:>9.3} {:>6.1}%  {}\n",
+                "{:<20} {:>9.3} {:>6.1}%  {runs_on}\n",
                 s.stage,
                 s.seconds,
                 share(s.seconds),
-                if s.parallel {
-                    "every thread"
-                } else {
-                    "one thread"
-                }
             ));
         }
         out.push_str(&format!("{:<20} {:>9.3}\n", "total", total));
         out.push_str(&format!(
-            "{:<20} {:>9.3} {:>6.1}%  (measure with --threads 1 for the serial share of the work)\n",
+            "{:<20} {:>9.3} {:>6.1}%\n",
             "one-thread stages",
             self.serial(),
             share(self.serial())
+        ));
+        out.push_str(&format!(
+            "{:<20} {:>9.3} {:>6.1}%  (one-thread stages beside nothing; with --threads 1, the \
+serial share of the work, less the serial parts inside the parallel stages)\n",
+            "alone",
+            self.alone(),
+            share(self.alone())
         ));
         out
     }
@@ -123,13 +165,15 @@ mod tests {
         t.add("read", true, Duration::from_millis(30));
         t.add("intern", false, Duration::from_millis(10));
         t.add("read", true, Duration::from_millis(20));
+        t.add_beside("check", "rank", Duration::from_millis(40));
         let names: Vec<_> = t.stages().iter().map(|s| s.stage).collect();
-        assert_eq!(names, ["read", "intern"]);
+        assert_eq!(names, ["read", "intern", "check"]);
         assert!((t.stages()[0].seconds - 0.05).abs() < 1e-9);
-        assert!((t.total() - 0.06).abs() < 1e-9);
-        assert!((t.serial() - 0.01).abs() < 1e-9);
+        assert!((t.total() - 0.10).abs() < 1e-9);
+        assert!((t.serial() - 0.05).abs() < 1e-9);
+        assert!((t.alone() - 0.01).abs() < 1e-9);
         let report = t.report();
-        assert!(report.contains("intern"), "{report}");
-        assert!(report.contains("16.7%"), "{report}");
+        assert!(report.contains("one thread, beside rank"), "{report}");
+        assert!(report.contains("10.0%"), "{report}");
     }
 }

@@ -326,7 +326,9 @@ impl Preparer {
                     .collect()
             })
             .collect();
-        self.timings.add("intern terms", false, start.elapsed());
+        // Beside the next batch's analysis (see `add_batch`), but for the last batch.
+        self.timings
+            .add_beside("intern terms", "clean+sentences", start.elapsed());
         let start = Instant::now();
         let first = self.prepared.documents.len();
         let work: Vec<(Analysed, Vec<u32>)> = analysed.into_iter().zip(global).collect();
