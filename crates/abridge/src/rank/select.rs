@@ -75,6 +75,15 @@ impl Default for SelectOptions {
     }
 }
 
+/// The candidate kept by a scan in order: `next` only when strictly better (ties to the earlier).
+fn first_best(best: Option<(usize, f64)>, next: (usize, f64)) -> Option<(usize, f64)> {
+    match best {
+        Some((_, v)) if next.1 > v => Some(next),
+        Some(_) => best,
+        None => Some(next),
+    }
+}
+
 /// Sentences per task of the search for the best candidate.
 const SCAN_BLOCK: usize = 16_384;
 
@@ -152,26 +161,14 @@ pub fn select_after(
             n.div_ceil(SCAN_BLOCK),
             || (),
             |_, block| {
-                let mut best: Option<(usize, f64)> = None;
-                for i in block * SCAN_BLOCK..((block + 1) * SCAN_BLOCK).min(n) {
-                    if let Some(value) = value_of(i) {
-                        if best.is_none_or(|(_, v)| value > v) {
-                            best = Some((i, value));
-                        }
-                    }
-                }
-                best
+                (block * SCAN_BLOCK..((block + 1) * SCAN_BLOCK).min(n))
+                    .filter_map(|i| Some((i, value_of(i)?)))
+                    .fold(None, first_best)
             },
         )
         .into_iter()
         .flatten()
-        .fold(None, |best: Option<(usize, f64)>, (i, value)| {
-            if best.is_none_or(|(_, v)| value > v) {
-                Some((i, value))
-            } else {
-                best
-            }
-        });
+        .fold(None, first_best);
         let Some((pick, _)) = best else { break };
         chosen.push(pick);
         take(pick, &mut available, &mut max_similarity, &mut used_words);
