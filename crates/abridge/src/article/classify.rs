@@ -37,9 +37,10 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{normalise_shaped, split_spaces, Shapes, Signals};
+use super::signals::{count32, normalise_shaped, split_spaces, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
+use crate::text::lang::{stop_bits, Language, Votes};
 use crate::text::FxHashMap;
 
 /// Blocks shorter than this (characters) are classified by their neighbours.
@@ -234,9 +235,10 @@ impl Cand<'_> {
     /// Length used for the length thresholds.
     fn length(&self) -> usize {
         if self.sig.is_unspaced() {
-            self.sig.chars - self.sig.unspaced + self.sig.unspaced * UNSPACED_WEIGHT
+            (self.sig.chars as usize) - (self.sig.unspaced as usize)
+                + (self.sig.unspaced as usize) * UNSPACED_WEIGHT
         } else {
-            self.sig.chars
+            self.sig.chars as usize
         }
     }
 
@@ -264,49 +266,36 @@ impl Cand<'_> {
 
 /// Signals and classes of `blocks`, in order, furniture named by `vocab`.
 pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>> {
-    let rendered: Vec<Option<String>> = blocks
-        .iter()
-        .map(|b| match b.content {
-            Content::List(_) | Content::Table(_) => Some(b.text().into_owned()),
-            _ => None,
-        })
-        .collect();
-    // Each block's words are found once: `norm` joins them, `bits` holds their stop-word
-    // languages (for detecting the page's language and counting its stop words per block).
-    let mut bits: Vec<u64> = Vec::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(blocks.len());
-    let norms: Vec<(String, Option<Shapes>)> = blocks
-        .iter()
-        .zip(&rendered)
-        .map(|(b, r)| {
-            let text: &str = match (&b.content, r) {
-                (Content::Heading(t) | Content::Paragraph(t), _) => t,
-                (_, Some(r)) => r,
-                (_, None) => "",
-            };
-            let (norm, shapes) =
-                normalise_shaped(text, |w| bits.push(crate::text::lang::stop_bits(w)));
-            ends.push(bits.len());
-            (norm, shapes)
-        })
-        .collect();
-    let block_bits = |i: usize| &bits[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-    let lang = crate::text::lang::detect_from_bits((0..blocks.len()).map(block_bits));
+    // Each block's words are found once: `norm` joins them, and the stop-word languages of the
+    // stop words among them vote for the page's language, block by block. The signals are read
+    // meanwhile, with the English stop words counted; a page found to be in another language
+    // counts its stop words again from the norms (nothing per word is kept for that).
+    let mut votes = Votes::default();
+    let mut block_bits: Vec<u64> = Vec::new();
+    let english = Language::English.bit();
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
-        .zip(rendered)
-        .zip(norms)
-        .enumerate()
-        .map(|(i, ((block, rendered), (norm, shapes)))| {
+        .map(|block| {
+            let rendered = match block.content {
+                Content::List(_) | Content::Table(_) => Some(block.text().into_owned()),
+                _ => None,
+            };
             let text: &str = match (&block.content, &rendered) {
                 (Content::Heading(t) | Content::Paragraph(t), _) => t,
                 (_, Some(r)) => r,
                 (_, None) => "",
             };
-            let stops = block_bits(i)
-                .iter()
-                .filter(|b| *b & lang.bit() != 0)
-                .count();
+            let mut words = 0;
+            block_bits.clear();
+            let (norm, shapes) = normalise_shaped(text, |w| {
+                words += 1;
+                let b = stop_bits(w);
+                if b != 0 {
+                    block_bits.push(b);
+                }
+            });
+            votes.add(words, &block_bits);
+            let stops = block_bits.iter().filter(|b| *b & english != 0).count();
             let sig = Signals::of(text, &norm, stops, shapes, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
@@ -323,6 +312,16 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             }
         })
         .collect();
+    let lang = votes.language();
+    if lang != Language::English {
+        for c in cands.iter_mut() {
+            c.sig.stops = count32(
+                split_spaces(&c.norm)
+                    .filter(|w| stop_bits(w) & lang.bit() != 0)
+                    .count(),
+            );
+        }
+    }
     let mut counts: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(cands.len(), Default::default());
     for c in &cands {
@@ -369,90 +368,134 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
 /// in one other block with more words: a pull quote repeating a sentence of the body. Each
 /// 4-gram remembers the first two blocks that hold it, so the check is linear in the words of
 /// the page.
+///
+/// Only the 4-grams that can decide are remembered, so that memory follows the paragraphs, not
+/// the words: first each paragraph's first 4-gram (a quote's longer block must be among its
+/// holders), then every 4-gram of the paragraphs that have such a longer holder. Each table is
+/// filled by a walk over all the paragraphs in order, so a 4-gram's holders are the same as if
+/// every 4-gram were remembered.
 fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
-    const N: usize = 4;
-    const NONE: u32 = u32::MAX;
-    // A pull quote repeats a longer paragraph: with fewer than two paragraphs there is none, and
-    // a page that is one long paragraph needs no 4-gram table at all.
     let paragraphs = cands
         .iter()
         .filter(|c| c.block.kind() == BlockKind::Paragraph)
         .count();
+    // A pull quote repeats a longer paragraph: with fewer than two paragraphs there is none, and
+    // a page that is one long paragraph needs no 4-gram table at all.
     if paragraphs < 2 {
         return vec![false; cands.len()];
     }
-    // The words of the paragraphs as ids (equal words, equal ids): a 4-gram is one `u128` to hash
-    // and compare instead of four strings.
-    let norm_bytes: usize = cands.iter().map(|c| c.norm.len()).sum();
+    let words = word_ids(cands);
+    let long_enough = |w: &[u32]| w.len() >= QUOTE_N + QUOTE_MIN_SHINGLES - 1;
+    let firsts = Holders::of(
+        &words,
+        words
+            .iter()
+            .filter(|w| long_enough(w))
+            .map(|w| gram_key(&w[..QUOTE_N])),
+    );
+    // Paragraphs whose first 4-gram is also held by a longer paragraph: the only possible quotes.
+    let longer_holders = |i: usize, w: &[u32], holders: &Holders| -> [Option<usize>; 2] {
+        holders
+            .others(&w[..QUOTE_N], i)
+            .map(|j| j.filter(|&j| words[j].len() > w.len()))
+    };
+    let suspects: Vec<usize> = (0..words.len())
+        .filter(|&i| {
+            long_enough(&words[i])
+                && longer_holders(i, &words[i], &firsts)
+                    .iter()
+                    .any(Option::is_some)
+        })
+        .collect();
+    drop(firsts);
+    let mut quoted = vec![false; cands.len()];
+    if suspects.is_empty() {
+        return quoted;
+    }
+    let all = Holders::of(
+        &words,
+        suspects
+            .iter()
+            .flat_map(|&i| words[i].windows(QUOTE_N).map(gram_key)),
+    );
+    for i in suspects {
+        let w = &words[i];
+        quoted[i] = longer_holders(i, w, &all).into_iter().flatten().any(|j| {
+            w.windows(QUOTE_N)
+                .all(|g| all.others(g, i).contains(&Some(j)))
+        });
+    }
+    quoted
+}
+
+/// Words in a 4-gram of [`quoted_elsewhere`].
+const QUOTE_N: usize = 4;
+
+/// The words of each paragraph as ids (equal words, equal ids; other blocks have none): a
+/// 4-gram is one `u128` to hash and compare instead of four strings.
+fn word_ids(cands: &[Cand<'_>]) -> Vec<Vec<u32>> {
     // Words of up to eight bytes (most) are keyed by their packed bytes: one `u64` to hash and
-    // compare, no string compare.
-    let mut short_ids: FxHashMap<u64, u32> =
-        FxHashMap::with_capacity_and_hasher(norm_bytes / 16, Default::default());
-    let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(norm_bytes / 32, Default::default());
+    // compare, no string compare. The tables grow with the vocabulary, not the text.
+    let mut short_ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut next: u32 = 0;
-    let words: Vec<Vec<u32>> = cands
+    cands
         .iter()
         .map(|c| {
             if c.block.kind() != BlockKind::Paragraph {
                 return Vec::new();
             }
-            split_spaces(&c.norm)
-                .map(|w| {
-                    let id = match crate::text::lang::pack(w) {
-                        Some(key) => *short_ids.entry(key).or_insert(next),
-                        None => *ids.entry(w).or_insert(next),
-                    };
-                    next += u32::from(id == next);
-                    id
-                })
-                .collect()
-        })
-        .collect();
-    drop(ids);
-    drop(short_ids);
-    let key = |g: &[u32]| -> u128 { g.iter().fold(0u128, |k, &id| (k << 32) | u128::from(id)) };
-    // The first two paragraphs holding each 4-gram (block indices; NONE for none).
-    // Sized for every 4-gram at once (at most one per word): no rehashing as it fills.
-    let grams: usize = words.iter().map(|w| w.len().saturating_sub(N - 1)).sum();
-    let mut holders: FxHashMap<u128, [u32; 2]> =
-        FxHashMap::with_capacity_and_hasher(grams, Default::default());
-    for (i, w) in words.iter().enumerate() {
-        if cands[i].block.kind() != BlockKind::Paragraph {
-            continue;
-        }
-        let me = i as u32;
-        for g in w.windows(N) {
-            let slot = holders.entry(key(g)).or_insert([NONE, NONE]);
-            if slot[0] == NONE {
-                slot[0] = me;
-            } else if slot[0] != me && slot[1] == NONE {
-                slot[1] = me;
-            }
-        }
-    }
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            if cands[i].block.kind() != BlockKind::Paragraph || w.len() < N + QUOTE_MIN_SHINGLES - 1
-            {
-                return false;
-            }
-            let me = i as u32;
-            let others = |g: &[u32]| -> [Option<usize>; 2] {
-                holders.get(&key(g)).map_or([None, None], |s| {
-                    s.map(|j| (j != NONE && j != me).then_some(j as usize))
-                })
-            };
-            let Some(first) = w.windows(N).next() else {
-                return false;
-            };
-            others(first).into_iter().flatten().any(|j| {
-                words[j].len() > w.len() && w.windows(N).all(|g| others(g).contains(&Some(j)))
-            })
+            let mut out = Vec::with_capacity(c.norm.bytes().filter(|&b| b == b' ').count() + 1);
+            out.extend(split_spaces(&c.norm).map(|w| {
+                let id = match crate::text::lang::pack(w) {
+                    Some(key) => *short_ids.entry(key).or_insert(next),
+                    None => *ids.entry(w).or_insert(next),
+                };
+                next += u32::from(id == next);
+                id
+            }));
+            out
         })
         .collect()
+}
+
+fn gram_key(g: &[u32]) -> u128 {
+    g.iter().fold(0u128, |k, &id| (k << 32) | u128::from(id))
+}
+
+/// The first two paragraphs (block indices, in page order) holding each of some 4-grams.
+struct Holders(FxHashMap<u128, [u32; 2]>);
+
+impl Holders {
+    const NONE: u32 = u32::MAX;
+
+    /// The holders of the 4-grams `keys`, found by one walk over every paragraph's 4-grams.
+    fn of(words: &[Vec<u32>], keys: impl Iterator<Item = u128>) -> Holders {
+        let mut map: FxHashMap<u128, [u32; 2]> = FxHashMap::default();
+        for k in keys {
+            map.entry(k).or_insert([Self::NONE, Self::NONE]);
+        }
+        for (i, w) in words.iter().enumerate() {
+            let me = i as u32;
+            for g in w.windows(QUOTE_N) {
+                if let Some(slot) = map.get_mut(&gram_key(g)) {
+                    if slot[0] == Self::NONE {
+                        slot[0] = me;
+                    } else if slot[0] != me && slot[1] == Self::NONE {
+                        slot[1] = me;
+                    }
+                }
+            }
+        }
+        Holders(map)
+    }
+
+    /// The holders of `g` other than block `me`.
+    fn others(&self, g: &[u32], me: usize) -> [Option<usize>; 2] {
+        self.0.get(&gram_key(g)).map_or([None, None], |s| {
+            s.map(|j| (j != Self::NONE && j as usize != me).then_some(j as usize))
+        })
+    }
 }
 
 /// A picture credit on its own line (`Photo: A. Person/Agency`, at most [`CREDIT_LINE_WORDS`]
@@ -463,12 +506,13 @@ fn captions_after_credits(cands: &mut [Cand<'_>]) {
     let caption_shaped = |c: &Cand<'_>| {
         c.block.kind() == BlockKind::Paragraph
             && (c.initial != Class::Bad || c.reason == Reason::Caption)
-            && c.sig.chars < CAPTION_AFTER_CREDIT_CHARS
+            && (c.sig.chars as usize) < CAPTION_AFTER_CREDIT_CHARS
             && c.sig.inner_sentences == 0
     };
     for i in 1..cands.len() {
         let prev = &cands[i - 1].sig;
-        let credit = (prev.caption_start || prev.credit_tail) && prev.words <= CREDIT_LINE_WORDS;
+        let credit =
+            (prev.caption_start || prev.credit_tail) && (prev.words as usize) <= CREDIT_LINE_WORDS;
         if !credit || (i >= 2 && caption_shaped(&cands[i - 2])) {
             continue;
         }
@@ -515,7 +559,9 @@ fn initial(c: &Cand<'_>) -> (Class, Reason) {
         BlockKind::Table => return (Class::Short, Reason::Table),
         BlockKind::List => {
             // A list of sentences is judged as text; a list of names by its neighbours.
-            if s.furniture + s.symbols > 0 && s.words <= FURNITURE_SHORT_WORDS * 2 {
+            if (s.furniture as usize) + (s.symbols as usize) > 0
+                && (s.words as usize) <= FURNITURE_SHORT_WORDS * 2
+            {
                 return (Class::Bad, Reason::FurnitureList);
             }
             // Items written as sentences (a key-points box, a list of findings) are prose.
@@ -535,28 +581,31 @@ fn initial(c: &Cand<'_>) -> (Class, Reason) {
     if s.date_line() {
         return (Class::Bad, Reason::Dateline);
     }
-    if s.parenthesised && s.chars < LENGTH_HIGH {
+    if s.parenthesised && (s.chars as usize) < LENGTH_HIGH {
         return (Class::Bad, Reason::Note);
     }
-    if c.repeats > 1 && s.chars < LENGTH_HIGH {
+    if c.repeats > 1 && (s.chars as usize) < LENGTH_HIGH {
         return (Class::Bad, Reason::Repeated);
     }
-    if c.quoted && !c.title_like && s.chars < CAPTION_CHARS {
+    if c.quoted && !c.title_like && (s.chars as usize) < CAPTION_CHARS {
         return (Class::Bad, Reason::PullQuote);
     }
-    if s.credit_tail || s.caption_start || (s.caption >= 3 && s.chars < CAPTION_CHARS) {
+    if s.credit_tail
+        || s.caption_start
+        || ((s.caption as usize) >= 3 && (s.chars as usize) < CAPTION_CHARS)
+    {
         return (Class::Bad, Reason::Caption);
     }
-    if s.byline && s.words <= BYLINE_WORDS && !s.sentence_end {
+    if s.byline && (s.words as usize) <= BYLINE_WORDS && !s.sentence_end {
         return (Class::Bad, Reason::Byline);
     }
     if s.says && s.words <= 6 {
         return (Class::Bad, Reason::CommentAuthor);
     }
-    if s.copyright > 0 && s.words <= COPYRIGHT_WORDS {
+    if (s.copyright as usize) > 0 && (s.words as usize) <= COPYRIGHT_WORDS {
         return (Class::Bad, Reason::Copyright);
     }
-    if s.emails > 0 && s.words <= CONTACT_WORDS {
+    if (s.emails as usize) > 0 && (s.words as usize) <= CONTACT_WORDS {
         return (Class::Bad, Reason::Contact);
     }
     if s.furniture_label {
@@ -566,13 +615,13 @@ fn initial(c: &Cand<'_>) -> (Class, Reason) {
         return (Class::Bad, Reason::About);
     }
     let hits = s.furniture + s.symbols;
-    if hits > 0 && s.words <= FURNITURE_SHORT_WORDS {
+    if hits > 0 && (s.words as usize) <= FURNITURE_SHORT_WORDS {
         return (Class::Bad, Reason::FurnitureWords);
     }
-    if s.furniture * FURNITURE_RATE >= s.words.max(1) {
+    if (s.furniture as usize) * FURNITURE_RATE >= (s.words as usize).max(1) {
         return (Class::Bad, Reason::FurnitureRate);
     }
-    if s.truncated && s.chars < TEASER_CHARS {
+    if s.truncated && (s.chars as usize) < TEASER_CHARS {
         return (Class::Bad, Reason::Teaser);
     }
     let length = c.length();
@@ -618,30 +667,35 @@ fn initial(c: &Cand<'_>) -> (Class, Reason) {
 /// For every block, the nearest block before and after it whose class counts (short blocks, and
 /// near-good ones when asked, are looked through). Computed in one pass each way, so context
 /// costs linear time however long the runs of short blocks.
+///
+/// Indices are `u32` ([`Nearest::NONE`] for none: a page has fewer blocks than bytes, and fewer
+/// than four billion), a quarter of `Option<usize>`: a page can have a million blocks.
 struct Nearest<'c> {
     classes: &'c [Class],
-    prev: Vec<Option<usize>>,
-    next: Vec<Option<usize>>,
+    prev: Vec<u32>,
+    next: Vec<u32>,
 }
 
 impl<'c> Nearest<'c> {
+    const NONE: u32 = u32::MAX;
+
     fn new(classes: &'c [Class], ignore_near_good: bool) -> Nearest<'c> {
         let counts = |c: Class| !(c == Class::Short || (ignore_near_good && c == Class::NearGood));
         let n = classes.len();
-        let mut prev = vec![None; n];
-        let mut last = None;
+        let mut prev = vec![Self::NONE; n];
+        let mut last = Self::NONE;
         for i in 0..n {
             prev[i] = last;
             if counts(classes[i]) {
-                last = Some(i);
+                last = i as u32;
             }
         }
-        let mut next = vec![None; n];
-        let mut last = None;
+        let mut next = vec![Self::NONE; n];
+        let mut last = Self::NONE;
         for i in (0..n).rev() {
             next[i] = last;
             if counts(classes[i]) {
-                last = Some(i);
+                last = i as u32;
             }
         }
         Nearest {
@@ -652,11 +706,8 @@ impl<'c> Nearest<'c> {
     }
 
     fn index(&self, i: usize, forward: bool) -> Option<usize> {
-        if forward {
-            self.next[i]
-        } else {
-            self.prev[i]
-        }
+        let j = if forward { self.next[i] } else { self.prev[i] };
+        (j != Self::NONE).then_some(j as usize)
     }
 
     /// The neighbour's class; bad past the ends of the page.
@@ -711,6 +762,7 @@ fn revise(cands: &mut [Cand<'_>]) {
     // Short blocks are good only between good blocks. (jusText keeps a short block between a
     // good block and a near-good one that context turned bad; a run of menu entries before a
     // footer paragraph passes that test, so here a block between good and bad is bad.)
+    drop((strict, loose));
     let resolved = classes.clone();
     let around = Nearest::new(&resolved, true);
     for i in 0..classes.len() {
@@ -766,7 +818,7 @@ fn implicit_lists(cands: &[Cand<'_>], classes: &mut [Class]) {
         }
         let item_like = |c: &Cand<'_>| {
             c.block.kind() == BlockKind::Paragraph
-                && c.sig.chars <= LENGTH_HIGH
+                && (c.sig.chars as usize) <= LENGTH_HIGH
                 && !c.is_furniture()
                 && matches!(
                     c.reason,
@@ -870,7 +922,7 @@ fn main_run(cands: &mut [Cand<'_>]) {
             // Furniture named by its vocabulary counts twice.
             if !is_fragment(c) {
                 gap_blocks += if c.is_furniture() { 2 } else { 1 };
-                gap_chars += c.sig.chars;
+                gap_chars += c.sig.chars as usize;
             }
             if c.sig.date_line() || c.sig.says {
                 gap_separators += 1;

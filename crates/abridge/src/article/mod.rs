@@ -56,10 +56,11 @@ pub enum Content<'a> {
     Heading(Cow<'a, str>),
     /// A paragraph's text, hard-wrapped lines joined by a space.
     Paragraph(Cow<'a, str>),
-    /// A list, as the markup grammar parsed it.
-    List(markup::List<'a>),
+    /// A list, as the markup grammar parsed it (boxed, as the table: a page holds many more
+    /// paragraphs than lists and tables, and every block is as large as its largest variant).
+    List(Box<markup::List<'a>>),
     /// A table, as the markup grammar parsed it.
-    Table(markup::Table<'a>),
+    Table(Box<markup::Table<'a>>),
 }
 
 /// One block of article content.
@@ -328,15 +329,15 @@ fn title_candidate(cands: &[Cand<'_>], i: usize, vocab: &Vocabulary) -> bool {
     let c = &cands[i];
     let first_word = c.norm.split(' ').next().unwrap_or("");
     c.title_like
-        && c.sig.words >= TITLE_MIN_WORDS
-        && c.sig.alpha >= TITLE_MIN_WORDS - 1
+        && (c.sig.words as usize) >= TITLE_MIN_WORDS
+        && (c.sig.alpha as usize) >= TITLE_MIN_WORDS - 1
         && c.block.kind() == BlockKind::Paragraph
         && (c.initial != Class::Bad || HEADLINE_REASONS.contains(&c.reason))
         && c.sig.furniture + c.sig.symbols + c.sig.caption == 0
         && !c.sig.byline
         && !(i > 0 && cands[i - 1].norm == "by")
         && !vocab.is_stamp(first_word)
-        && !(c.sig.words <= KICKER_WORDS && c.sig.all_caps())
+        && !((c.sig.words as usize) <= KICKER_WORDS && c.sig.all_caps())
 }
 
 /// A byline or a dateline: the end of a page's header.
@@ -406,7 +407,7 @@ fn standfirst(cands: &[Cand<'_>], title: usize) -> Option<usize> {
     let i = title + 1;
     let c = cands.get(i)?;
     let usable = c.block.kind() == BlockKind::Paragraph
-        && c.sig.words >= STANDFIRST_MIN_WORDS
+        && (c.sig.words as usize) >= STANDFIRST_MIN_WORDS
         && c.sig.lower_share() >= 0.5
         && c.norm != cands[title].norm
         && matches!(
@@ -426,7 +427,7 @@ fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Ve
     let mut names = Vec::new();
     let end = cands.len().min(body + DATE_AFTER);
     for (i, c) in cands.iter().enumerate().take(end).skip(header) {
-        if c.block.kind() != BlockKind::Paragraph || c.sig.words > AUTHOR_LINE_WORDS {
+        if c.block.kind() != BlockKind::Paragraph || (c.sig.words as usize) > AUTHOR_LINE_WORDS {
             continue;
         }
         let text = c.text().trim();
@@ -470,7 +471,7 @@ fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Ve
 /// with an author's name from the header and goes on with a lower-case word (`… is a
 /// contributing editor`, `… covers education`) that does not attribute a quote (`said`).
 fn is_author_bio(c: &Cand<'_>, names: &[Vec<&str>], vocab: &Vocabulary) -> bool {
-    if c.sig.words > AUTHOR_BIO_WORDS {
+    if (c.sig.words as usize) > AUTHOR_BIO_WORDS {
         return false;
     }
     let words: Vec<&str> = c.text().split_whitespace().take(4).collect();
@@ -509,7 +510,8 @@ fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize, vocab: &
 /// The publication date: from a dateline or byline after the title (or the start of the body),
 /// else the nearest one before it.
 fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>, vocab: &Vocabulary) -> Option<Date> {
-    let dated = |c: &Cand<'_>| c.sig.date_words > 0 && c.sig.words <= DATE_MAX_WORDS;
+    let dated =
+        |c: &Cand<'_>| (c.sig.date_words as usize) > 0 && (c.sig.words as usize) <= DATE_MAX_WORDS;
     let anchor = anchor.unwrap_or(0);
     let after = cands.iter().skip(anchor).take(DATE_AFTER);
     let before = cands[..anchor.min(cands.len())]

@@ -12,34 +12,34 @@ const FURNITURE_SYMBOLS: &[char] = &['©', '®', '»', '›', '|'];
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signals {
     /// Characters of the trimmed text.
-    pub chars: usize,
-    pub words: usize,
+    pub chars: u32,
+    pub words: u32,
     /// Words that are stop words of the page's language.
-    pub stops: usize,
+    pub stops: u32,
     /// Words that start with a lower-case letter.
-    pub lower: usize,
+    pub lower: u32,
     /// Words that start with a letter.
-    pub alpha: usize,
+    pub alpha: u32,
     /// Words of four letters or more that start with a capital.
-    pub capitalised_long: usize,
+    pub capitalised_long: u32,
     /// Words of four letters or more.
-    pub long: usize,
+    pub long: u32,
     /// Characters of scripts written without spaces between words (CJK, Thai).
-    pub unspaced: usize,
+    pub unspaced: u32,
     /// Ends with sentence punctuation.
     pub sentence_end: bool,
     /// Starts with a capital, a digit or an opening quote.
     pub proper_start: bool,
     /// Furniture words and phrases found.
-    pub furniture: usize,
+    pub furniture: u32,
     /// Copyright marks found: `©`, `copyright`, `all rights reserved`.
-    pub copyright: usize,
+    pub copyright: u32,
     /// Furniture symbols found.
-    pub symbols: usize,
+    pub symbols: u32,
     /// Caption words found.
-    pub caption: usize,
+    pub caption: u32,
     /// Words that are part of a date.
-    pub date_words: usize,
+    pub date_words: u32,
     /// Whole text in parentheses or brackets.
     pub parenthesised: bool,
     /// Ends with `...` or `…` after a word or a space (not after punctuation): a cut-off teaser.
@@ -62,12 +62,12 @@ pub struct Signals {
     /// `About Example Corp`, the heading of the boilerplate after a press release or a bio.
     pub about: bool,
     /// E-mail addresses: contact lines, tip lines, author bios.
-    pub emails: usize,
+    pub emails: u32,
     /// No lower-case letter anywhere.
     pub caps: bool,
     /// Sentence boundaries inside the text: `.`, `!` or `?` after a word of three letters or
     /// more with a lower-case letter (not `Dr.` nor `U.S.`), then a space and a capital.
-    pub inner_sentences: usize,
+    pub inner_sentences: u32,
 }
 
 impl Signals {
@@ -87,7 +87,7 @@ impl Signals {
         let t = text.trim();
         let ascii = t.is_ascii();
         let mut s = Signals {
-            chars: if ascii { t.len() } else { t.chars().count() },
+            chars: count32(if ascii { t.len() } else { t.chars().count() }),
             sentence_end: ends_sentence(t),
             ..Signals::default()
         };
@@ -98,20 +98,15 @@ impl Signals {
         s.unspaced = if ascii {
             0
         } else {
-            t.chars().filter(|&c| unspaced_script(c)).count()
+            count32(t.chars().filter(|&c| unspaced_script(c)).count())
         };
-        // The lowercased words, as `for_each_word` gives them: `norm` joins them with spaces.
-        // Sized once: `norm` has one space fewer than words.
-        // Sized once, without counting: a word and its space take two bytes or more.
-        let mut words: Vec<&str> = Vec::with_capacity(norm.len() / 2 + 1);
-        words.extend(split_spaces(norm).filter(|w| !w.is_empty()));
         // Case is read from the original text: walk its words in step (unless the norm's pass
         // counted them already).
         if let Some(sh) = shapes {
-            s.alpha = sh.alpha;
-            s.lower = sh.lower;
-            s.long = sh.long;
-            s.capitalised_long = sh.capitalised_long;
+            s.alpha = count32(sh.alpha);
+            s.lower = count32(sh.lower);
+            s.long = count32(sh.long);
+            s.capitalised_long = count32(sh.capitalised_long);
         } else if ascii {
             // ASCII fast path: the same counts over bytes, word by word (runs of ASCII letters
             // and digits).
@@ -163,27 +158,35 @@ impl Signals {
                 }
             }
         }
-        s.words = words.len();
-        s.stops = stops;
-        // The word-list counts in one walk over the words.
+        s.stops = count32(stops);
+        // The word-list counts in one walk over the lowercased words (`norm` joins them with
+        // spaces), through a window that sees as far ahead as the longest phrase: memory does
+        // not grow with the block.
         let (mut furniture, mut copyright, mut caption) = (0, 0, 0);
-        for (i, w) in words.iter().enumerate() {
-            furniture += usize::from(vocab.is_furniture(w));
-            furniture += vocab.furniture_phrases_at(&words[i..]);
-            caption += usize::from(vocab.is_caption(w));
-            copyright += usize::from(
-                *w == "copyright"
-                    || *w == "all" && words.get(i + 1..i + 3) == Some(&["rights", "reserved"][..]),
-            );
-        }
-        s.furniture = furniture;
-        s.caption = caption;
-        s.copyright = if ascii { 0 } else { t.matches('©').count() } + copyright;
+        let mut first_word = None;
+        s.words = count32(for_each_window(
+            split_spaces(norm).filter(|w| !w.is_empty()),
+            vocab.longest_phrase().max(3),
+            |rest| {
+                let w = rest[0];
+                first_word.get_or_insert(w);
+                furniture += usize::from(vocab.is_furniture(w));
+                furniture += vocab.furniture_phrases_at(rest);
+                caption += usize::from(vocab.is_caption(w));
+                copyright += usize::from(
+                    w == "copyright"
+                        || w == "all" && rest.get(1..3) == Some(&["rights", "reserved"][..]),
+                );
+            },
+        ));
+        s.furniture = count32(furniture);
+        s.caption = count32(caption);
+        s.copyright = count32(if ascii { 0 } else { t.matches('©').count() } + copyright);
         s.symbols = if ascii {
             // `|` is the one ASCII symbol of the list.
-            t.bytes().filter(|&b| b == b'|').count()
+            count32(t.bytes().filter(|&b| b == b'|').count())
         } else {
-            t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count()
+            count32(t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count())
         };
         for d in find_dates_in(t, vocab.months()) {
             let mut n = 0;
@@ -197,7 +200,7 @@ impl Signals {
             .or_else(|| t.strip_suffix('…'))
             .unwrap_or("");
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
-        s.inner_sentences = inner_sentences(t);
+        s.inner_sentences = count32(inner_sentences(t));
         s.time_line = time_line(t, vocab);
         s.caps = if ascii {
             !t.bytes().any(|b| b.is_ascii_lowercase())
@@ -205,13 +208,12 @@ impl Signals {
             !t.chars().any(char::is_lowercase)
         };
         s.emails = if t.contains('@') {
-            t.split_whitespace().filter(|w| is_email(w)).count()
+            count32(t.split_whitespace().filter(|w| is_email(w)).count())
         } else {
             0
         };
         s.furniture_label = furniture_label(t, vocab);
-        s.about = words.first().is_some_and(|w| *w == "about")
-            && (2..=ABOUT_WORDS).contains(&words.len());
+        s.about = first_word == Some("about") && (2..=ABOUT_WORDS).contains(&(s.words as usize));
         s.credit_tail = credit_tail(t, vocab);
         s.caption_start = caption_start(t, vocab);
         let mut first_two = t.split_whitespace();
@@ -488,6 +490,38 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// `s.split(' ')`, by a byte loop: the pieces of a norm are short words, for which `memchr`
 /// (what `split` uses) costs more than it saves.
+/// A count as a [`Signals`] field: `u32` (a page's counts fit; a larger one saturates), so that
+/// a page of a million blocks keeps its signals in half the room.
+pub(crate) fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Calls `f` with each word of `words` and the words after it (at least `ahead` of them when the
+/// text has them: `rest[0]` is the word, `rest[1..]` what follows), keeping no more than a few
+/// hundred words at a time. Returns the number of words.
+fn for_each_window<'w>(
+    mut words: impl Iterator<Item = &'w str>,
+    ahead: usize,
+    mut f: impl FnMut(&[&'w str]),
+) -> usize {
+    const STEP: usize = 256;
+    let mut window: Vec<&str> = Vec::with_capacity(STEP + ahead);
+    let mut count = 0;
+    loop {
+        window.extend(words.by_ref().take(STEP + ahead - window.len()));
+        let ended = window.len() < STEP + ahead;
+        let here = if ended { window.len() } else { STEP };
+        for i in 0..here {
+            f(&window[i..]);
+        }
+        count += here;
+        if ended {
+            return count;
+        }
+        window.drain(..here);
+    }
+}
+
 pub(crate) fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {

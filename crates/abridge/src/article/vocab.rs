@@ -369,6 +369,12 @@ impl Vocabulary {
         }
     }
 
+    /// Words in the longest furniture phrase: how far [`Vocabulary::furniture_phrases_at`] looks
+    /// ahead.
+    pub(crate) fn longest_phrase(&self) -> usize {
+        self.lists.phrases.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
     pub(crate) fn is_caption(&self, lower: &str) -> bool {
         self.lists.caption.contains(lower)
     }

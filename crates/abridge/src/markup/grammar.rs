@@ -256,11 +256,22 @@ pub(crate) fn delimiter_row(dashes: Dashes) -> impl FnMut(&str) -> PResult<'_, V
         if !line.contains('|') {
             return fail(line, Expected::Pipe);
         }
-        let cells = row_with(line, |cell| delimiter_cell(dashes)(cell).map(|(_, a)| a));
-        if cells.is_empty() {
+        // The alignments are collected straight (one byte a cell), the first failing cell kept
+        // aside: a row of a million cells holds no million parse results.
+        let mut first_error = None;
+        let alignments = row_with(line, |cell| match delimiter_cell(dashes)(cell) {
+            Ok((_, a)) => a,
+            Err(e) => {
+                first_error.get_or_insert(e);
+                Alignment::None
+            }
+        });
+        if alignments.is_empty() {
             return fail(line, Expected::Cells);
         }
-        let alignments = cells.into_iter().collect::<Result<Vec<_>, _>>()?;
+        if let Some(e) = first_error {
+            return Err(e);
+        }
         Ok((&line[line.len()..], alignments))
     }
 }

@@ -175,11 +175,15 @@ fn analyse(
                     .sum(),
                 _ => super::word_count(&text),
             };
-            let (t, names) = terms.of_with_names(original.as_deref().unwrap_or(&text));
-            let terms = t.into_iter().map(|term| local.id(term)).collect();
-            // Every name is the term of a word of the sentence, so it has a position already
-            // (one that has none, which the tokenizer should never give, is left out).
-            name_terms.extend(names.iter().filter_map(|n| local.ids.get(n).copied()));
+            let mut ids = Vec::new();
+            terms.each_term_with_names(original.as_deref().unwrap_or(&text), |term, name| {
+                let id = local.id(term);
+                ids.push(id);
+                if name {
+                    name_terms.push(id);
+                }
+            });
+            let terms = ids;
             Some(AnalysedSentence {
                 index,
                 words,
@@ -209,13 +213,13 @@ struct LocalTerms {
 }
 
 impl LocalTerms {
-    fn id(&mut self, term: String) -> u32 {
-        if let Some(&id) = self.ids.get(&term) {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
             return id;
         }
         let id = self.terms.len() as u32;
-        self.terms.push(term.clone());
-        self.ids.insert(term, id);
+        self.terms.push(term.to_string());
+        self.ids.insert(term.to_string(), id);
         id
     }
 }

@@ -429,7 +429,7 @@ pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Language {
     for line in lines {
         bits.clear();
         for_each_word(line, |w| bits.push(stop_bits(w)));
-        votes.add(&bits);
+        votes.add(bits.len(), &bits);
     }
     votes.language()
 }
@@ -670,17 +670,9 @@ pub(crate) fn stop_bits(lower: &str) -> u64 {
     }
 }
 
-/// [`detect`] from the [`stop_bits`] of the words of each line, in order.
-pub(crate) fn detect_from_bits<'a>(lines: impl Iterator<Item = &'a [u64]>) -> Language {
-    let mut votes = Votes::default();
-    for line_words in lines {
-        votes.add(line_words);
-    }
-    votes.language()
-}
-
-/// The stop-word votes of the lines read so far ([`detect_from_bits`]).
-struct Votes {
+/// The stop-word votes of the lines read so far: [`detect`] line by line, for a caller that
+/// finds the words itself.
+pub(crate) struct Votes {
     hits: [usize; Language::ALL.len()],
     total: usize,
 }
@@ -695,14 +687,14 @@ impl Default for Votes {
 }
 
 impl Votes {
-    /// The votes of one line, from the [`stop_bits`] of its words: none under
-    /// [`VOTING_WORDS`] words.
-    fn add(&mut self, line_words: &[u64]) {
-        if line_words.len() < VOTING_WORDS {
+    /// The votes of one line of `words` words, from the [`stop_bits`] of its words (zeros may
+    /// be left out): none under [`VOTING_WORDS`] words.
+    pub(crate) fn add(&mut self, words: usize, stop_bits: &[u64]) {
+        if words < VOTING_WORDS {
             return;
         }
-        self.total += line_words.len();
-        for bits in line_words {
+        self.total += words;
+        for bits in stop_bits {
             let mut b = *bits;
             while b != 0 {
                 let i = b.trailing_zeros() as usize;
@@ -715,7 +707,7 @@ impl Votes {
     }
 
     /// The language the votes give.
-    fn language(&self) -> Language {
+    pub(crate) fn language(&self) -> Language {
         let (hits, total) = (&self.hits, self.total);
         let english_index = Language::English.index();
         let mut best = english_index;
@@ -777,7 +769,9 @@ impl Terms {
     }
 
     /// `base` stemmed by `stemmer` (the language's), through this thread's cache.
-    fn stem(&self, stemmer: &Stemmer, base: &str) -> String {
+    /// The stem of `base` written into `out` (cleared first), through the per-thread cache.
+    fn stem_into(&self, stemmer: &Stemmer, base: &str, out: &mut String) {
+        out.clear();
         STEMS.with_borrow_mut(|caches| {
             let i = self.language.index();
             if caches.len() <= i {
@@ -790,18 +784,19 @@ impl Terms {
                 None => long.get(base),
             };
             if let Some(stem) = cached {
-                return stem.to_string();
+                out.push_str(stem);
+                return;
             }
-            let stem = stemmer.stem(base).into_owned();
+            let stem = stemmer.stem(base);
+            out.push_str(&stem);
             if short.len() + long.len() >= STEM_CACHE_WORDS {
                 short.clear();
                 long.clear();
             }
             match key {
-                Some(k) => short.insert(k, Box::from(stem.as_str())),
-                None => long.insert(Box::from(base), Box::from(stem.as_str())),
+                Some(k) => short.insert(k, Box::from(&*stem)),
+                None => long.insert(Box::from(base), Box::from(&*stem)),
             };
-            stem
         })
     }
 
@@ -906,6 +901,29 @@ impl Terms {
         (terms, names)
     }
 
+    /// Calls `f` with each index term of `text` in order, as [`Terms::of_with_names`] finds
+    /// them, and whether it is also one of the names: without a `String` a term.
+    pub(crate) fn each_term_with_names(&self, text: &str, mut f: impl FnMut(&str, bool)) {
+        if matches!(self.language, Language::Chinese | Language::Japanese) {
+            for t in self.of_cjk(text) {
+                f(&t, false);
+            }
+            return;
+        }
+        let (mut buf, mut term) = (String::new(), String::new());
+        for (i, w) in words(text)
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .enumerate()
+        {
+            if self.word_term_into(w, &mut buf, &mut term) {
+                f(
+                    &term,
+                    i > 0 && w.chars().next().is_some_and(char::is_uppercase),
+                );
+            }
+        }
+    }
+
     /// The index terms of the words of `text` that begin with a capital letter, its first word
     /// left out (any sentence begins with one): names of people, places and organisations in
     /// English prose (and every noun in German). Each is the term [`Terms::of`] gives the word.
@@ -929,6 +947,12 @@ impl Terms {
 
     /// The term of one word: lower-cased, `'s` dropped, stemmed; `None` for a stop word.
     fn word_term(&self, w: &str, buf: &mut String) -> Option<String> {
+        let mut term = String::new();
+        self.word_term_into(w, buf, &mut term).then_some(term)
+    }
+
+    /// [`Terms::word_term`] written into `out`: false (and `out` unspecified) for a stop word.
+    fn word_term_into(&self, w: &str, buf: &mut String, out: &mut String) -> bool {
         let owned;
         let lower: &str = if w.is_ascii() {
             buf.clear();
@@ -950,10 +974,17 @@ impl Terms {
         let bit = self.language.bit();
         let stop = stop_bits(base) & bit != 0
             || (base.len() != lower.len() && stop_bits(lower) & bit != 0);
-        (!stop).then(|| match &self.stemmer {
-            Some(s) => self.stem(s, base),
-            None => base.to_string(),
-        })
+        if stop {
+            return false;
+        }
+        match &self.stemmer {
+            Some(s) => self.stem_into(s, base, out),
+            None => {
+                out.clear();
+                out.push_str(base);
+            }
+        }
+        true
     }
 }
 

@@ -551,12 +551,34 @@ fn ends_a_sentence_inside(line: &str, rules: &Rules) -> bool {
 
 /// A whitespace-separated token of a segment (or a piece of one, cut at a full stop run into the
 /// next word), as byte offsets into the segment.
+///
+/// Offsets are `u32` (a segment longer than that is split first, [`split_segment`]): a segment
+/// can be a whole document on one line, and a token costs 12 bytes instead of 24.
 #[derive(Debug, Clone, Copy)]
 struct Tok {
-    start: usize,
-    end: usize,
+    start_at: u32,
+    end_at: u32,
     /// The token is the left piece of a token cut at a missing space: a sentence ends after it.
     glued: bool,
+}
+
+impl Tok {
+    fn new(start: usize, end: usize, glued: bool) -> Tok {
+        // split_segment keeps segments under u32::MAX bytes.
+        Tok {
+            start_at: start as u32,
+            end_at: end as u32,
+            glued,
+        }
+    }
+
+    fn start(&self) -> usize {
+        self.start_at as usize
+    }
+
+    fn end(&self) -> usize {
+        self.end_at as usize
+    }
 }
 
 /// A token taken apart: `("Hello!"` → core `Hello`, run `!`, closers `"` (the openers `("` are
@@ -622,6 +644,11 @@ struct Infos<'a> {
 /// byte at least, so at most 4 MiB here); longer ones keep their [`Parts`] (16 bytes a token).
 const CACHED_INFO_BYTES: usize = 64 * 1024;
 
+/// The longest segment whose tokens' [`Parts`] are kept (16 bytes a token, at most 64 MiB here);
+/// the tokens of longer ones (a document of one line, megabytes long) are taken apart at each
+/// look, so that memory stays a small multiple of the text.
+const PARTS_BYTES: usize = 4 * 1024 * 1024;
+
 /// Where the parts of an [`Info`] lie in its token, as byte offsets from the token's start:
 /// `core` is `core_start..core_end`, `run` is `run_start..closers_start`, `closers` is
 /// `closers_start..`. Sixteen bytes a token instead of the sixty-four of an [`Info`].
@@ -686,7 +713,7 @@ impl<'a> Infos<'a> {
             return Some(*info);
         }
         let t = self.toks.get(j)?;
-        let text = self.seg.get(t.start..t.end).unwrap_or("");
+        let text = self.seg.get(t.start()..t.end()).unwrap_or("");
         Some(match self.parts.get(j) {
             Some(p) => p.info(text),
             None => Info::new(text, self.sets),
@@ -697,7 +724,7 @@ impl<'a> Infos<'a> {
     fn text(&self, j: usize) -> &'a str {
         self.toks
             .get(j)
-            .and_then(|t| self.seg.get(t.start..t.end))
+            .and_then(|t| self.seg.get(t.start()..t.end()))
             .unwrap_or("")
     }
 
@@ -717,7 +744,17 @@ impl<'a> Infos<'a> {
 }
 
 fn tokenize(seg: &str, rules: &Rules) -> Vec<Tok> {
-    let mut out = Vec::new();
+    // A long segment's tokens are counted first (runs of bytes that are not ASCII white space:
+    // a close upper bound, one more pass at memory speed), so that the vector is allocated once
+    // instead of doubling through every size below its own.
+    let mut out = if seg.len() > CACHED_INFO_BYTES {
+        let b = seg.as_bytes();
+        let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        let runs = b.windows(2).filter(|w| white(w[0]) && !white(w[1])).count();
+        Vec::with_capacity(runs + 1)
+    } else {
+        Vec::new()
+    };
     let mut start = None;
     let bytes = seg.as_bytes();
     let mut i = 0;
@@ -772,18 +809,10 @@ fn push_pieces(seg: &str, start: usize, end: usize, rules: &Rules, out: &mut Vec
     };
     let mut from = 0;
     for cut in missing_space_cuts(tok, rules) {
-        out.push(Tok {
-            start: start + from,
-            end: start + cut,
-            glued: true,
-        });
+        out.push(Tok::new(start + from, start + cut, true));
         from = cut;
     }
-    out.push(Tok {
-        start: start + from,
-        end,
-        glued: false,
-    });
+    out.push(Tok::new(start + from, end, false));
 }
 
 /// Byte offsets inside a whitespace-free token after which a sentence ends although no space
@@ -1388,6 +1417,22 @@ fn split_segment(
     let Some(seg) = text.get(seg_start..seg_end) else {
         return;
     };
+    if seg.len() > SEGMENT_MAX {
+        // Token offsets are u32: a longer segment (no blank line nor sentence-ending line in 4
+        // GiB) is read as two, cut at its last white space before the limit.
+        let mut limit = SEGMENT_MAX;
+        while !seg.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = &seg[..limit];
+        let cut = match head.rfind(char::is_whitespace) {
+            Some(at) if at > 0 => at,
+            _ => head.len(),
+        };
+        split_segment(text, seg_start, seg_start + cut, rules, out);
+        split_segment(text, seg_start + cut, seg_end, rules, out);
+        return;
+    }
     let toks = tokenize(seg, rules);
     let sets = TrimSets::of(rules);
     let mut infos = Infos {
@@ -1403,7 +1448,7 @@ fn split_segment(
     } else {
         Vec::new()
     };
-    let parts: Vec<Parts> = if cached.is_empty() && u32::try_from(seg.len()).is_ok() {
+    let parts: Vec<Parts> = if cached.is_empty() && seg.len() <= PARTS_BYTES {
         infos.iter().map(|inf| Parts::of(&inf)).collect()
     } else {
         Vec::new()
@@ -1424,7 +1469,7 @@ fn split_segment(
         // A bullet, or an enumerator not after a bullet, opens a new item.
         let opens_item = infos.is_bullet(i) || (markers[i] && !(i > 0 && infos.is_bullet(i - 1)));
         if opens_item && i > sent_start {
-            cuts.push(toks[i].start);
+            cuts.push(toks[i].start());
             sent_start = i;
         }
         let end = if quoted.get(i).copied().unwrap_or(false) {
@@ -1445,7 +1490,7 @@ fn split_segment(
                         j += 1;
                     }
                 }
-                cuts.push(toks[j].end);
+                cuts.push(toks[j].end());
                 sent_start = j + 1;
                 i = j + 1;
             }
@@ -1495,6 +1540,9 @@ fn split_segment(
             .map(|(s, e)| (seg_start + s, seg_start + e)),
     );
 }
+
+/// The longest segment read as one ([`Tok`]'s offsets are `u32`).
+const SEGMENT_MAX: usize = u32::MAX as usize;
 
 /// Symbols whose rules (`/////`, `=====`) decorate text.
 const RULE_CHARS: &[char] = &['/', '\\', '=', '*', '_', '~', '#', '+', '|', '^'];
@@ -1621,10 +1669,10 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
             let toks = infos.toks;
             // Bytes first: no more bytes than the limit is no more characters.
             rules.quote_max == usize::MAX
-                || toks[j].end - toks[i].start <= rules.quote_max
+                || toks[j].end() - toks[i].start() <= rules.quote_max
                 || infos
                     .seg
-                    .get(toks[i].start..toks[j].end)
+                    .get(toks[i].start()..toks[j].end())
                     .is_some_and(|q| q.chars().count() <= rules.quote_max)
         };
         // The search stops past the longest quotation the language protects (English: 250
@@ -1671,11 +1719,11 @@ mod tests {
             for t in texts {
                 let a: Vec<(usize, usize, bool)> = tokenize(t, rules)
                     .iter()
-                    .map(|k| (k.start, k.end, k.glued))
+                    .map(|k| (k.start(), k.end(), k.glued))
                     .collect();
                 let b: Vec<(usize, usize, bool)> = tokenize_by_chars(t, rules)
                     .iter()
-                    .map(|k| (k.start, k.end, k.glued))
+                    .map(|k| (k.start(), k.end(), k.glued))
                     .collect();
                 assert_eq!(a, b, "{t}");
             }

@@ -178,12 +178,12 @@ pub fn read_html(html: &str) -> (Article<'static>, markup::Extracted<'static>) {
         let span = lines.span(b.lines);
         match &b.raw {
             Raw::List(l) => out.push(Block {
-                content: Content::List(l.clone()),
+                content: Content::List(Box::new(l.clone())),
                 lines: lines_usize,
                 span,
             }),
             Raw::Table(t) => out.push(Block {
-                content: Content::Table(t.clone()),
+                content: Content::Table(Box::new(t.clone())),
                 lines: lines_usize,
                 span,
             }),
@@ -238,10 +238,10 @@ fn text_blocks(
             // Text between the structures stays prose.
             let mut parts: Vec<(usize, Content<'static>)> = Vec::new();
             for t in &found.tables {
-                parts.push((t.span.start, Content::Table(own_table(t))));
+                parts.push((t.span.start, Content::Table(Box::new(own_table(t)))));
             }
             for l in &found.lists {
-                parts.push((l.span.start, Content::List(own_list(l))));
+                parts.push((l.span.start, Content::List(Box::new(own_list(l)))));
             }
             let mut covered: Vec<std::ops::Range<usize>> = found
                 .tables
