@@ -160,25 +160,34 @@ impl Signals {
         }
         s.stops = count32(stops);
         // The word-list counts in one walk over the lowercased words (`norm` joins them with
-        // spaces), through a window that sees as far ahead as the longest phrase: memory does
-        // not grow with the block.
+        // spaces). A long block's words go through a window that sees as far ahead as the
+        // longest phrase, so that memory does not grow with the block; a short one's are
+        // collected at once (the common case, and the faster).
         let (mut furniture, mut copyright, mut caption) = (0, 0, 0);
-        let mut first_word = None;
-        s.words = count32(for_each_window(
-            split_spaces(norm).filter(|w| !w.is_empty()),
-            vocab.longest_phrase().max(3),
-            |rest| {
-                let w = rest[0];
-                first_word.get_or_insert(w);
-                furniture += usize::from(vocab.is_furniture(w));
-                furniture += vocab.furniture_phrases_at(rest);
-                caption += usize::from(vocab.is_caption(w));
-                copyright += usize::from(
-                    w == "copyright"
-                        || w == "all" && rest.get(1..3) == Some(&["rights", "reserved"][..]),
-                );
-            },
-        ));
+        let mut first_is_about = None;
+        let mut count_word = |rest: &[&str]| {
+            let w = rest[0];
+            first_is_about.get_or_insert(w == "about");
+            furniture += usize::from(vocab.is_furniture(w));
+            furniture += vocab.furniture_phrases_at(rest);
+            caption += usize::from(vocab.is_caption(w));
+            copyright += usize::from(
+                w == "copyright"
+                    || w == "all" && rest.get(1..3) == Some(&["rights", "reserved"][..]),
+            );
+        };
+        let words = split_spaces(norm).filter(|w| !w.is_empty());
+        s.words = count32(if norm.len() <= WHOLE_WORDS_BYTES {
+            // A word and its space take two bytes or more.
+            let mut all: Vec<&str> = Vec::with_capacity(norm.len() / 2 + 1);
+            all.extend(words);
+            for i in 0..all.len() {
+                count_word(&all[i..]);
+            }
+            all.len()
+        } else {
+            for_each_window(words, vocab.longest_phrase().max(3), count_word)
+        });
         s.furniture = count32(furniture);
         s.caption = count32(caption);
         s.copyright = count32(if ascii { 0 } else { t.matches('©').count() } + copyright);
@@ -213,7 +222,7 @@ impl Signals {
             0
         };
         s.furniture_label = furniture_label(t, vocab);
-        s.about = first_word == Some("about") && (2..=ABOUT_WORDS).contains(&(s.words as usize));
+        s.about = first_is_about == Some(true) && (2..=ABOUT_WORDS).contains(&(s.words as usize));
         s.credit_tail = credit_tail(t, vocab);
         s.caption_start = caption_start(t, vocab);
         let mut first_two = t.split_whitespace();
@@ -495,6 +504,10 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 pub(crate) fn count32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
+
+/// The longest norm whose words [`Signals::of`] collects at once (16 bytes a word, about 8× the
+/// text at most); longer ones are walked through [`for_each_window`].
+const WHOLE_WORDS_BYTES: usize = 64 * 1024;
 
 /// Calls `f` with each word of `words` and the words after it (at least `ahead` of them when the
 /// text has them: `rest[0]` is the word, `rest[1..]` what follows), keeping no more than a few
