@@ -437,12 +437,12 @@ fn word_ids(cands: &[Cand<'_>]) -> Vec<Vec<u32>> {
     // Words of up to eight bytes (most) are keyed by their packed bytes: one `u64` to hash and
     // compare, no string compare.
     // Sized for the words of an ordinary page at once (no rehashing as they come), but never
-    // for more than 65,536 of them ahead: a huge page's tables grow with its vocabulary.
+    // for more than 4,096 of them ahead: a larger page's tables grow with its vocabulary.
     let norm_bytes: usize = cands.iter().map(|c| c.norm.len()).sum();
     let mut short_ids: FxHashMap<u64, u32> =
-        FxHashMap::with_capacity_and_hasher((norm_bytes / 16).min(1 << 16), Default::default());
+        FxHashMap::with_capacity_and_hasher((norm_bytes / 16).min(1 << 12), Default::default());
     let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher((norm_bytes / 32).min(1 << 15), Default::default());
+        FxHashMap::with_capacity_and_hasher((norm_bytes / 32).min(1 << 11), Default::default());
     let mut next: u32 = 0;
     cands
         .iter()
