@@ -1077,13 +1077,23 @@ fn entry_heading(c: &Cand<'_>) -> bool {
 /// A short sentence written in lower case (`Opponents said the levy would hurt businesses.`),
 /// however few its function words.
 fn short_sentence(c: &Cand<'_>) -> bool {
+    let written_as_prose = if c.sig.is_unspaced() {
+        // Chinese, Japanese, Thai: no spaces nor case to read; a full sentence of at least
+        // `UNSPACED_SENTENCE_CHARS` characters (a few words) is prose.
+        c.sig.chars as usize >= UNSPACED_SENTENCE_CHARS
+    } else {
+        c.sig.words >= 4 && c.sig.lower_share() >= 0.5
+    };
     c.initial == Class::Short
         && c.reason == Reason::Short
         && !c.title_like
         && c.sig.sentence_end
-        && c.sig.words >= 4
-        && c.sig.lower_share() >= 0.5
+        && written_as_prose
 }
+
+/// Characters of the shortest closing sentence kept in a script written without spaces (two
+/// characters make a word on average: four words, as for other scripts).
+const UNSPACED_SENTENCE_CHARS: usize = 8;
 
 /// Prose that context turned down, or a short fragment written with function words (a list
 /// item, a question): not furniture.
@@ -1291,6 +1301,15 @@ mod tests {
     fn short_closing_sentences_stay() {
         let text = format!("{P1}\n\n{P2}\n\nOpponents said higher parking charges hurt city-centre businesses.\n\nThe scheme will be reviewed after a year.\n");
         assert_eq!(kept(&text).len(), 4, "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn short_closing_sentences_stay_in_unspaced_scripts() {
+        let long = "市政府今天上午宣布，地铁新线路将于明年开通，沿线居民对此表示欢迎。新线路全长二十公里，设有十二个车站，预计每天运送乘客十万人次。";
+        let closing = "另外，新线路还将连接机场和火车站，方便外地游客。";
+        assert_eq!(kept(&format!("{long}\n\n{closing}\n")), [long, closing]);
+        // A short line with no sentence end after the article is not a closing sentence.
+        assert_eq!(kept(&format!("{long}\n\n相关新闻\n")), [long]);
     }
 
     #[test]

@@ -21,7 +21,7 @@
 
 use crate::markup::lines::indent_width;
 use crate::markup::Line;
-use crate::text::{self, joins_hyphenated, EndMarks};
+use crate::text::{self, is_cjk, is_cjk_or_mark, joins_hyphenated, joins_unspaced, EndMarks};
 use std::ops::Range;
 
 /// Narrowest and widest wrap widths (columns) recognised.
@@ -68,6 +68,52 @@ fn width(text: &str) -> usize {
     text.trim().chars().count()
 }
 
+/// True when most characters of the run's lines (white space aside) are ideographs or kana.
+fn cjk_run(lines: &[Line<'_>]) -> bool {
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for l in lines {
+        for c in l.text.chars().filter(|c| !c.is_whitespace()) {
+            if is_cjk(c) {
+                cjk += 1;
+            } else {
+                other += 1;
+            }
+        }
+    }
+    cjk > other
+}
+
+/// Display columns of a CJK line: an ideograph, a kana or a full-width mark takes two.
+fn columns(text: &str) -> usize {
+    text.trim()
+        .chars()
+        .map(|c| if is_cjk_or_mark(c) { 2 } else { 1 })
+        .sum()
+}
+
+/// Chinese and Japanese prose wrapped at a fixed width ([`is_wrapped`] for a CJK run): text with
+/// no spaces is cut at any character, so a line the wrapper cut comes within one character of the
+/// widest (a punctuation mark may not start a line, which moves a character), between
+/// [`MIN_WRAP`] and [`MAX_WRAP`] columns, and ends inside a sentence. Every line but the last is
+/// either such a full line or the end of a paragraph (a sentence end), and at least half are cut
+/// inside a sentence. A menu or a list of headlines, whose lines differ in length without ending
+/// sentences, is not wrapped; nor is a page of one sentence a line.
+fn is_cjk_wrapped(lines: &[Line<'_>]) -> bool {
+    let body = &lines[..lines.len() - 1];
+    let widest = body.iter().map(|l| columns(l.text)).max().unwrap_or(0);
+    if !(MIN_WRAP..=MAX_WRAP).contains(&widest) {
+        return false;
+    }
+    let full = |l: &Line<'_>| columns(l.text) + 2 >= widest;
+    let last = lines.last().map_or(0, |l| columns(l.text));
+    let shaped = body.iter().all(|l| full(l) || ends_sentence(l.text));
+    let cut = body
+        .iter()
+        .filter(|l| full(l) && !ends_sentence(l.text))
+        .count();
+    shaped && last <= widest + 2 && cut * 2 >= body.len()
+}
+
 fn percentile(sorted: &[usize], p: f32) -> usize {
     if sorted.is_empty() {
         return 0;
@@ -80,6 +126,9 @@ fn percentile(sorted: &[usize], p: f32) -> usize {
 pub fn is_wrapped(lines: &[Line<'_>]) -> bool {
     if lines.len() < 2 {
         return false;
+    }
+    if cjk_run(lines) {
+        return is_cjk_wrapped(lines);
     }
     let body = &lines[..lines.len() - 1];
     let mut widths: Vec<usize> = body.iter().map(|l| width(l.text)).collect();
@@ -110,6 +159,9 @@ pub fn paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
         return out;
     }
     let wrapped = is_wrapped(lines);
+    if wrapped && cjk_run(lines) {
+        return cjk_paragraphs(lines);
+    }
     let (short, base_indent) = if wrapped {
         // The shortest typical line: lines cut inside a sentence were cut by the wrapper, so
         // their lengths show how short a wrapped line gets.
@@ -154,8 +206,34 @@ pub fn paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     out
 }
 
+/// The paragraphs of wrapped Chinese or Japanese prose: a line break is a paragraph break where
+/// a sentence ends on a line shorter than the wrap width by more than a character (the wrapper
+/// did not cut there), or before an indented line; every other break is the wrapper's.
+fn cjk_paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
+    let widest = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| columns(l.text))
+        .max()
+        .unwrap_or(0);
+    let base_indent = lines.iter().map(|l| l.indent()).min().unwrap_or(0);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..lines.len() - 1 {
+        let cur = lines[i].text;
+        let short = columns(cur) + 2 < widest;
+        let indented = indent_width(lines[i + 1].text) > base_indent;
+        if ends_sentence(cur) && (short || indented) {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out.push(start..lines.len());
+    out
+}
+
 /// The text of a paragraph made of `lines`: trimmed lines joined by a space (a word hyphenated at
-/// the end of a line is joined without one).
+/// the end of a line is joined without one, and so is a line break between two ideographs or
+/// kana: Chinese and Japanese put no space between words).
 pub fn join(lines: &[Line<'_>]) -> String {
     let mut text = String::new();
     for l in lines {
@@ -163,7 +241,10 @@ pub fn join(lines: &[Line<'_>]) -> String {
         if t.is_empty() {
             continue;
         }
-        if !text.is_empty() && !joins_hyphenated(&text, first_word(t).0) {
+        if !text.is_empty()
+            && !joins_unspaced(&text, t)
+            && !joins_hyphenated(&text, first_word(t).0)
+        {
             text.push(' ');
         }
         text.push_str(t);
@@ -223,6 +304,37 @@ mod tests {
         assert_eq!(split(text).len(), 5);
         let long = "The harbour board said on Monday that the new quay would open in the spring, two years later than planned.\nResidents welcomed the delay, saying that they had had enough noise for one decade and wanted a quiet summer.\n";
         assert_eq!(split(long).len(), 2);
+    }
+
+    /// Chinese wrapped at 32 columns (16 characters a line; a comma or full stop that would
+    /// start a line stays at the end of the one before), as a fixed-width formatter cuts it.
+    const ZH_WRAPPED: &str = "市政府今天上午宣布，地铁新线路将\n\
+        于明年开通，沿线居民对此表示欢迎。\n\
+        新线路全长二十公里，设有十二个车\n\
+        站。\n\
+        另外，新线路还将连接机场和火车站，\n\
+        方便外地游客。\n";
+
+    #[test]
+    fn wrapped_chinese_is_joined_without_spaces_and_split_at_short_sentence_ends() {
+        let got = split(ZH_WRAPPED);
+        assert_eq!(
+            got,
+            [
+                "市政府今天上午宣布，地铁新线路将于明年开通，沿线居民对此表示欢迎。新线路全长二十公里，设有十二个车站。",
+                "另外，新线路还将连接机场和火车站，方便外地游客。",
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_lines_of_different_widths_stay_apart() {
+        // A menu and headlines: no terminal either, but not cut at one width.
+        let text = "首页\n国内新闻\n地铁新线路明年开通\n市政府宣布新的公交票价\n天气\n";
+        assert_eq!(split(text).len(), 5);
+        // One line each, full sentences: a page of one paragraph a line.
+        let text = "市政府今天上午宣布，地铁新线路将于明年开通。\n新线路全长二十公里，设有十二个车站，方便市民出行。\n";
+        assert_eq!(split(text).len(), 2);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn flatten(text: &str) -> String {
             after_break = gap.contains(['\n', '\r']);
         }
         prev_end = at + word.len();
-        let glued = after_break && joins_hyphenated(&out, word);
+        let glued = after_break && (joins_hyphenated(&out, word) || joins_unspaced(&out, word));
         if pending_space && !glued {
             out.push(' ');
         }
@@ -29,6 +29,24 @@ pub fn flatten(text: &str) -> String {
         pending_space = true;
     }
     out
+}
+
+/// Whether a line break between `before` and `next` falls between two ideographs, kana or
+/// full-width marks: Chinese and Japanese put no space between words, so wrapped lines join
+/// without one. Shared by the cleaner's paragraphs and [`flatten`].
+pub(crate) fn joins_unspaced(before: &str, next: &str) -> bool {
+    before.chars().next_back().is_some_and(is_cjk_or_mark)
+        && next.chars().next().is_some_and(is_cjk_or_mark)
+}
+
+/// An ideograph or kana (Chinese and Japanese text, wrapped at any character).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// An ideograph, a kana or a full-width mark (`、。，「」！？`).
+pub(crate) fn is_cjk_or_mark(c: char) -> bool {
+    is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 /// Whether `next`, the first word of a line, continues a word hyphenated at the end of `before`
@@ -39,4 +57,22 @@ pub(crate) fn joins_hyphenated(before: &str, next: &str) -> bool {
         .strip_suffix('-')
         .is_some_and(|b| b.ends_with(char::is_alphabetic))
         && next.starts_with(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::flatten;
+
+    #[test]
+    fn line_breaks_between_ideographs_join_without_a_space() {
+        assert_eq!(
+            flatten("沿线居民对\n此表示欢迎。"),
+            "沿线居民对此表示欢迎。"
+        );
+        assert_eq!(flatten("これは父の\n家です。"), "これは父の家です。");
+        // After a full-width mark too; a space typed between ideographs stays one space.
+        assert_eq!(flatten("开通，\n沿线 居民"), "开通，沿线 居民");
+        // Latin text around a break keeps its space.
+        assert_eq!(flatten("地铁 Line\n3 开通"), "地铁 Line 3 开通");
+    }
 }
