@@ -101,3 +101,49 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Allocator, HUGE};
+    use std::alloc::{GlobalAlloc, Layout};
+
+    /// A block grown and shrunk across the threshold keeps its bytes on every side.
+    #[test]
+    fn blocks_keep_their_bytes_across_the_threshold() {
+        let small = Layout::from_size_align(HUGE / 2, 8).expect("layout");
+        unsafe {
+            let p = Allocator.alloc(small);
+            assert!(!p.is_null());
+            for i in 0..small.size() {
+                *p.add(i) = (i % 251) as u8;
+            }
+            // Small to huge (copied into a mapping), huge to huger (mremap), back to small.
+            let p = Allocator.realloc(p, small, HUGE * 2);
+            assert!(!p.is_null());
+            let huge = Layout::from_size_align(HUGE * 2, 8).expect("layout");
+            let p = Allocator.realloc(p, huge, HUGE * 3);
+            assert!(!p.is_null());
+            let huger = Layout::from_size_align(HUGE * 3, 8).expect("layout");
+            let p = Allocator.realloc(p, huger, 1000);
+            assert!(!p.is_null());
+            for i in 0..1000 {
+                assert_eq!(*p.add(i), (i % 251) as u8);
+            }
+            Allocator.dealloc(p, Layout::from_size_align(1000, 8).expect("layout"));
+        }
+    }
+
+    /// A huge zeroed block is zeroed, and a vector grows through the mapped sizes.
+    #[test]
+    fn huge_blocks_are_zeroed_and_vectors_grow() {
+        let layout = Layout::from_size_align(HUGE * 2, 64).expect("layout");
+        unsafe {
+            let p = Allocator.alloc_zeroed(layout);
+            assert!(!p.is_null());
+            assert!((0..layout.size()).step_by(4093).all(|i| *p.add(i) == 0));
+            Allocator.dealloc(p, layout);
+        }
+        let v: Vec<u64> = (0..(HUGE as u64)).collect();
+        assert_eq!(v.iter().sum::<u64>(), (HUGE as u64) * (HUGE as u64 - 1) / 2);
+    }
+}
