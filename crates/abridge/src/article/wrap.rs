@@ -70,6 +70,10 @@ fn width(text: &str) -> usize {
 
 /// True when most characters of the run's lines (white space aside) are ideographs or kana.
 fn cjk_run(lines: &[Line<'_>]) -> bool {
+    // Most runs are ASCII: no character to look at.
+    if lines.iter().all(|l| l.text.is_ascii()) {
+        return false;
+    }
     let (mut cjk, mut other) = (0usize, 0usize);
     for l in lines {
         for c in l.text.chars().filter(|c| !c.is_whitespace()) {
