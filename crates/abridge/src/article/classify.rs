@@ -1312,6 +1312,108 @@ mod tests {
         assert_eq!(kept(&format!("{long}\n\n相关新闻\n")), [long]);
     }
 
+    /// The pull-quote check as it was before it kept only the deciding 4-grams: every 4-gram of
+    /// every paragraph in one table of its first two holders.
+    fn quoted_by_full_table(cands: &[Cand<'_>]) -> Vec<bool> {
+        let words: Vec<Vec<&str>> = cands
+            .iter()
+            .map(|c| {
+                if c.block.kind() == BlockKind::Paragraph {
+                    split_spaces(&c.norm).collect()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        if cands
+            .iter()
+            .filter(|c| c.block.kind() == BlockKind::Paragraph)
+            .count()
+            < 2
+        {
+            return vec![false; cands.len()];
+        }
+        let mut holders: std::collections::HashMap<&[&str], [Option<usize>; 2]> =
+            std::collections::HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            for g in w.windows(QUOTE_N) {
+                let slot = holders.entry(g).or_insert([None, None]);
+                if slot[0].is_none() {
+                    slot[0] = Some(i);
+                } else if slot[0] != Some(i) && slot[1].is_none() {
+                    slot[1] = Some(i);
+                }
+            }
+        }
+        let others = |g: &[&str], me: usize| -> [Option<usize>; 2] {
+            holders
+                .get(g)
+                .map_or([None, None], |s| s.map(|j| j.filter(|&j| j != me)))
+        };
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if w.len() < QUOTE_N + QUOTE_MIN_SHINGLES - 1 {
+                    return false;
+                }
+                others(&w[..QUOTE_N], i).into_iter().flatten().any(|j| {
+                    words[j].len() > w.len()
+                        && w.windows(QUOTE_N).all(|g| others(g, i).contains(&Some(j)))
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_pull_quote_check_finds_what_the_full_table_finds() {
+        // Pages of paragraphs over a vocabulary of six words (4-grams repeat often), some of
+        // them pieces of others (quotes), shuffled by a fixed generator.
+        let vocab = ["harbour", "council", "barrier", "storm", "quay", "vote"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut quoted_pages = 0;
+        for _ in 0..400 {
+            let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+            for _ in 0..2 + next(8) {
+                let copy = !paragraphs.is_empty() && next(3) == 0;
+                let p: Vec<&str> = if copy {
+                    let src = &paragraphs[next(paragraphs.len())];
+                    let from = next(src.len().max(1));
+                    let to = (from + 1 + next(src.len() - from)).min(src.len());
+                    src[from..to].to_vec()
+                } else {
+                    (0..3 + next(14))
+                        .map(|_| vocab[next(vocab.len())])
+                        .collect()
+                };
+                if !p.is_empty() {
+                    paragraphs.push(p);
+                }
+            }
+            let text: String = paragraphs
+                .iter()
+                .map(|p| format!("{}.\n\n", p.join(" ")))
+                .collect();
+            let found = extract(&text, Mode::Article);
+            let cands = classify(
+                super::super::segment::blocks(&text, &found),
+                &Vocabulary::english(),
+            );
+            let got: Vec<bool> = cands.iter().map(|c| c.quoted).collect();
+            let want = quoted_by_full_table(&cands);
+            assert_eq!(got, want, "{text}");
+            quoted_pages += usize::from(got.contains(&true));
+        }
+        // The pages exercise the rule, not only its absence.
+        assert!(quoted_pages > 20, "{quoted_pages}");
+    }
+
     #[test]
     fn the_last_live_blog_entry_is_kept() {
         let last =
