@@ -55,11 +55,11 @@ pub const STOP_HIGH: f32 = 0.30;
 /// from this density (summaries and standfirsts are dense in names).
 pub const STOP_SENTENCES: f32 = 0.15;
 /// One furniture word per this many words makes a longer block furniture.
-pub const FURNITURE_RATE: usize = 15;
+pub const FURNITURE_RATE: u32 = 15;
 /// Blocks of at most this many words with a copyright mark are furniture.
-pub const COPYRIGHT_WORDS: usize = 120;
+pub const COPYRIGHT_WORDS: u32 = 120;
 /// Blocks of at most this many words are furniture with a single furniture word.
-pub const FURNITURE_SHORT_WORDS: usize = 12;
+pub const FURNITURE_SHORT_WORDS: u32 = 12;
 /// Most non-good blocks between two good blocks of one run.
 pub const MAX_GAP_BLOCKS: usize = 6;
 /// Most characters of non-good blocks between two good blocks of one run.
@@ -73,24 +73,24 @@ pub const MIN_LONG_TO_JOIN: usize = 2;
 /// ... or this many characters of prose.
 pub const MIN_SCORE_TO_JOIN: usize = 1000;
 /// Blocks shorter than this that end in an ellipsis are cut-off teasers.
-pub const TEASER_CHARS: usize = 400;
+pub const TEASER_CHARS: u32 = 400;
 /// A copyright line inside a run weighs like this many datelines against it.
 pub const LEGAL_SEPARATORS: usize = 3;
 /// Blocks shorter than this with three caption words (image, photo, picture, ...) are captions.
 pub const CAPTION_CHARS: usize = 300;
 /// `By Name ...` lines of at most this many words are bylines.
-pub const BYLINE_WORDS: usize = 10;
+pub const BYLINE_WORDS: u32 = 10;
 /// Blocks of at most this many words with an e-mail address are contact lines (a tip line, an
 /// author's address, a press contact).
-pub const CONTACT_WORDS: usize = 60;
+pub const CONTACT_WORDS: u32 = 60;
 /// A block repeated inside a longer one is a pull quote when it has this many word 4-grams.
 pub const QUOTE_MIN_SHINGLES: usize = 3;
 /// Time stamps inside the article that make it a live blog.
 pub const MIN_STAMPS: usize = 2;
 /// A credit line alone has at most this many words.
-pub const CREDIT_LINE_WORDS: usize = 8;
+pub const CREDIT_LINE_WORDS: u32 = 8;
 /// A one-sentence block shorter than this right after a credit line is its caption.
-pub const CAPTION_AFTER_CREDIT_CHARS: usize = 160;
+pub const CAPTION_AFTER_CREDIT_CHARS: u32 = 160;
 /// Fewest items of a list written one item per line.
 pub const MIN_IMPLICIT_ITEMS: usize = 3;
 /// A script without spaces packs about this many Latin characters of text in one character.
@@ -235,8 +235,8 @@ impl Cand<'_> {
     /// Length used for the length thresholds.
     fn length(&self) -> usize {
         if self.sig.is_unspaced() {
-            (self.sig.chars as usize) - (self.sig.unspaced as usize)
-                + (self.sig.unspaced as usize) * UNSPACED_WEIGHT
+            (self.sig.chars - self.sig.unspaced) as usize
+                + self.sig.unspaced as usize * UNSPACED_WEIGHT
         } else {
             self.sig.chars as usize
         }
@@ -511,13 +511,12 @@ fn captions_after_credits(cands: &mut [Cand<'_>]) {
     let caption_shaped = |c: &Cand<'_>| {
         c.block.kind() == BlockKind::Paragraph
             && (c.initial != Class::Bad || c.reason == Reason::Caption)
-            && (c.sig.chars as usize) < CAPTION_AFTER_CREDIT_CHARS
+            && c.sig.chars < CAPTION_AFTER_CREDIT_CHARS
             && c.sig.inner_sentences == 0
     };
     for i in 1..cands.len() {
         let prev = &cands[i - 1].sig;
-        let credit =
-            (prev.caption_start || prev.credit_tail) && (prev.words as usize) <= CREDIT_LINE_WORDS;
+        let credit = (prev.caption_start || prev.credit_tail) && prev.words <= CREDIT_LINE_WORDS;
         if !credit || (i >= 2 && caption_shaped(&cands[i - 2])) {
             continue;
         }
@@ -564,9 +563,7 @@ fn initial(c: &Cand<'_>) -> (Class, Reason) {
         BlockKind::Table => return (Class::Short, Reason::Table),
         BlockKind::List => {
             // A list of sentences is judged as text; a list of names by its neighbours.
-            if (s.furniture as usize) + (s.symbols as usize) > 0
-                && (s.words as usize) <= FURNITURE_SHORT_WORDS * 2
-            {
+            if (s.furniture > 0 || s.symbols > 0) && s.words <= FURNITURE_SHORT_WORDS * 2 {
                 return (Class::Bad, Reason::FurnitureList);
             }
             // Items written as sentences (a key-points box, a list of findings) are prose.
@@ -595,22 +592,19 @@ fn initial(c: &Cand<'_>) -> (Class, Reason) {
     if c.quoted && !c.title_like && (s.chars as usize) < CAPTION_CHARS {
         return (Class::Bad, Reason::PullQuote);
     }
-    if s.credit_tail
-        || s.caption_start
-        || ((s.caption as usize) >= 3 && (s.chars as usize) < CAPTION_CHARS)
-    {
+    if s.credit_tail || s.caption_start || (s.caption >= 3 && (s.chars as usize) < CAPTION_CHARS) {
         return (Class::Bad, Reason::Caption);
     }
-    if s.byline && (s.words as usize) <= BYLINE_WORDS && !s.sentence_end {
+    if s.byline && s.words <= BYLINE_WORDS && !s.sentence_end {
         return (Class::Bad, Reason::Byline);
     }
     if s.says && s.words <= 6 {
         return (Class::Bad, Reason::CommentAuthor);
     }
-    if (s.copyright as usize) > 0 && (s.words as usize) <= COPYRIGHT_WORDS {
+    if s.copyright > 0 && s.words <= COPYRIGHT_WORDS {
         return (Class::Bad, Reason::Copyright);
     }
-    if (s.emails as usize) > 0 && (s.words as usize) <= CONTACT_WORDS {
+    if s.emails > 0 && s.words <= CONTACT_WORDS {
         return (Class::Bad, Reason::Contact);
     }
     if s.furniture_label {
@@ -619,14 +613,14 @@ fn initial(c: &Cand<'_>) -> (Class, Reason) {
     if s.about && c.title_like {
         return (Class::Bad, Reason::About);
     }
-    let hits = s.furniture + s.symbols;
-    if hits > 0 && (s.words as usize) <= FURNITURE_SHORT_WORDS {
+    let hits = s.furniture.saturating_add(s.symbols);
+    if hits > 0 && s.words <= FURNITURE_SHORT_WORDS {
         return (Class::Bad, Reason::FurnitureWords);
     }
-    if (s.furniture as usize) * FURNITURE_RATE >= (s.words as usize).max(1) {
+    if s.furniture.saturating_mul(FURNITURE_RATE) >= s.words.max(1) {
         return (Class::Bad, Reason::FurnitureRate);
     }
-    if s.truncated && (s.chars as usize) < TEASER_CHARS {
+    if s.truncated && s.chars < TEASER_CHARS {
         return (Class::Bad, Reason::Teaser);
     }
     let length = c.length();
@@ -1080,7 +1074,7 @@ fn short_sentence(c: &Cand<'_>) -> bool {
     let written_as_prose = if c.sig.is_unspaced() {
         // Chinese, Japanese, Thai: no spaces nor case to read; a full sentence of at least
         // `UNSPACED_SENTENCE_CHARS` characters (a few words) is prose.
-        c.sig.chars as usize >= UNSPACED_SENTENCE_CHARS
+        c.sig.chars >= UNSPACED_SENTENCE_CHARS
     } else {
         c.sig.words >= 4 && c.sig.lower_share() >= 0.5
     };
@@ -1093,7 +1087,7 @@ fn short_sentence(c: &Cand<'_>) -> bool {
 
 /// Characters of the shortest closing sentence kept in a script written without spaces (two
 /// characters make a word on average: four words, as for other scripts).
-const UNSPACED_SENTENCE_CHARS: usize = 8;
+const UNSPACED_SENTENCE_CHARS: u32 = 8;
 
 /// Prose that context turned down, or a short fragment written with function words (a list
 /// item, a question): not furniture.

@@ -132,24 +132,24 @@ pub struct Article<'a> {
 /// considered for the title.
 const TITLE_WINDOW: usize = 15;
 /// Fewest words of a headline (menu entries, section names and credits are shorter).
-const TITLE_MIN_WORDS: usize = 4;
+const TITLE_MIN_WORDS: u32 = 4;
 /// Title-like lines of at most this many words in capitals, without a lower-case word, are
 /// kickers and section labels, not headlines.
-const KICKER_WORDS: usize = 5;
+const KICKER_WORDS: u32 = 5;
 /// Fewest words of a standfirst (a line of author names is shorter).
-const STANDFIRST_MIN_WORDS: usize = 5;
+const STANDFIRST_MIN_WORDS: u32 = 5;
 /// Bylines and name lines of at most this many words give author names.
-const AUTHOR_LINE_WORDS: usize = 12;
+const AUTHOR_LINE_WORDS: u32 = 12;
 /// Author bios are among this many last good blocks of the page.
 const AUTHOR_BIO_LAST: usize = 3;
 /// Author bios are at most this long (words).
-const AUTHOR_BIO_WORDS: usize = 80;
+const AUTHOR_BIO_WORDS: u32 = 80;
 /// Blocks after the title (or the first good block) searched for a byline date.
 const DATE_AFTER: usize = 8;
 /// Blocks before the title searched for a date.
 const DATE_BEFORE: usize = 20;
 /// A block with more words than this is prose, not a dateline, even with a date in it.
-const DATE_MAX_WORDS: usize = 40;
+const DATE_MAX_WORDS: u32 = 40;
 
 /// Builds the article model of `text`, page furniture dropped: [`clean_with`] the default
 /// [`CleanOptions`].
@@ -329,15 +329,15 @@ fn title_candidate(cands: &[Cand<'_>], i: usize, vocab: &Vocabulary) -> bool {
     let c = &cands[i];
     let first_word = c.norm.split(' ').next().unwrap_or("");
     c.title_like
-        && (c.sig.words as usize) >= TITLE_MIN_WORDS
-        && (c.sig.alpha as usize) >= TITLE_MIN_WORDS - 1
+        && c.sig.words >= TITLE_MIN_WORDS
+        && c.sig.alpha >= TITLE_MIN_WORDS - 1
         && c.block.kind() == BlockKind::Paragraph
         && (c.initial != Class::Bad || HEADLINE_REASONS.contains(&c.reason))
         && c.sig.furniture + c.sig.symbols + c.sig.caption == 0
         && !c.sig.byline
         && !(i > 0 && cands[i - 1].norm == "by")
         && !vocab.is_stamp(first_word)
-        && !((c.sig.words as usize) <= KICKER_WORDS && c.sig.all_caps())
+        && !(c.sig.words <= KICKER_WORDS && c.sig.all_caps())
 }
 
 /// A byline or a dateline: the end of a page's header.
@@ -407,7 +407,7 @@ fn standfirst(cands: &[Cand<'_>], title: usize) -> Option<usize> {
     let i = title + 1;
     let c = cands.get(i)?;
     let usable = c.block.kind() == BlockKind::Paragraph
-        && (c.sig.words as usize) >= STANDFIRST_MIN_WORDS
+        && c.sig.words >= STANDFIRST_MIN_WORDS
         && c.sig.lower_share() >= 0.5
         && c.norm != cands[title].norm
         && matches!(
@@ -427,7 +427,7 @@ fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Ve
     let mut names = Vec::new();
     let end = cands.len().min(body + DATE_AFTER);
     for (i, c) in cands.iter().enumerate().take(end).skip(header) {
-        if c.block.kind() != BlockKind::Paragraph || (c.sig.words as usize) > AUTHOR_LINE_WORDS {
+        if c.block.kind() != BlockKind::Paragraph || c.sig.words > AUTHOR_LINE_WORDS {
             continue;
         }
         let text = c.text().trim();
@@ -471,7 +471,7 @@ fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Ve
 /// with an author's name from the header and goes on with a lower-case word (`… is a
 /// contributing editor`, `… covers education`) that does not attribute a quote (`said`).
 fn is_author_bio(c: &Cand<'_>, names: &[Vec<&str>], vocab: &Vocabulary) -> bool {
-    if (c.sig.words as usize) > AUTHOR_BIO_WORDS {
+    if c.sig.words > AUTHOR_BIO_WORDS {
         return false;
     }
     let words: Vec<&str> = c.text().split_whitespace().take(4).collect();
@@ -510,8 +510,7 @@ fn drop_author_bios(cands: &mut [Cand<'_>], header: usize, body: usize, vocab: &
 /// The publication date: from a dateline or byline after the title (or the start of the body),
 /// else the nearest one before it.
 fn pick_date(cands: &[Cand<'_>], anchor: Option<usize>, vocab: &Vocabulary) -> Option<Date> {
-    let dated =
-        |c: &Cand<'_>| (c.sig.date_words as usize) > 0 && (c.sig.words as usize) <= DATE_MAX_WORDS;
+    let dated = |c: &Cand<'_>| c.sig.date_words > 0 && c.sig.words <= DATE_MAX_WORDS;
     let anchor = anchor.unwrap_or(0);
     let after = cands.iter().skip(anchor).take(DATE_AFTER);
     let before = cands[..anchor.min(cands.len())]

@@ -222,7 +222,7 @@ impl Signals {
             0
         };
         s.furniture_label = furniture_label(t, vocab);
-        s.about = first_is_about == Some(true) && (2..=ABOUT_WORDS).contains(&(s.words as usize));
+        s.about = first_is_about == Some(true) && (2..=ABOUT_WORDS).contains(&s.words);
         s.credit_tail = credit_tail(t, vocab);
         s.caption_start = caption_start(t, vocab);
         let mut first_two = t.split_whitespace();
@@ -387,7 +387,7 @@ fn lower_without_dots(w: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Most words of an `About …` heading.
-pub const ABOUT_WORDS: usize = 6;
+pub const ABOUT_WORDS: u32 = 6;
 
 /// True when `t` opens with a label of at most three words ending with a colon, one of them a
 /// furniture word (`Disclaimer:`, `Privacy Notice:`).
