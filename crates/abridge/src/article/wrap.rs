@@ -95,18 +95,19 @@ fn columns(text: &str) -> usize {
         .sum()
 }
 
-/// Chinese and Japanese prose wrapped at a fixed width ([`is_wrapped`] for a CJK run): text with
-/// no spaces is cut at any character, so a line the wrapper cut comes within one character of the
-/// widest (a punctuation mark may not start a line, which moves a character), between
-/// [`MIN_WRAP`] and [`MAX_WRAP`] columns, and ends inside a sentence. Every line but the last is
-/// either such a full line or the end of a paragraph (a sentence end), and at least half are cut
-/// inside a sentence. A menu or a list of headlines, whose lines differ in length without ending
-/// sentences, is not wrapped; nor is a page of one sentence a line.
-fn is_cjk_wrapped(lines: &[Line<'_>]) -> bool {
+/// The wrap width (columns) of Chinese or Japanese prose wrapped at a fixed width, or `None`
+/// when the run is not that: text with no spaces is cut at any character, so a line the
+/// wrapper cut comes within one character of the widest (a punctuation mark may not start a
+/// line, which moves a character), between [`MIN_WRAP`] and [`MAX_WRAP`] columns, and ends
+/// inside a sentence. Every line but the last is either such a full line or the end of a
+/// paragraph (a sentence end), and at least half are cut inside a sentence. A menu or a list of
+/// headlines, whose lines differ in length without ending sentences, is not wrapped; nor is a
+/// page of one sentence a line.
+fn cjk_wrap_width(lines: &[Line<'_>]) -> Option<usize> {
     let body = &lines[..lines.len() - 1];
     let widest = body.iter().map(|l| columns(l.text)).max().unwrap_or(0);
     if !(MIN_WRAP..=MAX_WRAP).contains(&widest) {
-        return false;
+        return None;
     }
     let full = |l: &Line<'_>| columns(l.text) + 2 >= widest;
     let last = lines.last().map_or(0, |l| columns(l.text));
@@ -115,7 +116,7 @@ fn is_cjk_wrapped(lines: &[Line<'_>]) -> bool {
         .iter()
         .filter(|l| full(l) && !ends_sentence(l.text))
         .count();
-    shaped && last <= widest + 2 && cut * 2 >= body.len()
+    (shaped && last <= widest + 2 && cut * 2 >= body.len()).then_some(widest)
 }
 
 fn percentile(sorted: &[usize], p: f32) -> usize {
@@ -126,13 +127,11 @@ fn percentile(sorted: &[usize], p: f32) -> usize {
     sorted[i.min(sorted.len() - 1)]
 }
 
-/// True when the run of lines is hard-wrapped prose.
-pub fn is_wrapped(lines: &[Line<'_>]) -> bool {
+/// True when the run of lines is hard-wrapped prose in a script written with spaces (a run of
+/// Chinese or Japanese is read by [`cjk_wrap_width`]).
+fn is_wrapped(lines: &[Line<'_>]) -> bool {
     if lines.len() < 2 {
         return false;
-    }
-    if cjk_run(lines) {
-        return is_cjk_wrapped(lines);
     }
     let body = &lines[..lines.len() - 1];
     let mut widths: Vec<usize> = body.iter().map(|l| width(l.text)).collect();
@@ -162,10 +161,14 @@ pub fn paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     if lines.is_empty() {
         return out;
     }
-    let wrapped = is_wrapped(lines);
-    if wrapped && cjk_run(lines) {
-        return cjk_paragraphs(lines);
-    }
+    let wrapped = if lines.len() >= 2 && cjk_run(lines) {
+        match cjk_wrap_width(lines) {
+            Some(widest) => return cjk_paragraphs(lines, widest),
+            None => false,
+        }
+    } else {
+        is_wrapped(lines)
+    };
     let (short, base_indent) = if wrapped {
         // The shortest typical line: lines cut inside a sentence were cut by the wrapper, so
         // their lengths show how short a wrapped line gets.
@@ -210,15 +213,11 @@ pub fn paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     out
 }
 
-/// The paragraphs of wrapped Chinese or Japanese prose: a line break is a paragraph break where
-/// a sentence ends on a line shorter than the wrap width by more than a character (the wrapper
-/// did not cut there), or before an indented line; every other break is the wrapper's.
-fn cjk_paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
-    let widest = lines[..lines.len() - 1]
-        .iter()
-        .map(|l| columns(l.text))
-        .max()
-        .unwrap_or(0);
+/// The paragraphs of Chinese or Japanese prose wrapped at `widest` columns: a line break is a
+/// paragraph break where a sentence ends on a line shorter than that by more than a character
+/// (the wrapper did not cut there), or before an indented line; every other break is the
+/// wrapper's.
+fn cjk_paragraphs(lines: &[Line<'_>], widest: usize) -> Vec<Range<usize>> {
     let base_indent = lines.iter().map(|l| l.indent()).min().unwrap_or(0);
     let mut out = Vec::new();
     let mut start = 0;

@@ -183,11 +183,10 @@ fn analyse(
                     name_terms.push(id);
                 }
             });
-            let terms = ids;
             Some(AnalysedSentence {
                 index,
                 words,
-                terms,
+                terms: ids,
                 text,
                 original,
             })

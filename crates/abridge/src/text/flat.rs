@@ -1,5 +1,7 @@
 //! Sentences on one line: whitespace runs collapsed, words hyphenated across a line break joined.
 
+use super::lang::is_cjk_or_mark;
+
 /// A sentence on one line: whitespace runs become one space, and a word hyphenated across a line
 /// break (`city-\ncentre`) keeps its hyphen without the break.
 ///
@@ -37,16 +39,6 @@ pub fn flatten(text: &str) -> String {
 pub(crate) fn joins_unspaced(before: &str, next: &str) -> bool {
     before.chars().next_back().is_some_and(is_cjk_or_mark)
         && next.chars().next().is_some_and(is_cjk_or_mark)
-}
-
-/// An ideograph or kana (Chinese and Japanese text, wrapped at any character).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
-/// An ideograph, a kana or a full-width mark (`、。，「」！？`).
-pub(crate) fn is_cjk_or_mark(c: char) -> bool {
-    is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 /// Whether `next`, the first word of a line, continues a word hyphenated at the end of `before`

@@ -768,8 +768,8 @@ impl Terms {
         self.language
     }
 
-    /// `base` stemmed by `stemmer` (the language's), through this thread's cache.
-    /// The stem of `base` written into `out` (cleared first), through the per-thread cache.
+    /// `base` stemmed by `stemmer` (the language's), written into `out` (cleared first), through
+    /// this thread's cache.
     fn stem_into(&self, stemmer: &Stemmer, base: &str, out: &mut String) {
         out.clear();
         STEMS.with_borrow_mut(|caches| {
@@ -881,23 +881,13 @@ impl Terms {
     /// [`Terms::of`] and [`Terms::names_of`] together, in one pass over the words (Chinese and
     /// Japanese: no names).
     pub fn of_with_names(&self, text: &str) -> (Vec<String>, Vec<String>) {
-        if matches!(self.language, Language::Chinese | Language::Japanese) {
-            return (self.of_cjk(text), Vec::new());
-        }
-        let mut buf = String::new();
-        let mut terms = Vec::new();
-        let mut names = Vec::new();
-        for (i, w) in words(text)
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .enumerate()
-        {
-            if let Some(term) = self.word_term(w, &mut buf) {
-                if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
-                    names.push(term.clone());
-                }
-                terms.push(term);
+        let (mut terms, mut names) = (Vec::new(), Vec::new());
+        self.each_term_with_names(text, |term, name| {
+            if name {
+                names.push(term.to_string());
             }
-        }
+            terms.push(term.to_string());
+        });
         (terms, names)
     }
 
@@ -988,9 +978,15 @@ impl Terms {
     }
 }
 
-/// An ideograph or a kana: Chinese and Japanese text without spaces between words.
-fn is_cjk(c: char) -> bool {
+/// An ideograph or a kana: Chinese and Japanese text, written without spaces between words (and
+/// wrapped at any character).
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0x31F0..=0x31FF)
+}
+
+/// An ideograph, a kana or a full-width mark (`、。，「」！？`).
+pub(crate) fn is_cjk_or_mark(c: char) -> bool {
+    is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ pub mod tokens;
 
 pub use dateline::{is_dateline_place, strip_dateline};
 pub use flat::flatten;
-pub(crate) use flat::{is_cjk, is_cjk_or_mark, joins_hyphenated, joins_unspaced};
+pub(crate) use flat::{joins_hyphenated, joins_unspaced};
+pub(crate) use lang::{is_cjk, is_cjk_or_mark};
 pub use sentences::{
     ends_sentence, split, split_in, split_spans, split_spans_in, EndMarks, Sentence,
 };
