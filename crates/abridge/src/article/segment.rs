@@ -26,7 +26,7 @@ pub fn blocks<'a>(text: &'a str, found: &Extracted<'a>) -> Vec<Block<'a>> {
         });
     }
     taken.sort_unstable();
-    let mut run: Vec<Line<'a>> = Vec::with_capacity(longest_run_bound(text));
+    let mut run: Vec<Line<'a>> = Vec::new();
     let mut next_taken = 0;
     for line in lines(text) {
         while taken.get(next_taken).is_some_and(|&(_, b)| b < line.number) {
@@ -44,21 +44,6 @@ pub fn blocks<'a>(text: &'a str, found: &Extracted<'a>) -> Vec<Block<'a>> {
     flush(text, &mut run, &mut out);
     out.sort_by_key(|b| b.span.start);
     out
-}
-
-/// Room for the longest run of consecutive non-blank lines of a large text (none for a small
-/// one): a run is held whole while it is cut into paragraphs, and a vector doubling up to a
-/// run of a million lines would pass through every smaller size, which the allocator may keep.
-fn longest_run_bound(text: &str) -> usize {
-    if text.len() < 1 << 20 {
-        return 0;
-    }
-    let (mut longest, mut current) = (0, 0);
-    for line in lines(text) {
-        current = if line.is_blank() { 0 } else { current + 1 };
-        longest = longest.max(current);
-    }
-    longest
 }
 
 /// Cuts a run of consecutive non-blank lines into paragraph blocks.

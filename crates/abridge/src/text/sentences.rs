@@ -744,17 +744,7 @@ impl<'a> Infos<'a> {
 }
 
 fn tokenize(seg: &str, rules: &Rules) -> Vec<Tok> {
-    // A long segment's tokens are counted first (runs of bytes that are not ASCII white space:
-    // a close upper bound, one more pass at memory speed), so that the vector is allocated once
-    // instead of doubling through every size below its own.
-    let mut out = if seg.len() > CACHED_INFO_BYTES {
-        let b = seg.as_bytes();
-        let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-        let runs = b.windows(2).filter(|w| white(w[0]) && !white(w[1])).count();
-        Vec::with_capacity(runs + 1)
-    } else {
-        Vec::new()
-    };
+    let mut out = Vec::new();
     let mut start = None;
     let bytes = seg.as_bytes();
     let mut i = 0;
