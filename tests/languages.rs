@@ -151,6 +151,78 @@ fn terminals_of_other_scripts() {
 }
 
 #[test]
+fn arabic_colons_and_clause_commas() {
+    // A colon ends the heading run into the text; between digits or before `//` it does not.
+    check(
+        Language::Arabic,
+        "أخبار اليوم: وصل الوفد في الساعة 10:30 صباحا. زوروا https://example.org للمزيد.",
+        &[
+            "أخبار اليوم:",
+            "وصل الوفد في الساعة 10:30 صباحا.",
+            "زوروا https://example.org للمزيد.",
+        ],
+    );
+    // The Arabic comma ends a clause of two words or more, not an enumeration's one-word items.
+    check(
+        Language::Arabic,
+        "اشترى الخبز، والحليب، والجبن، ثم عاد إلى البيت مساء، وجلس يقرأ الصحيفة",
+        &[
+            "اشترى الخبز، والحليب، والجبن،",
+            "ثم عاد إلى البيت مساء،",
+            "وجلس يقرأ الصحيفة",
+        ],
+    );
+    // Persian and Urdu keep the comma inside the sentence.
+    check(
+        Language::Persian,
+        "امروز باران آمد، ما در خانه ماندیم.",
+        &["امروز باران آمد، ما در خانه ماندیم."],
+    );
+}
+
+#[test]
+fn wrapped_chinese_and_japanese_lines() {
+    let joined = |input: &str, lang: Language| -> Vec<String> {
+        split_in(input, lang)
+            .iter()
+            .map(|s| abridge::text::join_unspaced_lines(s.text).into_owned())
+            .collect()
+    };
+    // A line ending on a particle that binds to what follows is wrapped, and joins without a
+    // space.
+    assert_eq!(
+        joined("東京の新しい駅の\n開業は来月です。", Language::Japanese),
+        ["東京の新しい駅の開業は来月です。"]
+    );
+    assert_eq!(
+        joined("政府は新しい経済対策を\n発表した。", Language::Japanese),
+        ["政府は新しい経済対策を発表した。"]
+    );
+    // A headline that ends on `へ` (a predicate left out) stands apart.
+    assert_eq!(
+        joined("首相、来月訪米へ\n政府は本日発表した。", Language::Japanese),
+        ["首相、来月訪米へ", "政府は本日発表した。"]
+    );
+    assert_eq!(
+        joined("这是北京市政府最新的\n交通计划。", Language::Chinese),
+        ["这是北京市政府最新的交通计划。"]
+    );
+    // A full-width comma at the end of a line goes on too.
+    assert_eq!(
+        joined(
+            "地铁三号线今天开通，\n沿线居民表示欢迎。",
+            Language::Chinese
+        ),
+        ["地铁三号线今天开通，沿线居民表示欢迎。"]
+    );
+    // A headline without a particle at its end stands apart.
+    assert_eq!(
+        joined("地铁三号线开通\n沿线居民表示欢迎。", Language::Chinese),
+        ["地铁三号线开通", "沿线居民表示欢迎。"]
+    );
+}
+
+#[test]
 fn english_rules_are_the_english_splitter() {
     let text =
         "Mr. Smith lives in the U.S. He works for I.B.M. in New York. 今天下雨了。我们在家。";

@@ -1,6 +1,7 @@
 //! Sentences on one line: whitespace runs collapsed, words hyphenated across a line break joined.
 
 use super::lang::is_cjk_or_mark;
+use std::borrow::Cow;
 
 /// A sentence on one line: whitespace runs become one space, and a word hyphenated across a line
 /// break (`city-\ncentre`) keeps its hyphen without the break.
@@ -31,6 +32,37 @@ pub fn flatten(text: &str) -> String {
         pending_space = true;
     }
     out
+}
+
+/// `text` with the line breaks that fall between two ideographs, kana or full-width marks
+/// removed (with the spaces around them), everything else as it is: a wrapped line of Chinese or
+/// Japanese joins the next without a space, as the CSS segment-break rules have a browser show
+/// it. Borrowed when there is no such break.
+///
+/// ```
+/// assert_eq!(abridge::text::join_unspaced_lines("これは父の\n家です。"), "これは父の家です。");
+/// assert_eq!(abridge::text::join_unspaced_lines("a cold\nnight"), "a cold\nnight");
+/// ```
+pub fn join_unspaced_lines(text: &str) -> Cow<'_, str> {
+    let is_break = |c: char| c == '\n' || c == '\r';
+    if !text.contains(is_break) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_whitespace()) {
+        let (word, tail) = rest.split_at(at);
+        let gap_len = tail.len() - tail.trim_start().len();
+        let (gap, after) = tail.split_at(gap_len);
+        out.push_str(word);
+        let joins = gap.contains(is_break) && joins_unspaced(&out, after) && !after.is_empty();
+        if !joins {
+            out.push_str(gap);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Whether a line break between `before` and `next` falls between two ideographs, kana or

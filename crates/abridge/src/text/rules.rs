@@ -34,6 +34,14 @@ pub(crate) struct Rules {
     /// The terminals that end a sentence wherever they stand, a space after them or not
     /// (`。`, `؟`, `।`, Greek `;`).
     pub script_terminals: Vec<char>,
+    /// The script terminals that close a clause rather than a sentence (the Arabic comma `،`):
+    /// they end one only before a clause of two words or more, never between the items of an
+    /// enumeration (`الدم، والقلب،`).
+    pub clause_terminals: Vec<char>,
+    /// Characters a line of an unspaced script (Chinese, Japanese) does not end on when the
+    /// next line goes on in that script: particles and conjunctions that bind to what follows
+    /// (`の`, `を`, `的`): the line break is a wrap, not the end of a sentence or a heading.
+    pub continues_after: Vec<char>,
     /// Closing quotes and brackets that may follow a terminal.
     pub closers: Vec<char>,
     /// Quotation pairs: opening mark (one or two characters: `,,`) and closing mark.
@@ -60,6 +68,8 @@ impl Rules {
             english: true,
             terminals: super::sentences::TERMINALS.to_vec(),
             script_terminals: Vec::new(),
+            clause_terminals: Vec::new(),
+            continues_after: Vec::new(),
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
             quote_max: usize::MAX,
@@ -87,6 +97,8 @@ impl Rules {
             english: false,
             terminals: LATIN_TERMINALS.to_vec(),
             script_terminals: Vec::new(),
+            clause_terminals: Vec::new(),
+            continues_after: Vec::new(),
             closers: super::sentences::CLOSERS.to_vec(),
             quotes: Vec::new(),
             quote_max: usize::MAX,
@@ -121,7 +133,12 @@ impl Rules {
             let chars = || values.iter().filter_map(|v| v.chars().next());
             match key.trim() {
                 "script-terminals" | "terminals" => self.script_terminals.extend(chars()),
+                "clause-terminals" => {
+                    self.script_terminals.extend(chars());
+                    self.clause_terminals.extend(chars());
+                }
                 "closers" => self.closers.extend(chars()),
+                "line-continues-after" => self.continues_after.extend(chars()),
                 "not-terminals" => {
                     let drop: Vec<char> = chars().collect();
                     self.terminals.retain(|c| !drop.contains(c));
@@ -243,6 +260,13 @@ fn data_of(
         };
     }
     lang!(
+        "ar",
+        Some(include_str!("vocab/ar/segmenter.txt")),
+        "",
+        "",
+        ""
+    );
+    lang!(
         "bg",
         Some(include_str!("vocab/bg/segmenter.txt")),
         include_str!("vocab/bg/abbreviations.txt"),
@@ -299,6 +323,13 @@ fn data_of(
         ""
     );
     lang!(
+        "ja",
+        Some(include_str!("vocab/ja/segmenter.txt")),
+        "",
+        "",
+        ""
+    );
+    lang!(
         "kk",
         None,
         include_str!("vocab/kk/abbreviations.txt"),
@@ -331,6 +362,13 @@ fn data_of(
         Some(include_str!("vocab/sk/segmenter.txt")),
         include_str!("vocab/sk/abbreviations.txt"),
         include_str!("vocab/sk/prepositive.txt"),
+        ""
+    );
+    lang!(
+        "zh",
+        Some(include_str!("vocab/zh/segmenter.txt")),
+        "",
+        "",
         ""
     );
     (None, "", "", "")

@@ -42,6 +42,7 @@ use super::FxHashMap;
 use crate::Span;
 
 use super::charset::CharSet;
+use super::flat::joins_unspaced;
 use super::lang::Language;
 use super::lexicon::{CONTINUATION, DOMAIN_OR_EXTENSION, KNOWN, MINOR, PREPOSITIVE};
 use super::rules::{AbbreviationEnd, Rules};
@@ -193,7 +194,9 @@ const MAX_WRAP_WIDTH: usize = 120;
 /// Dashes that break off a word or a speech (`to--"`, `sir—”`).
 const DASHES: &[char] = &['-', '–', '—'];
 /// Punctuation at the end of a line that says the sentence goes on on the next line.
-const CONTINUATION_PUNCT: &[char] = &[',', ';', '-', '–', '—', '(', '/', '&', '+', '=', '\\'];
+const CONTINUATION_PUNCT: &[char] = &[
+    ',', ';', '-', '–', '—', '(', '/', '&', '+', '=', '\\', '，', '、', '；',
+];
 
 fn has_alnum(s: &str) -> bool {
     s.chars().any(char::is_alphanumeric)
@@ -359,6 +362,10 @@ fn hard_break(a: &str, b: &str, hanging: bool, flowed: bool, shape: &BlockShape)
         return false;
     }
     if a.ends_with(CONTINUATION_PUNCT) {
+        return false;
+    }
+    if a.ends_with(shape.rules.continues_after.as_slice()) && joins_unspaced(a, b) {
+        // `これは父の\n家です。`: a particle that binds to what follows ends no sentence.
         return false;
     }
     if shape.list_like {
@@ -949,8 +956,10 @@ fn script_terminal_cuts(tok: &str, rules: &Rules, cuts: &mut Vec<usize>) {
         // time (`10:30`).
         let decimal = prev.is_some_and(|d| d.is_numeric())
             && chars.peek().is_some_and(|&(_, d)| d.is_numeric());
+        // A colon that ends a sentence in its script (Armenian, Arabic) still opens an address.
+        let scheme = c == ':' && chars.peek().is_some_and(|&(_, d)| d == '/');
         prev = Some(c);
-        if !is_script || decimal || depth > 0 {
+        if !is_script || decimal || scheme || depth > 0 {
             continue;
         }
         // Take the terminals and closing marks that follow into this sentence.
@@ -1180,8 +1189,17 @@ fn decide(ctx: &Ctx<'_, '_>, i: usize, sent_start: usize) -> Option<usize> {
     }
     let script = inf.run.contains(infos.rules.script_terminals.as_slice());
     if script {
-        // `。`, `؟`, `।`, Greek `;`: the next word has no case or opens the sentence.
-        return Some(i);
+        // `。`, `؟`, `।`, Greek `;`: the next word has no case or opens the sentence. A clause
+        // terminal (`،`) before a clause of one word marks an enumeration's item.
+        let clause_only = !infos.rules.clause_terminals.is_empty()
+            && inf
+                .run
+                .chars()
+                .all(|c| infos.rules.clause_terminals.contains(&c));
+        let one_word_clause = infos
+            .get(i + 1)
+            .is_some_and(|next| !next.run.is_empty() || infos.get(i + 2).is_none());
+        return (!clause_only || !one_word_clause).then_some(i);
     }
     if question {
         // `Hello?! Is that you?` but `Yahoo! in the accounting department`; where the language
