@@ -45,7 +45,8 @@ pub fn flatten(text: &str) -> String {
 /// ```
 pub fn join_unspaced_lines(text: &str) -> Cow<'_, str> {
     let is_break = |c: char| c == '\n' || c == '\r';
-    if !text.contains(is_break) {
+    // No ideograph, kana or full-width mark is ASCII.
+    if text.is_ascii() || !text.contains(is_break) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
