@@ -423,7 +423,7 @@ fn is_email(w: &str) -> bool {
 
 /// True when one of the last few words of `t` opens a picture credit: a credit word followed by
 /// a colon or by `by`, with at most [`CREDIT_TAIL_WORDS`] words after it.
-fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
+pub(crate) fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
     const CREDIT_TAIL_WORDS: usize = 6;
     // Only the last words count: collect those, not every word of a block that may be a whole
     // document on one line.
@@ -454,7 +454,7 @@ fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
 
 /// True when `t` opens with a caption label: a credit word (or `media`) followed by
 /// `caption` or a colon.
-fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
+pub(crate) fn caption_start(t: &str, vocab: &Vocabulary) -> bool {
     let mut words = t.split_whitespace();
     let Some(first) = words.next() else {
         return false;

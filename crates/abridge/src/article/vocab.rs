@@ -146,7 +146,7 @@ impl Lists {
     }
 }
 
-static ENGLISH: LazyLock<Vocabulary> = LazyLock::new(|| {
+pub(crate) static ENGLISH: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut lists = Lists::default();
     for list in WordList::ALL {
         lists.add(list, entries(list.english_data()));

@@ -99,6 +99,9 @@ struct RawBlock<'a> {
     words: usize,
     /// Inside a `<blockquote>` (quoted posts keep their links).
     quoted: bool,
+    /// A truncated excerpt: the text breaks off in an ellipsis and ends in a short link to the
+    /// rest (`… the United ... Read More`), as teasers of other stories do.
+    excerpt: bool,
 }
 
 /// [`RawBlock::words`] of `text`.
@@ -541,6 +544,43 @@ const CONTENT_WORDS: &[&str] = &[
     "blog",
 ];
 
+/// Largest font size of small print, in CSS pixels (12px = 9pt = 0.75em).
+const FINE_PRINT_PX: f64 = 12.0;
+
+/// Whether an inline style sets a font size of small print (at most [`FINE_PRINT_PX`]): the
+/// size of disclaimers, legal lines and a press release's company boilerplate, which the HTML
+/// spec gives `<small>` for; body text is set larger.
+fn is_fine_print(style: &str) -> bool {
+    let lower = style.to_ascii_lowercase();
+    let Some(at) = lower.find("font-size") else {
+        return false;
+    };
+    let value = lower[at + "font-size".len()..]
+        .trim_start()
+        .strip_prefix(':')
+        .unwrap_or("")
+        .trim_start();
+    let digits = value
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(value.len());
+    let Ok(size) = value[..digits].parse::<f64>() else {
+        return false;
+    };
+    let unit = value[digits..].trim_start();
+    let px = if unit.starts_with("px") {
+        size
+    } else if unit.starts_with("pt") {
+        size * 4.0 / 3.0
+    } else if unit.starts_with("rem") || unit.starts_with("em") {
+        size * 16.0
+    } else if unit.starts_with('%') {
+        size * 0.16
+    } else {
+        return false;
+    };
+    px > 0.0 && px <= FINE_PRINT_PX
+}
+
 fn evidence(dom: &Dom, id: NodeId) -> Evidence {
     let Data::Element { name, attrs } = &dom.node(id).data else {
         return Evidence::None;
@@ -568,6 +608,7 @@ fn evidence(dom: &Dom, id: NodeId) -> Evidence {
                 _ => {}
             },
             "itemprop" if v.contains("articleBody") => content = true,
+            "style" if is_fine_print(v) => furniture = true,
             "class" | "id" => {
                 for word in v
                     .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
@@ -613,6 +654,10 @@ struct Walker<'d> {
     /// Open `<blockquote>` elements.
     in_quote: usize,
     in_link: usize,
+    /// Where the text of the last link opened in the block began, and where the last link text
+    /// ended.
+    link_start: usize,
+    link_end: usize,
     index: &'d LineIndex,
 }
 
@@ -630,6 +675,8 @@ impl<'d> Walker<'d> {
             in_pre: 0,
             in_quote: 0,
             in_link: 0,
+            link_start: 0,
+            link_end: 0,
             index,
         }
     }
@@ -652,8 +699,10 @@ impl<'d> Walker<'d> {
             let text = trimmed.to_string();
             let words = count_words(&text);
             let quoted = self.in_quote > 0;
+            let excerpt = self.ends_in_excerpt_link();
             self.blocks.push(RawBlock {
                 quoted,
+                excerpt,
                 raw: Raw::Text { heading, pre },
                 link_chars: self.link_chars.min(text.len()),
                 text,
@@ -665,7 +714,24 @@ impl<'d> Walker<'d> {
         }
         self.text.clear();
         self.link_chars = 0;
+        self.link_start = 0;
+        self.link_end = 0;
         self.lines = [0, 0];
+    }
+
+    /// Whether the block's text ends in its last link, of at most three words, right after an
+    /// ellipsis: a teaser cut short with a link to the rest.
+    fn ends_in_excerpt_link(&self) -> bool {
+        let text = self.text.trim_end();
+        if self.link_chars == 0 || self.link_end < text.len() || self.link_start > text.len() {
+            return false;
+        }
+        let (before, link) = text.split_at(self.link_start);
+        let before = before.trim_end();
+        !link.trim().is_empty()
+            && link.split_whitespace().count() <= 3
+            && before.split_whitespace().count() >= 10
+            && (before.ends_with("...") || before.ends_with('…'))
     }
 
     fn note_line(&mut self, l: [u32; 2]) {
@@ -691,6 +757,7 @@ impl<'d> Walker<'d> {
                     }
                     if self.in_link > 0 {
                         self.link_chars += self.text.len() - before;
+                        self.link_end = self.text.len();
                     }
                     if !t.trim().is_empty() {
                         self.note_line(node.lines);
@@ -725,6 +792,9 @@ impl<'d> Walker<'d> {
                             self.in_quote += 1;
                         }
                         if *name == local_name!("a") {
+                            if self.in_link == 0 {
+                                self.link_start = self.text.len();
+                            }
                             self.in_link += 1;
                         }
                         stack.push((id, false));
@@ -737,15 +807,16 @@ impl<'d> Walker<'d> {
                         if *name == local_name!("a") {
                             self.in_link = self.in_link.saturating_sub(1);
                         }
+                        if is_block_tag(name) {
+                            // The text straight inside a furniture element is furniture too.
+                            self.flush();
+                            self.open.pop();
+                        }
                         if self.furniture.last() == Some(&id) {
                             self.furniture.pop();
                         }
                         if *name == local_name!("pre") {
                             self.in_pre -= 1;
-                        }
-                        if is_block_tag(name) {
-                            self.flush();
-                            self.open.pop();
                         }
                         if *name == local_name!("blockquote") {
                             self.in_quote -= 1;
@@ -812,6 +883,7 @@ impl<'d> Walker<'d> {
             element: id,
             furniture: furniture.clone(),
             lines,
+            excerpt: false,
         });
         if is_list {
             // Data tables inside list items are tables of their own.
@@ -830,6 +902,7 @@ impl<'d> Walker<'d> {
                         element: t,
                         furniture: furniture.clone(),
                         lines,
+                        excerpt: false,
                     });
                 }
             }
@@ -858,6 +931,17 @@ fn is_prose(b: &RawBlock<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// A picture's caption written as a paragraph (no `figcaption`, no caption class): it ends in a
+/// picture credit (`… (Image: GETTY)`, `Photo by …`) or opens with a caption label (`Photo:`,
+/// `Image caption`), the text cleaner's signals for the same thing.
+fn is_caption(b: &RawBlock<'_>) -> bool {
+    let vocab = &*super::vocab::ENGLISH;
+    matches!(b.raw, Raw::Text { heading: 0, pre: false })
+        && !b.quoted
+        && (super::signals::credit_tail(&b.text, vocab)
+            || super::signals::caption_start(&b.text, vocab))
 }
 
 /// The blocks of the article body: the element whose subtree holds the most prose less a
@@ -942,9 +1026,14 @@ fn select<'b, 'a>(
             .filter(|b| furniture_of(b).is_none() && b.link_density() <= MAX_LINK_DENSITY)
             .collect();
     };
-    // A teaser: a short paragraph right after a linked headline (lists of other stories).
+    // A teaser: a short paragraph right after a linked headline (lists of other stories), or an
+    // excerpt cut short with a link to the rest.
     let teaser = |i: usize| {
         let b = &blocks[i];
+        if b.excerpt {
+            // Cut short with a link to the rest, whatever comes before it.
+            return true;
+        }
         i > 0 && matches!(b.raw, Raw::Text { heading: 0, .. }) && b.words() < TEASER_MAX_WORDS && {
             let prev = &blocks[i - 1];
             prev.words() <= TEASER_HEADLINE_WORDS && prev.link_density() >= TEASER_HEADLINE_LINKS
@@ -978,6 +1067,7 @@ fn select<'b, 'a>(
         .filter(|b| order.within(b.element, root))
         .filter(|b| b.quoted || furniture_of(b).is_none_or(|f| !order.within(f, root) || f == root))
         .filter(|b| b.link_density() <= MAX_LINK_DENSITY || b.words() > 60 || b.quoted)
+        .filter(|b| !is_caption(b))
         .collect();
     let strong = |b: &RawBlock<'_>| {
         is_prose(b) && (b.words() >= PROSE_MIN_WORDS || matches!(b.raw, Raw::List(_)))
