@@ -250,3 +250,101 @@ fn a_breadcrumb_trail_ending_in_the_headline_is_no_paragraph() {
         a.body_text()
     );
 }
+
+/// Three paragraphs of an article, then `extra` inside the same `<article>`.
+fn article_with(extra: &str) -> String {
+    format!(
+        "<!doctype html><html><head><title>Harbour plan approved</title></head><body><article>\
+         <p>The council approved the new harbour plan on Monday after a long debate about the \
+         costs and the schedule of the works.</p>\
+         <p>Work on the new quay will start in the spring and should take about two years, the \
+         harbour board said in a statement.</p>{extra}\
+         <p>Residents of the old town said they were glad the plan had passed at last and hoped \
+         the works would not close the beach.</p></article></body></html>"
+    )
+}
+
+fn body_of(html: &str) -> String {
+    article::read(&Document::new("page.html", html.to_string())).body_text()
+}
+
+#[test]
+fn excerpts_cut_short_with_a_link_to_the_rest_are_teasers() {
+    let excerpt = |n: usize| {
+        format!(
+            "<p>Story {n} of another day: the mayor of the town across the bay said the ferry \
+             would run again from the summer, and that the fares would ... <a href=\"/s{n}\">Read \
+             More</a></p>"
+        )
+    };
+    let run: String = (1..=3).map(excerpt).collect();
+    let body = body_of(&article_with(&run));
+    assert!(!body.contains("Story 2"), "{body}");
+    assert!(body.contains("Residents of the old town"), "{body}");
+    // One paragraph that trails off before a link is the article's own: kept.
+    let body = body_of(&article_with(&excerpt(1)));
+    assert!(body.contains("Story 1"), "{body}");
+    // Without the ellipsis it is no excerpt either.
+    let whole: String = (1..=3)
+        .map(|n| {
+            format!(
+                "<p>Story {n} of the day: the mayor said the ferry would run again from the \
+                 summer, as the board had hoped for years. <a href=\"/s{n}\">Read more</a></p>"
+            )
+        })
+        .collect();
+    let body = body_of(&article_with(&whole));
+    assert!(body.contains("Story 2"), "{body}");
+}
+
+#[test]
+fn paragraphs_ending_in_a_picture_credit_are_captions() {
+    let caption = "<p>The old quay seen from the lighthouse at dusk (Image: A. Person)</p>";
+    let body = body_of(&article_with(caption));
+    assert!(!body.contains("lighthouse at dusk"), "{body}");
+    let label = "<p>Photo: the old quay seen from the lighthouse at dusk</p>";
+    assert!(!body_of(&article_with(label)).contains("lighthouse at dusk"));
+    // A sentence that speaks of an image without a credit is prose.
+    let prose = "<p>The board showed an image of the old quay seen from the lighthouse at dusk \
+                 to the meeting.</p>";
+    assert!(body_of(&article_with(prose)).contains("lighthouse at dusk"));
+}
+
+#[test]
+fn text_straight_inside_a_furniture_element_is_furniture() {
+    let caption = "<div class=\"caption\">An artist's impression of the new quay seen from the \
+                   lighthouse at dusk.</div>";
+    let body = body_of(&article_with(caption));
+    assert!(!body.contains("artist's impression"), "{body}");
+    // The same text in a plain `div` is a paragraph of the article.
+    let plain = caption.replace("caption", "note");
+    assert!(body_of(&article_with(&plain)).contains("artist's impression"));
+}
+
+#[test]
+fn small_print_is_furniture() {
+    let boiler = |style: &str| {
+        format!(
+            "<p style=\"{style}\">Harbourco is a global provider of quay and pier solutions, \
+             headquartered in a port town, with offices in ten countries and some 1,300 people.</p>"
+        )
+    };
+    for small in [
+        "font-size: 12.0px;line-height: 16.0px",
+        "font-size:8pt",
+        "font-size: 0.7em",
+    ] {
+        let body = body_of(&article_with(&boiler(small)));
+        assert!(!body.contains("Harbourco"), "{small}: {body}");
+    }
+    // Body-sized text stays, whatever its style says otherwise.
+    for normal in [
+        "font-size: 16px",
+        "font-size:10.5pt",
+        "color: grey",
+        "font-size: 1em",
+    ] {
+        let body = body_of(&article_with(&boiler(normal)));
+        assert!(body.contains("Harbourco"), "{normal}: {body}");
+    }
+}

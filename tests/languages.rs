@@ -463,3 +463,40 @@ fn clean_dates_articles_by_their_language_month_names() {
         assert_eq!(record["date"].as_str(), date, "{code}");
     }
 }
+
+#[test]
+fn an_about_heading_ends_the_article_in_its_language() {
+    use abridge::corpus::Document;
+    let page = |heading: &str| {
+        format!(
+            "Neue Brücke über die Elbe eröffnet\n\n\
+             Die neue Brücke über die Elbe ist am Montag nach drei Jahren Bauzeit für den Verkehr freigegeben worden. Der Bürgermeister sprach von einem wichtigen Tag für die Region.\n\n\
+             Täglich sollen mehr als 20.000 Fahrzeuge die Brücke nutzen, die den Norden und den Süden der Stadt verbindet. Die Kosten lagen deutlich über dem Plan.\n\n\
+             {heading}\n\n\
+             Als Redakteur schreibt Max Mustermann seit zehn Jahren über Verkehr und Stadtentwicklung in der Region und lebt mit seiner Familie in der Altstadt.\n"
+        )
+    };
+    let body = |text: String| {
+        let doc = Document::new("de.txt", text);
+        abridge::article::read_in(&doc, Language::German).to_text()
+    };
+    // `Über Max Mustermann`: the author's bio follows, not the article.
+    let cut = body(page("Über Max Mustermann"));
+    assert!(!cut.contains("Als Redakteur"), "{cut}");
+    assert!(cut.contains("Täglich sollen"), "{cut}");
+    // A sentence opening with `Über` is no heading.
+    let kept = body(page(
+        "Über 300 Menschen feierten die Eröffnung am Montagabend mit einem Fest am Ufer.",
+    ));
+    assert!(kept.contains("Als Redakteur"), "{kept}");
+    // Portuguese `Sobre o autor`.
+    let pt = "Nova ponte sobre o rio é inaugurada\n\n\
+        A nova ponte sobre o rio foi aberta ao trânsito na segunda-feira depois de três anos de obras. O prefeito falou de um dia importante para a região.\n\n\
+        Mais de 20 mil veículos devem usar a ponte todos os dias, ligando o norte e o sul da cidade. Os custos ficaram bem acima do previsto.\n\n\
+        Sobre o autor\n\n\
+        Jornalista há dez anos, Maria Silva escreve sobre transportes e cidades e mora com a família no centro histórico da cidade.\n";
+    let doc = Document::new("pt.txt", pt);
+    let text = abridge::article::read_in(&doc, Language::Portuguese).to_text();
+    assert!(!text.contains("Jornalista há"), "{text}");
+    assert!(text.contains("Mais de 20 mil"), "{text}");
+}

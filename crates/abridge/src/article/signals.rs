@@ -167,7 +167,7 @@ impl Signals {
         let mut first_is_about = None;
         let mut count_word = |rest: &[&str]| {
             let w = rest[0];
-            first_is_about.get_or_insert(w == "about");
+            first_is_about.get_or_insert_with(|| vocab.is_about(w));
             furniture += usize::from(vocab.is_furniture(w));
             furniture += vocab.furniture_phrases_at(rest);
             caption += usize::from(vocab.is_caption(w));

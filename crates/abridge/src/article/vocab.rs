@@ -30,11 +30,15 @@ pub enum WordList {
     /// Verbs that attribute a quote after a name (`said`, `told`): a block opening with an
     /// author's name and one of them quotes the author and is no author bio.
     Quoting,
+    /// Words that open the heading of a section about the author or the company (`About`,
+    /// `Über`, `Sobre`): a short title-like line opening with one ends the article, and what
+    /// follows is the bio or the boilerplate.
+    About,
 }
 
 impl WordList {
     /// Every list.
-    pub const ALL: [WordList; 7] = [
+    pub const ALL: [WordList; 8] = [
         WordList::Furniture,
         WordList::Caption,
         WordList::Credit,
@@ -42,6 +46,7 @@ impl WordList {
         WordList::TimeContext,
         WordList::Stamp,
         WordList::Quoting,
+        WordList::About,
     ];
 
     /// The list's file name (`furniture.txt`), in the built-in data and in
@@ -55,6 +60,7 @@ impl WordList {
             WordList::TimeContext => "time_context.txt",
             WordList::Stamp => "stamp.txt",
             WordList::Quoting => "quoting.txt",
+            WordList::About => "about.txt",
         }
     }
 
@@ -68,6 +74,7 @@ impl WordList {
             WordList::TimeContext => include_str!("vocab/en/time_context.txt"),
             WordList::Stamp => include_str!("vocab/en/stamp.txt"),
             WordList::Quoting => include_str!("vocab/en/quoting.txt"),
+            WordList::About => include_str!("vocab/en/about.txt"),
         }
     }
 }
@@ -86,6 +93,7 @@ struct Lists {
     time_context: WordSet,
     stamp: WordSet,
     quoting: WordSet,
+    about: WordSet,
 }
 
 impl Lists {
@@ -98,6 +106,7 @@ impl Lists {
             WordList::TimeContext => &mut self.time_context,
             WordList::Stamp => &mut self.stamp,
             WordList::Quoting => &mut self.quoting,
+            WordList::About => &mut self.about,
         }
     }
 
@@ -214,43 +223,50 @@ impl Vocabulary {
                     include_str!("vocab/de/furniture.txt"),
                     include_str!("vocab/de/stamp.txt"),
                     include_str!("vocab/de/months.txt"),
+                    include_str!("vocab/de/about.txt"),
                 ),
                 (
                     "fr",
                     include_str!("vocab/fr/furniture.txt"),
                     include_str!("vocab/fr/stamp.txt"),
                     include_str!("vocab/fr/months.txt"),
+                    "",
                 ),
                 (
                     "es",
                     include_str!("vocab/es/furniture.txt"),
                     include_str!("vocab/es/stamp.txt"),
                     include_str!("vocab/es/months.txt"),
+                    include_str!("vocab/es/about.txt"),
                 ),
                 (
                     "it",
                     include_str!("vocab/it/furniture.txt"),
                     include_str!("vocab/it/stamp.txt"),
                     include_str!("vocab/it/months.txt"),
+                    "",
                 ),
                 (
                     "pt",
                     include_str!("vocab/pt/furniture.txt"),
                     include_str!("vocab/pt/stamp.txt"),
                     include_str!("vocab/pt/months.txt"),
+                    include_str!("vocab/pt/about.txt"),
                 ),
                 (
                     "ru",
                     include_str!("vocab/ru/furniture.txt"),
                     include_str!("vocab/ru/stamp.txt"),
                     include_str!("vocab/ru/months.txt"),
+                    "",
                 ),
             ]
             .into_iter()
-            .map(|(code, furniture, stamp, months)| {
+            .map(|(code, furniture, stamp, months, about)| {
                 let mut v = Vocabulary::english()
                     .with_extra(WordList::Furniture, entries(furniture))
-                    .with_extra(WordList::Stamp, entries(stamp));
+                    .with_extra(WordList::Stamp, entries(stamp))
+                    .with_extra(WordList::About, entries(about));
                 v.months = Some(Arc::new(super::date::Months::parse(months)));
                 (code, v)
             })
@@ -338,6 +354,7 @@ impl Vocabulary {
             WordList::TimeContext => l.time_context.contains(entry),
             WordList::Stamp => l.stamp.contains(entry),
             WordList::Quoting => l.quoting.contains(entry),
+            WordList::About => l.about.contains(entry),
         }
     }
 
@@ -393,6 +410,10 @@ impl Vocabulary {
 
     pub(crate) fn is_stamp(&self, lower: &str) -> bool {
         self.lists.stamp.contains(lower)
+    }
+
+    pub(crate) fn is_about(&self, lower: &str) -> bool {
+        self.lists.about.contains(lower)
     }
 
     pub(crate) fn is_quoting(&self, lower: &str) -> bool {

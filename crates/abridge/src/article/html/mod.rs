@@ -938,8 +938,13 @@ fn is_prose(b: &RawBlock<'_>) -> bool {
 /// `Image caption`), the text cleaner's signals for the same thing.
 fn is_caption(b: &RawBlock<'_>) -> bool {
     let vocab = &*super::vocab::ENGLISH;
-    matches!(b.raw, Raw::Text { heading: 0, pre: false })
-        && !b.quoted
+    matches!(
+        b.raw,
+        Raw::Text {
+            heading: 0,
+            pre: false
+        }
+    ) && !b.quoted
         && (super::signals::credit_tail(&b.text, vocab)
             || super::signals::caption_start(&b.text, vocab))
 }
