@@ -348,3 +348,21 @@ fn small_print_is_furniture() {
         assert!(body.contains("Harbourco"), "{normal}: {body}");
     }
 }
+
+#[test]
+fn a_line_break_inside_a_link_after_preformatted_spaces_is_no_panic() {
+    // `<br>` drops the spaces before it after the link opened, so the link's offset may fall
+    // inside a later multi-byte character.
+    for tail in [
+        "...  <a href=\"x\"><br>éé more</a>",
+        "...   <a href=\"x\"><br>é more</a>",
+        "... <a href=\"x\">  <br>é more</a>",
+    ] {
+        let html = format!(
+            "<html><body><article><pre>aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk \
+             {tail}</pre></article></body></html>"
+        );
+        let a = article::clean_html(&html);
+        assert!(a.body_text().contains("more"), "{tail}");
+    }
+}

@@ -723,10 +723,15 @@ impl<'d> Walker<'d> {
     /// ellipsis: a teaser cut short with a link to the rest.
     fn ends_in_excerpt_link(&self) -> bool {
         let text = self.text.trim_end();
-        if self.link_chars == 0 || self.link_end < text.len() || self.link_start > text.len() {
+        if self.link_chars == 0 || self.link_end < text.len() {
             return false;
         }
-        let (before, link) = text.split_at(self.link_start);
+        // `<br>` may have dropped spaces since the link opened: its offset is checked, not
+        // trusted.
+        let (Some(before), Some(link)) = (text.get(..self.link_start), text.get(self.link_start..))
+        else {
+            return false;
+        };
         let before = before.trim_end();
         !link.trim().is_empty()
             && link.split_whitespace().count() <= 3
