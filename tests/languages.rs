@@ -500,3 +500,23 @@ fn an_about_heading_ends_the_article_in_its_language() {
     assert!(!text.contains("Jornalista há"), "{text}");
     assert!(text.contains("Mais de 20 mil"), "{text}");
 }
+
+#[test]
+fn sentences_of_wrapped_chinese_have_no_line_breaks_cleaned_or_raw() {
+    use abridge::corpus::Document;
+    use abridge::output::document_sentences;
+    let text = "市政府今天上午宣布，地铁新线路将\n\
+        于明年开通，沿线居民对此表示欢迎。\n\
+        新线路全长二十公里，设有十二个车\n\
+        站。\n";
+    let doc = Document::new("zh.txt", text);
+    for raw in [false, true] {
+        let (_, found) = document_sentences(&doc, raw, None);
+        assert!(!found.is_empty());
+        for (sentence, span) in &found {
+            assert!(!sentence.contains('\n'), "raw {raw}: {sentence:?}");
+            // The span still points at the input, line break and all.
+            assert_eq!(text[span.range()].replace('\n', ""), *sentence);
+        }
+    }
+}

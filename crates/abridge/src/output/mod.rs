@@ -147,11 +147,10 @@ pub fn document_sentences(
     raw: bool,
     language: Option<Language>,
 ) -> (Language, Vec<(String, Span)>) {
-    let own = |s: &text::Sentence<'_>| (s.text.to_string(), s.span);
+    // A line break between two Chinese or Japanese characters is a wrap, shown as nothing;
+    // every other character is the input's.
+    let own = |s: &text::Sentence<'_>| (text::join_unspaced_lines(s.text).into_owned(), s.span);
     if raw {
-        // The raw text's wrapped lines of Chinese or Japanese join without a space, as the
-        // cleaner's paragraphs have them; every other character is the input's.
-        let own = |s: &text::Sentence<'_>| (text::join_unspaced_lines(s.text).into_owned(), s.span);
         let lang = language.unwrap_or_else(|| text::lang::detect_text(&document.text));
         return (
             lang,
