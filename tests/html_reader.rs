@@ -333,6 +333,7 @@ fn small_print_is_furniture() {
         "font-size: 12.0px;line-height: 16.0px",
         "font-size:8pt",
         "font-size: 0.7em",
+        "font-size-adjust: 0.5; FONT-SIZE: 11px",
     ] {
         let body = body_of(&article_with(&boiler(small)));
         assert!(!body.contains("Harbourco"), "{small}: {body}");
@@ -343,6 +344,7 @@ fn small_print_is_furniture() {
         "font-size:10.5pt",
         "color: grey",
         "font-size: 1em",
+        "font-size-adjust: 0.5",
     ] {
         let body = body_of(&article_with(&boiler(normal)));
         assert!(body.contains("Harbourco"), "{normal}: {body}");

@@ -552,14 +552,14 @@ const FINE_PRINT_PX: f64 = 12.0;
 /// spec gives `<small>` for; body text is set larger.
 fn is_fine_print(style: &str) -> bool {
     let lower = style.to_ascii_lowercase();
-    let Some(at) = lower.find("font-size") else {
+    // The `font-size` declaration, not `font-size-adjust`.
+    let Some(value) = lower
+        .match_indices("font-size")
+        .find_map(|(at, key)| lower[at + key.len()..].trim_start().strip_prefix(':'))
+    else {
         return false;
     };
-    let value = lower[at + "font-size".len()..]
-        .trim_start()
-        .strip_prefix(':')
-        .unwrap_or("")
-        .trim_start();
+    let value = value.trim_start();
     let digits = value
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(value.len());
