@@ -3,6 +3,16 @@
 //! pool when the caller set none); without it everything runs on the calling thread. Results are
 //! collected in index order either way, so the output never depends on the thread count.
 
+/// True when the pool the caller would hand work to has one thread (`--threads 1`): then the work
+/// runs on the calling thread. Handed to rayon, a caller outside the pool (the main thread of a
+/// per-document command) would wake the pool's one worker and sleep until it finished, twice
+/// per call: `extract --threads 1` spent 7% of its time in those wake-ups (a per-document
+/// summary calls in several times per picked sentence).
+#[cfg(feature = "parallel")]
+fn one_thread() -> bool {
+    rayon::current_num_threads() <= 1
+}
+
 /// `f(state, i)` for `i in 0..n`, in order, with one `init()` state per worker.
 pub(crate) fn map_indices<S, R, I, F>(n: usize, init: I, f: F) -> Vec<R>
 where
@@ -11,15 +21,12 @@ where
     F: Fn(&mut S, usize) -> R + Sync + Send,
 {
     #[cfg(feature = "parallel")]
-    {
+    if n > 1 && !one_thread() {
         use rayon::prelude::*;
-        (0..n).into_par_iter().map_init(init, f).collect()
+        return (0..n).into_par_iter().map_init(init, f).collect();
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        let mut state = init();
-        (0..n).map(|i| f(&mut state, i)).collect()
-    }
+    let mut state = init();
+    (0..n).map(|i| f(&mut state, i)).collect()
 }
 
 /// `f(state, item)` for every item, in order, with one `init()` state per worker.
@@ -40,13 +47,10 @@ where
     RB: Send,
 {
     #[cfg(feature = "parallel")]
-    {
-        rayon::join(a, b)
+    if !one_thread() {
+        return rayon::join(a, b);
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        (a(), b())
-    }
+    (a(), b())
 }
 
 /// `f(index, item)` for every item, taken by value, in order.
@@ -57,22 +61,19 @@ where
     F: Fn(usize, T) -> R + Sync + Send,
 {
     #[cfg(feature = "parallel")]
-    {
+    if items.len() > 1 && !one_thread() {
         use rayon::prelude::*;
-        items
+        return items
             .into_par_iter()
             .enumerate()
             .map(|(i, x)| f(i, x))
-            .collect()
+            .collect();
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, x)| f(i, x))
-            .collect()
-    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, x)| f(i, x))
+        .collect()
 }
 
 /// `f(a, b)` for each pair of `a` and `b` (of equal length).
@@ -83,12 +84,10 @@ where
     F: Fn(&mut A, B) + Sync + Send,
 {
     #[cfg(feature = "parallel")]
-    {
+    if a.len() > 1 && !one_thread() {
         use rayon::prelude::*;
         a.par_iter_mut().zip(b).for_each(|(x, y)| f(x, y));
+        return;
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        a.iter_mut().zip(b).for_each(|(x, y)| f(x, y));
-    }
+    a.iter_mut().zip(b).for_each(|(x, y)| f(x, y));
 }
