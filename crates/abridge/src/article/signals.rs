@@ -425,13 +425,15 @@ fn is_email(w: &str) -> bool {
 /// a colon or by `by`, with at most [`CREDIT_TAIL_WORDS`] words after it.
 pub(crate) fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
     const CREDIT_TAIL_WORDS: usize = 6;
-    // Only the last words count: collect those, not every word of a block that may be a whole
-    // document on one line.
-    let mut words: Vec<&str> = t
-        .split_whitespace()
-        .rev()
-        .take(CREDIT_TAIL_WORDS + 1)
-        .collect();
+    // Only the last words count: keep those (on the stack: this runs for every block), not
+    // every word of a block that may be a whole document on one line.
+    let mut last = [""; CREDIT_TAIL_WORDS + 1];
+    let mut n = 0;
+    for w in t.split_whitespace().rev().take(CREDIT_TAIL_WORDS + 1) {
+        last[n] = w;
+        n += 1;
+    }
+    let words = &mut last[..n];
     words.reverse();
     for (k, w) in words.iter().enumerate() {
         let bare = w.trim_start_matches(['(', '[']);
