@@ -273,6 +273,9 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
     let mut votes = Votes::default();
     let mut block_bits: Vec<u64> = Vec::new();
     let english = Language::English.bit();
+    // The word fingerprints of each paragraph (empty for other blocks), taken in the same pass
+    // for the pull-quote check.
+    let mut fingerprints: Vec<Vec<u64>> = Vec::new();
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .map(|block| {
@@ -287,13 +290,19 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             };
             let mut words = 0;
             block_bits.clear();
+            let paragraph = block.kind() == BlockKind::Paragraph;
+            let mut fps = Vec::new();
             let (norm, shapes) = normalise_shaped(text, |w| {
                 words += 1;
                 let b = stop_bits(w);
                 if b != 0 {
                     block_bits.push(b);
                 }
+                if paragraph {
+                    fps.push(word_fingerprint(w));
+                }
             });
+            fingerprints.push(fps);
             votes.add(words, &block_bits);
             let stops = block_bits.iter().filter(|b| *b & english != 0).count();
             let sig = Signals::of(text, &norm, stops, shapes, vocab);
@@ -333,7 +342,8 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
         .iter()
         .map(|c| counts.get(c.norm.as_str()).copied().unwrap_or(1))
         .collect();
-    let quoted = quoted_elsewhere(&cands);
+    let quoted = quoted_elsewhere(&cands, &fingerprints);
+    drop(fingerprints);
     for ((c, r), q) in cands.iter_mut().zip(repeats).zip(quoted) {
         c.repeats = r;
         c.quoted = q;
@@ -373,8 +383,9 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
 /// the words: first each paragraph's first 4-gram (a quote's longer block must be among its
 /// holders), then every 4-gram of the paragraphs that have such a longer holder. Each table is
 /// filled by a walk over all the paragraphs in order, so a 4-gram's holders are the same as if
-/// every 4-gram were remembered.
-fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
+/// every 4-gram were remembered. `words` holds each block's word fingerprints
+/// ([`word_fingerprint`]; a paragraph's, other blocks' are empty).
+fn quoted_elsewhere(cands: &[Cand<'_>], words: &[Vec<u64>]) -> Vec<bool> {
     let paragraphs = cands
         .iter()
         .filter(|c| c.block.kind() == BlockKind::Paragraph)
@@ -384,10 +395,9 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
     if paragraphs < 2 {
         return vec![false; cands.len()];
     }
-    let words = word_ids(cands);
     let long_enough = |w: &[u64]| w.len() >= QUOTE_N + QUOTE_MIN_SHINGLES - 1;
     let firsts = Holders::of(
-        &words,
+        words,
         words
             .iter()
             .filter(|w| long_enough(w))
@@ -413,7 +423,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
         return quoted;
     }
     let all = Holders::of(
-        &words,
+        words,
         suspects
             .iter()
             .flat_map(|&i| words[i].windows(QUOTE_N).map(gram_key)),
@@ -431,31 +441,15 @@ fn quoted_elsewhere(cands: &[Cand<'_>]) -> Vec<bool> {
 /// Words in a 4-gram of [`quoted_elsewhere`].
 const QUOTE_N: usize = 4;
 
-/// The words of each paragraph as 64-bit fingerprints of their bytes (equal words, equal
-/// fingerprints; other blocks have none), computed without a table: giving each word an id
-/// through a hash map was four-fifths of [`quoted_elsewhere`], a sixth of the cleaner's time.
-/// A word of up to eight bytes is its bytes, mixed one-to-one, so two short words never share a
-/// fingerprint; a longer word's is a hash of its bytes (two words share one with probability
-/// 2⁻⁶⁴), and so is a 4-gram's 128-bit key (below).
-fn word_ids(cands: &[Cand<'_>]) -> Vec<Vec<u64>> {
-    cands
-        .iter()
-        .map(|c| {
-            if c.block.kind() != BlockKind::Paragraph {
-                return Vec::new();
-            }
-            let mut out = Vec::with_capacity(c.norm.bytes().filter(|&b| b == b' ').count() + 1);
-            out.extend(split_spaces(&c.norm).map(word_fingerprint));
-            out
-        })
-        .collect()
-}
-
 const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// A word's fingerprint for [`word_ids`]. Short words are packed into the low 63 bits with the
-/// top bit clear (one-to-one: the bytes, then their count), longer ones hashed with the top bit
-/// set, so a short word and a long one never meet.
+/// A word's 64-bit fingerprint for [`quoted_elsewhere`] (equal words, equal fingerprints),
+/// computed from its bytes as the cleaner's pass meets the word: giving each word an id through
+/// a hash map, in a second walk over the norms, was four-fifths of the pull-quote check, a sixth
+/// of the cleaner's time. Short words are packed into the low 63 bits with the top bit clear
+/// (one-to-one: the bytes, then their count), longer ones hashed with the top bit set, so a
+/// short word and a long one never meet; two long words share a fingerprint with probability
+/// 2⁻⁶⁴, and so do two 4-grams' 128-bit keys ([`gram_key`]).
 fn word_fingerprint(w: &str) -> u64 {
     let b = w.as_bytes();
     if b.len() <= 7 {
