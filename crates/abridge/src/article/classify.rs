@@ -276,6 +276,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
     // The word fingerprints of each paragraph (empty for other blocks), taken in the same pass
     // for the pull-quote check.
     let mut fingerprints: Vec<Vec<u64>> = Vec::new();
+    let mut fps: Vec<u64> = Vec::new();
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .map(|block| {
@@ -291,7 +292,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             let mut words = 0;
             block_bits.clear();
             let paragraph = block.kind() == BlockKind::Paragraph;
-            let mut fps = Vec::new();
+            fps.clear();
             let (norm, shapes) = normalise_shaped(text, |w| {
                 words += 1;
                 let b = stop_bits(w);
@@ -302,7 +303,8 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
                     fps.push(word_fingerprint(w));
                 }
             });
-            fingerprints.push(fps);
+            // Copied out at its length: one allocation a paragraph, not one per doubling.
+            fingerprints.push(fps.clone());
             votes.add(words, &block_bits);
             let stops = block_bits.iter().filter(|b| *b & english != 0).count();
             let sig = Signals::of(text, &norm, stops, shapes, vocab);
@@ -492,13 +494,24 @@ impl Holders {
     /// The holders of the 4-grams `keys`, found by one walk over every paragraph's 4-grams.
     fn of(words: &[Vec<u64>], keys: impl Iterator<Item = u128>) -> Holders {
         let mut map: FxHashMap<u128, [u32; 2]> = FxHashMap::default();
+        // A bit per key's low bits: most 4-grams of a page are no key, and a bit test turns them
+        // away before the hash and probe (a key's bit is always set, so none is missed).
+        let mut bits = [0u64; 64];
+        let bit = |k: u128| (k as usize % 64, 1u64 << ((k >> 6) as u32 % 64));
         for k in keys {
             map.entry(k).or_insert([Self::NONE, Self::NONE]);
+            let (word, mask) = bit(k);
+            bits[word] |= mask;
         }
         for (i, w) in words.iter().enumerate() {
             let me = i as u32;
             for g in w.windows(QUOTE_N) {
-                if let Some(slot) = map.get_mut(&gram_key(g)) {
+                let k = gram_key(g);
+                let (word, mask) = bit(k);
+                if bits[word] & mask == 0 {
+                    continue;
+                }
+                if let Some(slot) = map.get_mut(&k) {
                     if slot[0] == Self::NONE {
                         slot[0] = me;
                     } else if slot[0] != me && slot[1] == Self::NONE {
