@@ -2,7 +2,7 @@
 //! credits, time stamps and quotes, kept as data (`article/vocab/en/*.txt`, one entry a line, `#`
 //! comments) and overridable through [`CleanOptions`].
 
-use crate::text::{entries, WordSet};
+use crate::text::{entries, FxHashMap, WordSet};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -87,6 +87,9 @@ struct Lists {
     phrases: Vec<Vec<Box<str>>>,
     /// The first words of the phrases: most words of a block open none.
     phrase_starts: WordSet,
+    /// The phrases by their first word (indices into `phrases`, in file order): a word that
+    /// opens a phrase is compared with the phrases it opens, not with every phrase.
+    phrase_index: FxHashMap<Box<str>, Vec<usize>>,
     caption: WordSet,
     credit: WordSet,
     time_units: WordSet,
@@ -136,6 +139,10 @@ impl Lists {
 
     fn index_phrases(&mut self) {
         self.phrase_starts = WordSet::from_words(self.phrases.iter().map(|p| &p[0]));
+        self.phrase_index.clear();
+        for (i, p) in self.phrases.iter().enumerate() {
+            self.phrase_index.entry(p[0].clone()).or_default().push(i);
+        }
     }
 
     fn remove<S: AsRef<str>>(&mut self, list: WordList, words: impl IntoIterator<Item = S>) {
@@ -376,14 +383,17 @@ impl Vocabulary {
     #[inline]
     pub(crate) fn furniture_phrases_at(&self, rest: &[&str]) -> usize {
         let l = &*self.lists;
-        match rest.first() {
-            Some(w) if l.phrase_starts.contains(w) => l
-                .phrases
-                .iter()
-                .filter(|p| p.len() <= rest.len() && p.iter().zip(rest).all(|(a, b)| **a == **b))
-                .count(),
-            _ => 0,
-        }
+        let Some(w) = rest.first().filter(|w| l.phrase_starts.may_contain(w)) else {
+            return 0;
+        };
+        l.phrase_index.get(*w).map_or(0, |ids| {
+            ids.iter()
+                .filter(|&&i| {
+                    let p = &l.phrases[i];
+                    p.len() <= rest.len() && p.iter().zip(rest).all(|(a, b)| **a == **b)
+                })
+                .count()
+        })
     }
 
     /// Words in the longest furniture phrase: how far [`Vocabulary::furniture_phrases_at`] looks

@@ -69,12 +69,18 @@ impl WordSet {
 
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
+        self.may_contain(word) && self.words.contains(word)
+    }
+
+    /// The pre-filter alone: false means `word` is not in the set (true: it may be).
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
         let Some(&mask) = self.first.get(word.len()) else {
             return false;
         };
         let bit = word.as_bytes().first().map_or(0, |&b| 1u64 << (b % 64));
         // The empty word has no first byte: it goes to the set.
-        (word.is_empty() || mask & bit != 0) && self.words.contains(word)
+        word.is_empty() || mask & bit != 0
     }
 
     /// The words, in sorted order.
