@@ -41,7 +41,8 @@ use super::signals::{count32, normalise_shaped, split_spaces, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use crate::text::lang::{stop_bits, Language, Votes};
-use crate::text::FxHashMap;
+use crate::text::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 
 /// Blocks shorter than this (characters) are classified by their neighbours.
 pub const LENGTH_LOW: usize = 70;
@@ -449,9 +450,10 @@ const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 /// computed from its bytes as the cleaner's pass meets the word: giving each word an id through
 /// a hash map, in a second walk over the norms, was four-fifths of the pull-quote check, a sixth
 /// of the cleaner's time. Short words are packed into the low 63 bits with the top bit clear
-/// (one-to-one: the bytes, then their count), longer ones hashed with the top bit set, so a
-/// short word and a long one never meet; two long words share a fingerprint with probability
-/// 2⁻⁶⁴, and so do two 4-grams' 128-bit keys ([`gram_key`]).
+/// (one-to-one: the bytes, then their count), longer ones are their [`FxHasher`] hash with the
+/// top bit set, so a short word and a long one never meet. Two different long words can share a
+/// hash by chance (as two 4-grams can share a 128-bit [`gram_key`]); the price would be one
+/// repeat counted that is not one.
 fn word_fingerprint(w: &str) -> u64 {
     let b = w.as_bytes();
     if b.len() <= 7 {
@@ -461,18 +463,10 @@ fn word_fingerprint(w: &str) -> u64 {
             .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
         return packed << 3 | b.len() as u64;
     }
-    let mut h = b.len() as u64;
-    let mut bytes = b;
-    while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(*chunk)).wrapping_mul(MIX);
-        bytes = rest;
-    }
-    let tail = bytes
-        .iter()
-        .rev()
-        .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
-    h = (h.rotate_left(23) ^ tail).wrapping_mul(MIX);
-    (h ^ h >> 29) | 1 << 63
+    let mut h = FxHasher::default();
+    h.write_usize(b.len());
+    h.write(b);
+    h.finish() | 1 << 63
 }
 
 /// A 4-gram's key: two independent 64-bit mixes of its words' fingerprints.

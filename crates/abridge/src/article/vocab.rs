@@ -85,7 +85,9 @@ struct Lists {
     furniture: WordSet,
     /// Furniture phrases, in file order.
     phrases: Vec<Vec<Box<str>>>,
-    /// The first words of the phrases: most words of a block open none.
+    /// The first words of the phrases, read only through its pre-filter
+    /// ([`WordSet::may_contain`]): most words of a block open no phrase and are turned away
+    /// before `phrase_index` is asked.
     phrase_starts: WordSet,
     /// The phrases by their first word (indices into `phrases`, in file order): a word that
     /// opens a phrase is compared with the phrases it opens, not with every phrase.

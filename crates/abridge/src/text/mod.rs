@@ -7,7 +7,7 @@ mod charset;
 mod dateline;
 mod flat;
 mod fxhash;
-pub(crate) use fxhash::{FxHashMap, FxHashSet};
+pub(crate) use fxhash::{FxHashMap, FxHashSet, FxHasher};
 pub mod lang;
 mod lexicon;
 mod rules;
