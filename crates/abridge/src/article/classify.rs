@@ -37,7 +37,7 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{count32, normalise_shaped, split_spaces, Signals};
+use super::signals::{count32, normalise_shaped, split_spaces, ListCounter, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use crate::text::lang::{stop_bits, Language, Votes};
@@ -278,6 +278,8 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
     // for the pull-quote check.
     let mut fingerprints: Vec<Vec<u64>> = Vec::new();
     let mut fps: Vec<u64> = Vec::new();
+    // The word-list counts of the signals, taken in the same pass.
+    let mut lists = ListCounter::new(vocab);
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .map(|block| {
@@ -296,6 +298,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             fps.clear();
             let (norm, shapes) = normalise_shaped(text, |w| {
                 words += 1;
+                lists.word(w);
                 let b = stop_bits(w);
                 if b != 0 {
                     block_bits.push(b);
@@ -308,7 +311,8 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             fingerprints.push(fps.clone());
             votes.add(words, &block_bits);
             let stops = block_bits.iter().filter(|b| *b & english != 0).count();
-            let sig = Signals::of(text, &norm, stops, shapes, vocab);
+            let counts = lists.finish(&norm);
+            let sig = Signals::counted(text, stops, shapes, counts, vocab);
             let title_like = block.kind() == BlockKind::Paragraph && sig.title_like(text);
             Cand {
                 block,

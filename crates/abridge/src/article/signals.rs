@@ -2,7 +2,7 @@
 //! [`super::classify`]).
 
 use super::date::find_dates_in;
-use super::vocab::Vocabulary;
+use super::vocab::{starts_with_words, Vocabulary};
 use super::wrap::ends_sentence;
 use crate::text::lang::for_each_word;
 
@@ -77,11 +77,24 @@ impl Signals {
     ///
     /// `shapes`, when given, are the [`Shapes`] [`normalise_shaped`] counted for `text` (so
     /// that its words are not walked again here).
+    #[cfg(test)]
     pub fn of(
         text: &str,
         norm: &str,
         stops: usize,
         shapes: Option<Shapes>,
+        vocab: &Vocabulary,
+    ) -> Signals {
+        Signals::counted(text, stops, shapes, ListCounts::of_norm(norm, vocab), vocab)
+    }
+
+    /// [`Signals::of`] with the word-list counts of the block's norm already taken
+    /// ([`ListCounter`], in the caller's pass over its words).
+    pub(crate) fn counted(
+        text: &str,
+        stops: usize,
+        shapes: Option<Shapes>,
+        counts: ListCounts,
         vocab: &Vocabulary,
     ) -> Signals {
         let t = text.trim();
@@ -159,35 +172,14 @@ impl Signals {
             }
         }
         s.stops = count32(stops);
-        // The word-list counts in one walk over the lowercased words (`norm` joins them with
-        // spaces). A long block's words go through a window that sees as far ahead as the
-        // longest phrase, so that memory does not grow with the block; a short one's are
-        // collected at once (the common case, and the faster).
-        let (mut furniture, mut copyright, mut caption) = (0, 0, 0);
-        let mut first_is_about = None;
-        let mut count_word = |rest: &[&str]| {
-            let w = rest[0];
-            first_is_about.get_or_insert_with(|| vocab.is_about(w));
-            furniture += usize::from(vocab.is_furniture(w));
-            furniture += vocab.furniture_phrases_at(rest);
-            caption += usize::from(vocab.is_caption(w));
-            copyright += usize::from(
-                w == "copyright"
-                    || w == "all" && rest.get(1..3) == Some(&["rights", "reserved"][..]),
-            );
-        };
-        let words = split_spaces(norm).filter(|w| !w.is_empty());
-        s.words = count32(if norm.len() <= WHOLE_WORDS_BYTES {
-            // A word and its space take two bytes or more.
-            let mut all: Vec<&str> = Vec::with_capacity(norm.len() / 2 + 1);
-            all.extend(words);
-            for i in 0..all.len() {
-                count_word(&all[i..]);
-            }
-            all.len()
-        } else {
-            for_each_window(words, vocab.longest_phrase().max(3), count_word)
-        });
+        let ListCounts {
+            words,
+            furniture,
+            copyright,
+            caption,
+            first_is_about,
+        } = counts;
+        s.words = count32(words);
         s.furniture = count32(furniture);
         s.caption = count32(caption);
         s.copyright = count32(if ascii { 0 } else { t.matches('©').count() } + copyright);
@@ -303,6 +295,107 @@ impl Signals {
     /// No letter at all: counters, times, page numbers, `1` of a ranked list.
     pub fn no_letters(&self) -> bool {
         self.alpha == 0 && self.unspaced == 0
+    }
+}
+
+/// The word-list counts of a block: its words, the furniture words and phrases, the copyright
+/// marks written as words, the caption words, and whether the first word opens an `About`
+/// heading (`None` without words).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ListCounts {
+    pub words: usize,
+    pub furniture: usize,
+    pub copyright: usize,
+    pub caption: usize,
+    pub first_is_about: Option<bool>,
+}
+
+impl ListCounts {
+    /// The counts of `norm`'s words (lower-case, joined by single spaces).
+    #[cfg(test)]
+    pub(crate) fn of_norm(norm: &str, vocab: &Vocabulary) -> ListCounts {
+        let mut counter = ListCounter::new(vocab);
+        for w in split_spaces(norm).filter(|w| !w.is_empty()) {
+            counter.word(w);
+        }
+        counter.finish(norm)
+    }
+
+    /// The same counts by the plain definition, each word compared with every phrase that
+    /// could start at it over the words that follow: the reference for the tests.
+    #[cfg(test)]
+    pub(crate) fn reference(norm: &str, vocab: &Vocabulary) -> ListCounts {
+        let all: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut c = ListCounts {
+            words: all.len(),
+            first_is_about: all.first().map(|w| vocab.is_about(w)),
+            ..ListCounts::default()
+        };
+        for i in 0..all.len() {
+            let (w, rest) = (all[i], &all[i..]);
+            c.furniture += usize::from(vocab.is_furniture(w)) + vocab.furniture_phrases_at(rest);
+            c.caption += usize::from(vocab.is_caption(w));
+            c.copyright += usize::from(
+                w == "copyright"
+                    || w == "all" && rest.get(1..3) == Some(&["rights", "reserved"][..]),
+            );
+        }
+        c
+    }
+}
+
+/// [`ListCounts`] taken one word at a time, in the pass that writes a block's norm, so that
+/// the norm's words are not split again: single words are looked up as they come; the words
+/// that may open a phrase are remembered by their offset in the norm and the phrases compared
+/// with the norm's bytes once it is written ([`ListCounter::finish`]).
+pub(crate) struct ListCounter<'v> {
+    vocab: &'v Vocabulary,
+    counts: ListCounts,
+    /// Byte offset in the norm of the next word.
+    at: usize,
+    /// Offsets of the words that may open a phrase (or `all rights reserved`).
+    starts: Vec<usize>,
+}
+
+impl<'v> ListCounter<'v> {
+    pub(crate) fn new(vocab: &'v Vocabulary) -> Self {
+        ListCounter {
+            vocab,
+            counts: ListCounts::default(),
+            at: 0,
+            starts: Vec::new(),
+        }
+    }
+
+    /// The next word of the norm (lower-case).
+    #[inline]
+    pub(crate) fn word(&mut self, w: &str) {
+        let (v, c) = (self.vocab, &mut self.counts);
+        if c.first_is_about.is_none() {
+            c.first_is_about = Some(v.is_about(w));
+        }
+        c.words += 1;
+        c.furniture += usize::from(v.is_furniture(w));
+        c.caption += usize::from(v.is_caption(w));
+        c.copyright += usize::from(w == "copyright");
+        if w == "all" || v.may_open_phrase(w) {
+            self.starts.push(self.at);
+        }
+        self.at += w.len() + 1;
+    }
+
+    /// The counts of the words given since the last call, whose norm is `norm`; ready for the
+    /// next block.
+    pub(crate) fn finish(&mut self, norm: &str) -> ListCounts {
+        let mut c = std::mem::take(&mut self.counts);
+        for &at in &self.starts {
+            let rest = norm.get(at..).unwrap_or("");
+            c.furniture += self.vocab.furniture_phrases_in(rest);
+            c.copyright += usize::from(starts_with_words(rest, "all rights reserved"));
+        }
+        self.starts.clear();
+        self.at = 0;
+        c
     }
 }
 
@@ -505,36 +598,6 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// a page of a million blocks keeps its signals in half the room.
 pub(crate) fn count32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// The longest norm whose words [`Signals::of`] collects at once (16 bytes a word, about 8× the
-/// text at most); longer ones are walked through [`for_each_window`].
-const WHOLE_WORDS_BYTES: usize = 64 * 1024;
-
-/// Calls `f` with each word of `words` and the words after it (at least `ahead` of them when the
-/// text has them: `rest[0]` is the word, `rest[1..]` what follows), keeping no more than a few
-/// hundred words at a time. Returns the number of words.
-fn for_each_window<'w>(
-    mut words: impl Iterator<Item = &'w str>,
-    ahead: usize,
-    mut f: impl FnMut(&[&'w str]),
-) -> usize {
-    const STEP: usize = 256;
-    let mut window: Vec<&str> = Vec::with_capacity(STEP + ahead);
-    let mut count = 0;
-    loop {
-        window.extend(words.by_ref().take(STEP + ahead - window.len()));
-        let ended = window.len() < STEP + ahead;
-        let here = if ended { window.len() } else { STEP };
-        for i in 0..here {
-            f(&window[i..]);
-        }
-        count += here;
-        if ended {
-            return count;
-        }
-        window.drain(..here);
-    }
 }
 
 pub(crate) fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
@@ -792,6 +855,67 @@ mod tests {
         assert!(s.title_case());
         let h = "Floods Close Coast Road as Storm Hits";
         assert!(sig(h).title_like(h));
+    }
+
+    #[test]
+    fn list_counts_taken_word_by_word_are_those_of_the_plain_definition() {
+        // Norms drawn from words that open phrases, finish them, break them, and copyright
+        // words, with custom phrases that share first words and nest: every phrase is found at
+        // every start, overlapping ones too.
+        let vocab = Vocabulary::english().with_extra_furniture_words([
+            "all rights",
+            "rights reserved now",
+            "sign up sign up",
+            "sign up",
+        ]);
+        let words = [
+            "all",
+            "rights",
+            "reserved",
+            "sign",
+            "up",
+            "in",
+            "now",
+            "copyright",
+            "photo",
+            "about",
+            "subscribe",
+            "the",
+            "more",
+            "stories",
+            "related",
+            "terms",
+            "of",
+            "use",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut furniture_seen = 0;
+        for _ in 0..2000 {
+            let norm: Vec<&str> = (0..next(14)).map(|_| words[next(words.len())]).collect();
+            let norm = norm.join(" ");
+            let want = ListCounts::reference(&norm, &vocab);
+            assert_eq!(ListCounts::of_norm(&norm, &vocab), want, "{norm}");
+            furniture_seen += want.furniture;
+        }
+        assert!(furniture_seen > 1000, "{furniture_seen}");
+        // The counter is reused block after block: nothing carries over.
+        let mut counter = ListCounter::new(&vocab);
+        for norm in ["sign up all rights", "reserved now", "", "about sign"] {
+            for w in split_spaces(norm).filter(|w| !w.is_empty()) {
+                counter.word(w);
+            }
+            assert_eq!(
+                counter.finish(norm),
+                ListCounts::reference(norm, &vocab),
+                "{norm}"
+            );
+        }
     }
 
     #[test]
