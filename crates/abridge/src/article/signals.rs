@@ -346,15 +346,15 @@ impl ListCounts {
 
 /// [`ListCounts`] taken one word at a time, in the pass that writes a block's norm, so that
 /// the norm's words are not split again: single words are looked up as they come; the words
-/// that may open a phrase are remembered by their offset in the norm and the phrases compared
-/// with the norm's bytes once it is written ([`ListCounter::finish`]).
+/// that open phrases are remembered by their offset in the norm, with their phrases, and the
+/// phrases compared with the norm's bytes once it is written ([`ListCounter::finish`]).
 pub(crate) struct ListCounter<'v> {
     vocab: &'v Vocabulary,
     counts: ListCounts,
     /// Byte offset in the norm of the next word.
     at: usize,
-    /// Offsets of the words that may open a phrase (or `all rights reserved`).
-    starts: Vec<usize>,
+    /// Offsets of the words that open phrases (or `all rights reserved`), with those phrases.
+    starts: Vec<(usize, &'v [usize])>,
 }
 
 impl<'v> ListCounter<'v> {
@@ -378,8 +378,9 @@ impl<'v> ListCounter<'v> {
         c.furniture += usize::from(v.is_furniture(w));
         c.caption += usize::from(v.is_caption(w));
         c.copyright += usize::from(w == "copyright");
-        if w == "all" || v.may_open_phrase(w) {
-            self.starts.push(self.at);
+        let phrases = v.phrases_opened_by(w);
+        if !phrases.is_empty() || w == "all" {
+            self.starts.push((self.at, phrases));
         }
         self.at += w.len() + 1;
     }
@@ -388,9 +389,9 @@ impl<'v> ListCounter<'v> {
     /// next block.
     pub(crate) fn finish(&mut self, norm: &str) -> ListCounts {
         let mut c = std::mem::take(&mut self.counts);
-        for &at in &self.starts {
+        for &(at, phrases) in &self.starts {
             let rest = norm.get(at..).unwrap_or("");
-            c.furniture += self.vocab.furniture_phrases_in(rest);
+            c.furniture += self.vocab.furniture_phrases_in(rest, phrases);
             c.copyright += usize::from(starts_with_words(rest, "all rights reserved"));
         }
         self.starts.clear();

@@ -396,24 +396,27 @@ impl Vocabulary {
             .count()
     }
 
-    /// True when `lower` may open a furniture phrase: a cheap pre-filter (false positives are
-    /// possible, false negatives not) in front of [`Vocabulary::furniture_phrases_in`].
+    /// The furniture phrases that `lower` opens (indices for
+    /// [`Vocabulary::furniture_phrases_in`]; empty for most words, which the pre-filter turns
+    /// away without hashing).
     #[inline]
-    pub(crate) fn may_open_phrase(&self, lower: &str) -> bool {
-        self.lists.phrase_starts.may_contain(lower)
+    pub(crate) fn phrases_opened_by(&self, lower: &str) -> &[usize] {
+        let l = &*self.lists;
+        if !l.phrase_starts.may_contain(lower) {
+            return &[];
+        }
+        l.phrase_index.get(lower).map_or(&[], Vec::as_slice)
     }
 
-    /// How many furniture phrases open `rest`, the end of a norm (lower-case words joined by
-    /// single spaces) from the start of a word: what [`Vocabulary::furniture_phrases_at`] counts
-    /// for the same words, found by comparing bytes.
-    pub(crate) fn furniture_phrases_in(&self, rest: &str) -> usize {
-        let l = &*self.lists;
-        let first = rest.split(' ').next().unwrap_or("");
-        l.phrase_index.get(first).map_or(0, |ids| {
-            ids.iter()
-                .filter(|&&i| starts_with_words(rest, &l.phrase_texts[i]))
-                .count()
-        })
+    /// How many of the furniture phrases `ids` ([`Vocabulary::phrases_opened_by`] the first
+    /// word) open `rest`, the end of a norm (lower-case words joined by single spaces) from the
+    /// start of a word: what [`Vocabulary::furniture_phrases_at`] counts for the same words,
+    /// found by comparing bytes.
+    pub(crate) fn furniture_phrases_in(&self, rest: &str, ids: &[usize]) -> usize {
+        let texts = &self.lists.phrase_texts;
+        ids.iter()
+            .filter(|&&i| texts.get(i).is_some_and(|p| starts_with_words(rest, p)))
+            .count()
     }
 
     pub(crate) fn is_caption(&self, lower: &str) -> bool {

@@ -325,13 +325,19 @@ pub(crate) fn pack(word: &str) -> Option<u64> {
         .iter()
         .rev()
         .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
-    // Mixed (a bijection: xor-shifts and an odd multiplier), so that the low bits the table
-    // indexes by depend on every byte, not on the first one or two.
+    Some(mix(packed))
+}
+
+/// The key of [`pack`] from the word's zero-padded little-endian bytes: mixed (a bijection:
+/// xor-shifts and an odd multiplier), so that the low bits the table indexes by depend on every
+/// byte, not on the first one or two.
+#[inline]
+fn mix(packed: u64) -> u64 {
     let mut x = packed;
     x ^= x >> 32;
     x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     x ^= x >> 29;
-    Some(x)
+    x
 }
 
 /// [`ASCII_CLASS`] of an ASCII lower-case letter.
@@ -450,7 +456,7 @@ pub fn detect_text(text: &str) -> Language {
     let text = sample(text);
     if text.is_ascii() {
         // No letter outside ASCII: a Latin language, told by its stop words.
-        return detect_lines(text);
+        return detect_ascii(text);
     }
     let mut counts = ScriptCounts::default();
     for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -652,21 +658,84 @@ pub(crate) fn stop_bits(lower: &str) -> u64 {
         return 0;
     }
     match pack(lower) {
-        Some(key) => RECENT.with(|recent| {
-            // A direct-mapped cache of the last short words looked up on this thread: news
-            // text repeats its words, and the table (every language's list) is too big to stay
-            // in the L1 cache. Keys are exact (`pack` is one-to-one), 0 marks an empty slot.
-            let slot = &recent[(key >> 56) as usize % RECENT_SLOTS];
-            let (k, bits) = slot.get();
-            if k == key {
-                return bits;
-            }
-            let bits = table.short.get(&key).copied().unwrap_or(0);
-            slot.set((key, bits));
-            bits
-        }),
+        Some(key) => short_stop_bits(table, key),
         None if lower.len() <= 8 && !lower.is_empty() => 0,
         None => table.words.get(lower).copied().unwrap_or(0),
+    }
+}
+
+/// [`stop_bits`] of a word of one to eight bytes by its [`pack`]ed key.
+#[inline]
+fn short_stop_bits(table: &Table, key: u64) -> u64 {
+    RECENT.with(|recent| {
+        // A direct-mapped cache of the last short words looked up on this thread: news text
+        // repeats its words, and the table (every language's list) is too big to stay in the L1
+        // cache. Keys are exact (`pack` is one-to-one), 0 marks an empty slot.
+        let slot = &recent[(key >> 56) as usize % RECENT_SLOTS];
+        let (k, bits) = slot.get();
+        if k == key {
+            return bits;
+        }
+        let bits = table.short.get(&key).copied().unwrap_or(0);
+        slot.set((key, bits));
+        bits
+    })
+}
+
+/// [`detect`] over the lines of ASCII `text`, each word's stop bits found from its bytes as
+/// they are read: a word of up to eight bytes is packed while it is scanned (lower-cased on
+/// the way) and never copied; a longer one is lower-cased into a buffer as [`for_each_word`]
+/// does. The same words and bits as [`detect`]'s, so the same language.
+fn detect_ascii(text: &str) -> Language {
+    let mut votes = Votes::default();
+    let mut bits: Vec<u64> = Vec::new();
+    let mut buf = String::new();
+    for line in text.lines() {
+        bits.clear();
+        ascii_stop_bits(line, &mut bits, &mut buf);
+        votes.add(bits.len(), &bits);
+    }
+    votes.language()
+}
+
+/// Pushes the [`stop_bits`] of each word of ASCII `line` ([`for_each_word`]'s words) onto
+/// `bits`; `buf` is room for a long word's lower-case copy.
+fn ascii_stop_bits(line: &str, bits: &mut Vec<u64>, buf: &mut String) {
+    let table = &*TABLE;
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if ASCII_CLASS[usize::from(b[i])] == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut packed = 0u64;
+        while i < b.len() {
+            let c = ASCII_CLASS[usize::from(b[i])];
+            if c == 0 {
+                break;
+            }
+            // A capital's bit 5 set lower-cases it.
+            let lower = b[i] | ((c & ASCII_UPPER) << 3);
+            if i - start < 8 {
+                packed |= u64::from(lower) << (8 * (i - start));
+            }
+            i += 1;
+        }
+        let len = i - start;
+        let first = b[start] | ((ASCII_CLASS[usize::from(b[start])] & ASCII_UPPER) << 3);
+        let mask = table.first.get(len).copied().unwrap_or(0);
+        bits.push(if mask & (1u64 << (first % 64)) == 0 {
+            0
+        } else if len <= 8 {
+            short_stop_bits(table, mix(packed))
+        } else {
+            buf.clear();
+            buf.push_str(&line[start..i]);
+            buf.make_ascii_lowercase();
+            table.words.get(buf.as_str()).copied().unwrap_or(0)
+        });
     }
 }
 
@@ -992,6 +1061,65 @@ pub(crate) fn is_cjk_or_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_stop_bits_are_those_of_the_words() {
+        // Lines of ASCII stop words of several languages, long words, digits and punctuation,
+        // with random capitals: the packed scan gives each word the bits `stop_bits` gives.
+        let words: Vec<&str> = TABLE
+            .words
+            .keys()
+            .copied()
+            .filter(|w| w.is_ascii())
+            .chain([
+                "nevertheless",
+                "zwischenzeitlich",
+                "x1",
+                "2024",
+                "council",
+                "a",
+            ])
+            .collect();
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut bits, mut buf) = (Vec::new(), String::new());
+        let mut hits = 0;
+        for _ in 0..3000 {
+            let mut line = String::new();
+            for _ in 0..next(12) {
+                let w = sorted[next(sorted.len())];
+                let w: String = w
+                    .chars()
+                    .map(|c| {
+                        if next(4) == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                line.push_str(&w);
+                line.push_str([" ", ", ", "-", ". ", "'", "  "][next(6)]);
+            }
+            bits.clear();
+            ascii_stop_bits(&line, &mut bits, &mut buf);
+            let mut want = Vec::new();
+            for_each_word(&line, |w| want.push(stop_bits(w)));
+            assert_eq!(bits, want, "{line}");
+            hits += want.iter().filter(|&&b| b != 0).count();
+        }
+        assert!(hits > 1000, "{hits}");
+        let de = "Die Stadt hat am Montag mitgeteilt, dass sie die Bruecke nicht vor dem Ende oeffnen kann.";
+        assert_eq!(detect_ascii(de), detect_lines(de));
+        assert_eq!(detect_ascii(de), Language::German);
+    }
 
     #[test]
     fn packed_look_ups_agree_with_the_table() {
