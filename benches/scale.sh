@@ -6,6 +6,8 @@
 #   abridge tables DIR / abridge lists DIR        (JSON to /dev/null; default threads and 1)
 #   abridge tables ONE / abridge lists ONE        (the same articles concatenated into one file:
 #                                                  the same bytes without the per-file costs)
+#   abridge clean / sentences / extract DIR --format jsonl  (default threads and 1: issue 19's
+#                                                  per-document throughput, MB/s per core)
 # under /usr/bin/time -v, and prints wall time, CPU time (user + sys), peak RSS, the
 # largest/smallest summarize time ratio and the tables/lists throughput in MB/s: input bytes / wall
 # seconds, and per core input bytes / CPU seconds.
@@ -100,6 +102,18 @@ for n in "${sizes[@]}"; do
     done
   done
   rm -f "$tmp/one-$n.txt"
+  # The per-document commands: each file read, cleaned (and split, and summarised for extract)
+  # and written as one JSON line. RUNS runs each, like summarize.
+  for cmd in clean sentences extract; do
+    for threads in $cores 1; do
+      label="$cmd --threads $threads"
+      read -r wall rss cpu < <(measure "$abridge" "$cmd" "$dir" --format jsonl -q --threads "$threads")
+      mbs=$(echo "$bytes / $wall / 1000000" | bc -l)
+      per=$(echo "$bytes / $cpu / 1000000" | bc -l)
+      table+=("$(printf '| %s | %d | %d | %.3f | %.3f | %s | %.1f | %.1f |' "$label" "$n" "$words" "$wall" "$cpu" "$(mib "$rss")" "$mbs" "$per")")
+      echo "$label $n articles: ${wall}s wall, ${cpu}s CPU, peak RSS ${rss} KiB, $(printf '%.1f' "$per") MB/s per core" >&2
+    done
+  done
 done
 
 echo
