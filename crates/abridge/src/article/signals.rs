@@ -76,7 +76,8 @@ impl Signals {
     /// the word lists of `vocab`.
     ///
     /// `shapes`, when given, are the [`Shapes`] [`normalise_shaped`] counted for `text` (so
-    /// that its words are not walked again here).
+    /// that its words are not walked again here). The tests' entry: the cleaner takes the
+    /// word-list counts in its own pass and calls [`Signals::counted`].
     #[cfg(test)]
     pub fn of(
         text: &str,
@@ -88,8 +89,8 @@ impl Signals {
         Signals::counted(text, stops, shapes, ListCounts::of_norm(norm, vocab), vocab)
     }
 
-    /// [`Signals::of`] with the word-list counts of the block's norm already taken
-    /// ([`ListCounter`], in the caller's pass over its words).
+    /// The signals of `text` with the word-list counts of its norm already taken
+    /// ([`ListCounter`], in the caller's pass over its words); otherwise as `Signals::of`.
     pub(crate) fn counted(
         text: &str,
         stops: usize,
@@ -690,7 +691,7 @@ pub fn normalise(text: &str) -> String {
 }
 
 /// The case and length counts of the words of an ASCII text (runs of ASCII letters and digits),
-/// as [`Signals::of`] counts them: found by [`normalise_shaped`] in its pass over the text.
+/// as [`Signals::counted`] counts them: found by [`normalise_shaped`] in its pass over the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Shapes {
     alpha: usize,
@@ -706,7 +707,7 @@ pub fn normalise_with(text: &str, each: impl FnMut(&str)) -> String {
 }
 
 /// [`normalise_with`], and for ASCII text the [`Shapes`] of its words, counted in the same pass
-/// (`None` for other text: [`Signals::of`] counts those by characters). The ASCII words are
+/// (`None` for other text: [`Signals::counted`] counts those by characters). The ASCII words are
 /// lower-cased straight into the norm, one table look-up per byte.
 pub fn normalise_shaped(text: &str, mut each: impl FnMut(&str)) -> (String, Option<Shapes>) {
     use crate::text::lang::{ASCII_CLASS, ASCII_DIGIT, ASCII_LOWER, ASCII_UPPER};
