@@ -12,8 +12,9 @@
 
 use super::lang::Language;
 use super::lexicon::{KNOWN, PREPOSITIVE, STARTERS};
+use super::sentences::TrimSets;
 use super::wordset::{entries, WordSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// How an abbreviation of the language's list that is not a title ends a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,9 @@ pub(crate) struct Rules {
     starters: WordSet,
     pub abbreviation_end: AbbreviationEnd,
     pub ordinal_dot: bool,
+    /// The splitter's trimming sets of these rules, built at first use (rebuilding them for
+    /// every segment cost 3% of `abridge sentences`).
+    trim_sets: OnceLock<TrimSets>,
 }
 
 /// The terminals of Latin text, as the English rules have them.
@@ -79,6 +83,7 @@ impl Rules {
             starters: WordSet::default(),
             abbreviation_end: AbbreviationEnd::Capital,
             ordinal_dot: false,
+            trim_sets: OnceLock::new(),
         };
         // English keeps its word lists (`vocab/en/*.txt`); its segmenter file sets its quotation
         // pairs.
@@ -108,6 +113,7 @@ impl Rules {
             starters: WordSet::parse(starters),
             abbreviation_end: AbbreviationEnd::Capital,
             ordinal_dot: false,
+            trim_sets: OnceLock::new(),
         };
         rules.apply(include_str!("vocab/default/segmenter.txt"), false);
         if let Some(p) = profile {
@@ -173,6 +179,11 @@ impl Rules {
                 _ => {}
             }
         }
+    }
+
+    /// The splitter's trimming sets of these rules.
+    pub(crate) fn trim_sets(&self) -> &TrimSets {
+        self.trim_sets.get_or_init(|| TrimSets::of(self))
     }
 
     /// The rules of `lang`.

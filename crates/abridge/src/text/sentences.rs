@@ -567,16 +567,23 @@ struct Tok {
     end_at: u32,
     /// The token is the left piece of a token cut at a missing space: a sentence ends after it.
     glued: bool,
+    /// What its bytes are ([`token_flags`]): the rules pass over plain words by these.
+    flags: u8,
 }
 
 impl Tok {
-    fn new(start: usize, end: usize, glued: bool) -> Tok {
+    fn new(start: usize, end: usize, glued: bool, flags: u8) -> Tok {
         // split_segment keeps segments under u32::MAX bytes.
         Tok {
             start_at: start as u32,
             end_at: end as u32,
             glued,
+            flags,
         }
+    }
+
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
     }
 
     fn start(&self) -> usize {
@@ -586,6 +593,42 @@ impl Tok {
     fn end(&self) -> usize {
         self.end_at as usize
     }
+}
+
+// A token's flags, each a fact about its bytes ([`token_flags`]). Most tokens are plain words:
+// these let the rules pass over them without taking them apart, with the same results (no
+// opening, closing or terminal mark, bullet, quotation mark or list marker is an ASCII letter
+// or digit; `TrimSets::alnum_free` checks the language's own marks).
+/// Every byte is ASCII.
+const TOK_ASCII: u8 = 1;
+/// Every byte is an ASCII letter or digit.
+const TOK_ALL_ALNUM: u8 = 2;
+/// The first byte is an ASCII letter or digit.
+const TOK_FIRST_ALNUM: u8 = 4;
+/// The last byte is an ASCII letter or digit.
+const TOK_LAST_ALNUM: u8 = 8;
+/// Some byte is an ASCII letter or digit.
+const TOK_HAS_ALNUM: u8 = 16;
+/// Some byte is a full stop.
+const TOK_HAS_DOT: u8 = 32;
+
+/// The flags of token `text`, by their definitions ([`tokenize`] finds them as it reads).
+fn token_flags(text: &str) -> u8 {
+    let b = text.as_bytes();
+    let alnum = u8::is_ascii_alphanumeric;
+    let mut flags = 0;
+    let mut set = |cond: bool, flag: u8| {
+        if cond {
+            flags |= flag;
+        }
+    };
+    set(text.is_ascii(), TOK_ASCII);
+    set(!b.is_empty() && b.iter().all(alnum), TOK_ALL_ALNUM);
+    set(b.first().is_some_and(alnum), TOK_FIRST_ALNUM);
+    set(b.last().is_some_and(alnum), TOK_LAST_ALNUM);
+    set(b.iter().any(alnum), TOK_HAS_ALNUM);
+    set(b.contains(&b'.'), TOK_HAS_DOT);
+    flags
 }
 
 /// A token taken apart: `("Hello!"` → core `Hello`, run `!`, closers `"` (the openers `("` are
@@ -605,6 +648,24 @@ struct Info<'a> {
 impl Info<'_> {
     /// The parts of token `text`, trimmed with `sets` (built from the rules' characters).
     fn new<'t>(text: &'t str, sets: &TrimSets) -> Info<'t> {
+        let b = text.as_bytes();
+        let alnum = u8::is_ascii_alphanumeric;
+        if sets.alnum_free && b.first().is_some_and(alnum) && b.last().is_some_and(alnum) {
+            // A word that starts and ends with a letter or digit: nothing to trim (the empty
+            // parts stand at its end, where trimming leaves them).
+            let end = &text[text.len()..];
+            return Info {
+                text,
+                core: text,
+                run: end,
+                closers: end,
+            };
+        }
+        Info::trimmed(text, sets)
+    }
+
+    /// [`Info::new`] by trimming alone.
+    fn trimmed<'t>(text: &'t str, sets: &TrimSets) -> Info<'t> {
         let t = sets.openers.trim_start(text);
         let body = sets.closers.trim_end(t);
         let closers = &t[body.len()..];
@@ -694,18 +755,40 @@ impl Parts {
 
 /// The characters [`Info::new`] trims a token by, as [`CharSet`]s: trimming with a `&[char]`
 /// compares each character with every entry, and tokens are trimmed at every look at them.
-struct TrimSets {
+#[derive(Debug)]
+pub(crate) struct TrimSets {
     openers: CharSet,
     closers: CharSet,
     terminals: CharSet,
+    /// The first characters of the opening quotation marks ([`inside_quotes`]).
+    quote_firsts: CharSet,
+    /// No mark of these sets (nor of the bullets) is an ASCII letter or digit: the token flags'
+    /// shortcuts hold.
+    alnum_free: bool,
 }
 
 impl TrimSets {
-    fn of(rules: &Rules) -> TrimSets {
+    /// The sets of `rules` (built once per language: [`Rules::trim_sets`]).
+    pub(crate) fn of(rules: &Rules) -> TrimSets {
+        let firsts: Vec<char> = rules
+            .quotes
+            .iter()
+            .filter_map(|(o, _)| o.chars().next())
+            .collect();
+        let alnum = |c: &char| c.is_ascii_alphanumeric();
+        let alnum_free = !OPENERS
+            .iter()
+            .chain(&rules.closers)
+            .chain(&rules.terminals)
+            .chain(&firsts)
+            .chain(BULLETS)
+            .any(alnum);
         TrimSets {
             openers: CharSet::new(OPENERS),
             closers: CharSet::new(&rules.closers),
             terminals: CharSet::new(&rules.terminals),
+            quote_firsts: CharSet::new(&firsts),
+            alnum_free,
         }
     }
 }
@@ -737,7 +820,33 @@ impl<'a> Infos<'a> {
 
     /// [`Info::is_bullet`] of token `j`, which exists.
     fn is_bullet(&self, j: usize) -> bool {
-        self.text(j).starts_with(BULLETS)
+        // Every bullet is outside ASCII.
+        !self.toks.get(j).is_some_and(|t| t.has(TOK_ASCII)) && self.text(j).starts_with(BULLETS)
+    }
+
+    /// Whether token `j` has a letter or digit ([`has_alnum`]).
+    fn has_alnum(&self, j: usize) -> bool {
+        match self.toks.get(j) {
+            Some(t) if t.has(TOK_HAS_ALNUM) => true,
+            Some(t) if t.has(TOK_ASCII) => false,
+            _ => has_alnum(self.text(j)),
+        }
+    }
+
+    /// Whether a sentence can end after token `j` only by what follows it: a word with no full
+    /// stop and nothing after its last letter or digit, which [`decide`] ends only before a
+    /// spaced ellipsis. `true` says [`decide`] returns `None`; `false` says nothing.
+    fn plain_word(&self, j: usize) -> bool {
+        let Some(t) = self.toks.get(j) else {
+            return false;
+        };
+        self.sets.alnum_free
+            && t.has(TOK_LAST_ALNUM)
+            && !t.has(TOK_HAS_DOT)
+            && self
+                .toks
+                .get(j + 1)
+                .is_none_or(|n| n.has(TOK_FIRST_ALNUM) || !self.at(j + 1).dot_only())
     }
 
     /// Token `j`, which exists.
@@ -751,35 +860,101 @@ impl<'a> Infos<'a> {
 }
 
 fn tokenize(seg: &str, rules: &Rules) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut start = None;
     let bytes = seg.as_bytes();
+    let mut out = Vec::new();
+    // Whether a token without `.`, `?` or `!` may still be cut ([`missing_space_cuts`]): by a
+    // script terminal, which only a token outside ASCII can hold unless one of them is ASCII.
+    let scripts = !rules.script_terminals.is_empty();
+    let ascii_script = rules.script_terminals.iter().any(char::is_ascii);
+    // The character at `i` (a boundary) and its length; `None` past a bad boundary.
+    let decode = |i: usize| seg.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
     while i < bytes.len() {
         // ASCII by byte (its white space: space, tab, LF, VT, FF, CR); other characters decoded.
         let b = bytes[i];
-        let (white, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
-        } else {
-            match seg.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => (false, 1),
+        if b < 0x80 {
+            if SPLIT_CLASS[usize::from(b)] & SPLIT_WHITE != 0 {
+                i += 1;
+                continue;
             }
-        };
-        if white {
-            if let Some(s) = start.take() {
-                push_pieces(seg, s, i, rules, &mut out);
-            }
-        } else if start.is_none() {
-            start = Some(i);
+        } else if let Some(c) = decode(i).filter(|c| c.is_whitespace()) {
+            i += c.len_utf8();
+            continue;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        push_pieces(seg, s, seg.len(), rules, &mut out);
+        let start = i;
+        // The classes of the token's ASCII bytes: any of them, all of them, the last one.
+        let (mut any, mut all, mut last) = (0u8, SPLIT_ALNUM, 0u8);
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let class = SPLIT_CLASS[usize::from(b)];
+                if class & SPLIT_WHITE != 0 {
+                    break;
+                }
+                any |= class;
+                all &= class;
+                last = class;
+                i += 1;
+            } else {
+                match decode(i) {
+                    Some(c) if c.is_whitespace() => break,
+                    Some(c) => i += c.len_utf8(),
+                    None => i += 1,
+                }
+                ascii = false;
+                all = 0;
+                last = 0;
+            }
+        }
+        if any & SPLIT_END != 0 || (scripts && (!ascii || ascii_script)) {
+            push_pieces(seg, start, i, rules, &mut out);
+            continue;
+        }
+        let first_alnum =
+            bytes[start] < 0x80 && SPLIT_CLASS[usize::from(bytes[start])] & SPLIT_ALNUM != 0;
+        let mut flags = 0;
+        for (cond, flag) in [
+            (ascii, TOK_ASCII),
+            (all & SPLIT_ALNUM != 0, TOK_ALL_ALNUM),
+            (first_alnum, TOK_FIRST_ALNUM),
+            (last & SPLIT_ALNUM != 0, TOK_LAST_ALNUM),
+            (any & SPLIT_ALNUM != 0, TOK_HAS_ALNUM),
+            (any & SPLIT_DOT != 0, TOK_HAS_DOT),
+        ] {
+            if cond {
+                flags |= flag;
+            }
+        }
+        out.push(Tok::new(start, i, false, flags));
     }
     out
 }
+
+/// [`SPLIT_CLASS`] bits: white space (as `char::is_whitespace` has it in ASCII), a letter or
+/// digit, a full stop, a mark that may end a sentence inside a token (`.`, `?`, `!`).
+const SPLIT_WHITE: u8 = 1;
+const SPLIT_ALNUM: u8 = 2;
+const SPLIT_DOT: u8 = 4;
+const SPLIT_END: u8 = 8;
+
+/// The class of each ASCII byte for [`tokenize`].
+static SPLIT_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => SPLIT_WHITE,
+            b'.' => SPLIT_DOT | SPLIT_END,
+            b'?' | b'!' => SPLIT_END,
+            _ if c.is_ascii_alphanumeric() => SPLIT_ALNUM,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 fn tokenize_by_chars(seg: &str, rules: &Rules) -> Vec<Tok> {
@@ -806,10 +981,17 @@ fn push_pieces(seg: &str, start: usize, end: usize, rules: &Rules, out: &mut Vec
     };
     let mut from = 0;
     for cut in missing_space_cuts(tok, rules) {
-        out.push(Tok::new(start + from, start + cut, true));
+        let piece = tok.get(from..cut).unwrap_or("");
+        out.push(Tok::new(
+            start + from,
+            start + cut,
+            true,
+            token_flags(piece),
+        ));
         from = cut;
     }
-    out.push(Tok::new(start + from, end, false));
+    let piece = tok.get(from..).unwrap_or("");
+    out.push(Tok::new(start + from, end, false, token_flags(piece)));
 }
 
 /// Byte offsets inside a whitespace-free token after which a sentence ends although no space
@@ -930,6 +1112,9 @@ fn missing_space_cuts(tok: &str, rules: &Rules) -> Vec<usize> {
             cuts.push(after);
         }
     }
+    // The script terminals' cuts came first: in order, or a piece would end before it starts.
+    cuts.sort_unstable();
+    cuts.dedup();
     cuts
 }
 
@@ -1052,6 +1237,7 @@ fn parse_marker(token: &str) -> Option<Marker> {
 fn list_markers(infos: &Infos<'_>) -> Vec<bool> {
     let mut confirmed = vec![false; infos.len()];
     let markers: Vec<(usize, Marker)> = (0..infos.len())
+        .filter(|&i| !infos.toks[i].has(TOK_LAST_ALNUM))
         .filter_map(|i| parse_marker(infos.text(i)).map(|m| (i, m)))
         .collect();
     let qualifies = |i: usize| {
@@ -1104,7 +1290,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
     fn new(infos: Infos<'a>, markers: &'s [bool]) -> Self {
         let mut next_word = vec![infos.len(); infos.len() + 1];
         for j in (0..infos.len()).rev() {
-            next_word[j] = if has_alnum(infos.text(j)) {
+            next_word[j] = if infos.has_alnum(j) {
                 j
             } else {
                 next_word[j + 1]
@@ -1442,12 +1628,12 @@ fn split_segment(
         return;
     }
     let toks = tokenize(seg, rules);
-    let sets = TrimSets::of(rules);
+    let sets = rules.trim_sets();
     let mut infos = Infos {
         seg,
         toks: &toks,
         rules,
-        sets: &sets,
+        sets,
         parts: &[],
         cached: &[],
     };
@@ -1484,6 +1670,8 @@ fn split_segment(
             None
         } else if toks[i].glued {
             Some(i)
+        } else if infos.plain_word(i) {
+            None
         } else {
             decide(&ctx, i, sent_start)
         };
@@ -1631,17 +1819,13 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
     let mut i = 0;
     // The first characters of the opening marks, in a set: asked for every character of every
     // token, a walk over the marks was a fifth of sentence splitting.
-    let firsts: Vec<char> = rules
-        .quotes
-        .iter()
-        .filter_map(|(o, _)| o.chars().next())
-        .collect();
-    let firsts = CharSet::new(&firsts);
+    let firsts = &infos.sets.quote_firsts;
     let opening = |c: char| firsts.contains(c);
     while i < infos.len() {
+        // Most tokens hold no opening mark at all; a plain word holds none.
+        let plain = infos.sets.alnum_free && infos.toks[i].has(TOK_ALL_ALNUM);
         let text = infos.text(i);
-        // Most tokens hold no opening mark at all.
-        if !text.contains(opening) {
+        if plain || !text.contains(opening) {
             i += 1;
             continue;
         }
@@ -1733,17 +1917,103 @@ mod tests {
         for lang in [Language::English, Language::French, Language::Japanese] {
             let rules = Rules::of_language(lang);
             for t in texts {
-                let a: Vec<(usize, usize, bool)> = tokenize(t, rules)
+                let a: Vec<(usize, usize, bool, u8)> = tokenize(t, rules)
                     .iter()
-                    .map(|k| (k.start(), k.end(), k.glued))
+                    .map(|k| (k.start(), k.end(), k.glued, k.flags))
                     .collect();
-                let b: Vec<(usize, usize, bool)> = tokenize_by_chars(t, rules)
+                let b: Vec<(usize, usize, bool, u8)> = tokenize_by_chars(t, rules)
                     .iter()
-                    .map(|k| (k.start(), k.end(), k.glued))
+                    .map(|k| (k.start(), k.end(), k.glued, k.flags))
                     .collect();
                 assert_eq!(a, b, "{t}");
             }
         }
+    }
+
+    /// Random texts of words, marks, spaces and characters of many scripts.
+    fn random_texts(n: usize) -> Vec<String> {
+        let pieces = [
+            "a", "Z", "9", "word", "Then", "x1", ".", "?", "!", " ", " ", " ", "\t", "\n",
+            "\u{a0}", "é", "Ä", "。", "«", "»", "\"", "“", "”", "(", ")", "[", "]", "…", "؟", ";",
+            ":", ",", "'", "-", "—", "•", "Dr.", "U.S.", "e.g.", "1.", "b)", "„", "・", "的", "।",
+            "@", "://", "$", "%",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| (0..next(40)).map(|_| pieces[next(pieces.len())]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn token_flags_found_while_reading_are_those_of_the_bytes() {
+        let texts = random_texts(400);
+        for (lang, _) in Language::ALL {
+            let rules = Rules::of_language(lang);
+            for t in &texts {
+                let toks = tokenize(t, rules);
+                // In order, each after the one before.
+                for pair in toks.windows(2) {
+                    assert!(pair[0].end() <= pair[1].start(), "{t:?}");
+                }
+                for k in toks {
+                    assert!(k.start() < k.end(), "{t:?}");
+                    let text = &t[k.start()..k.end()];
+                    assert_eq!(k.flags, token_flags(text), "{text:?} in {t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_plain_word_shortcuts_give_what_the_rules_give() {
+        // Every language's marks leave the shortcuts on, and where they act the result is the
+        // rules' own: a word's parts as trimming finds them, and no sentence end after a plain
+        // word.
+        let texts = random_texts(400);
+        let mut plain_seen = 0;
+        for (lang, _) in Language::ALL {
+            let rules = Rules::of_language(lang);
+            let sets = rules.trim_sets();
+            assert!(sets.alnum_free, "{lang:?}");
+            for t in &texts {
+                let toks = tokenize(t, rules);
+                let infos = Infos {
+                    seg: t,
+                    toks: &toks,
+                    rules,
+                    sets,
+                    parts: &[],
+                    cached: &[],
+                };
+                let markers = list_markers(&infos);
+                let ctx = Ctx::new(infos, &markers);
+                for (j, k) in toks.iter().enumerate() {
+                    let text = &t[k.start()..k.end()];
+                    let (a, b) = (Info::new(text, sets), Info::trimmed(text, sets));
+                    let at = |p: &str| (p.as_ptr() as usize - t.as_ptr() as usize, p.len());
+                    assert_eq!(
+                        [at(a.core), at(a.run), at(a.closers)],
+                        [at(b.core), at(b.run), at(b.closers)],
+                        "{text:?}"
+                    );
+                    assert_eq!(infos.has_alnum(j), has_alnum(text), "{text:?}");
+                    assert_eq!(infos.is_bullet(j), text.starts_with(BULLETS), "{text:?}");
+                    if infos.plain_word(j) {
+                        plain_seen += 1;
+                        for start in [0, j / 2, j] {
+                            assert_eq!(decide(&ctx, j, start), None, "{text:?} in {t:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(plain_seen > 1000, "{plain_seen}");
     }
 
     #[test]
