@@ -40,7 +40,7 @@
 use super::signals::{count32, normalise_shaped, split_spaces, ListCounter, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
-use crate::text::lang::{stop_bits, Language, Votes};
+use crate::text::lang::{mix, stop_bits, Language, Votes};
 use crate::text::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -296,15 +296,19 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             block_bits.clear();
             let paragraph = block.kind() == BlockKind::Paragraph;
             fps.clear();
-            let (norm, shapes) = normalise_shaped(text, |w| {
+            let (norm, shapes) = normalise_shaped(text, |w, packed| {
                 words += 1;
-                lists.word(w);
-                let b = stop_bits(w);
-                if b != 0 {
-                    block_bits.push(b);
+                // One look-up for the word's stop-word languages and lists.
+                let facts = vocab.facts(w, packed.map(mix));
+                lists.word_with(w, facts);
+                if facts.stop_bits != 0 {
+                    block_bits.push(facts.stop_bits);
                 }
                 if paragraph {
-                    fps.push(word_fingerprint(w));
+                    fps.push(match packed {
+                        Some(p) if w.len() <= 7 => short_fingerprint(p, w.len()),
+                        _ => word_fingerprint(w),
+                    });
                 }
             });
             // Copied out at its length: one allocation a paragraph, not one per doubling.
@@ -465,12 +469,18 @@ fn word_fingerprint(w: &str) -> u64 {
             .iter()
             .rev()
             .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
-        return packed << 3 | b.len() as u64;
+        return short_fingerprint(packed, b.len());
     }
     let mut h = FxHasher::default();
     h.write_usize(b.len());
     h.write(b);
     h.finish() | 1 << 63
+}
+
+/// [`word_fingerprint`] of a word of at most seven bytes, `len` of them, packed little-endian.
+#[inline]
+fn short_fingerprint(packed: u64, len: usize) -> u64 {
+    packed << 3 | len as u64
 }
 
 /// A 4-gram's key: two independent 64-bit mixes of its words' fingerprints.

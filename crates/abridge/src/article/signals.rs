@@ -2,7 +2,7 @@
 //! [`super::classify`]).
 
 use super::date::find_dates_in;
-use super::vocab::{starts_with_words, Vocabulary};
+use super::vocab::{starts_with_words, Vocabulary, WordFacts};
 use super::wrap::ends_sentence;
 use crate::text::lang::for_each_word;
 
@@ -374,19 +374,25 @@ impl<'v> ListCounter<'v> {
     }
 
     /// The next word of the norm (lower-case).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn word(&mut self, w: &str) {
-        let (v, c) = (self.vocab, &mut self.counts);
+        let facts = self.vocab.facts(w, crate::text::lang::pack(w));
+        self.word_with(w, facts);
+    }
+
+    /// [`ListCounter::word`] with the word's facts already looked up ([`Vocabulary::facts`]).
+    #[inline]
+    pub(crate) fn word_with(&mut self, w: &str, facts: WordFacts) {
+        let c = &mut self.counts;
         if c.first_is_about.is_none() {
-            c.first_is_about = Some(v.is_about(w));
+            c.first_is_about = Some(facts.about());
         }
         c.words += 1;
-        c.furniture += usize::from(v.is_furniture(w));
-        c.caption += usize::from(v.is_caption(w));
-        c.copyright += usize::from(w == "copyright");
-        let phrases = v.phrases_opened_by(w);
-        if !phrases.is_empty() || w == "all" {
-            self.starts.push((self.at, phrases));
+        c.furniture += usize::from(facts.furniture());
+        c.caption += usize::from(facts.caption());
+        c.copyright += usize::from(facts.copyright());
+        if facts.opens() {
+            self.starts.push((self.at, self.vocab.phrases_opened_by(w)));
         }
         self.at += w.len() + 1;
     }
@@ -702,14 +708,29 @@ pub struct Shapes {
 
 /// [`normalise`], calling `each` with every word on the way (one pass over the text).
 #[cfg(test)]
-pub fn normalise_with(text: &str, each: impl FnMut(&str)) -> String {
-    normalise_shaped(text, each).0
+pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
+    normalise_shaped(text, |w, _| each(w)).0
+}
+
+/// `word`'s bytes as a little-endian `u64`, zero-padded, when it has one to eight bytes: what
+/// [`normalise_shaped`] gives with each word.
+pub(crate) fn packed_bytes(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    (1..=8).contains(&b.len()).then(|| {
+        b.iter()
+            .rev()
+            .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte))
+    })
 }
 
 /// [`normalise_with`], and for ASCII text the [`Shapes`] of its words, counted in the same pass
 /// (`None` for other text: [`Signals::counted`] counts those by characters). The ASCII words are
-/// lower-cased straight into the norm, one table look-up per byte.
-pub fn normalise_shaped(text: &str, mut each: impl FnMut(&str)) -> (String, Option<Shapes>) {
+/// lower-cased straight into the norm, one table look-up per byte. `each` is given every word
+/// with its [`packed_bytes`].
+pub fn normalise_shaped(
+    text: &str,
+    mut each: impl FnMut(&str, Option<u64>),
+) -> (String, Option<Shapes>) {
     use crate::text::lang::{ASCII_CLASS, ASCII_DIGIT, ASCII_LOWER, ASCII_UPPER};
     if text.is_ascii() {
         let b = text.as_bytes();
@@ -730,7 +751,7 @@ pub fn normalise_shaped(text: &str, mut each: impl FnMut(&str)) -> (String, Opti
                 out[n] = b' ';
                 n += 1;
             }
-            let start = i;
+            let (start, norm_start) = (i, n);
             let mut classes = 0;
             while i < b.len() {
                 let c = ASCII_CLASS[usize::from(b[i])];
@@ -755,15 +776,24 @@ pub fn normalise_shaped(text: &str, mut each: impl FnMut(&str)) -> (String, Opti
                     }
                 }
             }
+            // Its packed bytes read back from the norm, lower-cased already (the norm's bytes
+            // past the word are still zeros).
+            let len = i - start;
+            let packed = (len <= 8).then(|| {
+                let mut eight = [0u8; 8];
+                let end = (norm_start + 8).min(n);
+                eight[..end - norm_start].copy_from_slice(&out[norm_start..end]);
+                u64::from_le_bytes(eight)
+            });
             // The word as a `str`: the text's own bytes when it has no capital.
             let word = &text[start..i];
             if classes & ASCII_UPPER == 0 {
-                each(word);
+                each(word, packed);
             } else {
                 scratch.clear();
                 scratch.push_str(word);
                 scratch.make_ascii_lowercase();
-                each(&scratch);
+                each(&scratch, packed);
             }
         }
         out.truncate(n);
@@ -778,7 +808,7 @@ pub fn normalise_shaped(text: &str, mut each: impl FnMut(&str)) -> (String, Opti
             out.push(' ');
         }
         out.push_str(w);
-        each(w);
+        each(w, packed_bytes(w));
     });
     (out, None)
 }
@@ -809,7 +839,7 @@ mod tests {
             .split(' ')
             .filter(|w| Language::English.is_stop_word(w))
             .count();
-        let (_, shapes) = normalise_shaped(text, |_| {});
+        let (_, shapes) = normalise_shaped(text, |_, _| {});
         let s = Signals::of(text, &norm, stops, shapes, &Vocabulary::english());
         // The shapes counted by the norm's pass are those the signals count themselves.
         assert_eq!(
@@ -829,7 +859,10 @@ mod tests {
             "x\u{a0}",
         ] {
             let mut seen = Vec::new();
-            let (norm, shapes) = normalise_shaped(t, |w| seen.push(w.to_string()));
+            let (norm, shapes) = normalise_shaped(t, |w, packed| {
+                assert_eq!(packed, packed_bytes(w), "{w}");
+                seen.push(w.to_string());
+            });
             let mut words = Vec::new();
             for_each_word(t, |w| words.push(w.to_string()));
             assert_eq!(seen, words, "{t}");

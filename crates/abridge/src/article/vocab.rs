@@ -102,7 +102,128 @@ struct Lists {
     stamp: WordSet,
     quoting: WordSet,
     about: WordSet,
+    /// Every word's [`WordFacts`], built at first use from the lists above.
+    facts: LazyFacts,
 }
+
+/// What the cleaner's word pass asks of a lower-case word: the languages whose stop words hold
+/// it, and which of the cleaner's lists hold it ([`Vocabulary::facts`]). One look-up answers
+/// what took five (a stop-word table and four lists).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordFacts {
+    /// [`crate::text::lang::stop_bits`] of the word.
+    pub stop_bits: u64,
+    flags: u8,
+}
+
+const FACT_FURNITURE: u8 = 1;
+const FACT_CAPTION: u8 = 2;
+const FACT_ABOUT: u8 = 4;
+/// The word is `copyright`.
+const FACT_COPYRIGHT: u8 = 8;
+/// The word opens a furniture phrase, or is `all` (of `all rights reserved`).
+const FACT_OPENS: u8 = 16;
+
+impl WordFacts {
+    pub(crate) fn furniture(self) -> bool {
+        self.flags & FACT_FURNITURE != 0
+    }
+    pub(crate) fn caption(self) -> bool {
+        self.flags & FACT_CAPTION != 0
+    }
+    pub(crate) fn about(self) -> bool {
+        self.flags & FACT_ABOUT != 0
+    }
+    pub(crate) fn copyright(self) -> bool {
+        self.flags & FACT_COPYRIGHT != 0
+    }
+    pub(crate) fn opens(self) -> bool {
+        self.flags & FACT_OPENS != 0
+    }
+}
+
+/// The [`WordFacts`] of every word that has any, as [`crate::text::lang::stop_bits`]' table
+/// keeps them: words of one to eight bytes by their packed bytes, others by their text, and a
+/// filter by length and first byte that turns most words away before hashing.
+#[derive(Debug, Default)]
+struct FactTable {
+    short: FxHashMap<u64, WordFacts>,
+    long: FxHashMap<Box<str>, WordFacts>,
+    first: Vec<u64>,
+}
+
+impl FactTable {
+    fn of(lists: &Lists) -> FactTable {
+        let mut all: FxHashMap<&str, WordFacts> = FxHashMap::default();
+        for (w, bits) in crate::text::lang::stop_words_with_bits() {
+            all.entry(w).or_default().stop_bits |= bits;
+        }
+        let opening = lists
+            .phrase_index
+            .iter()
+            .filter(|(_, ids)| !ids.is_empty())
+            .map(|(w, _)| &**w);
+        let flagged = (lists.furniture.words().map(|w| (w, FACT_FURNITURE)))
+            .chain(lists.caption.words().map(|w| (w, FACT_CAPTION)))
+            .chain(lists.about.words().map(|w| (w, FACT_ABOUT)))
+            .chain([("copyright", FACT_COPYRIGHT), ("all", FACT_OPENS)])
+            .chain(opening.map(|w| (w, FACT_OPENS)));
+        for (w, flag) in flagged {
+            all.entry(w).or_default().flags |= flag;
+        }
+        let mut table = FactTable::default();
+        for (w, facts) in all {
+            if let Some(&b) = w.as_bytes().first() {
+                if table.first.len() <= w.len() {
+                    table.first.resize(w.len() + 1, 0);
+                }
+                table.first[w.len()] |= 1u64 << (b % 64);
+            }
+            match crate::text::lang::pack(w) {
+                Some(key) => table.short.insert(key, facts),
+                None => table.long.insert(w.into(), facts),
+            };
+        }
+        table
+    }
+
+    /// The facts of `w`, whose [`crate::text::lang::pack`]ed key is `key`.
+    #[inline]
+    fn get(&self, w: &str, key: Option<u64>) -> WordFacts {
+        let Some(&mask) = self.first.get(w.len()) else {
+            return WordFacts::default();
+        };
+        match w.as_bytes().first() {
+            Some(&b) if mask & (1u64 << (b % 64)) == 0 => return WordFacts::default(),
+            _ => {}
+        }
+        match key {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
+        .copied()
+        .unwrap_or_default()
+    }
+}
+
+/// The lists' [`FactTable`], built once at first use. Not part of the lists' value: equal lists
+/// are equal whether or not it was built, and a copy (made to be changed) builds its own.
+#[derive(Debug, Default)]
+struct LazyFacts(std::sync::OnceLock<FactTable>);
+
+impl Clone for LazyFacts {
+    fn clone(&self) -> Self {
+        LazyFacts::default()
+    }
+}
+
+impl PartialEq for LazyFacts {
+    fn eq(&self, _: &LazyFacts) -> bool {
+        true
+    }
+}
+
+impl Eq for LazyFacts {}
 
 impl Lists {
     fn set(&mut self, list: WordList) -> &mut WordSet {
@@ -120,6 +241,7 @@ impl Lists {
 
     /// Adds entries of `list`: furniture lines of several words are phrases.
     fn add<S: AsRef<str>>(&mut self, list: WordList, words: impl IntoIterator<Item = S>) {
+        self.facts = LazyFacts::default();
         let words: Vec<String> = words
             .into_iter()
             .map(|w| w.as_ref().trim().to_lowercase())
@@ -152,6 +274,7 @@ impl Lists {
     }
 
     fn remove<S: AsRef<str>>(&mut self, list: WordList, words: impl IntoIterator<Item = S>) {
+        self.facts = LazyFacts::default();
         let words: Vec<String> = words
             .into_iter()
             .map(|w| w.as_ref().trim().to_lowercase())
@@ -419,6 +542,7 @@ impl Vocabulary {
             .count()
     }
 
+    #[cfg(test)]
     pub(crate) fn is_caption(&self, lower: &str) -> bool {
         self.lists.caption.contains(lower)
     }
@@ -439,6 +563,18 @@ impl Vocabulary {
         self.lists.stamp.contains(lower)
     }
 
+    /// The [`WordFacts`] of `lower` (a lower-case word), whose
+    /// [`crate::text::lang::pack`]ed key is `key` (`None` when it has none).
+    #[inline]
+    pub(crate) fn facts(&self, lower: &str, key: Option<u64>) -> WordFacts {
+        self.lists
+            .facts
+            .0
+            .get_or_init(|| FactTable::of(&self.lists))
+            .get(lower, key)
+    }
+
+    #[cfg(test)]
     pub(crate) fn is_about(&self, lower: &str) -> bool {
         self.lists.about.contains(lower)
     }
@@ -496,6 +632,63 @@ impl CleanOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_facts_are_the_lists_and_stop_words_of_the_word() {
+        use crate::text::lang::{pack, stop_bits, stop_words_with_bits};
+        // Every word of every list and every stop word, their variants, and words of every
+        // length around the eight-byte limit, in the built-in vocabularies and in one with
+        // words added and taken out.
+        let custom = Vocabulary::english()
+            .with_extra_furniture_words(["share now", "abcdefgh", "abcdefghi", "über"])
+            .without(WordList::Caption, ["photo"]);
+        let mut vocabs = vec![Vocabulary::english(), custom];
+        for (lang, _) in crate::text::lang::Language::ALL {
+            vocabs.push(Vocabulary::for_language(lang));
+        }
+        let mut words: Vec<String> = stop_words_with_bits().map(|(w, _)| w.to_string()).collect();
+        for v in &vocabs {
+            for list in [&v.lists.furniture, &v.lists.caption, &v.lists.about] {
+                words.extend(list.words().map(str::to_string));
+            }
+            words.extend(v.lists.phrase_index.keys().map(|w| w.to_string()));
+        }
+        for w in words.clone() {
+            words.push(format!("{w}s"));
+            words.push(w.chars().skip(1).collect());
+        }
+        words.extend(
+            [
+                "",
+                "a",
+                "all",
+                "copyright",
+                "photo",
+                "abcdefgh",
+                "abcdefghi",
+                "x\0",
+            ]
+            .map(String::from),
+        );
+        let mut checked = 0;
+        for v in &vocabs {
+            for w in &words {
+                let f = v.facts(w, pack(w));
+                assert_eq!(f.stop_bits, stop_bits(w), "{w:?}");
+                assert_eq!(f.furniture(), v.is_furniture(w), "{w:?}");
+                assert_eq!(f.caption(), v.is_caption(w), "{w:?}");
+                assert_eq!(f.about(), v.is_about(w), "{w:?}");
+                assert_eq!(f.copyright(), w == "copyright", "{w:?}");
+                assert_eq!(
+                    f.opens(),
+                    !v.phrases_opened_by(w).is_empty() || w == "all",
+                    "{w:?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     #[test]
     fn the_english_lists_are_read() {

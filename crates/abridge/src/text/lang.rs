@@ -301,6 +301,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     }
 });
 
+/// Every stop word of every language with its [`stop_bits`].
+pub(crate) fn stop_words_with_bits() -> impl Iterator<Item = (&'static str, u64)> {
+    TABLE.words.iter().map(|(w, &bits)| (*w, bits))
+}
+
 /// Slots of the [`RECENT`] stop-word cache.
 const RECENT_SLOTS: usize = 256;
 
@@ -332,7 +337,7 @@ pub(crate) fn pack(word: &str) -> Option<u64> {
 /// xor-shifts and an odd multiplier), so that the low bits the table indexes by depend on every
 /// byte, not on the first one or two.
 #[inline]
-fn mix(packed: u64) -> u64 {
+pub(crate) fn mix(packed: u64) -> u64 {
     let mut x = packed;
     x ^= x >> 32;
     x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);

@@ -83,6 +83,11 @@ impl WordSet {
         word.is_empty() || mask & bit != 0
     }
 
+    /// The words, in no order.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(AsRef::as_ref)
+    }
+
     /// The words, in sorted order.
     #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
