@@ -175,18 +175,21 @@ pub fn compress(sentence: &str, rules: Compression) -> Option<String> {
 /// `s`: one pass over the bytes (`“` and `”` are `E2 80 9C` and `E2 80 9D` in UTF-8).
 fn has_quote(s: &str) -> bool {
     let b = s.as_bytes();
-    (0..b.len()).any(|i| match b[i] {
-        b'"' => true,
-        c @ (b'`' | b'\'') => b.get(i + 1) == Some(&c),
-        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)),
-        _ => false,
-    })
+    // The candidates found by `memchr` (most sentences hold few), then checked.
+    memchr::memchr3_iter(b'"', b'`', b'\'', b).any(|i| b[i] == b'"' || b.get(i + 1) == Some(&b[i]))
+        || memchr::memchr_iter(0xE2, b)
+            .any(|i| b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)))
 }
 
 /// A word without surrounding punctuation, lower-cased.
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .to_lowercase()
+fn bare(word: &str) -> Cow<'_, str> {
+    let t = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    // Most words are lower-case already: borrowed, not copied.
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
 }
 
 fn ends_clause(word: &str) -> bool {
@@ -239,7 +242,7 @@ fn drop_trailing_attribution(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bo
         }
         let clause = &tail[..first_clause_len];
         let opener = bare(&clause[0]);
-        if lists.connectives.contains(opener.as_str()) || is_subordinator(&opener) {
+        if lists.connectives.contains(&*opener) || is_subordinator(&opener) {
             continue;
         }
         // The verb opens the clause (`said Smith`) or ends it, followed at most by when and
@@ -248,14 +251,14 @@ fn drop_trailing_attribution(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bo
         let verb = clause
             .iter()
             .take(6)
-            .position(|w| lists.reporting.contains(bare(w).as_str()));
+            .position(|w| lists.reporting.contains(&*bare(w)));
         let reports = verb.is_some_and(|v| {
             v == 0
                 || (!is_preposition(&opener)
                     && clause[v + 1..].len() <= 4
                     && clause[v + 1..].iter().all(|w| {
                         let b = bare(w);
-                        lists.time.contains(b.as_str()) || lists.manner.contains(b.as_str())
+                        lists.time.contains(&*b) || lists.manner.contains(&*b)
                     }))
         });
         let according =
@@ -263,10 +266,7 @@ fn drop_trailing_attribution(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bo
         if !(reports || according) {
             continue;
         }
-        if clause
-            .iter()
-            .any(|w| lists.negations.contains(bare(w).as_str()))
-        {
+        if clause.iter().any(|w| lists.negations.contains(&*bare(w))) {
             continue;
         }
         words.truncate(c + 1);
@@ -342,8 +342,7 @@ fn is_subordinator(word: &str) -> bool {
 /// means, and a frame inside a relative clause (`the man who said that`) is not the sentence's.
 fn drop_reporting_frame(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bool {
     let limit = words.len().min(10);
-    let Some(verb) = (1..limit).find(|&i| lists.reporting.contains(bare(&words[i]).as_str()))
-    else {
+    let Some(verb) = (1..limit).find(|&i| lists.reporting.contains(&*bare(&words[i]))) else {
         return false;
     };
     if verb > 6 {
@@ -356,11 +355,8 @@ fn drop_reporting_frame(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bool {
     if frame.iter().any(|w| {
         let b = bare(w);
         ends_clause(w)
-            || lists.negations.contains(b.as_str())
-            || matches!(
-                b.as_str(),
-                "who" | "which" | "that" | "whom" | "whose" | "if"
-            )
+            || lists.negations.contains(&*b)
+            || matches!(&*b, "who" | "which" | "that" | "whom" | "whose" | "if")
     }) || is_subordinator(&bare(&words[0]))
     {
         return false;
@@ -371,7 +367,7 @@ fn drop_reporting_frame(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bool {
     // `The minister said that he hoped …`: the pronoun points back at the frame's subject, and
     // `He hoped …` alone would lose who.
     if matches!(
-        bare(&words[that + 1]).as_str(),
+        &*bare(&words[that + 1]),
         "he" | "she"
             | "they"
             | "it"
@@ -442,7 +438,7 @@ fn drop_leading_date(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bool {
     let has_time_word = phrase.iter().any(|w| {
         let b = bare(w);
         !matches!(
-            b.as_str(),
+            &*b,
             "on" | "in" | "at" | "by" | "this" | "last" | "next" | "early" | "late"
         )
     });
@@ -467,7 +463,7 @@ fn drop_parentheticals(words: &mut Vec<Cow<'_, str>>) {
             i += 1;
             continue;
         };
-        let inner: Vec<String> = words[i..=close].iter().map(|w| bare(w)).collect();
+        let inner: Vec<Cow<str>> = words[i..=close].iter().map(|w| bare(w)).collect();
         let elsewhere = |b: &str| {
             words
                 .iter()
@@ -554,6 +550,27 @@ mod tests {
         ] {
             let by_patterns = t.contains(['"', '“', '”']) || t.contains("``") || t.contains("''");
             assert_eq!(has_quote(t), by_patterns, "{t}");
+        }
+    }
+
+    #[test]
+    fn bare_words_are_trimmed_and_lower_cased() {
+        for w in [
+            "said,",
+            "Said",
+            "(AP)",
+            "O'Hare's",
+            "ÉTÉ.",
+            "“Quote”",
+            "x",
+            "",
+            "--",
+            "d’Or",
+        ] {
+            let want = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_lowercase();
+            assert_eq!(bare(w), want, "{w}");
         }
     }
 

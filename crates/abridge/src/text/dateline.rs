@@ -40,6 +40,16 @@ pub fn strip_dateline(sentence: &str) -> &str {
 /// assert!(!abridge::text::is_dateline_place("Crow Agency, Mont."));
 /// ```
 pub fn is_dateline_place(sentence: &str) -> bool {
+    // A place of at most four words and one or two after its comma, ending with a full stop:
+    // a longer sentence (most) is turned away before its words are collected.
+    if !sentence.trim_end().ends_with('.') || sentence.split_whitespace().nth(6).is_some() {
+        return false;
+    }
+    is_place_by_words(sentence)
+}
+
+/// [`is_dateline_place`] by its definition, on the sentence's words.
+fn is_place_by_words(sentence: &str) -> bool {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let Some(comma) = words.iter().position(|w| w.ends_with(',')) else {
         return false;
@@ -58,6 +68,20 @@ pub fn is_dateline_place(sentence: &str) -> bool {
 
 /// Byte length of the dateline (and the space after it) at the start of `s`.
 fn dateline_len(s: &str) -> Option<usize> {
+    // A dateline opens with a place in capitals, an agency in brackets or a dash: a sentence
+    // whose first word is none of these (most) has none, and is not tokenised.
+    let first = s.split_whitespace().next()?;
+    if !(is_capital_word(first.trim_end_matches(','))
+        || first.starts_with('(')
+        || STRONG_SEPARATORS.contains(&first))
+    {
+        return None;
+    }
+    dateline_len_by_tokens(s)
+}
+
+/// [`dateline_len`] by its definition, on the first tokens of `s`.
+fn dateline_len_by_tokens(s: &str) -> Option<usize> {
     let tokens = tokens(s);
     let mut i = 0;
     let mut place = 0;
@@ -120,10 +144,7 @@ fn dateline_len(s: &str) -> Option<usize> {
         }
     }
     let separator = tokens.get(i).map(|t| t.1)?;
-    let strong = matches!(
-        separator,
-        "--" | "---" | "_" | "__" | "\u{2014}" | "\u{2013}"
-    );
+    let strong = STRONG_SEPARATORS.contains(&separator);
     let weak = separator == "-" && agency;
     if !(strong || weak) || (place == 0 && !agency && i != 0) {
         return None;
@@ -136,6 +157,9 @@ fn dateline_len(s: &str) -> Option<usize> {
         .filter(|c| c.is_alphanumeric() || "\"'`\u{2018}\u{201c}$(".contains(*c))?;
     Some(rest_at)
 }
+
+/// The separators that end a dateline alone (a single hyphen ends one only after an agency).
+const STRONG_SEPARATORS: &[&str] = &["--", "---", "_", "__", "\u{2014}", "\u{2013}"];
 
 /// Whitespace-separated tokens with their byte offsets.
 fn tokens(s: &str) -> Vec<(usize, &str)> {
@@ -185,6 +209,60 @@ fn is_short_qualifier(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_refusals_agree_with_the_definitions() {
+        // Random sentences of dateline pieces and ordinary words: turning a sentence away
+        // before tokenising it never changes the answer.
+        let pieces = [
+            "WASHINGTON",
+            "PINE",
+            "RIDGE,",
+            "S.D.",
+            "Wash.",
+            "Oct",
+            "5",
+            "(AP)",
+            "(Agence",
+            "France-Presse)",
+            "(AP)--",
+            "--",
+            "-",
+            "_",
+            "\u{2014}",
+            "The",
+            "Senate",
+            "voted.",
+            "NATO",
+            "leaders",
+            "met.",
+            "AIDS",
+            "x",
+            "O'HARE,",
+            "Calif.",
+            "",
+            " ",
+            "\u{a0}",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let (mut datelines, mut places) = (0, 0);
+        for _ in 0..20_000 {
+            let words: Vec<&str> = (0..next(9)).map(|_| pieces[next(pieces.len())]).collect();
+            let s = words.join(" ");
+            let len = dateline_len(&s);
+            assert_eq!(len, dateline_len_by_tokens(&s), "{s:?}");
+            assert_eq!(is_dateline_place(&s), is_place_by_words(&s), "{s:?}");
+            datelines += usize::from(len.is_some());
+            places += usize::from(is_dateline_place(&s));
+        }
+        assert!(datelines > 100 && places > 10, "{datelines} {places}");
+    }
 
     #[test]
     fn wire_datelines_are_stripped() {

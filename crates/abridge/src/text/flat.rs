@@ -10,6 +10,29 @@ use std::borrow::Cow;
 /// assert_eq!(abridge::text::flatten("the city-\n  centre  and\n the port"), "the city-centre and the port");
 /// ```
 pub fn flatten(text: &str) -> String {
+    if is_flat(text) {
+        // One line already, words one space apart: what the walk below would write.
+        return text.to_string();
+    }
+    flatten_words(text)
+}
+
+/// Whether `text` is printable ASCII whose spaces stand alone, neither first nor last: no
+/// white space to collapse, no line break to join across.
+fn is_flat(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut after_space = true;
+    for &c in b {
+        if !(0x20..0x80).contains(&c) || (c == b' ' && after_space) {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    !after_space || b.is_empty()
+}
+
+/// [`flatten`] word by word.
+fn flatten_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut after_break = false;
     let mut pending_space = false;
@@ -87,6 +110,29 @@ pub(crate) fn joins_hyphenated(before: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::flatten;
+
+    #[test]
+    fn flat_text_is_its_own_flattening() {
+        use super::{flatten_words, is_flat};
+        let pieces = [
+            "a", "Word", "city-", "centre", " ", " ", "  ", "\n", "\r\n", "\t", "\u{a0}", "。",
+            "x\u{1}",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let mut flat = 0;
+        for _ in 0..5000 {
+            let t: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(flatten(&t), flatten_words(&t), "{t:?}");
+            flat += usize::from(is_flat(&t) && !t.is_empty());
+        }
+        assert!(flat > 200, "{flat}");
+    }
 
     #[test]
     fn line_breaks_between_ideographs_join_without_a_space() {
