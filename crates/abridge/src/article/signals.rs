@@ -751,8 +751,11 @@ pub fn normalise_shaped(
                 out[n] = b' ';
                 n += 1;
             }
-            let (start, norm_start) = (i, n);
+            let start = i;
             let mut capital = false;
+            // The word's first eight bytes, lower-cased, packed little-endian as they are read
+            // (read back from the norm, they stalled on store forwarding).
+            let mut packed = 0u64;
             // Eight bytes a step while eight remain: the word's bytes among them lower-cased
             // into the norm (the bytes written past the word are overwritten or cut off later:
             // the norm is never ahead of the text, so eight bytes fit).
@@ -772,7 +775,11 @@ pub fn normalise_shaped(
                 };
                 capital |= upper & inside != 0;
                 // A capital's bit 7 moved to bit 5 lower-cases it.
-                out[n..n + 8].copy_from_slice(&(x | upper >> 2).to_le_bytes());
+                let lowered = x | upper >> 2;
+                if i == start {
+                    packed = lowered & inside;
+                }
+                out[n..n + 8].copy_from_slice(&lowered.to_le_bytes());
                 n += run;
                 i += run;
                 if run < 8 {
@@ -788,7 +795,11 @@ pub fn normalise_shaped(
                     }
                     capital |= c == ASCII_UPPER;
                     // A capital's bit 5 set lower-cases it; other classes leave the byte alone.
-                    out[n] = b[i] | ((c & ASCII_UPPER) << 3);
+                    let lowered = b[i] | ((c & ASCII_UPPER) << 3);
+                    if i - start < 8 {
+                        packed |= u64::from(lowered) << (8 * (i - start));
+                    }
+                    out[n] = lowered;
                     n += 1;
                     i += 1;
                 }
@@ -805,15 +816,7 @@ pub fn normalise_shaped(
                     }
                 }
             }
-            // Its packed bytes read back from the norm, lower-cased already (the norm's bytes
-            // past the word are still zeros).
-            let len = i - start;
-            let packed = (len <= 8).then(|| {
-                let mut eight = [0u8; 8];
-                let end = (norm_start + 8).min(n);
-                eight[..end - norm_start].copy_from_slice(&out[norm_start..end]);
-                u64::from_le_bytes(eight)
-            });
+            let packed = (i - start <= 8).then_some(packed);
             // The word as a `str`: the text's own bytes when it has no capital.
             let word = &text[start..i];
             if !capital {

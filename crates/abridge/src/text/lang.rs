@@ -307,7 +307,7 @@ pub(crate) fn stop_words_with_bits() -> impl Iterator<Item = (&'static str, u64)
 }
 
 /// Slots of the [`RECENT`] stop-word cache.
-const RECENT_SLOTS: usize = 256;
+const RECENT_SLOTS: usize = 4096;
 
 thread_local! {
     /// The [`stop_bits`] of recent short words, by their [`pack`]ed key (never 0).
@@ -713,7 +713,7 @@ fn short_stop_bits(table: &Table, key: u64) -> u64 {
         // A direct-mapped cache of the last short words looked up on this thread: news text
         // repeats its words, and the table (every language's list) is too big to stay in the L1
         // cache. Keys are exact (`pack` is one-to-one), 0 marks an empty slot.
-        let slot = &recent[(key >> 56) as usize % RECENT_SLOTS];
+        let slot = &recent[(key >> 52) as usize % RECENT_SLOTS];
         let (k, bits) = slot.get();
         if k == key {
             return bits;
