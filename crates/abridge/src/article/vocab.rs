@@ -150,6 +150,16 @@ struct FactTable {
     short: FxHashMap<u64, WordFacts>,
     long: FxHashMap<Box<str>, WordFacts>,
     first: Vec<u64>,
+    /// A filter of the short words' keys: bit `key >> 48` is set for each key of `short`
+    /// (65,536 bits, 8 KiB). Most words of a page are in no list; one bit, in the L1 cache,
+    /// turns them away before the table (too big for it) is probed.
+    short_filter: Vec<u64>,
+}
+
+/// The bit of [`FactTable::short_filter`] for a short word's key.
+fn filter_bit(key: u64) -> (usize, u64) {
+    let b = (key >> 48) as usize;
+    (b / 64, 1u64 << (b % 64))
 }
 
 impl FactTable {
@@ -171,7 +181,10 @@ impl FactTable {
         for (w, flag) in flagged {
             all.entry(w).or_default().flags |= flag;
         }
-        let mut table = FactTable::default();
+        let mut table = FactTable {
+            short_filter: vec![0; 1024],
+            ..FactTable::default()
+        };
         for (w, facts) in all {
             if let Some(&b) = w.as_bytes().first() {
                 if table.first.len() <= w.len() {
@@ -180,7 +193,11 @@ impl FactTable {
                 table.first[w.len()] |= 1u64 << (b % 64);
             }
             match crate::text::lang::pack(w) {
-                Some(key) => table.short.insert(key, facts),
+                Some(key) => {
+                    let (word, bit) = filter_bit(key);
+                    table.short_filter[word] |= bit;
+                    table.short.insert(key, facts)
+                }
                 None => table.long.insert(w.into(), facts),
             };
         }
@@ -198,7 +215,13 @@ impl FactTable {
             _ => {}
         }
         match key {
-            Some(k) => self.short.get(&k),
+            Some(k) => {
+                let (word, bit) = filter_bit(k);
+                if self.short_filter.get(word).is_none_or(|w| w & bit == 0) {
+                    return WordFacts::default();
+                }
+                self.short.get(&k)
+            }
             None => self.long.get(w),
         }
         .copied()
