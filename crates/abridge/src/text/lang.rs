@@ -798,26 +798,43 @@ fn ascii_stop_bits(line: &str, bits: &mut Vec<u64>, buf: &mut String) {
 /// The stop-word votes of the lines read so far: [`detect`] line by line, for a caller that
 /// finds the words itself.
 pub(crate) struct Votes {
-    /// Each language's hits counted so far, apart from those still in `planes`.
+    /// Each language's hits counted so far, apart from those still in `lanes`.
     hits: [usize; Language::ALL.len()],
-    /// The hits of the words added since the last flush, bit-sliced: bit `i` of plane `j` is
-    /// bit `j` of language `i`'s count. A word's stop bits are added to every language at once
-    /// with a carry through the planes, where a loop over its bits (a stop word of ten
+    /// The hits of the words added since the last flush, one byte a language (language `i` in
+    /// byte `i % 8` of `lanes[i / 8]`): a word's stop bits are spread into bytes by a table
+    /// and added eight languages at a time, where a loop over its bits (a stop word of ten
     /// languages has ten) was a fifth of language detection.
-    planes: [u64; VOTE_PLANES],
-    /// Words added to `planes` since the last flush (the planes hold up to `2^VOTE_PLANES - 1`).
+    lanes: [u64; VOTE_LANES],
+    /// Words added to `lanes` since the last flush (a byte holds 255).
     pending: usize,
     total: usize,
 }
 
-/// Planes of [`Votes::planes`].
-const VOTE_PLANES: usize = 8;
+/// Lanes of [`Votes::lanes`]: eight languages each.
+const VOTE_LANES: usize = Language::ALL.len().div_ceil(8);
+
+/// Each byte value's eight bits spread into the eight bytes of a `u64` (bit `k` → byte `k`).
+static SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut v = 0;
+    while v < 256 {
+        let mut k = 0;
+        while k < 8 {
+            if v >> k & 1 == 1 {
+                t[v] |= 1u64 << (8 * k);
+            }
+            k += 1;
+        }
+        v += 1;
+    }
+    t
+};
 
 impl Default for Votes {
     fn default() -> Self {
         Votes {
             hits: [0; Language::ALL.len()],
-            planes: [0; VOTE_PLANES],
+            lanes: [0; VOTE_LANES],
             pending: 0,
             total: 0,
         }
@@ -832,32 +849,27 @@ impl Votes {
             return;
         }
         self.total += words;
+        let mut lanes = self.lanes;
         for &bits in stop_bits {
-            let mut carry = bits;
-            for plane in &mut self.planes {
-                let next = *plane & carry;
-                *plane ^= carry;
-                carry = next;
-                if carry == 0 {
-                    break;
-                }
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += SPREAD[usize::from((bits >> (8 * k)) as u8)];
             }
             self.pending += 1;
-            if self.pending == (1 << VOTE_PLANES) - 1 {
+            if self.pending == 255 {
+                self.lanes = lanes;
                 self.hits = self.counts();
-                self.planes = [0; VOTE_PLANES];
+                lanes = [0; VOTE_LANES];
                 self.pending = 0;
             }
         }
+        self.lanes = lanes;
     }
 
-    /// Each language's hits: those counted and those in the planes.
+    /// Each language's hits: those counted and those in the lanes.
     fn counts(&self) -> [usize; Language::ALL.len()] {
         let mut hits = self.hits;
         for (i, h) in hits.iter_mut().enumerate() {
-            for (j, plane) in self.planes.iter().enumerate() {
-                *h += ((plane >> i & 1) as usize) << j;
-            }
+            *h += (self.lanes[i / 8] >> (8 * (i % 8)) & 0xff) as usize;
         }
         hits
     }
@@ -1166,8 +1178,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bit_sliced_votes_are_the_plain_counts() {
-        // Lines of random stop bits (up to every language's), long enough to flush the planes
+    fn votes_in_byte_lanes_are_the_plain_counts() {
+        // Lines of random stop bits (up to every language's), long enough to flush the lanes
         // several times, and lines too short to vote.
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
