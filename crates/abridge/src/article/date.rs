@@ -202,15 +202,22 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
     if !(3..=9).contains(&word.len()) {
         return None;
     }
-    // Every name (and `sept`) starts with one of these letters: most words stop here.
-    if !matches!(
-        word.as_bytes()[0].to_ascii_lowercase(),
-        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-    ) {
-        return None;
-    }
-    for (i, name) in NAMES.iter().enumerate() {
-        let m = i as u32 + 1;
+    // The months (numbers) that start with the word's first letter, in calendar order: most
+    // words start with another letter and stop here, the rest are compared with one to three
+    // names.
+    let candidates: &[u32] = match word.as_bytes()[0].to_ascii_lowercase() {
+        b'j' => &[1, 6, 7],
+        b'f' => &[2],
+        b'm' => &[3, 5],
+        b'a' => &[4, 8],
+        b's' => &[9],
+        b'o' => &[10],
+        b'n' => &[11],
+        b'd' => &[12],
+        _ => return None,
+    };
+    for &m in candidates {
+        let name = NAMES[m as usize - 1];
         if word.eq_ignore_ascii_case(name)
             || (word.len() == 3 && name.as_bytes()[..3].eq_ignore_ascii_case(word.as_bytes()))
         {
@@ -755,6 +762,81 @@ pub(crate) fn best_date_in(text: &str, months: Option<&Months>) -> Option<DateHi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_by_first_letter_are_the_months_by_name() {
+        // The plain definition: every name compared in calendar order.
+        let plain = |word: &str| -> Option<u32> {
+            const NAMES: [&str; 12] = [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ];
+            if !(3..=9).contains(&word.len()) {
+                return None;
+            }
+            for (i, name) in NAMES.iter().enumerate() {
+                if word.eq_ignore_ascii_case(name)
+                    || (word.len() == 3
+                        && name.as_bytes()[..3].eq_ignore_ascii_case(word.as_bytes()))
+                {
+                    return Some(i as u32 + 1);
+                }
+            }
+            word.eq_ignore_ascii_case("sept").then_some(9)
+        };
+        let mut words: Vec<String> = Vec::new();
+        for name in [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "sept",
+            "mayor",
+            "junk",
+            "decade",
+            "a",
+            "aprils",
+            "Über",
+            "o'clock",
+            "1998",
+            "augustus",
+        ] {
+            for len in 1..=name.len() {
+                let head: String = name.chars().take(len).collect();
+                words.push(head.to_uppercase());
+                words.push(head.clone());
+                let mut cap = head.clone();
+                if let Some(f) = cap.get_mut(..1) {
+                    f.make_ascii_uppercase();
+                }
+                words.push(cap);
+            }
+        }
+        let mut found = 0;
+        for w in &words {
+            assert_eq!(month_of(w), plain(w), "{w}");
+            found += usize::from(month_of(w).is_some());
+        }
+        assert!(found > 60, "{found}");
+    }
 
     fn iso(text: &str) -> Vec<String> {
         find_dates(text)

@@ -534,11 +534,7 @@ pub(crate) fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
     // Only the last words count: keep those (on the stack: this runs for every block), not
     // every word of a block that may be a whole document on one line.
     let mut last = [""; CREDIT_TAIL_WORDS + 1];
-    let mut n = 0;
-    for w in t.split_whitespace().rev().take(CREDIT_TAIL_WORDS + 1) {
-        last[n] = w;
-        n += 1;
-    }
+    let n = last_words(t, &mut last);
     let words = &mut last[..n];
     words.reverse();
     for (k, w) in words.iter().enumerate() {
@@ -558,6 +554,39 @@ pub(crate) fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
         }
     }
     false
+}
+
+/// Puts the last words of `t` (as `split_whitespace` has them), last first, into `out`, as
+/// many as it holds or `t` has; returns how many.
+fn last_words<'t>(t: &'t str, out: &mut [&'t str]) -> usize {
+    let mut n = 0;
+    if t.is_ascii() {
+        // By bytes from the end (ASCII white space is these six bytes), not by characters.
+        let b = t.as_bytes();
+        let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        let mut end = b.len();
+        while n < out.len() {
+            while end > 0 && white(b[end - 1]) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0 && !white(b[start - 1]) {
+                start -= 1;
+            }
+            out[n] = &t[start..end];
+            n += 1;
+            end = start;
+        }
+    } else {
+        for w in t.split_whitespace().rev().take(out.len()) {
+            out[n] = w;
+            n += 1;
+        }
+    }
+    n
 }
 
 /// True when `t` opens with a caption label: a credit word (or `media`) followed by
@@ -848,6 +877,28 @@ pub fn normalise_shaped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_are_those_of_split_whitespace() {
+        let pieces = [
+            "a", "By", "Photo:", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{1c}", "é",
+            "\u{a0}", "x.y",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        for _ in 0..3000 {
+            let t: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut out = [""; 7];
+            let n = last_words(&t, &mut out);
+            let want: Vec<&str> = t.split_whitespace().rev().take(7).collect();
+            assert_eq!(&out[..n], &want[..], "{t:?}");
+        }
+    }
 
     #[test]
     fn with_lower_is_to_lowercase() {
