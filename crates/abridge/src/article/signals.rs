@@ -563,7 +563,8 @@ fn last_words<'t>(t: &'t str, out: &mut [&'t str]) -> usize {
     if t.is_ascii() {
         // By bytes from the end (ASCII white space is these six bytes), not by characters.
         let b = t.as_bytes();
-        let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        // Tab, LF, VT, FF, CR are 9 to 13.
+        let white = |c: u8| c == b' ' || (9..=13).contains(&c);
         let mut end = b.len();
         while n < out.len() {
             while end > 0 && white(b[end - 1]) {
