@@ -651,17 +651,22 @@ impl Info<'_> {
         let b = text.as_bytes();
         let alnum = u8::is_ascii_alphanumeric;
         if sets.alnum_free && b.first().is_some_and(alnum) && b.last().is_some_and(alnum) {
-            // A word that starts and ends with a letter or digit: nothing to trim (the empty
-            // parts stand at its end, where trimming leaves them).
-            let end = &text[text.len()..];
-            return Info {
-                text,
-                core: text,
-                run: end,
-                closers: end,
-            };
+            return Info::plain(text);
         }
         Info::trimmed(text, sets)
+    }
+
+    /// The parts of a word that starts and ends with a letter or digit: nothing to trim (the
+    /// empty parts stand at its end, where trimming leaves them).
+    #[inline]
+    fn plain(text: &str) -> Info<'_> {
+        let end = &text[text.len()..];
+        Info {
+            text,
+            core: text,
+            run: end,
+            closers: end,
+        }
     }
 
     /// [`Info::new`] by trimming alone.
@@ -799,11 +804,15 @@ impl<'a> Infos<'a> {
     }
 
     fn get(&self, j: usize) -> Option<Info<'a>> {
+        let t = self.toks.get(j)?;
+        let text = self.seg.get(t.start()..t.end()).unwrap_or("");
+        if self.sets.alnum_free && t.has(TOK_FIRST_ALNUM) && t.has(TOK_LAST_ALNUM) {
+            // A word that starts and ends with a letter or digit: nothing to trim.
+            return Some(Info::plain(text));
+        }
         if let Some(info) = self.cached.get(j) {
             return Some(*info);
         }
-        let t = self.toks.get(j)?;
-        let text = self.seg.get(t.start()..t.end()).unwrap_or("");
         Some(match self.parts.get(j) {
             Some(p) => p.info(text),
             None => Info::new(text, self.sets),
@@ -1638,7 +1647,18 @@ fn split_segment(
         cached: &[],
     };
     let cached: Vec<Info<'_>> = if seg.len() <= CACHED_INFO_BYTES {
-        infos.iter().collect()
+        // Plain words are answered by their flags before the cache is asked: their entries
+        // are left as their whole text, untrimmed.
+        toks.iter()
+            .map(|t| {
+                let text = seg.get(t.start()..t.end()).unwrap_or("");
+                if sets.alnum_free && t.has(TOK_FIRST_ALNUM) && t.has(TOK_LAST_ALNUM) {
+                    Info::plain(text)
+                } else {
+                    Info::trimmed(text, sets)
+                }
+            })
+            .collect()
     } else {
         Vec::new()
     };
