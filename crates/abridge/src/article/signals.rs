@@ -559,33 +559,38 @@ pub(crate) fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
 /// Puts the last words of `t` (as `split_whitespace` has them), last first, into `out`, as
 /// many as it holds or `t` has; returns how many.
 fn last_words<'t>(t: &'t str, out: &mut [&'t str]) -> usize {
+    // By bytes from the end while they are ASCII (its white space: space and 9 to 13); a byte
+    // outside ASCII among the last words (which may be or hold white space) sends the whole
+    // search to the characters.
+    let b = t.as_bytes();
+    let white = |c: u8| c == b' ' || (9..=13).contains(&c);
     let mut n = 0;
-    if t.is_ascii() {
-        // By bytes from the end (ASCII white space is these six bytes), not by characters.
-        let b = t.as_bytes();
-        // Tab, LF, VT, FF, CR are 9 to 13.
-        let white = |c: u8| c == b' ' || (9..=13).contains(&c);
-        let mut end = b.len();
-        while n < out.len() {
-            while end > 0 && white(b[end - 1]) {
-                end -= 1;
-            }
-            if end == 0 {
-                break;
-            }
-            let mut start = end;
-            while start > 0 && !white(b[start - 1]) {
-                start -= 1;
-            }
-            out[n] = &t[start..end];
-            n += 1;
-            end = start;
+    let mut end = b.len();
+    while n < out.len() {
+        while end > 0 && b[end - 1] < 0x80 && white(b[end - 1]) {
+            end -= 1;
         }
-    } else {
-        for w in t.split_whitespace().rev().take(out.len()) {
-            out[n] = w;
-            n += 1;
+        if end == 0 {
+            return n;
         }
+        let mut start = end;
+        while start > 0 && b[start - 1] < 0x80 && !white(b[start - 1]) {
+            start -= 1;
+        }
+        if (start > 0 && b[start - 1] >= 0x80) || b[end - 1] >= 0x80 {
+            break;
+        }
+        out[n] = &t[start..end];
+        n += 1;
+        end = start;
+    }
+    if n == out.len() {
+        return n;
+    }
+    let mut n = 0;
+    for w in t.split_whitespace().rev().take(out.len()) {
+        out[n] = w;
+        n += 1;
     }
     n
 }
