@@ -99,7 +99,8 @@ impl Signals {
         vocab: &Vocabulary,
     ) -> Signals {
         let t = text.trim();
-        let ascii = t.is_ascii();
+        // The norm's pass found the text ASCII (so is its trimmed part) or not.
+        let ascii = shapes.is_some() || t.is_ascii();
         let mut s = Signals {
             chars: count32(if ascii { t.len() } else { t.chars().count() }),
             sentence_end: ends_sentence(t),
@@ -207,7 +208,7 @@ impl Signals {
             .or_else(|| t.strip_suffix('…'))
             .unwrap_or("");
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
-        s.inner_sentences = count32(inner_sentences(t));
+        s.inner_sentences = count32(inner_sentences_in(t, ascii));
         s.time_line = time_line(t, vocab);
         s.caps = if ascii {
             !t.bytes().any(|b| b.is_ascii_lowercase())
@@ -665,8 +666,15 @@ pub(crate) fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+#[cfg(test)]
 fn inner_sentences(t: &str) -> usize {
-    if t.is_ascii() {
+    inner_sentences_in(t, t.is_ascii())
+}
+
+/// How many sentence boundaries `t` holds ([`Signals::inner_sentences`]); `ascii` says whether
+/// `t` is ASCII.
+fn inner_sentences_in(t: &str, ascii: bool) -> usize {
+    if ascii {
         // ASCII fast path: characters are bytes.
         let b = t.as_bytes();
         let mut n = 0;
