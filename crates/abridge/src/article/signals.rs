@@ -188,7 +188,7 @@ impl Signals {
         s.symbols = if ascii {
             // `|` is the one ASCII symbol of the list; most blocks have none, which `memchr`
             // tells faster than a count.
-            if t.as_bytes().contains(&b'|') {
+            if memchr::memchr(b'|', t.as_bytes()).is_some() {
                 count32(t.bytes().filter(|&b| b == b'|').count())
             } else {
                 0
@@ -215,7 +215,7 @@ impl Signals {
         } else {
             !t.chars().any(char::is_lowercase)
         };
-        s.emails = if t.contains('@') {
+        s.emails = if memchr::memchr(b'@', t.as_bytes()).is_some() {
             count32(t.split_whitespace().filter(|w| is_email(w)).count())
         } else {
             0
