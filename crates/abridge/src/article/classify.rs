@@ -412,7 +412,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>], words: &[Vec<u64>]) -> Vec<bool> {
         words
             .iter()
             .filter(|w| long_enough(w))
-            .map(|w| gram_key(&w[..QUOTE_N])),
+            .map(|w| &w[..QUOTE_N]),
     );
     // Paragraphs whose first 4-gram is also held by a longer paragraph: the only possible quotes.
     let longer_holders = |i: usize, w: &[u64], holders: &Holders| -> [Option<usize>; 2] {
@@ -435,9 +435,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>], words: &[Vec<u64>]) -> Vec<bool> {
     }
     let all = Holders::of(
         words,
-        suspects
-            .iter()
-            .flat_map(|&i| words[i].windows(QUOTE_N).map(gram_key)),
+        suspects.iter().flat_map(|&i| words[i].windows(QUOTE_N)),
     );
     for i in suspects {
         let w = &words[i];
@@ -499,21 +497,35 @@ struct Holders(FxHashMap<u128, [u32; 2]>);
 impl Holders {
     const NONE: u32 = u32::MAX;
 
-    /// The holders of the 4-grams `keys`, found by one walk over every paragraph's 4-grams.
-    fn of(words: &[Vec<u64>], keys: impl Iterator<Item = u128>) -> Holders {
+    /// The holders of the 4-grams `grams`, found by one walk over every paragraph's 4-grams.
+    fn of<'w>(words: &[Vec<u64>], grams: impl Iterator<Item = &'w [u64]>) -> Holders {
         let mut map: FxHashMap<u128, [u32; 2]> = FxHashMap::default();
         // A bit per key's low bits: most 4-grams of a page are no key, and a bit test turns them
         // away before the hash and probe (a key's bit is always set, so none is missed).
         let mut bits = [0u64; 64];
         let bit = |k: u128| (k as usize % 64, 1u64 << ((k >> 6) as u32 % 64));
-        for k in keys {
+        // Before that, a bit per the first two words of a key: a window whose first two words
+        // open no key is turned away before its key is even computed.
+        let mut pairs = [0u64; 64];
+        let pair_bit = |g: &[u64]| {
+            let h = (g[0] ^ g[1].rotate_left(29)).wrapping_mul(MIX) >> 52;
+            (h as usize % 64, 1u64 << (h / 64))
+        };
+        for g in grams {
+            let k = gram_key(g);
             map.entry(k).or_insert([Self::NONE, Self::NONE]);
             let (word, mask) = bit(k);
             bits[word] |= mask;
+            let (word, mask) = pair_bit(g);
+            pairs[word] |= mask;
         }
         for (i, w) in words.iter().enumerate() {
             let me = i as u32;
             for g in w.windows(QUOTE_N) {
+                let (word, mask) = pair_bit(g);
+                if pairs[word] & mask == 0 {
+                    continue;
+                }
                 let k = gram_key(g);
                 let (word, mask) = bit(k);
                 if bits[word] & mask == 0 {
