@@ -209,7 +209,9 @@ impl Signals {
             .unwrap_or("");
         s.truncated = !cut.is_empty() && cut.ends_with(|c: char| c.is_alphanumeric() || c == ' ');
         s.inner_sentences = count32(inner_sentences_in(t, ascii));
-        s.time_line = time_line(t, vocab);
+        // A time line has a word that starts with a digit: a block whose words all start with
+        // a letter (most) has none.
+        s.time_line = !(shapes.is_some() && s.alpha == s.words) && time_line(t, vocab);
         s.caps = if ascii {
             !t.bytes().any(|b| b.is_ascii_lowercase())
         } else {
@@ -499,13 +501,21 @@ pub const ABOUT_WORDS: u32 = 6;
 /// True when `t` opens with a label of at most three words ending with a colon, one of them a
 /// furniture word (`Disclaimer:`, `Privacy Notice:`).
 fn furniture_label(t: &str, vocab: &Vocabulary) -> bool {
-    for (k, w) in t.split_whitespace().take(3).enumerate() {
+    let mut first = [""; 3];
+    let mut n = 0;
+    for w in t.split_whitespace().take(3) {
+        first[n] = w;
+        n += 1;
+    }
+    let words = &first[..n];
+    // A label ends with a colon among the first three words: without one (most blocks) there
+    // is nothing to look up.
+    if !words.iter().any(|w| w.ends_with(':')) {
+        return false;
+    }
+    for (k, w) in words.iter().enumerate() {
         if with_lower(w.trim_end_matches(':'), |bare| vocab.is_furniture(bare)) {
-            return t
-                .split_whitespace()
-                .skip(k)
-                .take(3 - k)
-                .any(|w| w.ends_with(':'));
+            return words[k..].iter().any(|w| w.ends_with(':'));
         }
         if w.ends_with(':') {
             return false;
@@ -891,6 +901,76 @@ pub fn normalise_shaped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signals_with_the_norm_pass_shortcuts_are_the_signals_without() {
+        // Random blocks of time stamps, labels, digits and words: the signals taken with the
+        // norm's shapes (and the shortcuts they allow) are those taken from the text alone, and
+        // the furniture label is the one of the plain definition.
+        let plain_label = |t: &str, vocab: &Vocabulary| {
+            for (k, w) in t.split_whitespace().take(3).enumerate() {
+                if with_lower(w.trim_end_matches(':'), |bare| vocab.is_furniture(bare)) {
+                    return t
+                        .split_whitespace()
+                        .skip(k)
+                        .take(3 - k)
+                        .any(|w| w.ends_with(':'));
+                }
+                if w.ends_with(':') {
+                    return false;
+                }
+            }
+            false
+        };
+        let pieces = [
+            "14.22",
+            "BST",
+            "2h",
+            "ago",
+            "Updated",
+            "5",
+            "min",
+            "read",
+            "Disclaimer:",
+            "Privacy",
+            "Notice:",
+            "newsletter",
+            "The",
+            "council",
+            "said.",
+            "(AP)",
+            "9:15",
+            "am",
+            "ET",
+            ":",
+            "x2",
+            "Photo:",
+            "By",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let vocab = Vocabulary::english();
+        let (mut times, mut labels) = (0, 0);
+        for _ in 0..3000 {
+            let words: Vec<&str> = (0..1 + next(8))
+                .map(|_| pieces[next(pieces.len())])
+                .collect();
+            let text = words.join(" ");
+            let norm = normalise(&text);
+            let (_, shapes) = normalise_shaped(&text, |_, _| {});
+            let with = Signals::of(&text, &norm, 0, shapes, &vocab);
+            assert_eq!(with, Signals::of(&text, &norm, 0, None, &vocab), "{text}");
+            assert_eq!(with.furniture_label, plain_label(&text, &vocab), "{text}");
+            times += usize::from(with.time_line);
+            labels += usize::from(with.furniture_label);
+        }
+        assert!(times > 20 && labels > 20, "{times} {labels}");
+    }
 
     #[test]
     fn last_words_are_those_of_split_whitespace() {
