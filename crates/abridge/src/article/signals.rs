@@ -179,6 +179,7 @@ impl Signals {
             furniture,
             copyright,
             caption,
+            credit,
             first_is_about,
         } = counts;
         s.words = count32(words);
@@ -224,8 +225,11 @@ impl Signals {
         };
         s.furniture_label = furniture_label(t, vocab);
         s.about = first_is_about == Some(true) && (2..=ABOUT_WORDS).contains(&s.words);
-        s.credit_tail = credit_tail(t, vocab);
-        s.caption_start = caption_start(t, vocab);
+        // Both need a credit word (or `media`), which is one of the block's words when the
+        // credit list holds only words: a block without one (most) is not searched.
+        let credit_words = credit > 0 || !vocab.credit_words_are_words();
+        s.credit_tail = credit_words && credit_tail(t, vocab);
+        s.caption_start = credit_words && caption_start(t, vocab);
         let mut first_two = t.split_whitespace();
         s.byline = first_two
             .next()
@@ -316,6 +320,9 @@ pub(crate) struct ListCounts {
     pub furniture: usize,
     pub copyright: usize,
     pub caption: usize,
+    /// Words of the credit list, or `media` (a block without one has no credit line:
+    /// [`Vocabulary::credit_words_are_words`]).
+    pub credit: usize,
     pub first_is_about: Option<bool>,
 }
 
@@ -344,6 +351,7 @@ impl ListCounts {
             let (w, rest) = (all[i], &all[i..]);
             c.furniture += usize::from(vocab.is_furniture(w)) + vocab.furniture_phrases_at(rest);
             c.caption += usize::from(vocab.is_caption(w));
+            c.credit += usize::from(vocab.is_credit(w) || w == "media");
             c.copyright += usize::from(
                 w == "copyright"
                     || w == "all" && rest.get(1..3) == Some(&["rights", "reserved"][..]),
@@ -393,6 +401,7 @@ impl<'v> ListCounter<'v> {
         c.words += 1;
         c.furniture += usize::from(facts.furniture());
         c.caption += usize::from(facts.caption());
+        c.credit += usize::from(facts.credit());
         c.copyright += usize::from(facts.copyright());
         if facts.opens() {
             self.starts.push((self.at, self.vocab.phrases_opened_by(w)));
@@ -946,6 +955,12 @@ mod tests {
             "x2",
             "Photo:",
             "By",
+            "by",
+            "Photo",
+            "(Photo:",
+            "Media",
+            "caption",
+            "Courtesy:",
         ];
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = |m: usize| {
@@ -955,7 +970,7 @@ mod tests {
             (state % m as u64) as usize
         };
         let vocab = Vocabulary::english();
-        let (mut times, mut labels) = (0, 0);
+        let (mut times, mut labels, mut credits) = (0, 0, 0);
         for _ in 0..3000 {
             let words: Vec<&str> = (0..1 + next(8))
                 .map(|_| pieces[next(pieces.len())])
@@ -966,10 +981,16 @@ mod tests {
             let with = Signals::of(&text, &norm, 0, shapes, &vocab);
             assert_eq!(with, Signals::of(&text, &norm, 0, None, &vocab), "{text}");
             assert_eq!(with.furniture_label, plain_label(&text, &vocab), "{text}");
+            assert_eq!(with.credit_tail, credit_tail(&text, &vocab), "{text}");
+            assert_eq!(with.caption_start, caption_start(&text, &vocab), "{text}");
+            credits += usize::from(with.credit_tail || with.caption_start);
             times += usize::from(with.time_line);
             labels += usize::from(with.furniture_label);
         }
-        assert!(times > 20 && labels > 20, "{times} {labels}");
+        assert!(
+            times > 20 && labels > 20 && credits > 20,
+            "{times} {labels} {credits}"
+        );
     }
 
     #[test]

@@ -123,6 +123,8 @@ const FACT_ABOUT: u8 = 4;
 const FACT_COPYRIGHT: u8 = 8;
 /// The word opens a furniture phrase, or is `all` (of `all rights reserved`).
 const FACT_OPENS: u8 = 16;
+/// The word is in the credit list, or is `media`.
+const FACT_CREDIT: u8 = 32;
 
 impl WordFacts {
     pub(crate) fn furniture(self) -> bool {
@@ -140,6 +142,9 @@ impl WordFacts {
     pub(crate) fn opens(self) -> bool {
         self.flags & FACT_OPENS != 0
     }
+    pub(crate) fn credit(self) -> bool {
+        self.flags & FACT_CREDIT != 0
+    }
 }
 
 /// The [`WordFacts`] of every word that has any, as [`crate::text::lang::stop_bits`]' table
@@ -154,6 +159,8 @@ struct FactTable {
     /// (65,536 bits, 8 KiB). Most words of a page are in no list; one bit, in the L1 cache,
     /// turns them away before the table (too big for it) is probed.
     short_filter: Vec<u64>,
+    /// [`Vocabulary::credit_words_are_words`], found once.
+    credit_words_are_words: bool,
 }
 
 /// The bit of [`FactTable::short_filter`] for a short word's key.
@@ -176,6 +183,8 @@ impl FactTable {
         let flagged = (lists.furniture.words().map(|w| (w, FACT_FURNITURE)))
             .chain(lists.caption.words().map(|w| (w, FACT_CAPTION)))
             .chain(lists.about.words().map(|w| (w, FACT_ABOUT)))
+            .chain(lists.credit.words().map(|w| (w, FACT_CREDIT)))
+            .chain([("media", FACT_CREDIT)])
             .chain([("copyright", FACT_COPYRIGHT), ("all", FACT_OPENS)])
             .chain(opening.map(|w| (w, FACT_OPENS)));
         for (w, flag) in flagged {
@@ -183,6 +192,10 @@ impl FactTable {
         }
         let mut table = FactTable {
             short_filter: vec![0; 1024],
+            credit_words_are_words: lists
+                .credit
+                .words()
+                .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric)),
             ..FactTable::default()
         };
         for (w, facts) in all {
@@ -570,6 +583,16 @@ impl Vocabulary {
         self.lists.caption.contains(lower)
     }
 
+    /// Every entry of the credit list is one word (letters and digits only), so a block's
+    /// credit words are among its norm's words.
+    pub(crate) fn credit_words_are_words(&self) -> bool {
+        self.lists
+            .facts
+            .0
+            .get_or_init(|| FactTable::of(&self.lists))
+            .credit_words_are_words
+    }
+
     pub(crate) fn is_credit(&self, lower: &str) -> bool {
         self.lists.credit.contains(lower)
     }
@@ -671,7 +694,12 @@ mod tests {
         }
         let mut words: Vec<String> = stop_words_with_bits().map(|(w, _)| w.to_string()).collect();
         for v in &vocabs {
-            for list in [&v.lists.furniture, &v.lists.caption, &v.lists.about] {
+            for list in [
+                &v.lists.furniture,
+                &v.lists.caption,
+                &v.lists.about,
+                &v.lists.credit,
+            ] {
                 words.extend(list.words().map(str::to_string));
             }
             words.extend(v.lists.phrase_index.keys().map(|w| w.to_string()));
@@ -707,6 +735,7 @@ mod tests {
                     !v.phrases_opened_by(w).is_empty() || w == "all",
                     "{w:?}"
                 );
+                assert_eq!(f.credit(), v.is_credit(w) || w == "media", "{w:?}");
                 checked += 1;
             }
         }
