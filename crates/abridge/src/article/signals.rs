@@ -223,7 +223,10 @@ impl Signals {
         } else {
             0
         };
-        s.furniture_label = furniture_label(t, vocab);
+        // A label is a furniture word, one of the block's words when the list holds only words:
+        // a block without one (most) is not searched.
+        s.furniture_label =
+            (furniture > 0 || !vocab.furniture_words_are_words()) && furniture_label(t, vocab);
         s.about = first_is_about == Some(true) && (2..=ABOUT_WORDS).contains(&s.words);
         // Both need a credit word (or `media`), which is one of the block's words when the
         // credit list holds only words: a block without one (most) is not searched.

@@ -161,6 +161,8 @@ struct FactTable {
     short_filter: Vec<u64>,
     /// [`Vocabulary::credit_words_are_words`], found once.
     credit_words_are_words: bool,
+    /// [`Vocabulary::furniture_words_are_words`], found once.
+    furniture_words_are_words: bool,
 }
 
 /// The bit of [`FactTable::short_filter`] for a short word's key.
@@ -194,6 +196,10 @@ impl FactTable {
             short_filter: vec![0; 1024],
             credit_words_are_words: lists
                 .credit
+                .words()
+                .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric)),
+            furniture_words_are_words: lists
+                .furniture
                 .words()
                 .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric)),
             ..FactTable::default()
@@ -591,6 +597,16 @@ impl Vocabulary {
             .0
             .get_or_init(|| FactTable::of(&self.lists))
             .credit_words_are_words
+    }
+
+    /// Every single-word entry of the furniture list is letters and digits only, so a block's
+    /// furniture words are among its norm's words.
+    pub(crate) fn furniture_words_are_words(&self) -> bool {
+        self.lists
+            .facts
+            .0
+            .get_or_init(|| FactTable::of(&self.lists))
+            .furniture_words_are_words
     }
 
     pub(crate) fn is_credit(&self, lower: &str) -> bool {
