@@ -667,6 +667,50 @@ pub(crate) fn find_dates_in(text: &str, months: Option<&Months>) -> Vec<DateHit>
     if !may_hold_date(text) {
         return Vec::new();
     }
+    // English text in ASCII: a date has an English month name, or three numbers joined by `-`,
+    // `/` or `.`; a block with a year and neither (most blocks with a year) is not tokenised.
+    if months.is_none() && text.is_ascii() && !ascii_date_signs(text) {
+        return Vec::new();
+    }
+    find_dates_by_tokens(text, months)
+}
+
+/// Whether ASCII `text` holds a word (a run of letters) that [`month_of`] names, or three runs
+/// of digits joined by the same `-`, `/` or `.`: what every date shape but the CJK one needs,
+/// without months of another language.
+fn ascii_date_signs(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if month_of(&text[start..i]).is_some() {
+                return true;
+            }
+            continue;
+        }
+        if matches!(c, b'-' | b'/' | b'.') && i > 0 && b[i - 1].is_ascii_digit() {
+            // Digits, the mark, digits, the same mark, a digit (`2024-01-05`, `5.1.2024`):
+            // a decimal (`2.4`) or a range (`1998-99`) alone is no date.
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j > i + 1 && b.get(j) == Some(&c) && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// [`find_dates_in`] by tokenising the whole text.
+fn find_dates_by_tokens(text: &str, months: Option<&Months>) -> Vec<DateHit> {
     let mut source = tokens(text, months);
     let mut exhausted = false;
     // `toks[k]` is token `base + k`; it always holds the token before `i` (when there is one)
@@ -762,6 +806,71 @@ pub(crate) fn best_date_in(text: &str, months: Option<&Months>) -> Option<DateHi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_date_signs_refuse_only_texts_without_dates() {
+        // Random English blocks of years, numbers, separators, month names and words: a block
+        // turned away holds no date by the full search.
+        let pieces = [
+            "1998",
+            "2024",
+            "05",
+            "12",
+            "3",
+            "-",
+            "/",
+            ".",
+            ",",
+            " ",
+            " ",
+            "Jan",
+            "jan.",
+            "March",
+            "May",
+            "may",
+            "Sept",
+            "sept.",
+            "x",
+            "the",
+            "council",
+            "met",
+            "on",
+            "28th",
+            "of",
+            "2024-01-05",
+            "(2019)",
+            "Mayor",
+            "Decade",
+            "1.5",
+            "5.1.2024",
+            "1998-99",
+            "3/4",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let (mut found, mut refused) = (0, 0);
+        for _ in 0..20_000 {
+            let t: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let full = find_dates_by_tokens(&t, None);
+            let gated = find_dates_in(&t, None);
+            assert_eq!(gated.len(), full.len(), "{t:?}");
+            for (g, f) in gated.iter().zip(&full) {
+                assert_eq!(
+                    (g.start, g.end, g.year, g.month, g.day),
+                    (f.start, f.end, f.year, f.month, f.day),
+                    "{t:?}"
+                );
+            }
+            found += usize::from(!full.is_empty());
+            refused += usize::from(may_hold_date(&t) && !ascii_date_signs(&t));
+        }
+        assert!(found > 500 && refused > 500, "{found} {refused}");
+    }
 
     #[test]
     fn months_by_first_letter_are_the_months_by_name() {

@@ -445,15 +445,23 @@ fn author_names<'a>(cands: &'a [Cand<'_>], header: usize, body: usize) -> Vec<Ve
         let mut found = Vec::new();
         let mut whole = true;
         for part in names_part.split(',').flat_map(|p| p.split(" and ")) {
-            let words: Vec<&str> = part.split_whitespace().collect();
-            let name_like = (2..=3).contains(&words.len())
+            // Up to four words on the stack: a name has two or three, and only a name's words
+            // are kept (most parts are not names).
+            let mut first = [""; 4];
+            let mut n = 0;
+            for w in part.split_whitespace().take(4) {
+                first[n] = w;
+                n += 1;
+            }
+            let words = &first[..n];
+            let name_like = (2..=3).contains(&n)
                 && words.iter().all(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
                         && w.chars()
                             .all(|ch| ch.is_alphabetic() || "-'’.".contains(ch))
                 });
             if name_like {
-                found.push(words);
+                found.push(words.to_vec());
             } else {
                 whole = false;
             }
