@@ -40,7 +40,7 @@
 use super::signals::{count32, normalise_shaped, split_spaces, ListCounter, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
-use crate::text::lang::{mix, stop_bits, Language, Votes};
+use crate::text::lang::{stop_bits, Language, Votes};
 use crate::text::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -299,7 +299,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             let (norm, shapes) = normalise_shaped(text, |w, packed| {
                 words += 1;
                 // One look-up for the word's stop-word languages and lists.
-                let facts = vocab.facts(w, packed.map(mix));
+                let facts = vocab.facts(w, packed);
                 lists.word_with(w, facts);
                 if facts.stop_bits != 0 {
                     block_bits.push(facts.stop_bits);

@@ -4,7 +4,7 @@
 use super::date::find_dates_in;
 use super::vocab::{starts_with_words, Vocabulary, WordFacts};
 use super::wrap::ends_sentence;
-use crate::text::lang::for_each_word;
+use crate::text::lang::{for_each_word, packed_bytes};
 
 /// Symbols that only furniture uses.
 const FURNITURE_SYMBOLS: &[char] = &['©', '®', '»', '›', '|'];
@@ -390,7 +390,7 @@ impl<'v> ListCounter<'v> {
     /// The next word of the norm (lower-case).
     #[cfg(test)]
     pub(crate) fn word(&mut self, w: &str) {
-        let facts = self.vocab.facts(w, crate::text::lang::pack(w));
+        let facts = self.vocab.facts(w, packed_bytes(w));
         self.word_with(w, facts);
     }
 
@@ -777,17 +777,6 @@ pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
     normalise_shaped(text, |w, _| each(w)).0
 }
 
-/// `word`'s bytes as a little-endian `u64`, zero-padded, when it has one to eight bytes: what
-/// [`normalise_shaped`] gives with each word.
-pub(crate) fn packed_bytes(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
-    (1..=8).contains(&b.len()).then(|| {
-        b.iter()
-            .rev()
-            .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte))
-    })
-}
-
 /// [`normalise_with`], and for ASCII text the [`Shapes`] of its words, counted in the same pass
 /// (`None` for other text: [`Signals::counted`] counts those by characters). The ASCII words are
 /// lower-cased straight into the norm, one table look-up per byte. `each` is given every word
@@ -796,7 +785,7 @@ pub fn normalise_shaped(
     text: &str,
     mut each: impl FnMut(&str, Option<u64>),
 ) -> (String, Option<Shapes>) {
-    use crate::text::lang::{ascii_word_masks, ASCII_CLASS, ASCII_DIGIT, ASCII_LOWER, ASCII_UPPER};
+    use crate::text::lang::{AsciiEight, ASCII_CLASS, ASCII_DIGIT, ASCII_LOWER, ASCII_UPPER};
     if text.is_ascii() {
         let b = text.as_bytes();
         // The norm is never longer than the text (one space stands for one or more bytes
@@ -824,30 +813,15 @@ pub fn normalise_shaped(
             // Eight bytes a step while eight remain: the word's bytes among them lower-cased
             // into the norm (the bytes written past the word are overwritten or cut off later:
             // the norm is never ahead of the text, so eight bytes fit).
-            while let Some(eight) = b.get(i..i + 8) {
-                let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
-                let (alnum, upper) = ascii_word_masks(x);
-                let stop = !alnum & 0x8080_8080_8080_8080;
-                let run = if stop == 0 {
-                    8
-                } else {
-                    stop.trailing_zeros() as usize / 8
-                };
-                let inside = if run == 8 {
-                    !0
-                } else {
-                    (1u64 << (8 * run)) - 1
-                };
-                capital |= upper & inside != 0;
-                // A capital's bit 7 moved to bit 5 lower-cases it.
-                let lowered = x | upper >> 2;
+            while let Some(eight) = AsciiEight::at(b, i) {
+                capital |= eight.capital;
                 if i == start {
-                    packed = lowered & inside;
+                    packed = eight.word();
                 }
-                out[n..n + 8].copy_from_slice(&lowered.to_le_bytes());
-                n += run;
-                i += run;
-                if run < 8 {
+                out[n..n + 8].copy_from_slice(&eight.lowered.to_le_bytes());
+                n += eight.run;
+                i += eight.run;
+                if eight.run < 8 {
                     break;
                 }
             }

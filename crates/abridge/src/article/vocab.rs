@@ -165,6 +165,12 @@ struct FactTable {
     furniture_words_are_words: bool,
 }
 
+/// Whether every entry of `set` is one word (letters and digits only), as a norm's words are.
+fn only_words(set: &WordSet) -> bool {
+    set.words()
+        .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric))
+}
+
 /// The bit of [`FactTable::short_filter`] for a short word's key.
 fn filter_bit(key: u64) -> (usize, u64) {
     let b = (key >> 48) as usize;
@@ -194,14 +200,8 @@ impl FactTable {
         }
         let mut table = FactTable {
             short_filter: vec![0; 1024],
-            credit_words_are_words: lists
-                .credit
-                .words()
-                .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric)),
-            furniture_words_are_words: lists
-                .furniture
-                .words()
-                .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric)),
+            credit_words_are_words: only_words(&lists.credit),
+            furniture_words_are_words: only_words(&lists.furniture),
             ..FactTable::default()
         };
         for (w, facts) in all {
@@ -223,9 +223,9 @@ impl FactTable {
         table
     }
 
-    /// The facts of `w`, whose [`crate::text::lang::pack`]ed key is `key`.
+    /// The facts of `w`, whose [`crate::text::lang::packed_bytes`] are `packed`.
     #[inline]
-    fn get(&self, w: &str, key: Option<u64>) -> WordFacts {
+    fn get(&self, w: &str, packed: Option<u64>) -> WordFacts {
         let Some(&mask) = self.first.get(w.len()) else {
             return WordFacts::default();
         };
@@ -233,7 +233,7 @@ impl FactTable {
             Some(&b) if mask & (1u64 << (b % 64)) == 0 => return WordFacts::default(),
             _ => {}
         }
-        match key {
+        match packed.map(crate::text::lang::mix) {
             Some(k) => {
                 let (word, bit) = filter_bit(k);
                 if self.short_filter.get(word).is_none_or(|w| w & bit == 0) {
@@ -592,21 +592,28 @@ impl Vocabulary {
     /// Every entry of the credit list is one word (letters and digits only), so a block's
     /// credit words are among its norm's words.
     pub(crate) fn credit_words_are_words(&self) -> bool {
-        self.lists
-            .facts
-            .0
-            .get_or_init(|| FactTable::of(&self.lists))
-            .credit_words_are_words
+        self.fact_table().credit_words_are_words
     }
 
     /// Every single-word entry of the furniture list is letters and digits only, so a block's
     /// furniture words are among its norm's words.
     pub(crate) fn furniture_words_are_words(&self) -> bool {
+        self.fact_table().furniture_words_are_words
+    }
+
+    /// The [`WordFacts`] of `lower` (a lower-case word), whose
+    /// [`crate::text::lang::packed_bytes`] are `packed` (`None` when it has none).
+    #[inline]
+    pub(crate) fn facts(&self, lower: &str, packed: Option<u64>) -> WordFacts {
+        self.fact_table().get(lower, packed)
+    }
+
+    /// The lists' [`FactTable`], built at first use.
+    fn fact_table(&self) -> &FactTable {
         self.lists
             .facts
             .0
             .get_or_init(|| FactTable::of(&self.lists))
-            .furniture_words_are_words
     }
 
     pub(crate) fn is_credit(&self, lower: &str) -> bool {
@@ -623,17 +630,6 @@ impl Vocabulary {
 
     pub(crate) fn is_stamp(&self, lower: &str) -> bool {
         self.lists.stamp.contains(lower)
-    }
-
-    /// The [`WordFacts`] of `lower` (a lower-case word), whose
-    /// [`crate::text::lang::pack`]ed key is `key` (`None` when it has none).
-    #[inline]
-    pub(crate) fn facts(&self, lower: &str, key: Option<u64>) -> WordFacts {
-        self.lists
-            .facts
-            .0
-            .get_or_init(|| FactTable::of(&self.lists))
-            .get(lower, key)
     }
 
     #[cfg(test)]
@@ -697,7 +693,7 @@ mod tests {
 
     #[test]
     fn word_facts_are_the_lists_and_stop_words_of_the_word() {
-        use crate::text::lang::{pack, stop_bits, stop_words_with_bits};
+        use crate::text::lang::{packed_bytes, stop_bits, stop_words_with_bits};
         // Every word of every list and every stop word, their variants, and words of every
         // length around the eight-byte limit, in the built-in vocabularies and in one with
         // words added and taken out.
@@ -740,7 +736,7 @@ mod tests {
         let mut checked = 0;
         for v in &vocabs {
             for w in &words {
-                let f = v.facts(w, pack(w));
+                let f = v.facts(w, packed_bytes(w));
                 assert_eq!(f.stop_bits, stop_bits(w), "{w:?}");
                 assert_eq!(f.furniture(), v.is_furniture(w), "{w:?}");
                 assert_eq!(f.caption(), v.is_caption(w), "{w:?}");

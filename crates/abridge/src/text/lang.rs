@@ -320,17 +320,26 @@ thread_local! {
 /// only when they are equal: a shorter word's padding meets the other's last, non-NUL byte.
 #[inline]
 pub(crate) fn pack(word: &str) -> Option<u64> {
+    packed_bytes(word).map(mix)
+}
+
+/// `word`'s bytes as a little-endian `u64`, zero-padded, when [`pack`] has a key for it (one to
+/// eight bytes, not ending with a NUL byte): the key before it is mixed. A word loop that reads
+/// the bytes anyway packs them on the way and hands them on, mixed later by whoever looks the
+/// word up.
+#[inline]
+pub(crate) fn packed_bytes(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
         return None;
     }
     // The little-endian value of the zero-padded bytes, built in a register: a copy into a
     // stack buffer read back as a `u64` stalled on store forwarding.
-    let packed = b
-        .iter()
-        .rev()
-        .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte));
-    Some(mix(packed))
+    Some(
+        b.iter()
+            .rev()
+            .fold(0u64, |acc, &byte| acc << 8 | u64::from(byte)),
+    )
 }
 
 /// The key of [`pack`] from the word's zero-padded little-endian bytes: mixed (a bijection:
@@ -372,16 +381,61 @@ pub(crate) fn ascii_word_masks(x: u64) -> (u64, u64) {
     (alnum, upper)
 }
 
+/// Eight bytes of a text read at once for an ASCII word loop ([`ascii_word_masks`]).
+pub(crate) struct AsciiEight {
+    /// The eight bytes (little-endian), capitals lower-cased.
+    pub lowered: u64,
+    /// How many of the bytes, from the first, are ASCII letters or digits (0 to 8).
+    pub run: usize,
+    /// Whether a capital stands among those `run` bytes.
+    pub capital: bool,
+}
+
+impl AsciiEight {
+    /// The eight bytes of `b` from `i`, when there are eight.
+    #[inline]
+    pub(crate) fn at(b: &[u8], i: usize) -> Option<AsciiEight> {
+        let x = u64::from_le_bytes(b.get(i..i + 8)?.try_into().ok()?);
+        let (alnum, upper) = ascii_word_masks(x);
+        let stop = !alnum & 0x8080_8080_8080_8080;
+        let run = if stop == 0 {
+            8
+        } else {
+            stop.trailing_zeros() as usize / 8
+        };
+        Some(AsciiEight {
+            // A capital's bit 7 moved to bit 5 lower-cases it.
+            lowered: x | upper >> 2,
+            run,
+            capital: upper & Self::mask(run) != 0,
+        })
+    }
+
+    /// The run's bytes of [`AsciiEight::lowered`]: the word's first bytes, zero-padded.
+    #[inline]
+    pub(crate) fn word(&self) -> u64 {
+        self.lowered & Self::mask(self.run)
+    }
+
+    /// The low `n` bytes of a `u64`.
+    #[inline]
+    fn mask(n: usize) -> u64 {
+        if n >= 8 {
+            !0
+        } else {
+            (1u64 << (8 * n)) - 1
+        }
+    }
+}
+
 /// The end of the run of ASCII letters and digits in `b` that goes on at `i`.
 #[inline]
 pub(crate) fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(eight) = b.get(i..i + 8) {
-        let (alnum, _) = ascii_word_masks(u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])));
-        let stop = !alnum & 0x8080_8080_8080_8080;
-        if stop != 0 {
-            return i + stop.trailing_zeros() as usize / 8;
+    while let Some(eight) = AsciiEight::at(b, i) {
+        i += eight.run;
+        if eight.run < 8 {
+            return i;
         }
-        i += 8;
     }
     while i < b.len() && ASCII_CLASS[usize::from(b[i])] != 0 {
         i += 1;
@@ -753,20 +807,14 @@ fn ascii_stop_bits(line: &str, bits: &mut Vec<u64>, buf: &mut String) {
         }
         let start = i;
         let mut packed = 0u64;
-        if let Some(eight) = b.get(i..i + 8) {
+        if let Some(eight) = AsciiEight::at(b, i) {
             // Eight bytes at once: the word's first eight, lower-cased, and where it ends.
-            let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
-            let (alnum, upper) = ascii_word_masks(x);
-            let stop = !alnum & 0x8080_8080_8080_8080;
-            let lowered = x | upper >> 2;
-            if stop == 0 {
-                packed = lowered;
-                i = ascii_word_end(b, i + 8);
+            packed = eight.word();
+            i = if eight.run == 8 {
+                ascii_word_end(b, i + 8)
             } else {
-                let run = stop.trailing_zeros() as usize / 8;
-                packed = lowered & ((1u64 << (8 * run)) - 1);
-                i += run;
-            }
+                i + eight.run
+            };
         } else {
             while i < b.len() {
                 let c = ASCII_CLASS[usize::from(b[i])];
@@ -891,6 +939,7 @@ impl Votes {
         hits
     }
 
+    /// The language the votes give.
     pub(crate) fn language(&self) -> Language {
         let (hits, total) = (&self.counts(), self.total);
         let english_index = Language::English.index();

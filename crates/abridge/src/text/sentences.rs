@@ -648,29 +648,6 @@ struct Info<'a> {
 impl Info<'_> {
     /// The parts of token `text`, trimmed with `sets` (built from the rules' characters).
     fn new<'t>(text: &'t str, sets: &TrimSets) -> Info<'t> {
-        let b = text.as_bytes();
-        let alnum = u8::is_ascii_alphanumeric;
-        if sets.alnum_free && b.first().is_some_and(alnum) && b.last().is_some_and(alnum) {
-            return Info::plain(text);
-        }
-        Info::trimmed(text, sets)
-    }
-
-    /// The parts of a word that starts and ends with a letter or digit: nothing to trim (the
-    /// empty parts stand at its end, where trimming leaves them).
-    #[inline]
-    fn plain(text: &str) -> Info<'_> {
-        let end = &text[text.len()..];
-        Info {
-            text,
-            core: text,
-            run: end,
-            closers: end,
-        }
-    }
-
-    /// [`Info::new`] by trimming alone.
-    fn trimmed<'t>(text: &'t str, sets: &TrimSets) -> Info<'t> {
         let t = sets.openers.trim_start(text);
         let body = sets.closers.trim_end(t);
         let closers = &t[body.len()..];
@@ -681,6 +658,19 @@ impl Info<'_> {
             core: sets.closers.trim_end(core),
             run,
             closers,
+        }
+    }
+
+    /// The parts of a word that starts and ends with a letter or digit ([`Tok`]'s flags say so):
+    /// nothing to trim, the empty parts standing at its end, where [`Info::new`] leaves them.
+    #[inline]
+    fn plain(text: &str) -> Info<'_> {
+        let end = &text[text.len()..];
+        Info {
+            text,
+            core: text,
+            run: end,
+            closers: end,
         }
     }
 
@@ -807,7 +797,7 @@ impl<'a> Infos<'a> {
         let t = self.toks.get(j)?;
         let text = self.seg.get(t.start()..t.end()).unwrap_or("");
         if self.sets.alnum_free && t.has(TOK_FIRST_ALNUM) && t.has(TOK_LAST_ALNUM) {
-            // A word that starts and ends with a letter or digit: nothing to trim.
+            // Answered by the flags, not from the cache (a copy of 64 bytes).
             return Some(Info::plain(text));
         }
         if let Some(info) = self.cached.get(j) {
@@ -1647,15 +1637,15 @@ fn split_segment(
         cached: &[],
     };
     let cached: Vec<Info<'_>> = if seg.len() <= CACHED_INFO_BYTES {
-        // Plain words are answered by their flags before the cache is asked: their entries
-        // are left as their whole text, untrimmed.
+        // Plain words are answered by their flags before the cache is asked (`Infos::get`):
+        // their entries are never read, so they are left untrimmed.
         toks.iter()
             .map(|t| {
                 let text = seg.get(t.start()..t.end()).unwrap_or("");
                 if sets.alnum_free && t.has(TOK_FIRST_ALNUM) && t.has(TOK_LAST_ALNUM) {
                     Info::plain(text)
                 } else {
-                    Info::trimmed(text, sets)
+                    Info::new(text, sets)
                 }
             })
             .collect()
@@ -2015,7 +2005,8 @@ mod tests {
                 let ctx = Ctx::new(infos, &markers);
                 for (j, k) in toks.iter().enumerate() {
                     let text = &t[k.start()..k.end()];
-                    let (a, b) = (Info::new(text, sets), Info::trimmed(text, sets));
+                    // The flags' answer (`Infos::get`) against trimming.
+                    let (a, b) = (infos.at(j), Info::new(text, sets));
                     let at = |p: &str| (p.as_ptr() as usize - t.as_ptr() as usize, p.len());
                     assert_eq!(
                         [at(a.core), at(a.run), at(a.closers)],
