@@ -25,6 +25,8 @@ pub mod rank;
 mod span;
 pub mod stories;
 pub mod summary;
+#[cfg(test)]
+mod testing;
 pub mod text;
 mod timing;
 

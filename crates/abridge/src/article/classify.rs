@@ -1152,6 +1152,7 @@ fn is_fragment(c: &Cand<'_>) -> bool {
 mod tests {
     use super::*;
     use crate::markup::{extract, Mode};
+    use crate::testing::XorShift;
 
     #[test]
     fn word_fingerprints_tell_words_apart() {
@@ -1448,26 +1449,20 @@ mod tests {
         // Pages of paragraphs over a vocabulary of six words (4-grams repeat often), some of
         // them pieces of others (quotes), shuffled by a fixed generator.
         let vocab = ["harbour", "council", "barrier", "storm", "quay", "vote"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
         let mut quoted_pages = 0;
         for _ in 0..400 {
             let mut paragraphs: Vec<Vec<&str>> = Vec::new();
-            for _ in 0..2 + next(8) {
-                let copy = !paragraphs.is_empty() && next(3) == 0;
+            for _ in 0..2 + rng.below(8) {
+                let copy = !paragraphs.is_empty() && rng.below(3) == 0;
                 let p: Vec<&str> = if copy {
-                    let src = &paragraphs[next(paragraphs.len())];
-                    let from = next(src.len().max(1));
-                    let to = (from + 1 + next(src.len() - from)).min(src.len());
+                    let src = &paragraphs[rng.below(paragraphs.len())];
+                    let from = rng.below(src.len().max(1));
+                    let to = (from + 1 + rng.below(src.len() - from)).min(src.len());
                     src[from..to].to_vec()
                 } else {
-                    (0..3 + next(14))
-                        .map(|_| vocab[next(vocab.len())])
+                    (0..3 + rng.below(14))
+                        .map(|_| vocab[rng.below(vocab.len())])
                         .collect()
                 };
                 if !p.is_empty() {

@@ -183,21 +183,25 @@ impl Months {
     }
 }
 
+/// The English month names in calendar order, lower-case.
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1 to 12) that an English month name, its first three letters or "sept" names, in any
+/// ASCII case.
 pub(crate) fn month_of(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // Compared without lower-casing into a new string: only ASCII letters fold.
     if !(3..=9).contains(&word.len()) {
         return None;
@@ -217,7 +221,7 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
         _ => return None,
     };
     for &m in candidates {
-        let name = NAMES[m as usize - 1];
+        let name = MONTH_NAMES[m as usize - 1];
         if word.eq_ignore_ascii_case(name)
             || (word.len() == 3 && name.as_bytes()[..3].eq_ignore_ascii_case(word.as_bytes()))
         {
@@ -806,6 +810,7 @@ pub(crate) fn best_date_in(text: &str, months: Option<&Months>) -> Option<DateHi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::XorShift;
 
     #[test]
     fn the_date_signs_refuse_only_texts_without_dates() {
@@ -846,16 +851,10 @@ mod tests {
             "1998-99",
             "3/4",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
         let (mut found, mut refused) = (0, 0);
         for _ in 0..20_000 {
-            let t: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let t = rng.text(&pieces, 12);
             let full = find_dates_by_tokens(&t, None);
             let gated = find_dates_in(&t, None);
             assert_eq!(gated.len(), full.len(), "{t:?}");
@@ -876,24 +875,10 @@ mod tests {
     fn months_by_first_letter_are_the_months_by_name() {
         // The plain definition: every name compared in calendar order.
         let plain = |word: &str| -> Option<u32> {
-            const NAMES: [&str; 12] = [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ];
             if !(3..=9).contains(&word.len()) {
                 return None;
             }
-            for (i, name) in NAMES.iter().enumerate() {
+            for (i, name) in MONTH_NAMES.iter().enumerate() {
                 if word.eq_ignore_ascii_case(name)
                     || (word.len() == 3
                         && name.as_bytes()[..3].eq_ignore_ascii_case(word.as_bytes()))
@@ -904,30 +889,9 @@ mod tests {
             word.eq_ignore_ascii_case("sept").then_some(9)
         };
         let mut words: Vec<String> = Vec::new();
-        for name in [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "sept",
-            "mayor",
-            "junk",
-            "decade",
-            "a",
-            "aprils",
-            "Über",
-            "o'clock",
-            "1998",
-            "augustus",
-        ] {
+        for name in MONTH_NAMES.into_iter().chain([
+            "sept", "mayor", "junk", "decade", "a", "aprils", "Über", "o'clock", "1998", "augustus",
+        ]) {
             for len in 1..=name.len() {
                 let head: String = name.chars().take(len).collect();
                 words.push(head.to_uppercase());

@@ -887,6 +887,7 @@ pub fn normalise_shaped(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::XorShift;
 
     #[test]
     fn signals_with_the_norm_pass_shortcuts_are_the_signals_without() {
@@ -939,18 +940,12 @@ mod tests {
             "caption",
             "Courtesy:",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
         let vocab = Vocabulary::english();
         let (mut times, mut labels, mut credits) = (0, 0, 0);
         for _ in 0..3000 {
-            let words: Vec<&str> = (0..1 + next(8))
-                .map(|_| pieces[next(pieces.len())])
+            let words: Vec<&str> = (0..1 + rng.below(8))
+                .map(|_| pieces[rng.below(pieces.len())])
                 .collect();
             let text = words.join(" ");
             let norm = normalise(&text);
@@ -976,15 +971,9 @@ mod tests {
             "a", "By", "Photo:", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{1c}", "é",
             "\u{a0}", "x.y",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
         for _ in 0..3000 {
-            let t: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
+            let t = rng.text(&pieces, 14);
             let mut out = [""; 7];
             let n = last_words(&t, &mut out);
             let want: Vec<&str> = t.split_whitespace().rev().take(7).collect();
@@ -1059,15 +1048,9 @@ mod tests {
             "\u{7f}",
             "\t",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..500 {
-            texts.push((0..next(30)).map(|_| pieces[next(pieces.len())]).collect());
+            texts.push(rng.text(&pieces, 30));
         }
         for t in &texts {
             let t = t.as_str();
@@ -1141,16 +1124,10 @@ mod tests {
             "of",
             "use",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
         let mut furniture_seen = 0;
         for _ in 0..2000 {
-            let norm: Vec<&str> = (0..next(14)).map(|_| words[next(words.len())]).collect();
+            let norm = rng.pieces(&words, 14);
             let norm = norm.join(" ");
             let want = ListCounts::reference(&norm, &vocab);
             assert_eq!(ListCounts::of_norm(&norm, &vocab), want, "{norm}");

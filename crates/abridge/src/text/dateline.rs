@@ -209,6 +209,7 @@ fn is_short_qualifier(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::XorShift;
 
     #[test]
     fn the_quick_refusals_agree_with_the_definitions() {
@@ -244,16 +245,10 @@ mod tests {
             " ",
             "\u{a0}",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
         let (mut datelines, mut places) = (0, 0);
         for _ in 0..20_000 {
-            let words: Vec<&str> = (0..next(9)).map(|_| pieces[next(pieces.len())]).collect();
+            let words = rng.pieces(&pieces, 9);
             let s = words.join(" ");
             let len = dateline_len(&s);
             assert_eq!(len, dateline_len_by_tokens(&s), "{s:?}");

@@ -110,6 +110,7 @@ pub(crate) fn joins_hyphenated(before: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::flatten;
+    use crate::testing::XorShift;
 
     #[test]
     fn flat_text_is_its_own_flattening() {
@@ -118,16 +119,10 @@ mod tests {
             "a", "Word", "city-", "centre", " ", " ", "  ", "\n", "\r\n", "\t", "\u{a0}", "。",
             "x\u{1}",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
         let mut flat = 0;
         for _ in 0..5000 {
-            let t: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            let t = rng.text(&pieces, 10);
             assert_eq!(flatten(&t), flatten_words(&t), "{t:?}");
             flat += usize::from(is_flat(&t) && !t.is_empty());
         }

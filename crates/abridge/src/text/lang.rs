@@ -1225,18 +1225,14 @@ pub(crate) fn is_cjk_or_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::XorShift;
 
     #[test]
     fn votes_in_byte_lanes_are_the_plain_counts() {
         // Lines of random stop bits (up to every language's), long enough to flush the lanes
         // several times, and lines too short to vote.
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = || rng.next_u64();
         let mask = (1u64 << Language::ALL.len()) - 1;
         let lines: Vec<(usize, Vec<u64>)> = (0..400)
             .map(|_| {
@@ -1257,13 +1253,10 @@ mod tests {
     #[test]
     fn eight_byte_word_masks_are_the_byte_classes() {
         // Every byte value at every position, among random neighbours.
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
         for pos in 0..8 {
             for v in 0..=255u8 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                let mut bytes = state.to_le_bytes();
+                let mut bytes = rng.next_u64().to_le_bytes();
                 bytes[pos] = v;
                 let (alnum, upper) = ascii_word_masks(u64::from_le_bytes(bytes));
                 for (k, &b) in bytes.iter().enumerate() {
@@ -1300,23 +1293,17 @@ mod tests {
             .collect();
         let mut sorted = words.clone();
         sorted.sort_unstable();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
         let (mut bits, mut buf) = (Vec::new(), String::new());
         let mut hits = 0;
         for _ in 0..3000 {
             let mut line = String::new();
-            for _ in 0..next(12) {
-                let w = sorted[next(sorted.len())];
+            for _ in 0..rng.below(12) {
+                let w = sorted[rng.below(sorted.len())];
                 let w: String = w
                     .chars()
                     .map(|c| {
-                        if next(4) == 0 {
+                        if rng.below(4) == 0 {
                             c.to_ascii_uppercase()
                         } else {
                             c
@@ -1325,10 +1312,10 @@ mod tests {
                     .collect();
                 line.push_str(&w);
                 // No separator glues two words into a longer one.
-                line.push_str([" ", ", ", "-", ". ", "'", "  ", ""][next(7)]);
+                line.push_str([" ", ", ", "-", ". ", "'", "  ", ""][rng.below(7)]);
             }
             // Half the lines end with a word.
-            if next(2) == 0 {
+            if rng.below(2) == 0 {
                 let end = line
                     .trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
                     .len();

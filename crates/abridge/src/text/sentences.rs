@@ -1913,6 +1913,7 @@ fn inside_quotes(infos: &Infos<'_>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::XorShift;
 
     #[test]
     fn tokenising_by_bytes_is_tokenising_by_chars() {
@@ -1948,16 +1949,8 @@ mod tests {
             ":", ",", "'", "-", "—", "•", "Dr.", "U.S.", "e.g.", "1.", "b)", "„", "・", "的", "।",
             "@", "://", "$", "%",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
-        (0..n)
-            .map(|_| (0..next(40)).map(|_| pieces[next(pieces.len())]).collect())
-            .collect()
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
+        (0..n).map(|_| rng.text(&pieces, 40)).collect()
     }
 
     #[test]
