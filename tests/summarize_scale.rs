@@ -37,6 +37,7 @@ fn timings_name_every_stage_and_leave_the_summary_alone() {
         "term bags",
         "graph",
         "rank",
+        "relevance",
         "select",
         "write",
         "total",
@@ -55,6 +56,26 @@ fn timings_name_every_stage_and_leave_the_summary_alone() {
     );
     // Without the flag, nothing on stderr under -q.
     assert!(plain.stderr.is_empty(), "{}", stderr(&plain));
+    // Without -q the story check runs too: its vectors on every thread, its sample and its
+    // clustering on one, beside the ranking.
+    let loud = abridge(&["summarize", "mixed", "--words", "60", "--timings"], &dir);
+    assert!(loud.status.success());
+    assert_eq!(plain.stdout, loud.stdout);
+    let report = stderr(&loud);
+    let line = |stage: &str| {
+        report
+            .lines()
+            .find(|l| l.starts_with(stage))
+            .unwrap_or_else(|| panic!("{stage} missing:\n{report}"))
+            .to_string()
+    };
+    assert!(line("story vectors").ends_with("every thread"), "{report}");
+    for stage in ["story sample", "story clusters"] {
+        assert!(
+            line(stage).ends_with("one thread, beside graph/rank/select"),
+            "{report}"
+        );
+    }
 }
 
 #[test]

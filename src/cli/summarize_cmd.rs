@@ -99,11 +99,9 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
         },
         || {
             let mut stages = Timings::new();
-            let start = Instant::now();
-            let warning = (!quiet).then(|| story_warning(&prepared)).flatten();
-            if !quiet {
-                stages.add_beside("story check", "graph/rank/select", start.elapsed());
-            }
+            let warning = (!quiet)
+                .then(|| story_warning(&prepared, &mut stages))
+                .flatten();
             (warning, stages)
         },
     );
@@ -149,20 +147,32 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     Ok(status)
 }
 
+/// What the story check runs beside.
+const BESIDE: &str = "graph/rank/select";
+
 /// The warning for an input that looks like several stories (two or more of at least
 /// [`STORY_WARNING_SIZE`] documents): one summary of it mixes them. The summary is unchanged.
 /// Above [`STORY_CHECK_SAMPLE`] documents the check groups an even sample of them (every k-th
-/// by source name, so input order does not matter), which keeps its cost, on one thread,
-/// the same for any input size.
-fn story_warning(prepared: &abridge::summary::Prepared) -> Option<String> {
+/// by source name, so input order does not matter), which keeps its cost the same for any
+/// input size. Its stages go to `timings`: the sample and the clustering on one thread, beside
+/// the ranking; the vectors on every thread.
+
+fn story_warning(prepared: &abridge::summary::Prepared, timings: &mut Timings) -> Option<String> {
     let n = prepared.documents.len();
     if n < 2 * STORY_WARNING_SIZE {
         return None;
     }
+    let start = Instant::now();
     let sample = (n > STORY_CHECK_SAMPLE).then(|| sample_documents(prepared, STORY_CHECK_SAMPLE));
+    timings.add_beside("story sample", BESIDE, start.elapsed());
     let checked = sample.as_ref().unwrap_or(prepared);
-    let grouping =
-        abridge::stories::group(checked, &abridge::stories::GroupOptions::default()).ok()?;
+    let grouping = abridge::stories::group_timed(
+        checked,
+        &abridge::stories::GroupOptions::default(),
+        timings,
+        Some(BESIDE),
+    )
+    .ok()?;
     let big = grouping
         .stories
         .iter()

@@ -42,10 +42,11 @@ use crate::rank::similarity::TermBag;
 use crate::summary::{
     Prepared, PreparedSentence, Preparer, Summarizer, SummaryOptions, SummarySentence,
 };
-use crate::Error;
+use crate::{Error, Timings};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::time::Instant;
 
 /// Mean pairwise cosine at which two clusters of articles merge into one story, chosen once on
 /// the DUC 2004 development topics (docs/stories.md: cross-validated with the name weight and the
@@ -209,6 +210,19 @@ pub struct Grouping {
 /// The partition depends only on the set of documents when `prepared` comes from
 /// [`Preparer::finish_canonical`] (and their sources differ).
 pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Error> {
+    group_timed(prepared, options, &mut Timings::new(), None)
+}
+
+/// [`group`], adding the wall time of its two stages to `timings`: `story vectors` (each
+/// document's vector, the candidate pairs and the nearest neighbours: every thread) and `story
+/// clusters` (the clustering and the ordering: one thread), the latter with `beside` as what it
+/// runs beside, if anything.
+pub fn group_timed(
+    prepared: &Prepared,
+    options: &GroupOptions,
+    timings: &mut Timings,
+    beside: Option<&'static str>,
+) -> Result<Grouping, Error> {
     if !(options.threshold > 0.0 && options.threshold <= 1.0) {
         return Err(Error::option(
             "--threshold",
@@ -232,6 +246,7 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Er
             .source
             .cmp(&prepared.documents[b].source)
     });
+    let start = Instant::now();
     let ranges = vectors::document_ranges(prepared);
     let mut all = vectors::vectors(prepared, &ranges, options);
     let sorted: Vec<vectors::DocVector> =
@@ -247,6 +262,8 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Er
     } else {
         Vec::new()
     };
+    timings.add("story vectors", true, start.elapsed());
+    let start = Instant::now();
     let mut labels = cluster::average_link(
         sorted.clone(),
         &edges,
@@ -293,6 +310,10 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Er
                 similarity[d] = within[d] / (story.len() - 1) as f64;
             }
         }
+    }
+    match beside {
+        Some(work) => timings.add_beside("story clusters", work, start.elapsed()),
+        None => timings.add("story clusters", false, start.elapsed()),
     }
     Ok(Grouping {
         stories,

@@ -862,6 +862,10 @@ fn summarize_toward(
         mut scores,
         mut eligible,
     } = relevance(prepared, &centrality, &effective);
+    // Which sentences may be picked is decided on every thread (`relevance`); the picking that
+    // follows is on one.
+    timings.add("relevance", true, start.elapsed());
+    let start = Instant::now();
     if let Some(r) = &to_query {
         let e = options.query.relevance_exponent;
         if e > 0.0 && r.iter().any(|&x| x > 0.0) {
