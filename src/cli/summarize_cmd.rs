@@ -156,7 +156,6 @@ const BESIDE: &str = "graph/rank/select";
 /// by source name, so input order does not matter), which keeps its cost the same for any
 /// input size. Its stages go to `timings`: the sample and the clustering on one thread, beside
 /// the ranking; the vectors on every thread.
-
 fn story_warning(prepared: &abridge::summary::Prepared, timings: &mut Timings) -> Option<String> {
     let n = prepared.documents.len();
     if n < 2 * STORY_WARNING_SIZE {
