@@ -326,14 +326,20 @@ impl Preparer {
     /// thread, then builds the sentences in parallel.
     fn push_all(&mut self, mut analysed: Vec<Analysed>) {
         let start = Instant::now();
+        // Terms already numbered are only looked up: their strings are freed with the rest of
+        // the document on the parallel side, below, not here.
         let global: Vec<Vec<u32>> = analysed
             .iter_mut()
             .map(|a| {
-                std::mem::take(&mut a.dictionary)
-                    .into_iter()
-                    .map(|term| {
-                        let next = self.ids.len() as u32;
-                        *self.ids.entry(term).or_insert(next)
+                a.dictionary
+                    .iter_mut()
+                    .map(|term| match self.ids.get(term.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.ids.len() as u32;
+                            self.ids.insert(std::mem::take(term), id);
+                            id
+                        }
                     })
                     .collect()
             })
