@@ -193,7 +193,7 @@ mixes them (`abridge stories` summarises each)"
 }
 
 /// About `size` of the documents of `prepared` (every k-th in the order of their source names)
-/// with their sentences.
+/// with their sentences' terms (what the story grouping reads), for the story check.
 fn sample_documents(
     prepared: &abridge::summary::Prepared,
     size: usize,
@@ -221,9 +221,17 @@ fn sample_documents(
         .sentences
         .iter()
         .filter(|s| new_index[s.document] != usize::MAX)
+        // The grouping reads a sentence's terms and position only: its text and bag are not
+        // copied.
         .map(|s| abridge::summary::PreparedSentence {
             document: new_index[s.document],
-            ..s.clone()
+            index: s.index,
+            position: s.position,
+            text: String::new(),
+            original: None,
+            words: s.words,
+            sequence: s.sequence.clone(),
+            bag: Default::default(),
         })
         .collect();
     sample.vocabulary = prepared.vocabulary;

@@ -57,7 +57,8 @@ impl PartialOrd for Candidate {
     }
 }
 
-/// Clusters the unit `vectors` along `edges` (`(i, j)`, `i < j`); links between clusters whose
+/// Clusters the unit `vectors` along `edges` (`(i, j)`, `i < j`), whose `cosines` (one per
+/// edge, [`super::vectors::cosines`]) are the first means; links between clusters whose
 /// mean falls below `floor` are dropped. Returns each item's cluster
 /// label (the smallest item index of its cluster). Deterministic: every choice follows a total
 /// order on (mean similarity, item indices).
@@ -71,6 +72,7 @@ impl PartialOrd for Candidate {
 pub(crate) fn average_link(
     vectors: Vec<DocVector>,
     edges: &[(u32, u32)],
+    cosines: &[f64],
     threshold: f64,
     floor: f64,
     nearest: &[(u32, u32)],
@@ -102,10 +104,9 @@ pub(crate) fn average_link(
             || near[a].get(&(b as u32)).copied().unwrap_or(0) as f64
                 >= gate * size[a].min(size[b]) as f64
     };
-    for &(i, j) in edges {
+    for (&(i, j), &mean) in edges.iter().zip(cosines) {
         links[i as usize].insert(j);
         links[j as usize].insert(i);
-        let mean = dot(&sums[i as usize], &sums[j as usize]);
         if mean >= threshold && passes(&near, &size, i as usize, j as usize, mean) {
             heap.push(Candidate {
                 mean,
@@ -242,6 +243,10 @@ pub(crate) fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> DocVector {
 mod tests {
     use super::*;
 
+    fn cos(vectors: &[DocVector], edges: &[(u32, u32)]) -> Vec<f64> {
+        super::super::vectors::cosines(vectors, edges)
+    }
+
     #[test]
     fn two_groups_and_a_loner() {
         let unit = |v: &[(u32, f64)]| {
@@ -260,16 +265,43 @@ mod tests {
         ];
         let edges = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)];
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.3, 0.0, &[], 0.0, 1.0),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.3,
+                0.0,
+                &[],
+                0.0,
+                1.0
+            ),
             [0, 0, 0, 3, 3, 5]
         );
         // The 2-3 link is weak on average (0.06 / 6 pairs): kept apart at 0.02.
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.02, 0.0, &[], 0.0, 1.0),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.02,
+                0.0,
+                &[],
+                0.0,
+                1.0
+            ),
             [0, 0, 0, 3, 3, 5]
         );
         assert_eq!(
-            average_link(vectors, &edges, 0.005, 0.0, &[], 0.0, 1.0),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.005,
+                0.0,
+                &[],
+                0.0,
+                1.0
+            ),
             [0, 0, 0, 0, 0, 5]
         );
     }
@@ -294,29 +326,74 @@ mod tests {
         let home = [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)];
         // The mean alone merges them.
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.2, 0.0, &home, 0.0, 1.0),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.2,
+                0.0,
+                &home,
+                0.0,
+                1.0
+            ),
             [0; 6]
         );
         // No nearest-neighbour edge across: kept apart.
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.2, 0.0, &home, 0.5, 1.0),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.2,
+                0.0,
+                &home,
+                0.5,
+                1.0
+            ),
             [0, 0, 0, 3, 3, 3]
         );
         // One edge across for 3 documents of the smaller cluster: below 0.5 per document.
         let one = [&home[..], &[(2, 3)]].concat();
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.2, 0.0, &one, 0.5, 1.0),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.2,
+                0.0,
+                &one,
+                0.5,
+                1.0
+            ),
             [0, 0, 0, 3, 3, 3]
         );
         // Two edges across (2 >= 0.5 x 3), counted through the merges of both groups: merged.
         let two = [&home[..], &[(2, 3), (1, 4)]].concat();
         assert_eq!(
-            average_link(vectors.clone(), &edges, 0.2, 0.0, &two, 0.5, 1.0),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.2,
+                0.0,
+                &two,
+                0.5,
+                1.0
+            ),
             [0; 6]
         );
         // A mean of `sure` or more (0.29 >= 0.25) needs no edge across.
         assert_eq!(
-            average_link(vectors, &edges, 0.2, 0.0, &home, 0.5, 0.25),
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                0.2,
+                0.0,
+                &home,
+                0.5,
+                0.25
+            ),
             [0; 6]
         );
     }

@@ -257,8 +257,9 @@ pub fn group_timed(
     } else {
         options.gate
     };
+    let cosines = vectors::cosines(&sorted, &edges);
     let nearest = if gate > 0.0 {
-        vectors::nearest(&sorted, &edges, options.nearest)
+        vectors::nearest(sorted.len(), &edges, &cosines, options.nearest)
     } else {
         Vec::new()
     };
@@ -267,6 +268,7 @@ pub fn group_timed(
     let mut labels = cluster::average_link(
         sorted.clone(),
         &edges,
+        &cosines,
         options.threshold,
         options.edge_floor,
         &nearest,

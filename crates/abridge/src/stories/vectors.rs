@@ -173,20 +173,30 @@ pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, 
     edges
 }
 
-/// The nearest-neighbour graph: each document's `k` most similar documents (exact cosine, the
-/// lower index on ties) among those `edges` joins it to, as edges `(i, j)` with `i < j`, sorted
-/// and each once (kept when either end keeps it). A subset of `edges`; empty when `k` is 0.
-pub(crate) fn nearest(vectors: &[DocVector], edges: &[(u32, u32)], k: usize) -> Vec<(u32, u32)> {
-    if k == 0 {
-        return Vec::new();
-    }
-    let sims: Vec<f64> = crate::par::map_items(
+/// The exact cosine of each of `edges` (the vectors are unit vectors), computed on every thread.
+pub(crate) fn cosines(vectors: &[DocVector], edges: &[(u32, u32)]) -> Vec<f64> {
+    crate::par::map_items(
         edges,
         || (),
         |_, &(i, j)| super::cluster::dot(&vectors[i as usize], &vectors[j as usize]),
-    );
-    let mut around: Vec<Vec<(f64, u32)>> = vec![Vec::new(); vectors.len()];
-    for (&(i, j), &sim) in edges.iter().zip(&sims) {
+    )
+}
+
+/// The nearest-neighbour graph of `n` documents: each document's `k` most similar documents
+/// (by `cosines`, one per edge; the lower index on ties) among those `edges` joins it to, as
+/// edges `(i, j)` with `i < j`, sorted and each once (kept when either end keeps it). A subset
+/// of `edges`; empty when `k` is 0.
+pub(crate) fn nearest(
+    n: usize,
+    edges: &[(u32, u32)],
+    cosines: &[f64],
+    k: usize,
+) -> Vec<(u32, u32)> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut around: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n];
+    for (&(i, j), &sim) in edges.iter().zip(cosines) {
         around[i as usize].push((sim, j));
         around[j as usize].push((sim, i));
     }
@@ -249,9 +259,10 @@ mod tests {
         ];
         let all = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
         // 0 and 1 are each other's nearest, so are 2 and 3.
-        assert_eq!(nearest(&vectors, &all, 1), [(0, 1), (2, 3)]);
+        let near = |edges: &[(u32, u32)], k| nearest(4, edges, &cosines(&vectors, edges), k);
+        assert_eq!(near(&all, 1), [(0, 1), (2, 3)]);
         // Only pairs of the candidate graph count; 0 turns the graph off.
-        assert_eq!(nearest(&vectors, &[(0, 2), (1, 3)], 1), [(0, 2), (1, 3)]);
-        assert!(nearest(&vectors, &all, 0).is_empty());
+        assert_eq!(near(&[(0, 2), (1, 3)], 1), [(0, 2), (1, 3)]);
+        assert!(near(&all, 0).is_empty());
     }
 }
