@@ -57,28 +57,40 @@ impl PartialOrd for Candidate {
     }
 }
 
+/// The merge gate of [`average_link`]. With `per_document` above 0, two clusters whose mean is
+/// below `sure` merge only when the nearest-neighbour graph `nearest` (a subset of the edges)
+/// also joins them, by at least `per_document` edges per member of the smaller one: two related
+/// stories (two rounds of talks between the same sides) can reach the mean through their shared
+/// vocabulary, but their documents' nearest neighbours stay within their own story. A mean of
+/// `sure` or more is trusted alone (in a large story of close articles, a tight group's nearest
+/// neighbours may all be inside the group).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Gate<'a> {
+    pub(crate) nearest: &'a [(u32, u32)],
+    pub(crate) per_document: f64,
+    pub(crate) sure: f64,
+}
+
 /// Clusters the unit `vectors` along `edges` (`(i, j)`, `i < j`), whose `cosines` (one per
 /// edge, [`super::vectors::cosines`]) are the first means; links between clusters whose
 /// mean falls below `floor` are dropped. Returns each item's cluster
 /// label (the smallest item index of its cluster). Deterministic: every choice follows a total
 /// order on (mean similarity, item indices).
 ///
-/// With a `gate` above 0, two clusters whose mean is below `sure` merge only when the
-/// nearest-neighbour graph `nearest` (a subset of `edges`) also joins them, by at least `gate`
-/// edges per member of the smaller one: two related stories (two rounds of talks between the
-/// same sides) can reach the mean through their shared vocabulary, but their documents' nearest
-/// neighbours stay within their own story. A mean of `sure` or more is trusted alone (in a large
-/// story of close articles, a tight group's nearest neighbours may all be inside the group).
+/// The `gate` ([`Gate`]) holds back merges the nearest neighbours do not support.
 pub(crate) fn average_link(
     vectors: Vec<DocVector>,
     edges: &[(u32, u32)],
     cosines: &[f64],
     threshold: f64,
     floor: f64,
-    nearest: &[(u32, u32)],
-    gate: f64,
-    sure: f64,
+    gate: Gate<'_>,
 ) -> Vec<usize> {
+    let Gate {
+        nearest,
+        per_document: gate,
+        sure,
+    } = gate;
     let n = vectors.len();
     let vocabulary = vectors
         .iter()
@@ -271,9 +283,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.3,
                 0.0,
-                &[],
-                0.0,
-                1.0
+                Gate {
+                    nearest: &[],
+                    per_document: 0.0,
+                    sure: 1.0
+                }
             ),
             [0, 0, 0, 3, 3, 5]
         );
@@ -285,9 +299,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.02,
                 0.0,
-                &[],
-                0.0,
-                1.0
+                Gate {
+                    nearest: &[],
+                    per_document: 0.0,
+                    sure: 1.0
+                }
             ),
             [0, 0, 0, 3, 3, 5]
         );
@@ -298,9 +314,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.005,
                 0.0,
-                &[],
-                0.0,
-                1.0
+                Gate {
+                    nearest: &[],
+                    per_document: 0.0,
+                    sure: 1.0
+                }
             ),
             [0, 0, 0, 0, 0, 5]
         );
@@ -332,9 +350,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.2,
                 0.0,
-                &home,
-                0.0,
-                1.0
+                Gate {
+                    nearest: &home,
+                    per_document: 0.0,
+                    sure: 1.0
+                }
             ),
             [0; 6]
         );
@@ -346,9 +366,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.2,
                 0.0,
-                &home,
-                0.5,
-                1.0
+                Gate {
+                    nearest: &home,
+                    per_document: 0.5,
+                    sure: 1.0
+                }
             ),
             [0, 0, 0, 3, 3, 3]
         );
@@ -361,9 +383,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.2,
                 0.0,
-                &one,
-                0.5,
-                1.0
+                Gate {
+                    nearest: &one,
+                    per_document: 0.5,
+                    sure: 1.0
+                }
             ),
             [0, 0, 0, 3, 3, 3]
         );
@@ -376,9 +400,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.2,
                 0.0,
-                &two,
-                0.5,
-                1.0
+                Gate {
+                    nearest: &two,
+                    per_document: 0.5,
+                    sure: 1.0
+                }
             ),
             [0; 6]
         );
@@ -390,9 +416,11 @@ mod tests {
                 &cos(&vectors, &edges),
                 0.2,
                 0.0,
-                &home,
-                0.5,
-                0.25
+                Gate {
+                    nearest: &home,
+                    per_document: 0.5,
+                    sure: 0.25
+                }
             ),
             [0; 6]
         );

@@ -271,9 +271,11 @@ pub fn group_timed(
         &cosines,
         options.threshold,
         options.edge_floor,
-        &nearest,
-        gate,
-        options.sure * options.threshold,
+        cluster::Gate {
+            nearest: &nearest,
+            per_document: gate,
+            sure: options.sure * options.threshold,
+        },
     );
     attach_singletons(&sorted, &edges, &mut labels, options.attach);
     // Members per cluster, and each member's summed similarity within its cluster.
