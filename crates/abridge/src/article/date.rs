@@ -652,6 +652,42 @@ fn may_hold_date(text: &str) -> bool {
     false
 }
 
+/// At least the number of words (runs of letters and digits) that [`find_dates_in`] can find
+/// inside dates in `text`, in any language, without tokenising it: every date holds a year of
+/// four ASCII digits (a maximal run) or, with a year of two digits, a slash, no two dates the
+/// same one, and a date spans at most [`LOOKAHEAD`] tokens, each at most one word.
+pub(crate) fn most_date_words(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut anchors, mut i) = (0, 0);
+    while i < b.len() {
+        // Chunks without a digit or a slash are passed over whole, as in `may_hold_date`.
+        const CHUNK: usize = 16;
+        while i + CHUNK <= b.len()
+            && !b[i..i + CHUNK]
+                .iter()
+                .fold(false, |any, &c| any | c.is_ascii_digit() | (c == b'/'))
+        {
+            i += CHUNK;
+        }
+        let stop = (i + CHUNK).min(b.len());
+        while i < stop {
+            if b[i] == b'/' {
+                anchors += 1;
+                i += 1;
+            } else if b[i].is_ascii_digit() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                anchors += usize::from(i - start == 4);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    anchors * LOOKAHEAD
+}
+
 /// Tokens a date pattern looks at after its first one (`28th of February. , 2025`: 8), and the
 /// one before it (a longer run such as an IP address).
 const LOOKAHEAD: usize = 8;
@@ -909,6 +945,63 @@ mod tests {
             found += usize::from(month_of(w).is_some());
         }
         assert!(found > 60, "{found}");
+    }
+
+    #[test]
+    fn most_date_words_bounds_the_words_of_the_dates_found() {
+        // Random texts packed with dates of every shape (English and Spanish month names, joining
+        // words, ordinals, numeric and CJK dates, glued and spaced): the words inside the dates
+        // found never exceed the bound, which is nearly reached by texts that are all dates.
+        let pieces = [
+            "2024",
+            "1998",
+            "12",
+            "5",
+            "28th",
+            "1er",
+            "-",
+            "/",
+            ".",
+            ",",
+            " ",
+            " ",
+            " ",
+            "of",
+            "de",
+            "March",
+            "Sept.",
+            "marzo",
+            "x",
+            "年",
+            "月",
+            "日",
+            "2026年12月4日",
+            "03/04/05",
+            "٣",
+            "é",
+        ];
+        let spanish = crate::article::Vocabulary::for_language(
+            crate::text::lang::Language::from_code("es").expect("Spanish"),
+        );
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
+        let (mut dated, mut closest) = (0, 0.0f64);
+        for _ in 0..20_000 {
+            let t = rng.text(&pieces, 40);
+            let bound = most_date_words(&t);
+            for months in [None, spanish.months()] {
+                let mut words = 0;
+                for d in find_dates_in(&t, months) {
+                    crate::text::lang::for_each_word(&t[d.start..d.end], |_| words += 1);
+                }
+                assert!(words <= bound, "{words} > {bound}: {t:?}");
+                if words > 0 {
+                    dated += 1;
+                    closest = closest.max(words as f64 / bound as f64);
+                }
+            }
+        }
+        assert!(dated > 2_000, "{dated}");
+        assert!(closest > 0.3, "{closest}");
     }
 
     fn iso(text: &str) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! The signals measured on one block, each computed from its text alone (context comes later, in
 //! [`super::classify`]).
 
-use super::date::find_dates_in;
+use super::date::{self, find_dates_in};
 use super::vocab::{starts_with_words, Vocabulary, WordFacts};
 use super::wrap::ends_sentence;
 use crate::text::lang::{for_each_word, packed_bytes};
@@ -38,7 +38,8 @@ pub struct Signals {
     pub symbols: u32,
     /// Caption words found.
     pub caption: u32,
-    /// Words that are part of a date.
+    /// Words that are part of a date; counted only where they can matter
+    /// ([`Signals::date_words_matter`]), 0 elsewhere.
     pub date_words: u32,
     /// Whole text in parentheses or brackets.
     pub parenthesised: bool,
@@ -197,10 +198,12 @@ impl Signals {
         } else {
             count32(t.chars().filter(|c| FURNITURE_SYMBOLS.contains(c)).count())
         };
-        for d in find_dates_in(t, vocab.months()) {
-            let mut n = 0;
-            for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
-            s.date_words += n;
+        if s.date_words_matter(t) {
+            for d in find_dates_in(t, vocab.months()) {
+                let mut n = 0;
+                for_each_word(t.get(d.start..d.end).unwrap_or(""), |_| n += 1);
+                s.date_words += n;
+            }
         }
         s.parenthesised =
             (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
@@ -250,6 +253,15 @@ impl Signals {
         s
     }
 
+    /// Whether the date words of block `text`, whose words are counted, can change what is
+    /// read from the signals: in a block short enough to be a title or to give the publication
+    /// date, or one that [`Signals::most_date_words`] allows to be a date line. Most paragraphs
+    /// are neither and are not searched for dates (their `date_words` stay 0).
+    fn date_words_matter(&self, text: &str) -> bool {
+        self.words <= TITLE_MAX_WORDS.max(super::DATE_MAX_WORDS)
+            || date::most_date_words(text) + DATE_LINE_OTHER_WORDS as usize >= self.words as usize
+    }
+
     /// Share of the words that are stop words.
     pub fn density(&self) -> f32 {
         if self.words == 0 {
@@ -286,7 +298,7 @@ impl Signals {
             .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '`']);
         let max_chars = if self.is_unspaced() { 60 } else { 160 };
         self.words >= 1
-            && self.words <= 24
+            && self.words <= TITLE_MAX_WORDS
             && self.chars <= max_chars
             && self.proper_start
             && !t.ends_with(['.', ',', ';', ':', '…'])
@@ -299,7 +311,9 @@ impl Signals {
     /// time stamp or a relative time alone counts too.
     pub fn date_line(&self) -> bool {
         self.time_line
-            || self.date_words > 0 && self.words <= self.date_words + 10 && !self.sentence_end
+            || self.date_words > 0
+                && self.words <= self.date_words + DATE_LINE_OTHER_WORDS
+                && !self.sentence_end
             || self.date_words > 0 && self.words <= self.date_words + 4
     }
 
@@ -426,6 +440,13 @@ impl<'v> ListCounter<'v> {
         c
     }
 }
+
+/// Most words of a block that reads like a title ([`Signals::title_like`]).
+const TITLE_MAX_WORDS: u32 = 24;
+
+/// Most words other than date words in a date line without sentence punctuation
+/// ([`Signals::date_line`]).
+const DATE_LINE_OTHER_WORDS: u32 = 10;
 
 /// Most words of a time stamp, relative time or reading time line.
 const TIME_LINE_WORDS: usize = 6;
@@ -996,6 +1017,64 @@ mod tests {
         }
     }
     use crate::text::lang::Language;
+
+    #[test]
+    fn blocks_not_searched_for_dates_read_as_if_they_were() {
+        // Random blocks of 1 to 90 words, many of them dates, some ending a sentence: where the
+        // date search is skipped, the readings that use the date words (a date line, a title,
+        // the publication date's candidates) are those of the full count.
+        let dates = [
+            "2024",
+            "March",
+            "5,",
+            "2025",
+            "12/03/2024",
+            "Sept.",
+            "20",
+            "of",
+            "1998-99",
+            "2026-01-05",
+            "March 5, 2025",
+            "28th of March 2024",
+        ];
+        let prose = [
+            "on", "the", "council", "voted.", "Posted", "by", "x", "Harbour", "(AP)", "—", "said",
+        ];
+        let vocab = Vocabulary::english();
+        let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
+        let (mut skipped, mut long_lines) = (0, 0);
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(90);
+            // A share of date pieces from none to all, per block (all in a quarter of them).
+            let share = if rng.below(4) == 0 { 10 } else { rng.below(11) };
+            let words: Vec<&str> = (0..n)
+                .map(|_| {
+                    if rng.below(10) < share {
+                        dates[rng.below(dates.len())]
+                    } else {
+                        prose[rng.below(prose.len())]
+                    }
+                })
+                .collect();
+            let text = words.join(" ");
+            let norm = normalise(&text);
+            let (_, shapes) = normalise_shaped(&text, |_, _| {});
+            let gated = Signals::of(&text, &norm, 0, shapes, &vocab);
+            let mut full = gated.clone();
+            full.date_words = 0;
+            for d in find_dates_in(&text, vocab.months()) {
+                for_each_word(&text[d.start..d.end], |_| full.date_words += 1);
+            }
+            if gated.date_words != full.date_words {
+                skipped += 1;
+                assert!(gated.words > super::super::DATE_MAX_WORDS, "{text}");
+            }
+            assert_eq!(gated.date_line(), full.date_line(), "{text}");
+            assert_eq!(gated.title_like(&text), full.title_like(&text), "{text}");
+            long_lines += usize::from(full.date_line() && full.words > 40);
+        }
+        assert!(skipped > 500 && long_lines > 10, "{skipped} {long_lines}");
+    }
 
     fn sig(text: &str) -> Signals {
         let norm = normalise(text);
