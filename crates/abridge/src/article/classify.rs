@@ -280,6 +280,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
     let mut fps: Vec<u64> = Vec::new();
     // The word-list counts of the signals, taken in the same pass.
     let mut lists = ListCounter::new(vocab);
+    let fact_table = vocab.fact_table();
     let mut cands: Vec<Cand<'a>> = blocks
         .into_iter()
         .map(|block| {
@@ -299,7 +300,7 @@ pub fn classify<'a>(blocks: Vec<Block<'a>>, vocab: &Vocabulary) -> Vec<Cand<'a>>
             let (norm, shapes) = normalise_shaped(text, |w, packed| {
                 words += 1;
                 // One look-up for the word's stop-word languages and lists.
-                let facts = vocab.facts(w, packed);
+                let facts = fact_table.get(w, packed);
                 lists.word_with(w, facts);
                 if facts.stop_bits != 0 {
                     block_bits.push(facts.stop_bits);

@@ -151,7 +151,7 @@ impl WordFacts {
 /// keeps them: words of one to eight bytes by their packed bytes, others by their text, and a
 /// filter by length and first byte that turns most words away before hashing.
 #[derive(Debug, Default)]
-struct FactTable {
+pub(crate) struct FactTable {
     short: FxHashMap<u64, WordFacts>,
     long: FxHashMap<Box<str>, WordFacts>,
     first: Vec<u64>,
@@ -225,7 +225,7 @@ impl FactTable {
 
     /// The facts of `w`, whose [`crate::text::lang::packed_bytes`] are `packed`.
     #[inline]
-    fn get(&self, w: &str, packed: Option<u64>) -> WordFacts {
+    pub(crate) fn get(&self, w: &str, packed: Option<u64>) -> WordFacts {
         let Some(&mask) = self.first.get(w.len()) else {
             return WordFacts::default();
         };
@@ -602,14 +602,16 @@ impl Vocabulary {
     }
 
     /// The [`WordFacts`] of `lower` (a lower-case word), whose
-    /// [`crate::text::lang::packed_bytes`] are `packed` (`None` when it has none).
-    #[inline]
+    /// [`crate::text::lang::packed_bytes`] are `packed` (`None` when it has none). A word loop
+    /// takes the [`Vocabulary::fact_table`] once instead.
+    #[cfg(test)]
     pub(crate) fn facts(&self, lower: &str, packed: Option<u64>) -> WordFacts {
         self.fact_table().get(lower, packed)
     }
 
-    /// The lists' [`FactTable`], built at first use.
-    fn fact_table(&self) -> &FactTable {
+    /// The lists' [`FactTable`], built at first use: a word loop takes it once, not once a word
+    /// ([`Vocabulary::facts`] asks the `OnceLock` each time).
+    pub(crate) fn fact_table(&self) -> &FactTable {
         self.lists
             .facts
             .0
