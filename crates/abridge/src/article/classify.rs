@@ -414,6 +414,7 @@ fn quoted_elsewhere(cands: &[Cand<'_>], words: &[Vec<u64>]) -> Vec<bool> {
             .iter()
             .filter(|w| long_enough(w))
             .map(|w| &w[..QUOTE_N]),
+        paragraphs,
     );
     // Paragraphs whose first 4-gram is also held by a longer paragraph: the only possible quotes.
     let longer_holders = |i: usize, w: &[u64], holders: &Holders| -> [Option<usize>; 2] {
@@ -437,6 +438,10 @@ fn quoted_elsewhere(cands: &[Cand<'_>], words: &[Vec<u64>]) -> Vec<bool> {
     let all = Holders::of(
         words,
         suspects.iter().flat_map(|&i| words[i].windows(QUOTE_N)),
+        suspects
+            .iter()
+            .map(|&i| words[i].len().saturating_sub(QUOTE_N - 1))
+            .sum(),
     );
     for i in suspects {
         let w = &words[i];
@@ -498,9 +503,15 @@ struct Holders(FxHashMap<u128, [u32; 2]>);
 impl Holders {
     const NONE: u32 = u32::MAX;
 
-    /// The holders of the 4-grams `grams`, found by one walk over every paragraph's 4-grams.
-    fn of<'w>(words: &[Vec<u64>], grams: impl Iterator<Item = &'w [u64]>) -> Holders {
-        let mut map: FxHashMap<u128, [u32; 2]> = FxHashMap::default();
+    /// The holders of the 4-grams `grams` (about `capacity` of them: the table is sized once),
+    /// found by one walk over every paragraph's 4-grams.
+    fn of<'w>(
+        words: &[Vec<u64>],
+        grams: impl Iterator<Item = &'w [u64]>,
+        capacity: usize,
+    ) -> Holders {
+        let mut map: FxHashMap<u128, [u32; 2]> =
+            FxHashMap::with_capacity_and_hasher(capacity, Default::default());
         // A bit per key's low bits: most 4-grams of a page are no key, and a bit test turns them
         // away before the hash and probe (a key's bit is always set, so none is missed).
         let mut bits = [0u64; 64];

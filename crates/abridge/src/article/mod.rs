@@ -278,8 +278,9 @@ pub fn clean_extracted_with<'a>(
         .iter()
         .filter(|c| c.is_good() && (title_norm.is_empty() || c.norm != title_norm))
         .collect();
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    let mut blocks = Vec::new();
+    let mut seen: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(kept.len(), Default::default());
+    let mut blocks = Vec::with_capacity(kept.len());
     for (i, c) in kept.iter().enumerate() {
         if !c.norm.is_empty() && !seen.insert(c.norm.as_str()) {
             continue;
