@@ -756,7 +756,8 @@ fn find_dates_by_tokens(text: &str, months: Option<&Months>) -> Vec<DateHit> {
     // `toks[k]` is token `base + k`; it always holds the token before `i` (when there is one)
     // and the `LOOKAHEAD` tokens after it (when there are), so the patterns see what they would
     // see in the whole list.
-    let mut toks: Vec<Tok> = Vec::new();
+    // The window never holds more than the patterns look at (then it slides, not grows).
+    let mut toks: Vec<Tok> = Vec::with_capacity(2 * LOOKAHEAD);
     let mut base = 0;
     let mut out = Vec::new();
     let mut i = 0;

@@ -813,7 +813,6 @@ pub fn normalise_shaped(
         // between words): written by index, then cut to length.
         let mut out = vec![0u8; b.len()];
         let mut n = 0;
-        let mut scratch = String::new();
         let mut sh = Shapes::default();
         let mut i = 0;
         while i < b.len() {
@@ -882,10 +881,11 @@ pub fn normalise_shaped(
             if !capital {
                 each(word, packed);
             } else {
-                scratch.clear();
-                scratch.push_str(word);
-                scratch.make_ascii_lowercase();
-                each(&scratch, packed);
+                // Its lower case is what the norm has just received: no copy.
+                match std::str::from_utf8(&out[n - (i - start)..n]) {
+                    Ok(lower) => each(lower, packed),
+                    Err(_) => each(&word.to_ascii_lowercase(), packed),
+                }
             }
         }
         out.truncate(n);

@@ -157,7 +157,7 @@ fn is_wrapped(lines: &[Line<'_>]) -> bool {
 
 /// Splits a run of consecutive non-blank lines into paragraphs (ranges of indices into `lines`).
 pub fn paragraphs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines.len().min(64));
     if lines.is_empty() {
         return out;
     }

@@ -257,7 +257,8 @@ pub fn rounded_percent(p: Prf) -> Prf {
 /// assert_eq!(stream.finish().unwrap(), b"{\"a\":1}\n");
 /// ```
 pub fn json_record<T: Serialize>(record: &T, lines: bool) -> io::Result<Vec<u8>> {
-    let mut rendered = Vec::with_capacity(512);
+    // A cleaned article's record is a few KiB: room for one without growing on the way.
+    let mut rendered = Vec::with_capacity(4096);
     if lines {
         serde_json::to_writer(&mut rendered, record)?;
         rendered.push(b'\n');

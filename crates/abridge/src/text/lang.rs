@@ -784,7 +784,8 @@ fn short_stop_bits(table: &Table, key: u64) -> u64 {
 /// does. The same words and bits as [`detect`]'s, so the same language.
 fn detect_ascii(text: &str) -> Language {
     let mut votes = Votes::default();
-    let mut bits: Vec<u64> = Vec::new();
+    // Room for a long line's words: one allocation, not one per doubling.
+    let mut bits: Vec<u64> = Vec::with_capacity(256);
     let mut buf = String::new();
     for line in text.lines() {
         bits.clear();
