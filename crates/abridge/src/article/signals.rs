@@ -255,7 +255,7 @@ impl Signals {
 
     /// Whether the date words of block `text`, whose words are counted, can change what is
     /// read from the signals: in a block short enough to be a title or to give the publication
-    /// date, or one that [`Signals::most_date_words`] allows to be a date line. Most paragraphs
+    /// date, or one that [`date::most_date_words`] allows to be a date line. Most paragraphs
     /// are neither and are not searched for dates (their `date_words` stay 0).
     fn date_words_matter(&self, text: &str) -> bool {
         self.words <= TITLE_MAX_WORDS.max(super::DATE_MAX_WORDS)
@@ -408,7 +408,7 @@ impl<'v> ListCounter<'v> {
         self.word_with(w, facts);
     }
 
-    /// [`ListCounter::word`] with the word's facts already looked up ([`Vocabulary::facts`]).
+    /// Counts word `w`, whose facts are already looked up ([`super::vocab::FactTable::get`]).
     #[inline]
     pub(crate) fn word_with(&mut self, w: &str, facts: WordFacts) {
         let c = &mut self.counts;
@@ -572,7 +572,7 @@ fn is_email(w: &str) -> bool {
 }
 
 /// True when one of the last few words of `t` opens a picture credit: a credit word followed by
-/// a colon or by `by`, with at most [`CREDIT_TAIL_WORDS`] words after it.
+/// a colon or by `by`, with at most `CREDIT_TAIL_WORDS` (6) words after it.
 pub(crate) fn credit_tail(t: &str, vocab: &Vocabulary) -> bool {
     const CREDIT_TAIL_WORDS: usize = 6;
     // Only the last words count: keep those (on the stack: this runs for every block), not
@@ -798,7 +798,7 @@ pub fn normalise_with(text: &str, mut each: impl FnMut(&str)) -> String {
     normalise_shaped(text, |w, _| each(w)).0
 }
 
-/// [`normalise_with`], and for ASCII text the [`Shapes`] of its words, counted in the same pass
+/// `normalise_with` (the tests' reference), and for ASCII text the [`Shapes`] of its words, counted in the same pass
 /// (`None` for other text: [`Signals::counted`] counts those by characters). The ASCII words are
 /// lower-cased straight into the norm, one table look-up per byte. `each` is given every word
 /// with its [`packed_bytes`].

@@ -107,7 +107,7 @@ struct Lists {
 }
 
 /// What the cleaner's word pass asks of a lower-case word: the languages whose stop words hold
-/// it, and which of the cleaner's lists hold it ([`Vocabulary::facts`]). One look-up answers
+/// it, and which of the cleaner's lists hold it ([`Vocabulary::fact_table`]). One look-up answers
 /// what took five (a stop-word table and four lists).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct WordFacts {
@@ -575,7 +575,7 @@ impl Vocabulary {
 
     /// How many of the furniture phrases `ids` ([`Vocabulary::phrases_opened_by`] the first
     /// word) open `rest`, the end of a norm (lower-case words joined by single spaces) from the
-    /// start of a word: what [`Vocabulary::furniture_phrases_at`] counts for the same words,
+    /// start of a word: what `Vocabulary::furniture_phrases_at` counts for the same words,
     /// found by comparing bytes.
     pub(crate) fn furniture_phrases_in(&self, rest: &str, ids: &[usize]) -> usize {
         let texts = &self.lists.phrase_texts;
@@ -610,7 +610,7 @@ impl Vocabulary {
     }
 
     /// The lists' [`FactTable`], built at first use: a word loop takes it once, not once a word
-    /// ([`Vocabulary::facts`] asks the `OnceLock` each time).
+    /// (`Vocabulary::facts`, for the tests, asks the `OnceLock` each time).
     pub(crate) fn fact_table(&self) -> &FactTable {
         self.lists
             .facts

@@ -1,5 +1,5 @@
 //! Splitting pipe-table lines into cells, and recognising delimiter rows: the semantic actions
-//! on the row rules of [`grammar`](super::grammar).
+//! on the row rules of [`super::grammar`].
 
 use super::grammar;
 pub(crate) use super::grammar::Dashes;

@@ -272,7 +272,7 @@ pub(crate) fn parse_at<'a>(
     parse_with_tables(lines, i, after_paragraph, capped, &mut Vec::new())
 }
 
-/// [`parse_at`], with the tables indented under its items pushed to `tables` (in input order):
+/// `parse_at`, with the tables indented under its items pushed to `tables` (in input order):
 /// the list spans them and goes on after them.
 pub(crate) fn parse_with_tables<'a>(
     lines: &(impl LineSource<'a> + ?Sized),
