@@ -174,7 +174,7 @@ pub fn compress(sentence: &str, rules: Compression) -> Option<String> {
 
 /// A quotation mark (`"`, `“`, `”`) or a doubled backtick or apostrophe (`` ` ` ``, `''`) in
 /// `s`: one pass over the bytes (`“` and `”` are `E2 80 9C` and `E2 80 9D` in UTF-8).
-fn has_quote(s: &str) -> bool {
+pub(crate) fn has_quote(s: &str) -> bool {
     let b = s.as_bytes();
     // The candidates found by `memchr` (most sentences hold few), then checked.
     memchr::memchr3_iter(b'"', b'`', b'\'', b).any(|i| b[i] == b'"' || b.get(i + 1) == Some(&b[i]))

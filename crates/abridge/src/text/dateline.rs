@@ -42,7 +42,7 @@ pub fn strip_dateline(sentence: &str) -> &str {
 pub fn is_dateline_place(sentence: &str) -> bool {
     // A place of at most four words and one or two after its comma, ending with a full stop:
     // a longer sentence (most) is turned away before its words are collected.
-    if !sentence.trim_end().ends_with('.') || sentence.split_whitespace().nth(6).is_some() {
+    if !sentence.trim_end().ends_with('.') || super::count_words(sentence) > 6 {
         return false;
     }
     is_place_by_words(sentence)

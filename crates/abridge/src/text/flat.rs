@@ -107,10 +107,67 @@ pub(crate) fn joins_hyphenated(before: &str, next: &str) -> bool {
         && next.starts_with(char::is_lowercase)
 }
 
+/// `text.split_whitespace().count()`: ASCII text by its bytes (space and tab to carriage return
+/// are the ASCII characters `char::is_whitespace` takes), other text by characters. Counting a
+/// sentence's words by characters was 3% of `extract`'s instructions.
+pub(crate) fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte that is no space, eight ASCII bytes at a time: each byte's sums stay
+    // inside it (every byte is below 0x80), so no carry crosses into the next.
+    let letters = |x: u64| {
+        let t = x ^ (b' ' as u64 * ONES);
+        let not_blank = (((t & !HIGH) + !HIGH) | t) & HIGH;
+        let control = (x + (0x80 - 9) * ONES) & !(x + (0x80 - 14) * ONES) & HIGH;
+        not_blank & !control
+    };
+    let b = text.as_bytes();
+    // A word starts at a byte that is no space, first or after a space.
+    let (mut words, mut before) = (0, 0u64);
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = letters(u64::from_le_bytes(eight));
+        words += (word & !(word << 8 | before)).count_ones() as usize;
+        before = word >> 56;
+    }
+    let space = |c: u8| c == b' ' || c.wrapping_sub(b'\t') < 5;
+    let mut after_space = before == 0;
+    for &c in chunks.remainder() {
+        words += usize::from(after_space && !space(c));
+        after_space = space(c);
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::flatten;
     use crate::testing::XorShift;
+
+    #[test]
+    fn words_counted_by_bytes_are_those_of_split_whitespace() {
+        let pieces = [
+            "a", "Word", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "é",
+            "\u{2003}", ".", "x-y",
+        ];
+        let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
+        let mut ascii = 0;
+        for _ in 0..5_000 {
+            let t = rng.text(&pieces, 16);
+            assert_eq!(
+                super::count_words(&t),
+                t.split_whitespace().count(),
+                "{t:?}"
+            );
+            ascii += usize::from(t.is_ascii() && !t.is_empty());
+        }
+        assert!(ascii > 1_000, "{ascii}");
+    }
 
     #[test]
     fn flat_text_is_its_own_flattening() {

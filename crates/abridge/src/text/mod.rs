@@ -17,8 +17,8 @@ pub mod sentences;
 pub mod tokens;
 
 pub use dateline::{is_dateline_place, strip_dateline};
+pub(crate) use flat::{count_words, joins_hyphenated, joins_unspaced};
 pub use flat::{flatten, join_unspaced_lines};
-pub(crate) use flat::{joins_hyphenated, joins_unspaced};
 pub(crate) use lang::{is_cjk, is_cjk_or_mark};
 pub use sentences::{
     ends_sentence, split, split_in, split_spans, split_spans_in, EndMarks, Sentence,
