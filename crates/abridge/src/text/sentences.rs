@@ -887,6 +887,47 @@ fn tokenize(seg: &str, rules: &Rules) -> Vec<Tok> {
         let (mut any, mut all, mut last) = (0u8, SPLIT_ALNUM, 0u8);
         let mut ascii = true;
         while i < bytes.len() {
+            // Eight ASCII bytes at a time while they last: the token's bytes among them, and
+            // their classes, from masks ([`ascii_token_masks`]).
+            if let Some(x) = bytes
+                .get(i..i + 8)
+                .and_then(|c| c.try_into().ok())
+                .map(u64::from_le_bytes)
+                .filter(|x| x & HIGH_BITS == 0)
+            {
+                let masks = ascii_token_masks(x);
+                let run = if masks.white == 0 {
+                    8
+                } else {
+                    masks.white.trailing_zeros() as usize / 8
+                };
+                if run > 0 {
+                    let within = HIGH_BITS >> (8 * (8 - run));
+                    if masks.alnum & within != 0 {
+                        any |= SPLIT_ALNUM;
+                    }
+                    if masks.dot & within != 0 {
+                        any |= SPLIT_DOT;
+                    }
+                    if masks.end & within != 0 {
+                        any |= SPLIT_END;
+                    }
+                    if masks.alnum & within != within {
+                        all = 0;
+                    }
+                    let last_bit = 0x80u64 << (8 * (run - 1));
+                    last = if masks.alnum & last_bit != 0 {
+                        SPLIT_ALNUM
+                    } else {
+                        0
+                    };
+                    i += run;
+                }
+                if run < 8 {
+                    break;
+                }
+                continue;
+            }
             let b = bytes[i];
             if b < 0x80 {
                 let class = SPLIT_CLASS[usize::from(b)];
@@ -938,6 +979,37 @@ const SPLIT_WHITE: u8 = 1;
 const SPLIT_ALNUM: u8 = 2;
 const SPLIT_DOT: u8 = 4;
 const SPLIT_END: u8 = 8;
+
+/// Bit 7 of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes' classes for [`tokenize`], as [`SPLIT_CLASS`] gives them byte by byte:
+/// bit 7 of each byte that is white space, a letter or digit, a full stop, or a sentence end.
+struct TokenMasks {
+    white: u64,
+    alnum: u64,
+    dot: u64,
+    end: u64,
+}
+
+/// [`TokenMasks`] of `x`, eight bytes below 0x80: each byte's sums stay inside it.
+fn ascii_token_masks(x: u64) -> TokenMasks {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bit 7 of each byte equal to `c`: the byte XOR `c` is zero.
+    let equal = |c: u8| {
+        let t = x ^ (u64::from(c) * ONES);
+        !((((t & !HIGH_BITS) + !HIGH_BITS) | t) & HIGH_BITS) & HIGH_BITS
+    };
+    // Tab, line feed, vertical tab, form feed, carriage return: 9 to 13.
+    let control = (x + (0x80 - 9) * ONES) & !(x + (0x80 - 14) * ONES) & HIGH_BITS;
+    let dot = equal(b'.');
+    TokenMasks {
+        white: equal(b' ') | control,
+        alnum: super::lang::ascii_word_masks(x).0,
+        dot,
+        end: dot | equal(b'?') | equal(b'!'),
+    }
+}
 
 /// The class of each ASCII byte for [`tokenize`].
 static SPLIT_CLASS: [u8; 128] = {
@@ -1953,6 +2025,27 @@ mod tests {
         ];
         let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
         (0..n).map(|_| rng.text(&pieces, 40)).collect()
+    }
+
+    #[test]
+    fn token_masks_are_the_byte_classes() {
+        // Every ASCII byte at every position, among random ASCII neighbours.
+        let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
+        for pos in 0..8 {
+            for v in 0..0x80u8 {
+                let mut bytes = (rng.next_u64() & 0x7f7f_7f7f_7f7f_7f7f).to_le_bytes();
+                bytes[pos] = v;
+                let m = ascii_token_masks(u64::from_le_bytes(bytes));
+                for (k, &b) in bytes.iter().enumerate() {
+                    let class = SPLIT_CLASS[usize::from(b)];
+                    let bit = |mask: u64| mask >> (8 * k) & 0xff == 0x80;
+                    assert_eq!(bit(m.white), class & SPLIT_WHITE != 0, "{b:#x}");
+                    assert_eq!(bit(m.alnum), class & SPLIT_ALNUM != 0, "{b:#x}");
+                    assert_eq!(bit(m.dot), class & SPLIT_DOT != 0, "{b:#x}");
+                    assert_eq!(bit(m.end), class & SPLIT_END != 0, "{b:#x}");
+                }
+            }
+        }
     }
 
     #[test]
