@@ -613,13 +613,36 @@ fn day_first(toks: &[Tok], i: usize) -> Option<(u32, u32, u32, usize)> {
 /// (a maximal run of ASCII digits, 1900 to 2100). Most blocks are rejected here without being
 /// tokenised.
 fn may_hold_date(text: &str) -> bool {
+    let mut found = false;
+    scan_anchors(text, |anchor| {
+        found = match anchor {
+            Anchor::Slash => true,
+            Anchor::Digits { len, value } => len == 4 && (1900..=2100).contains(&value),
+        };
+        found
+    });
+    found
+}
+
+/// What a date is anchored by: a slash, or a maximal run of ASCII digits.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Slash,
+    /// `len` digits of value `value` (saturated).
+    Digits {
+        len: usize,
+        value: u32,
+    },
+}
+
+/// Calls `f` with each slash and each maximal run of ASCII digits of `text`, in order, until it
+/// returns `true`. Chunks without a digit or a slash are passed over whole (the test has no
+/// branch per byte, so it vectorises); the first chunk that has one is read byte by byte.
+fn scan_anchors(text: &str, mut f: impl FnMut(Anchor) -> bool) {
     const CHUNK: usize = 16;
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        // Chunks without a digit or a slash are passed over whole (the test has no branch per
-        // byte, so it vectorises); a digit run starts inside the first chunk that is not. That
-        // chunk is then read byte by byte.
         while i + CHUNK <= b.len()
             && !b[i..i + CHUNK]
                 .iter()
@@ -630,7 +653,11 @@ fn may_hold_date(text: &str) -> bool {
         let stop = (i + CHUNK).min(b.len());
         while i < stop {
             if b[i] == b'/' {
-                return true;
+                i += 1;
+                if f(Anchor::Slash) {
+                    return;
+                }
+                continue;
             }
             if !b[i].is_ascii_digit() {
                 i += 1;
@@ -644,12 +671,14 @@ fn may_hold_date(text: &str) -> bool {
                     .saturating_add(u32::from(b[i] - b'0'));
                 i += 1;
             }
-            if i - start == 4 && (1900..=2100).contains(&value) {
-                return true;
+            if f(Anchor::Digits {
+                len: i - start,
+                value,
+            }) {
+                return;
             }
         }
     }
-    false
 }
 
 /// At least the number of words (runs of letters and digits) that [`find_dates_in`] can find
@@ -657,34 +686,14 @@ fn may_hold_date(text: &str) -> bool {
 /// four ASCII digits (a maximal run) or, with a year of two digits, a slash, no two dates the
 /// same one, and a date spans at most [`LOOKAHEAD`] tokens, each at most one word.
 pub(crate) fn most_date_words(text: &str) -> usize {
-    let b = text.as_bytes();
-    let (mut anchors, mut i) = (0, 0);
-    while i < b.len() {
-        // Chunks without a digit or a slash are passed over whole, as in `may_hold_date`.
-        const CHUNK: usize = 16;
-        while i + CHUNK <= b.len()
-            && !b[i..i + CHUNK]
-                .iter()
-                .fold(false, |any, &c| any | c.is_ascii_digit() | (c == b'/'))
-        {
-            i += CHUNK;
-        }
-        let stop = (i + CHUNK).min(b.len());
-        while i < stop {
-            if b[i] == b'/' {
-                anchors += 1;
-                i += 1;
-            } else if b[i].is_ascii_digit() {
-                let start = i;
-                while i < b.len() && b[i].is_ascii_digit() {
-                    i += 1;
-                }
-                anchors += usize::from(i - start == 4);
-            } else {
-                i += 1;
-            }
-        }
-    }
+    let mut anchors = 0;
+    scan_anchors(text, |anchor| {
+        anchors += usize::from(match anchor {
+            Anchor::Slash => true,
+            Anchor::Digits { len, .. } => len == 4,
+        });
+        false
+    });
     anchors * LOOKAHEAD
 }
 

@@ -276,52 +276,25 @@ mod tests {
             unit(&[(7, 1.0)]),
         ];
         let edges = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)];
-        assert_eq!(
+        let link = |threshold, floor, nearest, per_document, sure| {
+            let gate = Gate {
+                nearest,
+                per_document,
+                sure,
+            };
             average_link(
                 vectors.clone(),
                 &edges,
                 &cos(&vectors, &edges),
-                0.3,
-                0.0,
-                Gate {
-                    nearest: &[],
-                    per_document: 0.0,
-                    sure: 1.0
-                }
-            ),
-            [0, 0, 0, 3, 3, 5]
-        );
+                threshold,
+                floor,
+                gate,
+            )
+        };
+        assert_eq!(link(0.3, 0.0, &[], 0.0, 1.0), [0, 0, 0, 3, 3, 5]);
         // The 2-3 link is weak on average (0.06 / 6 pairs): kept apart at 0.02.
-        assert_eq!(
-            average_link(
-                vectors.clone(),
-                &edges,
-                &cos(&vectors, &edges),
-                0.02,
-                0.0,
-                Gate {
-                    nearest: &[],
-                    per_document: 0.0,
-                    sure: 1.0
-                }
-            ),
-            [0, 0, 0, 3, 3, 5]
-        );
-        assert_eq!(
-            average_link(
-                vectors.clone(),
-                &edges,
-                &cos(&vectors, &edges),
-                0.005,
-                0.0,
-                Gate {
-                    nearest: &[],
-                    per_document: 0.0,
-                    sure: 1.0
-                }
-            ),
-            [0, 0, 0, 0, 0, 5]
-        );
+        assert_eq!(link(0.02, 0.0, &[], 0.0, 1.0), [0, 0, 0, 3, 3, 5]);
+        assert_eq!(link(0.005, 0.0, &[], 0.0, 1.0), [0, 0, 0, 0, 0, 5]);
     }
 
     #[test]
@@ -342,87 +315,32 @@ mod tests {
             }
         }
         let home = [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)];
+        let link = |threshold, floor, nearest: &[(u32, u32)], per_document, sure| {
+            let gate = Gate {
+                nearest,
+                per_document,
+                sure,
+            };
+            average_link(
+                vectors.clone(),
+                &edges,
+                &cos(&vectors, &edges),
+                threshold,
+                floor,
+                gate,
+            )
+        };
         // The mean alone merges them.
-        assert_eq!(
-            average_link(
-                vectors.clone(),
-                &edges,
-                &cos(&vectors, &edges),
-                0.2,
-                0.0,
-                Gate {
-                    nearest: &home,
-                    per_document: 0.0,
-                    sure: 1.0
-                }
-            ),
-            [0; 6]
-        );
+        assert_eq!(link(0.2, 0.0, &home, 0.0, 1.0), [0; 6]);
         // No nearest-neighbour edge across: kept apart.
-        assert_eq!(
-            average_link(
-                vectors.clone(),
-                &edges,
-                &cos(&vectors, &edges),
-                0.2,
-                0.0,
-                Gate {
-                    nearest: &home,
-                    per_document: 0.5,
-                    sure: 1.0
-                }
-            ),
-            [0, 0, 0, 3, 3, 3]
-        );
+        assert_eq!(link(0.2, 0.0, &home, 0.5, 1.0), [0, 0, 0, 3, 3, 3]);
         // One edge across for 3 documents of the smaller cluster: below 0.5 per document.
         let one = [&home[..], &[(2, 3)]].concat();
-        assert_eq!(
-            average_link(
-                vectors.clone(),
-                &edges,
-                &cos(&vectors, &edges),
-                0.2,
-                0.0,
-                Gate {
-                    nearest: &one,
-                    per_document: 0.5,
-                    sure: 1.0
-                }
-            ),
-            [0, 0, 0, 3, 3, 3]
-        );
+        assert_eq!(link(0.2, 0.0, &one, 0.5, 1.0), [0, 0, 0, 3, 3, 3]);
         // Two edges across (2 >= 0.5 x 3), counted through the merges of both groups: merged.
         let two = [&home[..], &[(2, 3), (1, 4)]].concat();
-        assert_eq!(
-            average_link(
-                vectors.clone(),
-                &edges,
-                &cos(&vectors, &edges),
-                0.2,
-                0.0,
-                Gate {
-                    nearest: &two,
-                    per_document: 0.5,
-                    sure: 1.0
-                }
-            ),
-            [0; 6]
-        );
+        assert_eq!(link(0.2, 0.0, &two, 0.5, 1.0), [0; 6]);
         // A mean of `sure` or more (0.29 >= 0.25) needs no edge across.
-        assert_eq!(
-            average_link(
-                vectors.clone(),
-                &edges,
-                &cos(&vectors, &edges),
-                0.2,
-                0.0,
-                Gate {
-                    nearest: &home,
-                    per_document: 0.5,
-                    sure: 0.25
-                }
-            ),
-            [0; 6]
-        );
+        assert_eq!(link(0.2, 0.0, &home, 0.5, 0.25), [0; 6]);
     }
 }

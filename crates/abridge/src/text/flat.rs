@@ -114,16 +114,8 @@ pub(crate) fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of each byte that is no space, eight ASCII bytes at a time: each byte's sums stay
-    // inside it (every byte is below 0x80), so no carry crosses into the next.
-    let letters = |x: u64| {
-        let t = x ^ (b' ' as u64 * ONES);
-        let not_blank = (((t & !HIGH) + !HIGH) | t) & HIGH;
-        let control = (x + (0x80 - 9) * ONES) & !(x + (0x80 - 14) * ONES) & HIGH;
-        not_blank & !control
-    };
+    // Bit 7 of each byte that is no space, eight ASCII bytes at a time.
+    let letters = |x: u64| !super::lang::ascii_space_mask(x) & 0x8080_8080_8080_8080;
     let b = text.as_bytes();
     // A word starts at a byte that is no space, first or after a space.
     let (mut words, mut before) = (0, 0u64);

@@ -381,6 +381,24 @@ pub(crate) fn ascii_word_masks(x: u64) -> (u64, u64) {
     (alnum, upper)
 }
 
+/// Bit 7 of each byte of `x` (eight ASCII bytes) equal to `c`: its XOR with `c` is zero. Each
+/// byte's sum stays inside it (every byte is below 0x80), so no carry crosses into the next.
+#[inline]
+pub(crate) fn ascii_equal_mask(x: u64, c: u8) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let t = x ^ (u64::from(c) * 0x0101_0101_0101_0101);
+    !((((t & !HIGH) + !HIGH) | t) & HIGH) & HIGH
+}
+
+/// Bit 7 of each byte of `x` (eight ASCII bytes) that is white space as `char::is_whitespace`
+/// sees ASCII: a space, or tab to carriage return (9 to 13).
+#[inline]
+pub(crate) fn ascii_space_mask(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let control = (x + (0x80 - 9) * ONES) & !(x + (0x80 - 14) * ONES) & (0x80 * ONES);
+    ascii_equal_mask(x, b' ') | control
+}
+
 /// Eight bytes of a text read at once for an ASCII word loop ([`ascii_word_masks`]).
 pub(crate) struct AsciiEight {
     /// The eight bytes (little-endian), capitals lower-cased.

@@ -994,18 +994,12 @@ struct TokenMasks {
 
 /// [`TokenMasks`] of `x`, eight bytes below 0x80: each byte's sums stay inside it.
 fn ascii_token_masks(x: u64) -> TokenMasks {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Bit 7 of each byte equal to `c`: the byte XOR `c` is zero.
-    let equal = |c: u8| {
-        let t = x ^ (u64::from(c) * ONES);
-        !((((t & !HIGH_BITS) + !HIGH_BITS) | t) & HIGH_BITS) & HIGH_BITS
-    };
-    // Tab, line feed, vertical tab, form feed, carriage return: 9 to 13.
-    let control = (x + (0x80 - 9) * ONES) & !(x + (0x80 - 14) * ONES) & HIGH_BITS;
+    use super::lang::{ascii_equal_mask, ascii_space_mask, ascii_word_masks};
+    let equal = |c: u8| ascii_equal_mask(x, c);
     let dot = equal(b'.');
     TokenMasks {
-        white: equal(b' ') | control,
-        alnum: super::lang::ascii_word_masks(x).0,
+        white: ascii_space_mask(x),
+        alnum: ascii_word_masks(x).0,
         dot,
         end: dot | equal(b'?') | equal(b'!'),
     }
