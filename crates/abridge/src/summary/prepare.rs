@@ -7,9 +7,11 @@ use crate::article::{self, Article, Date};
 use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
 use crate::text::lang::{Language, Terms};
-use crate::text::FxHashMap;
 use crate::text::{flatten, is_dateline_place, strip_dateline};
+use crate::text::{FxHashMap, FxHasher};
 use crate::Timings;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 use std::time::Instant;
 
 /// A document's part in a summary.
@@ -65,18 +67,96 @@ pub struct Prepared {
     /// Number of distinct terms (term ids run from 0 to this).
     pub vocabulary: usize,
     /// Term → id, for reading a question in the same ids.
-    pub(crate) ids: FxHashMap<String, u32>,
+    pub(crate) ids: TermIds,
 }
 
 impl Prepared {
     /// Every index term with its id.
     pub fn ids(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
-        self.ids.iter().map(|(t, &id)| (t.as_str(), id))
+        self.ids.0.iter().map(|(t, &id)| (t.term.as_str(), id))
     }
 
     /// Sets the term → id map (for sentences whose ids were renumbered, such as one story's).
     pub fn set_ids(&mut self, ids: impl IntoIterator<Item = (String, u32)>) {
-        self.ids = ids.into_iter().collect();
+        self.ids = TermIds(
+            ids.into_iter()
+                .map(|(t, id)| (HashedTerm::new(t), id))
+                .collect(),
+        );
+    }
+}
+
+/// A term with its hash (what an `FxHashMap<String, _>` computes for it), hashed on the worker
+/// thread that found the term: the one thread that numbers every document's terms then only
+/// probes the map, where hashing was a third of its time.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HashedTerm {
+    hash: u64,
+    term: String,
+}
+
+impl HashedTerm {
+    pub(crate) fn new(term: String) -> HashedTerm {
+        HashedTerm {
+            hash: BuildHasherDefault::<FxHasher>::default().hash_one(term.as_str()),
+            term,
+        }
+    }
+}
+
+impl Hash for HashedTerm {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for HashedTerm {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.term == other.term
+    }
+}
+
+impl Eq for HashedTerm {}
+
+/// The hasher of [`HashedTerm`] keys: their hash passes through.
+#[derive(Default)]
+pub(crate) struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Never called for a `HashedTerm` (it writes one u64); any key else still hashes.
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Term → id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct TermIds(HashMap<HashedTerm, u32, BuildHasherDefault<PassHasher>>);
+
+impl TermIds {
+    /// The id of `term`, if it has one.
+    pub(crate) fn get(&self, term: &str) -> Option<u32> {
+        self.0.get(&HashedTerm::new(term.to_string())).copied()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The id of `term`, a new one (the next number) when it has none.
+    fn id(&mut self, term: HashedTerm) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(term).or_insert(next)
     }
 }
 
@@ -113,10 +193,10 @@ struct Analysed {
     source: String,
     date: Option<Date>,
     title: Option<String>,
-    title_terms: Vec<String>,
+    title_terms: Vec<HashedTerm>,
     /// The document's distinct sentence terms, in the order they first occur: only these meet
     /// the shared term → id map, which is the one part of the preparation on one thread.
-    dictionary: Vec<String>,
+    dictionary: Vec<HashedTerm>,
     /// [`Terms::names_of`] of every sentence, in order, as positions in `dictionary`.
     name_terms: Vec<u32>,
     sentences: Vec<AnalysedSentence>,
@@ -198,9 +278,12 @@ fn analyse(
     Analysed {
         source: source.to_string(),
         date: article.date,
-        title_terms: title.as_deref().map(|t| terms.of(t)).unwrap_or_default(),
+        title_terms: title
+            .as_deref()
+            .map(|t| terms.of(t).into_iter().map(HashedTerm::new).collect())
+            .unwrap_or_default(),
         title,
-        dictionary: local.terms,
+        dictionary: local.terms.into_iter().map(HashedTerm::new).collect(),
         name_terms,
         sentences,
     }
@@ -238,11 +321,11 @@ impl LocalTerms {
 pub struct Preparer {
     language: Language,
     compression: Compression,
-    ids: FxHashMap<String, u32>,
+    ids: TermIds,
     prepared: Prepared,
     /// Headline terms per document, given ids only in [`Preparer::finish`], after every sentence
     /// term: the sentences' ids (and so the summaries) are the same as without them.
-    titles: Vec<Vec<String>>,
+    titles: Vec<Vec<HashedTerm>>,
     /// Wall time of the analysis (parallel) and of the interning of terms (one thread).
     timings: Timings,
     /// The last batch analysed, numbered while the next one is analysed.
@@ -256,7 +339,7 @@ impl Preparer {
         Preparer {
             language,
             compression: Compression::default(),
-            ids: FxHashMap::default(),
+            ids: TermIds::default(),
             prepared: Prepared::default(),
             titles: Vec::new(),
             timings: Timings::new(),
@@ -333,11 +416,11 @@ impl Preparer {
             .map(|a| {
                 a.dictionary
                     .iter_mut()
-                    .map(|term| match self.ids.get(term.as_str()) {
+                    .map(|term| match self.ids.0.get(term) {
                         Some(&id) => id,
                         None => {
                             let id = self.ids.len() as u32;
-                            self.ids.insert(std::mem::take(term), id);
+                            self.ids.0.insert(std::mem::take(term), id);
                             id
                         }
                     })
@@ -350,7 +433,7 @@ impl Preparer {
         let start = Instant::now();
         let first = self.prepared.documents.len();
         let work: Vec<(Analysed, Vec<u32>)> = analysed.into_iter().zip(global).collect();
-        let built: Vec<(PreparedDocument, Vec<String>, Vec<PreparedSentence>)> =
+        let built: Vec<(PreparedDocument, Vec<HashedTerm>, Vec<PreparedSentence>)> =
             crate::par::map_owned(work, |k, (a, ids)| {
                 let sentences = a
                     .sentences
@@ -402,7 +485,11 @@ impl Preparer {
     pub fn finish_canonical(mut self) -> Prepared {
         self.flush();
         self.intern_titles();
-        let mut terms: Vec<(String, u32)> = std::mem::take(&mut self.ids).into_iter().collect();
+        let mut terms: Vec<(String, u32)> = std::mem::take(&mut self.ids)
+            .0
+            .into_iter()
+            .map(|(t, id)| (t.term, id))
+            .collect();
         terms.sort_unstable();
         let mut new_id = vec![0u32; terms.len()];
         for (rank, (_, old)) in terms.iter().enumerate() {
@@ -421,11 +508,13 @@ impl Preparer {
                 *t = new_id[*t as usize];
             }
         }
-        prepared.ids = terms
-            .into_iter()
-            .enumerate()
-            .map(|(rank, (term, _))| (term, rank as u32))
-            .collect();
+        prepared.ids = TermIds(
+            terms
+                .into_iter()
+                .enumerate()
+                .map(|(rank, (term, _))| (HashedTerm::new(term), rank as u32))
+                .collect(),
+        );
         prepared
     }
 
@@ -433,11 +522,61 @@ impl Preparer {
         for (doc, terms) in self.prepared.documents.iter_mut().zip(&mut self.titles) {
             doc.title_terms = std::mem::take(terms)
                 .into_iter()
-                .map(|t| {
-                    let next = self.ids.len() as u32;
-                    *self.ids.entry(t).or_insert(next)
-                })
+                .map(|t| self.ids.id(t))
                 .collect();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_ids_number_terms_as_met_and_find_them_by_text() {
+        let mut ids = TermIds::default();
+        let words = ["flood", "river", "flood", "", "bank", "river", "x"];
+        let got: Vec<u32> = words
+            .iter()
+            .map(|w| ids.id(HashedTerm::new(w.to_string())))
+            .collect();
+        assert_eq!(got, [0, 1, 0, 2, 3, 1, 4]);
+        assert_eq!(ids.len(), 5);
+        for (w, id) in words.iter().zip(&got) {
+            assert_eq!(ids.get(w), Some(*id));
+        }
+        assert_eq!(ids.get("rive"), None);
+        // The hash is the one an `FxHashMap<String, _>` gives the term.
+        let fx = BuildHasherDefault::<FxHasher>::default();
+        assert_eq!(HashedTerm::new("bank".into()).hash, fx.hash_one("bank"));
+    }
+
+    #[test]
+    fn prepared_ids_are_the_terms_of_the_sentences() {
+        let docs = [
+            Document::new(
+                "a.txt",
+                "The river flooded the valley on Monday. Crews built a levee.",
+            ),
+            Document::new(
+                "b.txt",
+                "A levee held back the river. The valley stayed dry.",
+            ),
+        ];
+        let prepared = prepare(&docs, Language::English);
+        let mut seen: Vec<u32> = prepared
+            .sentences
+            .iter()
+            .flat_map(|s| s.sequence.iter().copied())
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let mut listed: Vec<u32> = prepared.ids().map(|(_, id)| id).collect();
+        listed.sort_unstable();
+        assert_eq!(seen, listed);
+        assert_eq!(prepared.vocabulary, listed.len());
+        let river = prepared.ids.get("river").expect("river is a term");
+        assert!(prepared.sentences[0].sequence.contains(&river));
+        assert!(prepared.sentences[2].sequence.contains(&river));
     }
 }

@@ -39,7 +39,7 @@ pub(crate) fn relevance_to_query(
     let mut query: HashMap<u32, f64> = terms
         .iter()
         .filter_map(|t| prepared.ids.get(t.as_str()))
-        .map(|&id| (id, 1.0))
+        .map(|id| (id, 1.0))
         .collect();
     if query.is_empty() {
         return vec![0.0; n];
