@@ -8,10 +8,10 @@ use crate::corpus::Document;
 use crate::rank::similarity::TermBag;
 use crate::text::lang::{Language, Terms};
 use crate::text::{flatten, is_dateline_place, strip_dateline};
-use crate::text::{FxHashMap, FxHasher};
+use crate::text::{fx_hash_str, FxHashMap, PassHasher};
 use crate::Timings;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::time::Instant;
 
 /// A document's part in a summary.
@@ -73,7 +73,7 @@ pub struct Prepared {
 impl Prepared {
     /// Every index term with its id.
     pub fn ids(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
-        self.ids.0.iter().map(|(t, &id)| (&*t.term, id))
+        self.ids.iter()
     }
 
     /// Sets the term → id map (for sentences whose ids were renumbered, such as one story's).
@@ -101,7 +101,7 @@ impl HashedTerm {
     /// are made by `to_string` or collected from a word's characters, and are exact).
     pub(crate) fn new(term: String) -> HashedTerm {
         HashedTerm {
-            hash: BuildHasherDefault::<FxHasher>::default().hash_one(term.as_str()),
+            hash: fx_hash_str(&term),
             term: term.into_boxed_str(),
         }
     }
@@ -121,33 +121,12 @@ impl PartialEq for HashedTerm {
 
 impl Eq for HashedTerm {}
 
-/// The hasher of [`HashedTerm`] keys: their hash passes through.
-#[derive(Default)]
-pub(crate) struct PassHasher(u64);
-
-impl Hasher for PassHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Never called for a `HashedTerm` (it writes one u64); any key else still hashes.
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Term → id.
+/// Term → id: [`HashedTerm`] keys, filed under the hash they carry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct TermIds(HashMap<HashedTerm, u32, BuildHasherDefault<PassHasher>>);
 
 impl TermIds {
-    /// The id of `term`, if it has one.
+    /// The id of `term`, if it has one (a question's few terms: hashed and copied here).
     pub(crate) fn get(&self, term: &str) -> Option<u32> {
         self.0.get(&HashedTerm::new(term.to_string())).copied()
     }
@@ -156,10 +135,20 @@ impl TermIds {
         self.0.len()
     }
 
-    /// The id of `term`, a new one (the next number) when it has none.
-    fn id(&mut self, term: HashedTerm) -> u32 {
-        let next = self.0.len() as u32;
-        *self.0.entry(term).or_insert(next)
+    fn iter(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.0.iter().map(|(t, &id)| (&*t.term, id))
+    }
+
+    /// The id of `term`, the next number when it has none: then `term` moves into the map
+    /// (left empty); a term already numbered is only looked up, and stays where it was, to be
+    /// freed with its document on a worker thread.
+    fn number(&mut self, term: &mut HashedTerm) -> u32 {
+        if let Some(&id) = self.0.get(term) {
+            return id;
+        }
+        let id = self.0.len() as u32;
+        self.0.insert(std::mem::take(term), id);
+        id
     }
 }
 
@@ -419,14 +408,7 @@ impl Preparer {
             .map(|a| {
                 a.dictionary
                     .iter_mut()
-                    .map(|term| match self.ids.0.get(term) {
-                        Some(&id) => id,
-                        None => {
-                            let id = self.ids.len() as u32;
-                            self.ids.0.insert(std::mem::take(term), id);
-                            id
-                        }
-                    })
+                    .map(|term| self.ids.number(term))
                     .collect()
             })
             .collect();
@@ -525,7 +507,7 @@ impl Preparer {
         for (doc, terms) in self.prepared.documents.iter_mut().zip(&mut self.titles) {
             doc.title_terms = std::mem::take(terms)
                 .into_iter()
-                .map(|t| self.ids.id(t))
+                .map(|mut t| self.ids.number(&mut t))
                 .collect();
         }
     }
@@ -541,7 +523,7 @@ mod tests {
         let words = ["flood", "river", "flood", "", "bank", "river", "x"];
         let got: Vec<u32> = words
             .iter()
-            .map(|w| ids.id(HashedTerm::new(w.to_string())))
+            .map(|w| ids.number(&mut HashedTerm::new(w.to_string())))
             .collect();
         assert_eq!(got, [0, 1, 0, 2, 3, 1, 4]);
         assert_eq!(ids.len(), 5);
@@ -550,8 +532,18 @@ mod tests {
         }
         assert_eq!(ids.get("rive"), None);
         // The hash is the one an `FxHashMap<String, _>` gives the term.
-        let fx = BuildHasherDefault::<FxHasher>::default();
-        assert_eq!(HashedTerm::new("bank".into()).hash, fx.hash_one("bank"));
+        let fx = BuildHasherDefault::<crate::text::FxHasher>::default();
+        assert_eq!(
+            HashedTerm::new("bank".into()).hash,
+            std::hash::BuildHasher::hash_one(&fx, "bank")
+        );
+        // A new term moves into the map; a known one stays with its owner.
+        let mut known = HashedTerm::new("river".into());
+        assert_eq!(ids.number(&mut known), 1);
+        assert_eq!(&*known.term, "river");
+        let mut new = HashedTerm::new("levee".into());
+        assert_eq!(ids.number(&mut new), 5);
+        assert!(new.term.is_empty());
     }
 
     #[test]

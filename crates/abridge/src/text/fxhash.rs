@@ -4,7 +4,7 @@
 //! SipHash (std's default) cost a fifth of the cleaner's time.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// `HashMap` with [`FxHasher`].
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
@@ -68,9 +68,53 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The hash of `s` in an [`FxHashMap`]: what a key of type `String` or `&str` is filed under.
+pub(crate) fn fx_hash_str(s: &str) -> u64 {
+    BuildHasherDefault::<FxHasher>::default().hash_one(s)
+}
+
+/// A hasher for keys that carry their hash, computed where it was cheaper (on another thread):
+/// a key that writes one `u64` ([`Hasher::write_u64`]) is filed under that value; anything else
+/// written is hashed as [`FxHasher`] hashes it.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PassHasher(FxHasher);
+
+impl Hasher for PassHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, hash: u64) {
+        self.0.hash = hash;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.hash
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_carried_hash_passes_through_and_other_keys_hash_as_fx() {
+        let mut pass = PassHasher::default();
+        pass.write_u64(0xdead_beef);
+        assert_eq!(pass.finish(), 0xdead_beef);
+        let (mut pass, mut fx) = (PassHasher::default(), FxHasher::default());
+        pass.write(b"levee");
+        fx.write(b"levee");
+        assert_eq!(pass.finish(), fx.finish());
+        assert_eq!(fx_hash_str("levee"), {
+            let mut h = FxHasher::default();
+            std::hash::Hash::hash("levee", &mut h);
+            h.finish()
+        });
+    }
 
     #[test]
     fn maps_find_what_they_hold() {

@@ -7,7 +7,7 @@ mod charset;
 mod dateline;
 mod flat;
 mod fxhash;
-pub(crate) use fxhash::{FxHashMap, FxHashSet, FxHasher};
+pub(crate) use fxhash::{fx_hash_str, FxHashMap, FxHashSet, FxHasher, PassHasher};
 pub mod lang;
 mod lexicon;
 mod rules;
