@@ -250,13 +250,16 @@ fn analyse(
                 _ => super::word_count(&text),
             };
             let mut ids = Vec::new();
-            terms.each_term_with_names(original.as_deref().unwrap_or(&text), |term, name| {
-                let id = local.id(term);
-                ids.push(id);
-                if name {
-                    name_terms.push(id);
-                }
-            });
+            terms.each_hashed_term_with_names(
+                original.as_deref().unwrap_or(&text),
+                |hash, term, name| {
+                    let id = local.id(hash, term);
+                    ids.push(id);
+                    if name {
+                        name_terms.push(id);
+                    }
+                },
+            );
             Some(AnalysedSentence {
                 index,
                 words,
@@ -275,35 +278,48 @@ fn analyse(
             .map(|t| terms.of(t).into_iter().map(HashedTerm::new).collect())
             .unwrap_or_default(),
         title,
-        dictionary: local.terms.into_iter().map(HashedTerm::new).collect(),
+        dictionary: local.terms,
         name_terms,
         sentences,
     }
 }
 
-/// A document's own term → position map.
+/// A document's own term → position map, keyed by the terms' hashes ([`HashedTerm`]'s); a term
+/// whose hash another term of the document already has is filed by its text.
 #[derive(Default)]
 struct LocalTerms {
-    ids: FxHashMap<String, u32>,
-    terms: Vec<String>,
+    ids: HashMap<u64, u32, BuildHasherDefault<PassHasher>>,
+    collided: FxHashMap<Box<str>, u32>,
+    terms: Vec<HashedTerm>,
 }
 
 impl LocalTerms {
     fn with_capacity(n: usize) -> Self {
         LocalTerms {
-            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            ids: HashMap::with_capacity_and_hasher(n, Default::default()),
+            collided: FxHashMap::default(),
             terms: Vec::with_capacity(n),
         }
     }
 
-    fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
-            return id;
+    /// The position of `term`, whose hash is `hash`.
+    fn id(&mut self, hash: u64, term: &str) -> u32 {
+        let next = self.terms.len() as u32;
+        let id = *self.ids.entry(hash).or_insert(next);
+        if id != next {
+            if &*self.terms[id as usize].term == term {
+                return id;
+            }
+            if let Some(&id) = self.collided.get(term) {
+                return id;
+            }
+            self.collided.insert(Box::from(term), next);
         }
-        let id = self.terms.len() as u32;
-        self.terms.push(term.to_string());
-        self.ids.insert(term.to_string(), id);
-        id
+        self.terms.push(HashedTerm {
+            hash,
+            term: Box::from(term),
+        });
+        next
     }
 }
 
@@ -516,6 +532,25 @@ impl Preparer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_terms_tell_apart_terms_of_one_hash() {
+        // Positions are given in order of first occurrence; a second term filed under a hash
+        // already taken gets a position of its own and keeps it.
+        let mut local = LocalTerms::with_capacity(4);
+        assert_eq!(local.id(7, "dam"), 0);
+        assert_eq!(local.id(9, "flood"), 1);
+        assert_eq!(local.id(7, "levee"), 2);
+        assert_eq!(local.id(7, "dam"), 0);
+        assert_eq!(local.id(7, "levee"), 2);
+        assert_eq!(local.id(7, "river"), 3);
+        assert_eq!(local.id(9, "flood"), 1);
+        let terms: Vec<(u64, &str)> = local.terms.iter().map(|t| (t.hash, &*t.term)).collect();
+        assert_eq!(
+            terms,
+            [(7, "dam"), (9, "flood"), (7, "levee"), (7, "river")]
+        );
+    }
 
     #[test]
     fn term_ids_number_terms_as_met_and_find_them_by_text() {

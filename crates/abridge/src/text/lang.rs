@@ -1005,6 +1005,41 @@ thread_local! {
     static STEMS: std::cell::RefCell<StemCache> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// What one word, as written, is as an index term: left out (no letter or digit), a stop word,
+/// or the term at an index of [`WordTerms::terms`]; and whether it begins with a capital.
+#[derive(Clone, Copy)]
+struct WordEntry {
+    /// [`WordEntry::SKIP`], [`WordEntry::STOP`] or an index of [`WordTerms::terms`].
+    what: u32,
+    capital: bool,
+}
+
+impl WordEntry {
+    const SKIP: u32 = u32::MAX;
+    const STOP: u32 = u32::MAX - 1;
+}
+
+/// One language's answers for words as written (case and all), so that a word met before costs
+/// one look-up of its packed bytes instead of lower-casing, the stop-word table, the stem cache,
+/// a copy of its term and the hashing of that copy. Its terms carry the hash
+/// [`super::fx_hash_str`] gives them. Cleared when it holds [`WORD_TERMS_WORDS`] words: callers
+/// keep nothing of it between calls but the hashes and the terms' text.
+#[derive(Default)]
+struct WordTerms {
+    /// Words of up to eight bytes, by [`packed_bytes`].
+    short: FxHashMap<u64, WordEntry>,
+    long: FxHashMap<Box<str>, WordEntry>,
+    terms: Vec<(u64, Box<str>)>,
+}
+
+/// Most words kept in one language's [`WordTerms`] of one thread (a few in the tests, so that
+/// they clear it often).
+const WORD_TERMS_WORDS: usize = if cfg!(test) { 50 } else { 1 << 16 };
+
+thread_local! {
+    static WORD_TERMS: std::cell::RefCell<Vec<WordTerms>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The stop words of `language` as a set, built once per process: `extract` makes a [`Terms`]
 /// for every document (building the set was 1% of its instructions).
 fn stop_set(language: Language) -> &'static FxHashSet<&'static str> {
@@ -1174,6 +1209,76 @@ impl Terms {
         }
     }
 
+    /// [`Terms::each_term_with_names`] with each term's [`super::fx_hash_str`] hash: `f(hash,
+    /// term, name)`. Words met before on this thread are answered from a cache of whole words.
+    pub(crate) fn each_hashed_term_with_names(
+        &self,
+        text: &str,
+        mut f: impl FnMut(u64, &str, bool),
+    ) {
+        if matches!(self.language, Language::Chinese | Language::Japanese) {
+            for t in self.of_cjk(text) {
+                f(super::fx_hash_str(&t), &t, false);
+            }
+            return;
+        }
+        WORD_TERMS.with_borrow_mut(|caches| {
+            let i = self.language.index();
+            if caches.len() <= i {
+                caches.resize_with(i + 1, Default::default);
+            }
+            let cache = &mut caches[i];
+            if cache.short.len() + cache.long.len() >= WORD_TERMS_WORDS {
+                *cache = WordTerms::default();
+            }
+            let WordTerms { short, long, terms } = cache;
+            let (mut buf, mut term) = (String::new(), String::new());
+            let mut new_entry = |w: &str, terms: &mut Vec<(u64, Box<str>)>| {
+                let what = if !w.chars().any(char::is_alphanumeric) {
+                    WordEntry::SKIP
+                } else if self.word_term_through(w, &mut buf, &mut term, false) {
+                    terms.push((super::fx_hash_str(&term), Box::from(term.as_str())));
+                    (terms.len() - 1) as u32
+                } else {
+                    WordEntry::STOP
+                };
+                WordEntry {
+                    what,
+                    capital: w.chars().next().is_some_and(char::is_uppercase),
+                }
+            };
+            let mut index = 0usize;
+            for w in words(text) {
+                let entry = match packed_bytes(w) {
+                    Some(p) => match short.get(&p) {
+                        Some(&entry) => entry,
+                        None => {
+                            let entry = new_entry(w, terms);
+                            short.insert(p, entry);
+                            entry
+                        }
+                    },
+                    None => match long.get(w) {
+                        Some(&entry) => entry,
+                        None => {
+                            let entry = new_entry(w, terms);
+                            long.insert(Box::from(w), entry);
+                            entry
+                        }
+                    },
+                };
+                if entry.what == WordEntry::SKIP {
+                    continue;
+                }
+                if entry.what != WordEntry::STOP {
+                    let (hash, t) = &terms[entry.what as usize];
+                    f(*hash, t, index > 0 && entry.capital);
+                }
+                index += 1;
+            }
+        })
+    }
+
     /// The index terms of the words of `text` that begin with a capital letter, its first word
     /// left out (any sentence begins with one): names of people, places and organisations in
     /// English prose (and every noun in German). Each is the term [`Terms::of`] gives the word.
@@ -1203,6 +1308,18 @@ impl Terms {
 
     /// [`Terms::word_term`] written into `out`: false (and `out` unspecified) for a stop word.
     fn word_term_into(&self, w: &str, buf: &mut String, out: &mut String) -> bool {
+        self.word_term_through(w, buf, out, true)
+    }
+
+    /// [`Terms::word_term_into`], stemming through this thread's stem cache or not (the cache
+    /// of whole words in front of it keeps what it would).
+    fn word_term_through(
+        &self,
+        w: &str,
+        buf: &mut String,
+        out: &mut String,
+        stem_cache: bool,
+    ) -> bool {
         let owned;
         let lower: &str = if w.is_ascii() {
             buf.clear();
@@ -1228,7 +1345,11 @@ impl Terms {
             return false;
         }
         match &self.stemmer {
-            Some(s) => self.stem_into(s, base, out),
+            Some(s) if stem_cache => self.stem_into(s, base, out),
+            Some(s) => {
+                out.clear();
+                out.push_str(&s.stem(base));
+            }
             None => {
                 out.clear();
                 out.push_str(base);
@@ -1253,6 +1374,74 @@ pub(crate) fn is_cjk_or_mark(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::testing::XorShift;
+
+    #[test]
+    fn cached_word_terms_are_the_terms_of_the_words() {
+        // Random texts of words met again and again (as written and in other cases), stop words,
+        // possessives, long words, numbers, punctuation and words beyond ASCII, in several
+        // languages, long enough to clear the cache many times over: the cached terms, hashes
+        // and names are those worked out word by word.
+        let pieces = [
+            "the",
+            "The",
+            "Council",
+            "council's",
+            "voted",
+            "VOTED",
+            "on",
+            "Tuesday,",
+            "2.4",
+            "million",
+            "-",
+            "(AP)",
+            "intergovernmental",
+            "Intergovernmental",
+            "Russia’s",
+            "é",
+            "Straße",
+            "die",
+            "Brücke",
+            "über",
+            "ΑΘΗΝΑ",
+            "naïve",
+            "...",
+            "x",
+            "don't",
+            "1998",
+            "and",
+            "Και",
+            "überschwemmungsgebiete",
+            "—",
+            "Ölpreis",
+        ];
+        let mut rng = XorShift::new(0x0DDB_A11C_AFE5_EED5);
+        for &language in &[
+            Language::English,
+            Language::German,
+            Language::Greek,
+            Language::French,
+        ] {
+            let terms = Terms::new(language);
+            for _ in 0..200 {
+                let n = (rng.next_u64() % 30) as usize;
+                let mut text: Vec<String> = (0..n)
+                    .map(|_| pieces[(rng.next_u64() % pieces.len() as u64) as usize].to_string())
+                    .collect();
+                // Words never met before, so that the cache grows past its size.
+                text.push(format!("word{}", rng.next_u64() % 1000));
+                let text = text.join(" ");
+                let mut plain = Vec::new();
+                terms.each_term_with_names(&text, |t, name| {
+                    plain.push((crate::text::fx_hash_str(t), t.to_string(), name))
+                });
+                let mut cached = Vec::new();
+                terms.each_hashed_term_with_names(&text, |h, t, name| {
+                    cached.push((h, t.to_string(), name))
+                });
+                assert_eq!(cached, plain, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn votes_in_byte_lanes_are_the_plain_counts() {
