@@ -37,11 +37,11 @@
 //!    When no block of the page is good at all, its near-good blocks are the article, and
 //!    failing those its short sentences (a one-sentence document).
 
-use super::signals::{count32, normalise_shaped, split_spaces, ListCounter, Signals};
+use super::signals::{count32, normalise_shaped, ListCounter, Signals};
 use super::vocab::Vocabulary;
 use super::{Block, BlockKind, Content};
 use crate::text::lang::{stop_bits, Language, Votes};
-use crate::text::{FxHashMap, FxHasher};
+use crate::text::{split_spaces, FxHashMap, FxHasher};
 use std::hash::Hasher;
 
 /// Blocks shorter than this (characters) are classified by their neighbours.

@@ -5,6 +5,8 @@ use super::date::{self, find_dates_in};
 use super::vocab::{starts_with_words, Vocabulary, WordFacts};
 use super::wrap::ends_sentence;
 use crate::text::lang::{for_each_word, packed_bytes};
+#[cfg(test)]
+use crate::text::split_spaces;
 
 /// Symbols that only furniture uses.
 const FURNITURE_SYMBOLS: &[char] = &['©', '®', '»', '›', '|'];
@@ -692,23 +694,6 @@ pub(crate) fn count32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-pub(crate) fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == b' ') {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
 #[cfg(test)]
 fn inner_sentences(t: &str) -> usize {
     inner_sentences_in(t, t.is_ascii())
@@ -1351,6 +1336,9 @@ mod tests {
             "A b. C",
             "The dog ran. Then it sat! Why? Yes.",
             "x y  z ",
+            " leading and trailing ",
+            "  ",
+            "naïve café — über",
         ] {
             assert_eq!(
                 split_spaces(t).collect::<Vec<_>>(),

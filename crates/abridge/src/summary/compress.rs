@@ -16,7 +16,7 @@
 //!
 //! Sentences that quote someone are left whole: a reporting verb inside a quote is the quote's.
 
-use crate::text::FxHashSet;
+use crate::text::{split_spaces, FxHashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -134,8 +134,7 @@ pub fn compress(sentence: &str, rules: Compression) -> Option<String> {
 
 /// [`compress`] past its checks: the rules on the sentence's words.
 fn apply_rules(sentence: &str, rules: Compression) -> Option<String> {
-    let mut words: Vec<Cow<'_, str>> = sentence
-        .split(' ')
+    let mut words: Vec<Cow<'_, str>> = split_spaces(sentence)
         .filter(|w| !w.is_empty())
         .map(Cow::Borrowed)
         .collect();
@@ -188,7 +187,7 @@ fn may_compress(sentence: &str) -> bool {
     if memchr::memchr2(b',', b'(', b).is_some() || memchr::memmem::find(b, b" that ").is_some() {
         return true;
     }
-    let first = sentence.split(' ').find(|w| !w.is_empty()).unwrap_or("");
+    let first = split_spaces(sentence).find(|w| !w.is_empty()).unwrap_or("");
     // `bare` lower-cases by Unicode: a word beyond ASCII is left to it; an ASCII one is
     // compared without the copy that lower-casing a capital makes.
     !first.is_ascii()
@@ -254,10 +253,18 @@ fn drop_trailing_attribution(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bo
     };
     let n = words.len();
     // Commas from the earliest of the last three, so the longest attribution tail is cut.
-    let commas: Vec<usize> = (0..n.saturating_sub(1))
-        .filter(|&i| ends_clause(&words[i]))
-        .collect();
-    for &c in commas.iter().rev().take(3).rev() {
+    let mut last_commas = [0usize; 3];
+    let mut found = 0;
+    for i in (0..n.saturating_sub(1)).rev() {
+        if found == 3 {
+            break;
+        }
+        if ends_clause(&words[i]) {
+            last_commas[2 - found] = i;
+            found += 1;
+        }
+    }
+    for &c in &last_commas[3 - found..] {
         let tail = &words[c + 1..];
         if tail.len() > 15 || c + 1 < MIN_WORDS_LEFT {
             continue;
@@ -372,6 +379,11 @@ fn is_subordinator(word: &str) -> bool {
 /// at most three words, then `that`. A negated frame (`did not say that`) changes what the rest
 /// means, and a frame inside a relative clause (`the man who said that`) is not the sentence's.
 fn drop_reporting_frame(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bool {
+    // The verb is one of words 1 to 6 and `that` one of the four after it: without a `that`
+    // among words 2 to 10 no frame can end, and no word need be looked up (most sentences).
+    if !words.iter().take(11).skip(2).any(|w| w == "that") {
+        return false;
+    }
     let limit = words.len().min(10);
     let Some(verb) = (1..limit).find(|&i| lists.reporting.contains(&*bare(&words[i]))) else {
         return false;

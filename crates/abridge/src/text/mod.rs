@@ -17,7 +17,7 @@ pub mod sentences;
 pub mod tokens;
 
 pub use dateline::{is_dateline_place, strip_dateline};
-pub(crate) use flat::{count_words, joins_hyphenated, joins_unspaced};
+pub(crate) use flat::{count_words, joins_hyphenated, joins_unspaced, split_spaces};
 pub use flat::{flatten, join_unspaced_lines};
 pub(crate) use lang::{is_cjk, is_cjk_or_mark};
 pub use sentences::{
