@@ -39,7 +39,26 @@ pub struct CosineFactors<'a> {
     vocabulary: usize,
     /// `v_i · v_i`: 1, or 0 for a sentence with no term (the diagonal taken out).
     own: Vec<f64>,
+    /// The weights, worked out once, when they fit in [`STORED_WEIGHTS_BYTES`]: each product
+    /// of PageRank otherwise divides twice per entry.
+    stored: Option<StoredWeights>,
 }
+
+/// Every entry's weight, computed once by the arithmetic of [`CosineFactors::weight`] (so the
+/// same to the bit), in both orders: by term (beside `term_sentences`) and by sentence (sentence
+/// `i`'s in `by_sentence[row_start[i]..row_start[i + 1]]`, in the order of its bag's terms).
+#[derive(Debug, Clone, PartialEq)]
+struct StoredWeights {
+    by_term: Vec<f64>,
+    row_start: Vec<usize>,
+    row_terms: Vec<u32>,
+    by_sentence: Vec<f64>,
+}
+
+/// Most bytes the stored weights may take (20 an entry: about 3.4 million entries, the sentences
+/// of some 15,000 news articles). A larger input computes each weight when it reads it, as
+/// before, so that memory stays what it was where it matters most (100,000 articles in 1 GB).
+const STORED_WEIGHTS_BYTES: usize = 64 << 20;
 
 /// Sentences, or term entries, per task of the parallel products: enough work to pay for a
 /// hand-over.
@@ -49,6 +68,15 @@ impl<'a> CosineFactors<'a> {
     /// The unit TF-IDF vectors of `bags` (IDF over the bags, as [`super::similarity`] computes
     /// it; term ids below `vocabulary`).
     pub fn new(bags: impl IntoIterator<Item = &'a TermBag>, vocabulary: usize) -> Self {
+        Self::with_weight_budget(bags, vocabulary, STORED_WEIGHTS_BYTES)
+    }
+
+    /// [`CosineFactors::new`], storing the weights when they take at most `budget` bytes.
+    fn with_weight_budget(
+        bags: impl IntoIterator<Item = &'a TermBag>,
+        vocabulary: usize,
+        budget: usize,
+    ) -> Self {
         let bags: Vec<&'a TermBag> = bags.into_iter().collect();
         let idf = idf(&bags, vocabulary);
         let norms: Vec<(f64, f64, usize)> = crate::par::map_items(
@@ -111,7 +139,7 @@ impl<'a> CosineFactors<'a> {
                 }
             }
         }
-        CosineFactors {
+        let mut factors = CosineFactors {
             bags,
             idf,
             norm: norms.iter().map(|&(norm, _, _)| norm).collect(),
@@ -121,6 +149,35 @@ impl<'a> CosineFactors<'a> {
             term_blocks,
             vocabulary,
             own: norms.iter().map(|&(_, own, _)| own).collect(),
+            stored: None,
+        };
+        if entries.saturating_mul(20) <= budget {
+            factors.stored = Some(factors.stored_weights());
+        }
+        factors
+    }
+
+    /// The weights of every entry, by term and by sentence.
+    fn stored_weights(&self) -> StoredWeights {
+        let by_term = (0..self.vocabulary)
+            .flat_map(|t| self.column_of(t).map(|(_, w)| w))
+            .collect();
+        let mut row_start = Vec::with_capacity(self.bags.len() + 1);
+        row_start.push(0);
+        let mut row_terms = Vec::with_capacity(self.term_sentences.len());
+        let mut by_sentence = Vec::with_capacity(self.term_sentences.len());
+        for i in 0..self.bags.len() {
+            for (t, w) in self.row_of(i) {
+                row_terms.push(t);
+                by_sentence.push(w);
+            }
+            row_start.push(by_sentence.len());
+        }
+        StoredWeights {
+            by_term,
+            row_start,
+            row_terms,
+            by_sentence,
         }
     }
 
@@ -204,12 +261,47 @@ impl<'a> CosineFactors<'a> {
 
     /// `W x` into `out`.
     fn multiply(&self, x: impl Fn(usize) -> f64 + Sync, out: &mut Array1<f64>) {
+        match &self.stored {
+            Some(stored) => self.multiply_by(
+                x,
+                |t| {
+                    let range = self.term_start[t]..self.term_start[t + 1];
+                    self.term_sentences[range.clone()]
+                        .iter()
+                        .copied()
+                        .zip(stored.by_term[range].iter().copied())
+                },
+                |i| {
+                    let range = stored.row_start[i]..stored.row_start[i + 1];
+                    stored.row_terms[range.clone()]
+                        .iter()
+                        .copied()
+                        .zip(stored.by_sentence[range].iter().copied())
+                },
+                out,
+            ),
+            None => self.multiply_by(x, |t| self.column_of(t), |i| self.row_of(i), out),
+        }
+    }
+
+    /// `W x` into `out`, reading term `t`'s (sentence, weight) pairs from `column(t)` and
+    /// sentence `i`'s (term, weight) pairs from `row(i)`.
+    fn multiply_by<C, R>(
+        &self,
+        x: impl Fn(usize) -> f64 + Sync,
+        column: impl Fn(usize) -> C + Sync,
+        row: impl Fn(usize) -> R + Sync,
+        out: &mut Array1<f64>,
+    ) where
+        C: Iterator<Item = (u32, f64)>,
+        R: Iterator<Item = (u32, f64)>,
+    {
         let n = self.own.len();
         // `Vᵀ x`, term by term; a sentence with `x = 0` adds nothing (and is skipped, as the
         // scatter skipped it, so that the sums are the same to the bit).
         let gather = |t: usize| {
             let mut total = 0.0f64;
-            for (j, w) in self.column_of(t) {
+            for (j, w) in column(t) {
                 let xj = x(j as usize);
                 if xj != 0.0 {
                     total += w * xj;
@@ -228,7 +320,7 @@ impl<'a> CosineFactors<'a> {
         );
         let through = blocks.concat();
         let product: Vec<f64> = chunked(n, |i| {
-            let total: f64 = self.row_of(i).map(|(t, w)| w * through[t as usize]).sum();
+            let total: f64 = row(i).map(|(t, w)| w * through[t as usize]).sum();
             // Rounding can leave a sentence that shares nothing a tiny negative weight.
             (total - self.own[i] * x(i)).max(0.0)
         });
@@ -373,6 +465,27 @@ mod tests {
         );
         assert_eq!(one, run(3));
         assert_eq!(one, run(8));
+    }
+
+    #[test]
+    fn stored_weights_give_the_products_of_computed_ones_to_the_bit() {
+        let bags = many_bags();
+        let stored = CosineFactors::with_weight_budget(&bags, 20_005, usize::MAX);
+        let computed = CosineFactors::with_weight_budget(&bags, 20_005, 0);
+        assert!(stored.stored.is_some() && computed.stored.is_none());
+        let x: Vec<f64> = (0..bags.len())
+            .map(|i| 1.0 / (1.0 + (i % 97) as f64))
+            .collect();
+        let (mut a, mut b) = (Array1::zeros(bags.len()), Array1::zeros(bags.len()));
+        stored.multiply(|j| x[j], &mut a);
+        computed.multiply(|j| x[j], &mut b);
+        let bits = |v: &Array1<f64>| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a), bits(&b));
+        assert!(a.iter().any(|&v| v > 0.0));
+        let scores = |f: &CosineFactors<'_>| bits(&pagerank(f, PageRankOptions::default()).scores);
+        assert_eq!(scores(&stored), scores(&computed));
+        // The default stores the weights of an input this small.
+        assert!(CosineFactors::new(&bags, 20_005).stored.is_some());
     }
 
     #[test]
