@@ -33,6 +33,7 @@ fn timings_name_every_stage_and_leave_the_summary_alone() {
     for stage in [
         "read",
         "clean+sentences",
+        "look up terms",
         "intern terms",
         "term bags",
         "graph",

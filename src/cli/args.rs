@@ -304,7 +304,7 @@ pub struct SummarizeArgs {
     pub no_compress: bool,
 
     /// Print on stderr, after the summary, the wall time of each stage (read, clean+sentences,
-    /// intern terms, term bags, the story check's sample, vectors and clusters, graph, rank,
+    /// look up terms, intern terms, term bags, the story check's sample, vectors and clusters, graph, rank,
     /// relevance, select, write) and whether it runs on every thread or on one. With --threads 1
     /// the one-thread share is the serial part of the work.
     #[arg(long)]

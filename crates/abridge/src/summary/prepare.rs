@@ -121,6 +121,10 @@ impl PartialEq for HashedTerm {
 
 impl Eq for HashedTerm {}
 
+/// What [`Preparer::push_all`]'s parallel look-up gives a term the map does not hold yet (no
+/// id reaches it: ids are below the number of terms).
+const NOT_YET: u32 = u32::MAX;
+
 /// Term → id: [`HashedTerm`] keys, filed under the hash they carry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct TermIds(HashMap<HashedTerm, u32, BuildHasherDefault<PassHasher>>);
@@ -129,6 +133,11 @@ impl TermIds {
     /// The id of `term`, if it has one (a question's few terms: hashed and copied here).
     pub(crate) fn get(&self, term: &str) -> Option<u32> {
         self.0.get(&HashedTerm::new(term.to_string())).copied()
+    }
+
+    /// The id of `term`, hashed already.
+    fn get_hashed(&self, term: &HashedTerm) -> Option<u32> {
+        self.0.get(term).copied()
     }
 
     fn len(&self) -> usize {
@@ -417,17 +426,31 @@ impl Preparer {
     /// thread, then builds the sentences in parallel.
     fn push_all(&mut self, mut analysed: Vec<Analysed>) {
         let start = Instant::now();
-        // Terms already numbered are only looked up: their strings are freed with the rest of
-        // the document on the parallel side, below, not here.
-        let global: Vec<Vec<u32>> = analysed
-            .iter_mut()
-            .map(|a| {
+        // Terms numbered by an earlier batch are looked up on every thread, against the map as
+        // it stands (read only): most of a batch's terms are, and their strings are freed with
+        // the rest of the document on the parallel side, below.
+        let ids = &self.ids;
+        let mut global: Vec<Vec<u32>> = crate::par::map_items(
+            &analysed,
+            || (),
+            |_, a| {
                 a.dictionary
-                    .iter_mut()
-                    .map(|term| self.ids.number(term))
+                    .iter()
+                    .map(|term| ids.get_hashed(term).unwrap_or(NOT_YET))
                     .collect()
-            })
-            .collect();
+            },
+        );
+        self.timings.add("look up terms", true, start.elapsed());
+        // The rest are numbered on one thread, in input order: a term new to the map takes the
+        // next id where it first occurs, as numbering every term in order would give it.
+        let start = Instant::now();
+        for (a, ids) in analysed.iter_mut().zip(&mut global) {
+            for (term, id) in a.dictionary.iter_mut().zip(ids.iter_mut()) {
+                if *id == NOT_YET {
+                    *id = self.ids.number(term);
+                }
+            }
+        }
         // Beside the next batch's analysis (see `add_batch`), but for the last batch.
         self.timings
             .add_beside("intern terms", "clean+sentences", start.elapsed());
@@ -579,6 +602,91 @@ mod tests {
         let mut new = HashedTerm::new("levee".into());
         assert_eq!(ids.number(&mut new), 5);
         assert!(new.term.is_empty());
+    }
+
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn ids_follow_first_occurrence_across_batches() {
+        // Batches of documents that repeat earlier batches' terms and bring new ones, some new
+        // terms met twice within a batch: the ids are those of numbering every sentence term in
+        // input order, whatever the batches and the thread count.
+        use crate::testing::XorShift;
+        let words = [
+            "river",
+            "valley",
+            "levee",
+            "flood",
+            "crews",
+            "council",
+            "barrier",
+            "harbour",
+            "tide",
+            "storm",
+            "pumps",
+            "engineers",
+            "mayor",
+            "budget",
+            "port",
+            "ferry",
+        ];
+        let mut rng = XorShift::new(0x05EE_D1D5);
+        let docs: Vec<Document> = (0..40)
+            .map(|d| {
+                let sentence = |rng: &mut XorShift| {
+                    let mut pick = || words[rng.below(words.len())];
+                    // A word no earlier document has (`ward4`), met by two documents in a row.
+                    format!(
+                        "The {} and the {} said that the {} would meet the {} of ward{} on Monday.",
+                        pick(),
+                        pick(),
+                        pick(),
+                        pick(),
+                        d / 2
+                    )
+                };
+                Document::new(
+                    format!("{d:02}.txt"),
+                    format!("{} {}", sentence(&mut rng), sentence(&mut rng)),
+                )
+            })
+            .collect();
+        let by_batches = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a pool");
+            pool.install(|| {
+                let mut preparer = Preparer::new(Language::English);
+                for batch in docs.chunks(7) {
+                    preparer.add_batch(batch);
+                }
+                preparer.finish()
+            })
+        };
+        let prepared = by_batches(1);
+        // Numbered by first occurrence: each new id is the next one.
+        let mut next = 0;
+        for s in &prepared.sentences {
+            for &id in &s.sequence {
+                assert!(id <= next, "id {id} before {next}");
+                if id == next {
+                    next += 1;
+                }
+            }
+        }
+        assert_eq!(next as usize, prepared.vocabulary);
+        assert!(prepared.vocabulary > words.len());
+        let sequences = |p: &Prepared| {
+            p.sentences
+                .iter()
+                .map(|s| s.sequence.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sequences(&prepared), sequences(&by_batches(3)));
+        assert_eq!(
+            sequences(&prepared),
+            sequences(&prepare(&docs, Language::English))
+        );
     }
 
     #[test]
