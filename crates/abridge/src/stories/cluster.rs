@@ -171,11 +171,22 @@ pub(crate) fn average_link(
         }
         let mut neighbours: Vec<u32> = mine.iter().copied().collect();
         neighbours.sort_unstable();
-        for &k in &neighbours {
-            let shared: f64 = sums[k as usize]
+        // Each neighbour's products with the merged sum, each added in its own term order: on
+        // every thread when there are many (a large story's neighbours are its members'
+        // neighbours), the same sums either way.
+        let shared_with = |k: &u32| -> f64 {
+            sums[*k as usize]
                 .iter()
                 .map(|&(t, w)| w * dense[t as usize])
-                .sum();
+                .sum()
+        };
+        let entries: usize = neighbours.iter().map(|&k| sums[k as usize].len()).sum();
+        let shared: Vec<f64> = if entries >= PARALLEL_MEANS {
+            crate::par::map_items(&neighbours, || (), |_, k| shared_with(k))
+        } else {
+            neighbours.iter().map(shared_with).collect()
+        };
+        for (&k, &shared) in neighbours.iter().zip(&shared) {
             let mean = shared / (size[keep] as f64 * size[k as usize] as f64);
             let other = &mut links[k as usize];
             other.remove(&(gone as u32));
@@ -214,8 +225,21 @@ pub(crate) fn average_link(
         .collect()
 }
 
-/// Dot product of two vectors sorted by term.
+/// Vector entries read to renew a merged cluster's means at and above which the reading is
+/// spread over the threads.
+const PARALLEL_MEANS: usize = 1 << 15;
+
+/// Dot product of two vectors sorted by term: the products of their common terms, added in
+/// term order. A vector much shorter than the other (a document against its story's sum) finds
+/// its terms in the other by binary search; the products and their order are the same, so is
+/// the sum.
 pub(crate) fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    if a.len().saturating_mul(8) < b.len() {
+        return dot_searching(a, b, |x, y| x * y);
+    }
+    if b.len().saturating_mul(8) < a.len() {
+        return dot_searching(b, a, |y, x| x * y);
+    }
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -229,6 +253,76 @@ pub(crate) fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
         }
     }
     dot
+}
+
+/// [`dot`] of a short vector with a long one, each of `short`'s terms looked up in what is left
+/// of `long`; `product(short weight, long weight)` as [`dot`] multiplies them.
+fn dot_searching(
+    short: &[(u32, f64)],
+    long: &[(u32, f64)],
+    product: impl Fn(f64, f64) -> f64,
+) -> f64 {
+    let (mut rest, mut dot) = (long, 0.0);
+    for &(t, x) in short {
+        rest = &rest[rest.partition_point(|&(u, _)| u < t)..];
+        match rest.first() {
+            Some(&(u, y)) if u == t => {
+                dot += product(x, y);
+                rest = &rest[1..];
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    dot
+}
+
+/// The sums of `vectors` by `labels` (one per vector), over the vectors `counted` keeps: each
+/// term's weights added in the order of the vectors, as adding them one vector at a time with
+/// [`add`] would, in one dense pass per label instead of a merge per vector (a story of
+/// hundreds of articles was merged into its growing sum once per article).
+pub(crate) fn sums_by_label(
+    vectors: &[DocVector],
+    labels: &[usize],
+    counted: impl Fn(usize) -> bool,
+) -> std::collections::HashMap<usize, DocVector> {
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, &label) in labels.iter().enumerate() {
+        if counted(i) {
+            members.entry(label).or_default().push(i);
+        }
+    }
+    let vocabulary = vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut dense = vec![0.0f64; vocabulary];
+    let mut seen = vec![false; vocabulary];
+    let mut terms: Vec<u32> = Vec::new();
+    let mut sums = std::collections::HashMap::with_capacity(members.len());
+    for (label, docs) in members {
+        for &i in &docs {
+            for &(t, w) in &vectors[i] {
+                let k = t as usize;
+                if seen[k] {
+                    dense[k] += w;
+                } else {
+                    seen[k] = true;
+                    dense[k] = w;
+                    terms.push(t);
+                }
+            }
+        }
+        terms.sort_unstable();
+        let sum: DocVector = terms.iter().map(|&t| (t, dense[t as usize])).collect();
+        for &t in &terms {
+            seen[t as usize] = false;
+        }
+        terms.clear();
+        sums.insert(label, sum);
+    }
+    sums
 }
 
 /// The sum of two vectors sorted by term.
@@ -254,6 +348,81 @@ pub(crate) fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> DocVector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Random sparse vectors sorted by term, of `least` to `most` draws of terms below
+    /// `vocabulary` (repeats merged).
+    fn random_vectors(
+        n: usize,
+        least: usize,
+        most: usize,
+        vocabulary: u32,
+        seed: u64,
+    ) -> Vec<DocVector> {
+        let mut rng = crate::testing::XorShift::new(seed);
+        (0..n)
+            .map(|_| {
+                let k = least + rng.below(most - least + 1);
+                let mut terms: Vec<u32> = (0..k)
+                    .map(|_| (rng.next_u64() % u64::from(vocabulary)) as u32)
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                terms
+                    .into_iter()
+                    .map(|t| (t, (rng.next_u64() % 1000) as f64 / 997.0 + 0.001))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// [`dot`] by a plain merge.
+    fn merged_dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    }
+
+    #[test]
+    fn dots_of_short_and_long_vectors_are_the_merged_ones_to_the_bit() {
+        let short = random_vectors(200, 1, 12, 4000, 11);
+        let long = random_vectors(20, 2000, 3000, 4000, 12);
+        for a in &short {
+            for b in &long {
+                assert!(a.len() * 8 < b.len());
+                assert_eq!(dot(a, b).to_bits(), merged_dot(a, b).to_bits());
+                assert_eq!(dot(b, a).to_bits(), merged_dot(b, a).to_bits());
+            }
+        }
+        assert!(short.iter().zip(&long).any(|(a, b)| dot(a, b) > 0.0));
+    }
+
+    #[test]
+    fn sums_by_label_are_the_sums_added_vector_by_vector() {
+        let vectors = random_vectors(300, 1, 40, 500, 13);
+        let labels: Vec<usize> = (0..vectors.len()).map(|i| (i * 7) % 11).collect();
+        let counted = |i: usize| !i.is_multiple_of(5);
+        let sums = sums_by_label(&vectors, &labels, counted);
+        let mut plain: std::collections::HashMap<usize, DocVector> = Default::default();
+        for (i, v) in vectors.iter().enumerate().filter(|&(i, _)| counted(i)) {
+            let sum = plain.entry(labels[i]).or_default();
+            *sum = add(sum, v);
+        }
+        assert_eq!(sums.len(), plain.len());
+        for (label, sum) in &plain {
+            let bits = |v: &DocVector| v.iter().map(|&(t, w)| (t, w.to_bits())).collect::<Vec<_>>();
+            assert_eq!(bits(&sums[label]), bits(sum), "label {label}");
+        }
+    }
 
     fn cos(vectors: &[DocVector], edges: &[(u32, u32)]) -> Vec<f64> {
         super::super::vectors::cosines(vectors, edges)

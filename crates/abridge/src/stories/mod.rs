@@ -287,11 +287,7 @@ pub fn group_timed(
         members.entry(label).or_default().push(order[rank]);
     }
     // Each member's mean cosine with the others: its vector against the sum of its story's.
-    let mut sums: HashMap<usize, Vec<(u32, f64)>> = HashMap::new();
-    for (rank, v) in sorted.iter().enumerate() {
-        let sum = sums.entry(labels[rank]).or_default();
-        *sum = cluster::add(sum, v);
-    }
+    let sums = cluster::sums_by_label(&sorted, &labels, |_| true);
     let mut within = vec![0.0f64; n];
     for (rank, v) in sorted.iter().enumerate() {
         within[order[rank]] = (cluster::dot(v, &sums[&labels[rank]]) - cluster::dot(v, v)).max(0.0);
@@ -599,13 +595,7 @@ fn attach_singletons(
     for &l in labels.iter() {
         *size.entry(l).or_default() += 1;
     }
-    let mut sums: HashMap<usize, Vec<(u32, f64)>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
-        if size[&labels[i]] > 1 {
-            let sum = sums.entry(labels[i]).or_default();
-            *sum = cluster::add(sum, v);
-        }
-    }
+    let sums = cluster::sums_by_label(vectors, labels, |i| size[&labels[i]] > 1);
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(i, j) in edges {
         neighbours[i as usize].push(j as usize);
