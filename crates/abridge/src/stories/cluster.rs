@@ -240,6 +240,11 @@ pub(crate) fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
     if b.len().saturating_mul(8) < a.len() {
         return dot_searching(b, a, |y, x| x * y);
     }
+    dot_merging(a, b)
+}
+
+/// [`dot`] by walking both vectors.
+fn dot_merging(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -375,23 +380,6 @@ mod tests {
             .collect()
     }
 
-    /// [`dot`] by a plain merge.
-    fn merged_dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        dot
-    }
-
     #[test]
     fn dots_of_short_and_long_vectors_are_the_merged_ones_to_the_bit() {
         let short = random_vectors(200, 1, 12, 4000, 11);
@@ -399,8 +387,8 @@ mod tests {
         for a in &short {
             for b in &long {
                 assert!(a.len() * 8 < b.len());
-                assert_eq!(dot(a, b).to_bits(), merged_dot(a, b).to_bits());
-                assert_eq!(dot(b, a).to_bits(), merged_dot(b, a).to_bits());
+                assert_eq!(dot(a, b).to_bits(), dot_merging(a, b).to_bits());
+                assert_eq!(dot(b, a).to_bits(), dot_merging(b, a).to_bits());
             }
         }
         assert!(short.iter().zip(&long).any(|(a, b)| dot(a, b) > 0.0));
