@@ -41,6 +41,17 @@ impl XorShift {
     }
 }
 
+/// `f()` run inside a rayon pool of `threads` threads: what the library's parallel stages then
+/// spread over.
+#[cfg(feature = "parallel")]
+pub(crate) fn in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a pool")
+        .install(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::XorShift;

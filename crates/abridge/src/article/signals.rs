@@ -1328,23 +1328,7 @@ mod tests {
     }
 
     #[test]
-    fn inner_sentences_and_spaces_split_like_std() {
-        for t in [
-            "",
-            "a",
-            "ab.",
-            "A b. C",
-            "The dog ran. Then it sat! Why? Yes.",
-            "x y  z ",
-            " leading and trailing ",
-            "  ",
-            "naïve café — über",
-        ] {
-            assert_eq!(
-                split_spaces(t).collect::<Vec<_>>(),
-                t.split(' ').collect::<Vec<_>>()
-            );
-        }
+    fn inner_sentences_are_counted() {
         assert_eq!(inner_sentences("The dog ran. Then it sat! Why? Yes."), 3);
         assert_eq!(inner_sentences("ab."), 0);
     }

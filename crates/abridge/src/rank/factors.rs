@@ -47,6 +47,9 @@ pub struct CosineFactors<'a> {
 /// Every entry's weight, computed once by the arithmetic of [`CosineFactors::weight`] (so the
 /// same to the bit), in both orders: by term (beside `term_sentences`) and by sentence (sentence
 /// `i`'s in `by_sentence[row_start[i]..row_start[i + 1]]`, in the order of its bag's terms).
+/// `row_terms` repeats the bags' terms (those below the vocabulary, of sentences with a norm)
+/// side by side with their weights: read from the bags instead, the rank stage of 10,000
+/// articles took 0.75 s instead of 0.59 s.
 #[derive(Debug, Clone, PartialEq)]
 struct StoredWeights {
     by_term: Vec<f64>,
@@ -266,17 +269,11 @@ impl<'a> CosineFactors<'a> {
                 x,
                 |t| {
                     let range = self.term_start[t]..self.term_start[t + 1];
-                    self.term_sentences[range.clone()]
-                        .iter()
-                        .copied()
-                        .zip(stored.by_term[range].iter().copied())
+                    paired(&self.term_sentences[range.clone()], &stored.by_term[range])
                 },
                 |i| {
                     let range = stored.row_start[i]..stored.row_start[i + 1];
-                    stored.row_terms[range.clone()]
-                        .iter()
-                        .copied()
-                        .zip(stored.by_sentence[range].iter().copied())
+                    paired(&stored.row_terms[range.clone()], &stored.by_sentence[range])
                 },
                 out,
             ),
@@ -328,6 +325,11 @@ impl<'a> CosineFactors<'a> {
             *o = p;
         }
     }
+}
+
+/// `ids[k]` with `weights[k]`, in order.
+fn paired<'s>(ids: &'s [u32], weights: &'s [f64]) -> impl Iterator<Item = (u32, f64)> + 's {
+    ids.iter().copied().zip(weights.iter().copied())
 }
 
 /// `f(k)` for `k in 0..n`, in order, in tasks of [`CHUNK`] (in parallel with the `parallel`
@@ -447,11 +449,7 @@ mod tests {
     fn the_same_scores_to_the_bit_on_any_number_of_threads() {
         let bags = many_bags();
         let run = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .expect("a pool");
-            pool.install(|| {
+            crate::testing::in_pool(threads, || {
                 let f = CosineFactors::new(&bags, 20_005);
                 let ranking = pagerank(&f, PageRankOptions::default());
                 let bits: Vec<u64> = ranking.scores.iter().map(|x| x.to_bits()).collect();

@@ -253,18 +253,18 @@ fn drop_trailing_attribution(words: &mut Vec<Cow<'_, str>>, lists: &Lists) -> bo
     };
     let n = words.len();
     // Commas from the earliest of the last three, so the longest attribution tail is cut.
-    let mut last_commas = [0usize; 3];
-    let mut found = 0;
-    for i in (0..n.saturating_sub(1)).rev() {
-        if found == 3 {
-            break;
+    let Some(first) = (0..n.saturating_sub(1))
+        .rev()
+        .filter(|&i| ends_clause(&words[i]))
+        .take(3)
+        .last()
+    else {
+        return false;
+    };
+    for c in first..n - 1 {
+        if !ends_clause(&words[c]) {
+            continue;
         }
-        if ends_clause(&words[i]) {
-            last_commas[2 - found] = i;
-            found += 1;
-        }
-    }
-    for &c in &last_commas[3 - found..] {
         let tail = &words[c + 1..];
         if tail.len() > 15 || c + 1 < MIN_WORDS_LEFT {
             continue;
@@ -825,9 +825,7 @@ mod tests {
         let mut rng = crate::testing::XorShift::new(0xc0de);
         let mut turned_away = 0;
         for _ in 0..20_000 {
-            let n = 1 + rng.below(14);
-            let sentence: Vec<&str> = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
-            let sentence = sentence.join(" ");
+            let sentence = rng.pieces(&pieces, 15).join(" ");
             if has_quote(&sentence) || may_compress(&sentence) {
                 continue;
             }

@@ -651,11 +651,7 @@ mod tests {
             })
             .collect();
         let by_batches = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .expect("a pool");
-            pool.install(|| {
+            crate::testing::in_pool(threads, || {
                 let mut preparer = Preparer::new(Language::English);
                 for batch in docs.chunks(7) {
                     preparer.add_batch(batch);

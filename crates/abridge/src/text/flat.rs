@@ -163,6 +163,25 @@ mod tests {
     use crate::testing::XorShift;
 
     #[test]
+    fn spaces_split_like_std() {
+        for t in [
+            "",
+            "a",
+            "ab.",
+            "x y  z ",
+            " leading and trailing ",
+            "  ",
+            "naïve café — über",
+        ] {
+            assert_eq!(
+                super::split_spaces(t).collect::<Vec<_>>(),
+                t.split(' ').collect::<Vec<_>>(),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
     fn words_counted_by_bytes_are_those_of_split_whitespace() {
         let pieces = [
             "a", "Word", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "é",

@@ -1177,7 +1177,7 @@ impl Terms {
     /// Japanese: no names).
     pub fn of_with_names(&self, text: &str) -> (Vec<String>, Vec<String>) {
         let (mut terms, mut names) = (Vec::new(), Vec::new());
-        self.each_term_with_names(text, |term, name| {
+        self.each_hashed_term_with_names(text, |_, term, name| {
             if name {
                 names.push(term.to_string());
             }
@@ -1186,9 +1186,10 @@ impl Terms {
         (terms, names)
     }
 
-    /// Calls `f` with each index term of `text` in order, as [`Terms::of_with_names`] finds
-    /// them, and whether it is also one of the names: without a `String` a term.
-    pub(crate) fn each_term_with_names(&self, text: &str, mut f: impl FnMut(&str, bool)) {
+    /// [`Terms::each_hashed_term_with_names`] worked out word by word, without the cache and
+    /// the hashes: the definition the cached path is tested against.
+    #[cfg(test)]
+    fn each_term_with_names(&self, text: &str, mut f: impl FnMut(&str, bool)) {
         if matches!(self.language, Language::Chinese | Language::Japanese) {
             for t in self.of_cjk(text) {
                 f(&t, false);
@@ -1209,8 +1210,10 @@ impl Terms {
         }
     }
 
-    /// [`Terms::each_term_with_names`] with each term's [`super::fx_hash_str`] hash: `f(hash,
-    /// term, name)`. Words met before on this thread are answered from a cache of whole words.
+    /// Calls `f(hash, term, name)` with each index term of `text` in order ([`Terms::of`]),
+    /// its [`super::fx_hash_str`] hash, and whether it is also one of the names
+    /// ([`Terms::names_of`]): without a `String` a term. Words met before on this thread are
+    /// answered from a cache of whole words ([`WordTerms`]).
     pub(crate) fn each_hashed_term_with_names(
         &self,
         text: &str,
@@ -1413,6 +1416,8 @@ mod tests {
             "überschwemmungsgebiete",
             "—",
             "Ölpreis",
+            "机场新线",
+            "的",
         ];
         let mut rng = XorShift::new(0x0DDB_A11C_AFE5_EED5);
         for &language in &[
@@ -1420,15 +1425,14 @@ mod tests {
             Language::German,
             Language::Greek,
             Language::French,
+            Language::Chinese,
         ] {
             let terms = Terms::new(language);
             for _ in 0..200 {
-                let n = (rng.next_u64() % 30) as usize;
-                let mut text: Vec<String> = (0..n)
-                    .map(|_| pieces[(rng.next_u64() % pieces.len() as u64) as usize].to_string())
-                    .collect();
-                // Words never met before, so that the cache grows past its size.
-                text.push(format!("word{}", rng.next_u64() % 1000));
+                // A word never met before, so that the cache grows past its size.
+                let fresh = format!("word{}", rng.next_u64() % 1000);
+                let mut text = rng.pieces(&pieces, 31);
+                text.push(&fresh);
                 let text = text.join(" ");
                 let mut plain = Vec::new();
                 terms.each_term_with_names(&text, |t, name| {
