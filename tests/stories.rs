@@ -458,3 +458,48 @@ fn query_orders_stories_by_relevance_and_focuses_their_summaries() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn timings_name_every_stage_and_leave_the_stories_alone() {
+    let dir = stories_dir();
+    let plain = abridge(&["-q", "stories", "mixed", "--format", "json"], &dir);
+    let timed = abridge(
+        &["-q", "stories", "mixed", "--format", "json", "--timings"],
+        &dir,
+    );
+    assert!(plain.status.success() && timed.status.success());
+    assert_eq!(plain.stdout, timed.stdout);
+    assert!(plain.stderr.is_empty(), "{}", stderr(&plain));
+    let report = stderr(&timed);
+    for stage in [
+        "read",
+        "clean+sentences",
+        "intern titles",
+        "story vectors",
+        "story pairs",
+        "story cosines",
+        "story clusters",
+        "story summaries",
+        "story titles",
+        "write",
+        "total",
+        "one-thread stages",
+    ] {
+        assert!(
+            report.lines().any(|l| l.starts_with(stage)),
+            "{stage} missing:\n{report}"
+        );
+    }
+    let runs_on = |stage: &str| {
+        report
+            .lines()
+            .find(|l| l.starts_with(stage))
+            .map(|l| l.trim_end().to_string())
+            .unwrap_or_default()
+    };
+    assert!(runs_on("story pairs").ends_with("every thread"), "{report}");
+    assert!(
+        runs_on("story clusters").ends_with("one thread"),
+        "{report}"
+    );
+}

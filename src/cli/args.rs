@@ -612,6 +612,13 @@ pub struct StoriesArgs {
     #[arg(long, value_name = "T")]
     pub threshold: Option<f64>,
 
+    /// Print on stderr, after the stories, the wall time of each stage (read, clean+sentences,
+    /// look up terms, intern terms, intern titles, story vectors, story pairs, story cosines,
+    /// story clusters, story summaries, story titles, write) and whether it runs on every thread
+    /// or on one.
+    #[arg(long)]
+    pub timings: bool,
+
     /// Grouping settings for cross-validation (`scripts/stories_cv.py`), not a stable interface:
     /// `name_weight=W,nearest=K,gate=G,attach=A` (any of them).
     #[arg(long, value_name = "SETTINGS", hide = true)]

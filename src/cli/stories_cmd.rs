@@ -7,8 +7,10 @@ use super::RunStatus;
 use abridge::stories::{self, Story, StoryOptions};
 use abridge::summary::{Budget, Compression, Order, Summarizer};
 use abridge::text::lang::Language;
+use abridge::Timings;
 use anyhow::Result;
 use std::io::Write;
+use std::time::{Duration, Instant};
 
 /// The story options of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &StoriesArgs) -> Result<StoryOptions> {
@@ -60,16 +62,27 @@ fn options(args: &StoriesArgs) -> Result<StoryOptions> {
 
 pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
     let mut options = options(args)?;
-    let (preparer, status, lang) =
+    let start = Instant::now();
+    let (mut preparer, status, lang) =
         prepare_inputs(&args.input, quiet, args.lang, options.summary.compression)?;
+    preparer.flush();
     options.summary = options.summary.with_language(lang);
-    let prepared = preparer.finish_canonical();
+    // Reading (parallel) is what the preparer's own stages leave of the input's wall time.
+    let mut timings = Timings::new();
+    let analysis = preparer.timings().clone();
+    timings.add(
+        "read",
+        true,
+        start
+            .elapsed()
+            .saturating_sub(Duration::from_secs_f64(analysis.total())),
+    );
+    timings.extend(&analysis);
+    let prepared = timings.time("intern titles", false, || preparer.finish_canonical());
     let documents = prepared.documents.len();
-    let all = match &args.query {
-        Some(query) => stories::stories_toward(&prepared, &options, query)?,
-        None => stories::stories(&prepared, &options)?,
-    };
+    let all = stories::stories_timed(&prepared, &options, args.query.as_deref(), &mut timings)?;
     drop(prepared);
+    let start = Instant::now();
     let total = all.len();
     let (shown, hidden): (Vec<Story>, Vec<Story>) = all
         .into_iter()
@@ -128,6 +141,10 @@ pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
         }
     }
     out.commit()?;
+    timings.add("write", false, start.elapsed());
+    if args.timings {
+        eprint!("{}", timings.report());
+    }
     Ok(status)
 }
 

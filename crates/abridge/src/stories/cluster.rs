@@ -31,13 +31,15 @@ impl Hasher for IdHasher {
 type IdSet = HashSet<u32, BuildHasherDefault<IdHasher>>;
 type IdCounts = HashMap<u32, u32, BuildHasherDefault<IdHasher>>;
 /// A candidate merge in the heap: highest mean first, then the lowest ids.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Candidate {
     mean: f64,
     a: u32,
     b: u32,
     /// Versions of `a` and `b` when pushed: an entry is stale once either has merged again.
     versions: (u32, u32),
+    /// The cluster (`a` or `b`) whose queue of candidates holds it.
+    owner: u32,
 }
 
 impl Eq for Candidate {}
@@ -54,6 +56,70 @@ impl Ord for Candidate {
 impl PartialOrd for Candidate {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
+    }
+}
+
+/// The candidate merges of [`average_link`], highest mean first. Each cluster's queue holds
+/// those found when it last merged (at the start, its edges to higher ids), and one heap holds
+/// the head of each queue. A merge drops the two clusters' queues at once instead of leaving
+/// each of their entries in one heap of all candidates to be popped and discarded: a story's
+/// growing cluster renews its means to all its neighbours at every merge, hundreds of entries
+/// each time (on 100,000 articles those pops took 11% of the whole run's CPU time). The
+/// valid candidates come out in the order one heap of all of them gives: no entry of a queue
+/// is above its head.
+struct Candidates {
+    heads: BinaryHeap<Candidate>,
+    queues: Vec<BinaryHeap<Candidate>>,
+}
+
+impl Candidates {
+    fn new(n: usize) -> Self {
+        Candidates {
+            heads: BinaryHeap::new(),
+            queues: (0..n).map(|_| BinaryHeap::new()).collect(),
+        }
+    }
+
+    /// Files a first candidate in its owner's queue; [`Candidates::open`] when all are in.
+    fn add(&mut self, c: Candidate) {
+        self.queues[c.owner as usize].push(c);
+    }
+
+    fn open(&mut self) {
+        let Candidates { heads, queues } = self;
+        heads.extend(queues.iter_mut().filter_map(|queue| queue.pop()));
+    }
+
+    /// The highest candidate whose two clusters are `current(id, version)`, stale ones left
+    /// behind: a candidate whose owner has merged since goes with its queue, one whose partner
+    /// has merged since gives way to its owner's next.
+    fn pop(&mut self, current: impl Fn(u32, u32) -> bool) -> Option<Candidate> {
+        while let Some(c) = self.heads.pop() {
+            let ((owner, owner_version), (partner, partner_version)) = if c.owner == c.a {
+                ((c.a, c.versions.0), (c.b, c.versions.1))
+            } else {
+                ((c.b, c.versions.1), (c.a, c.versions.0))
+            };
+            if !current(owner, owner_version) {
+                continue;
+            }
+            if !current(partner, partner_version) {
+                if let Some(next) = self.queues[owner as usize].pop() {
+                    self.heads.push(next);
+                }
+                continue;
+            }
+            return Some(c);
+        }
+        None
+    }
+
+    /// After `gone` merged into `keep`: `keep`'s candidates are now `renewed` (owned by it).
+    fn renew(&mut self, keep: u32, gone: u32, renewed: Vec<Candidate>) {
+        self.queues[gone as usize] = BinaryHeap::new();
+        let mut queue = BinaryHeap::from(renewed);
+        self.heads.extend(queue.pop());
+        self.queues[keep as usize] = queue;
     }
 }
 
@@ -102,7 +168,7 @@ pub(crate) fn average_link(
     let mut version = vec![0u32; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut links: Vec<IdSet> = vec![IdSet::default(); n];
-    let mut heap = BinaryHeap::new();
+    let mut candidates = Candidates::new(n);
     let mut dense = vec![0.0f64; vocabulary];
     // Nearest-neighbour edges between clusters, counted.
     let mut near: Vec<IdCounts> = vec![IdCounts::default(); if gate > 0.0 { n } else { 0 }];
@@ -120,24 +186,21 @@ pub(crate) fn average_link(
         links[i as usize].insert(j);
         links[j as usize].insert(i);
         if mean >= threshold && passes(&near, &size, i as usize, j as usize, mean) {
-            heap.push(Candidate {
+            candidates.add(Candidate {
                 mean,
                 a: i,
                 b: j,
                 versions: (0, 0),
+                owner: i,
             });
         }
     }
-    while let Some(c) = heap.pop() {
-        if c.mean < threshold {
-            break;
-        }
+    candidates.open();
+    while let Some(c) = candidates.pop(|x, v| parent[x as usize] == x && version[x as usize] == v) {
         let (a, b) = (c.a as usize, c.b as usize);
-        if parent[a] != c.a || parent[b] != c.b || (version[a], version[b]) != c.versions {
-            continue;
-        }
         // The merged cluster keeps the lower id, so labels stay the smallest member.
         let (keep, gone) = (a.min(b), a.max(b));
+        let mut renewed = Vec::new();
         let mut mine = std::mem::take(&mut links[keep]);
         let mut theirs = std::mem::take(&mut links[gone]);
         mine.remove(&(gone as u32));
@@ -200,14 +263,16 @@ pub(crate) fn average_link(
             let k = k as usize;
             if mean >= threshold && passes(&near, &size, keep, k, mean) {
                 let (x, y) = (keep.min(k), keep.max(k));
-                heap.push(Candidate {
+                renewed.push(Candidate {
                     mean,
                     a: x as u32,
                     b: y as u32,
                     versions: (version[x], version[y]),
+                    owner: keep as u32,
                 });
             }
         }
+        candidates.renew(keep as u32, gone as u32, renewed);
         for &(t, _) in &sums[keep] {
             dense[t as usize] = 0.0;
         }
@@ -378,6 +443,75 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn queued_candidates_come_out_as_one_heap_of_all_gives_them() {
+        // Merges driven by random candidates: each valid pop merges its two clusters, and the
+        // merged one gets new candidates to random live clusters. One heap of every candidate
+        // (stale ones skipped) and the queues must give the same merges.
+        for seed in 1..40 {
+            let mut rng = crate::testing::XorShift::new(seed);
+            let n = 30 + rng.below(60);
+            let mut version = vec![0u32; n];
+            let mut alive = vec![true; n];
+            let mut all = BinaryHeap::new();
+            let mut queued = Candidates::new(n);
+            let candidate = |rng: &mut crate::testing::XorShift,
+                             x: usize,
+                             y: usize,
+                             owner: usize,
+                             version: &[u32]| {
+                let (a, b) = (x.min(y), x.max(y));
+                Candidate {
+                    // Few distinct means, so that ties fall to the ids.
+                    mean: rng.below(20) as f64 / 20.0,
+                    a: a as u32,
+                    b: b as u32,
+                    versions: (version[a], version[b]),
+                    owner: owner as u32,
+                }
+            };
+            for _ in 0..n * 3 {
+                let (x, y) = (rng.below(n), rng.below(n));
+                if x != y {
+                    let c = candidate(&mut rng, x, y, x.min(y), &version);
+                    all.push(c);
+                    queued.add(c);
+                }
+            }
+            queued.open();
+            let mut merges = 0;
+            loop {
+                let current = |x: u32, v: u32| alive[x as usize] && version[x as usize] == v;
+                let expected = std::iter::from_fn(|| all.pop())
+                    .find(|c| current(c.a, c.versions.0) && current(c.b, c.versions.1));
+                let got = queued.pop(current);
+                assert_eq!(
+                    expected.as_ref().map(|c| (c.a, c.b, c.versions)),
+                    got.as_ref().map(|c| (c.a, c.b, c.versions)),
+                    "seed {seed}, merge {merges}"
+                );
+                let Some(c) = got else { break };
+                merges += 1;
+                let (keep, gone) = (c.a as usize, c.b as usize);
+                alive[gone] = false;
+                version[keep] += 1;
+                let live: Vec<usize> = (0..n).filter(|&k| alive[k] && k != keep).collect();
+                let mut renewed = Vec::new();
+                for _ in 0..rng.below(8) {
+                    if live.is_empty() {
+                        break;
+                    }
+                    let k = live[rng.below(live.len())];
+                    let c = candidate(&mut rng, keep, k, keep, &version);
+                    all.push(c);
+                    renewed.push(c);
+                }
+                queued.renew(keep as u32, gone as u32, renewed);
+            }
+            assert!(merges > 5, "seed {seed}: {merges} merges");
+        }
     }
 
     #[test]

@@ -213,10 +213,11 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Er
     group_timed(prepared, options, &mut Timings::new(), None)
 }
 
-/// [`group`], adding the wall time of its two stages to `timings`: `story vectors` (each
-/// document's vector, the candidate pairs and the nearest neighbours: every thread) and `story
-/// clusters` (the clustering and the ordering: one thread), the latter with `beside` as what it
-/// runs beside, if anything.
+/// [`group`], adding the wall time of its stages to `timings`: `story vectors` (each document's
+/// vector), `story pairs` (the candidate pairs from the inverted index), `story cosines` (their
+/// cosines and the nearest neighbours), all on every thread, and `story clusters` (the
+/// clustering and the ordering: one thread), the latter with `beside` as what it runs beside,
+/// if anything.
 pub fn group_timed(
     prepared: &Prepared,
     options: &GroupOptions,
@@ -249,24 +250,26 @@ pub fn group_timed(
             .cmp(&prepared.documents[b].source)
     });
     let sorting = sorting.elapsed();
-    let start = Instant::now();
-    let ranges = vectors::document_ranges(prepared);
-    let mut all = vectors::vectors(prepared, &ranges, options);
-    let sorted: Vec<vectors::DocVector> =
-        order.iter().map(|&d| std::mem::take(&mut all[d])).collect();
-    let edges = vectors::edges(&sorted, options);
+    let sorted: Vec<vectors::DocVector> = timings.time("story vectors", true, || {
+        let ranges = vectors::document_ranges(prepared);
+        let mut all = vectors::vectors(prepared, &ranges, options);
+        order.iter().map(|&d| std::mem::take(&mut all[d])).collect()
+    });
+    let edges = timings.time("story pairs", true, || vectors::edges(&sorted, options));
     let gate = if options.nearest == 0 {
         0.0
     } else {
         options.gate
     };
-    let cosines = vectors::cosines(&sorted, &edges);
-    let nearest = if gate > 0.0 {
-        vectors::nearest(sorted.len(), &edges, &cosines, options.nearest)
-    } else {
-        Vec::new()
-    };
-    timings.add("story vectors", true, start.elapsed());
+    let (cosines, nearest) = timings.time("story cosines", true, || {
+        let cosines = vectors::cosines(&sorted, &edges);
+        let nearest = if gate > 0.0 {
+            vectors::nearest(sorted.len(), &edges, &cosines, options.nearest)
+        } else {
+            Vec::new()
+        };
+        (cosines, nearest)
+    });
     let start = Instant::now();
     let mut labels = cluster::average_link(
         sorted.clone(),
@@ -379,7 +382,24 @@ pub fn stories_of(documents: &[Document], options: &StoryOptions) -> Result<Vec<
 /// Groups the prepared documents into stories and summarises each.
 pub fn stories(prepared: &Prepared, options: &StoryOptions) -> Result<Vec<Story>, Error> {
     let summarizer = Summarizer::new(options.summary)?;
-    stories_with(prepared, options, &summarizer)
+    stories_with(prepared, options, &summarizer, &mut Timings::new())
+}
+
+/// [`stories`], or [`stories_toward`] the `query` when there is one, adding the wall time of
+/// its stages to `timings`: those of [`group_timed`], then `story summaries` (every thread) and
+/// `story titles` (one thread).
+pub fn stories_timed(
+    prepared: &Prepared,
+    options: &StoryOptions,
+    query: Option<&str>,
+    timings: &mut Timings,
+) -> Result<Vec<Story>, Error> {
+    let summarizer = Summarizer::new(options.summary)?;
+    let summarizer = match query {
+        Some(query) => summarizer.with_query(query)?,
+        None => summarizer,
+    };
+    stories_with(prepared, options, &summarizer, timings)
 }
 
 /// [`stories`] toward a question ("what does this feed say about X"): the stories most relevant
@@ -411,16 +431,16 @@ pub fn stories_toward(
     options: &StoryOptions,
     query: &str,
 ) -> Result<Vec<Story>, Error> {
-    let summarizer = Summarizer::new(options.summary)?.with_query(query)?;
-    stories_with(prepared, options, &summarizer)
+    stories_timed(prepared, options, Some(query), &mut Timings::new())
 }
 
 fn stories_with(
     prepared: &Prepared,
     options: &StoryOptions,
     summarizer: &Summarizer,
+    timings: &mut Timings,
 ) -> Result<Vec<Story>, Error> {
-    let mut grouping = group(prepared, &options.group)?;
+    let mut grouping = group_timed(prepared, &options.group, timings, None)?;
     let ranges = vectors::document_ranges(prepared);
     let relevance: Option<Vec<f64>> = summarizer.relevance(prepared).map(|sentences| {
         let story_relevance = |members: &Vec<usize>| {
@@ -449,21 +469,24 @@ fn stories_with(
         }
         by_id
     });
-    let summaries: Vec<StorySummary> = crate::par::map_indices(
-        grouping.stories.len(),
-        || (),
-        |_, s| {
-            summarize_story(
-                prepared,
-                &ranges,
-                &grouping.stories[s],
-                options,
-                summarizer,
-                terms_by_id.as_deref(),
-            )
-        },
-    );
-    Ok(grouping
+    let summaries: Vec<StorySummary> = timings.time("story summaries", true, || {
+        crate::par::map_indices(
+            grouping.stories.len(),
+            || (),
+            |_, s| {
+                summarize_story(
+                    prepared,
+                    &ranges,
+                    &grouping.stories[s],
+                    options,
+                    summarizer,
+                    terms_by_id.as_deref(),
+                )
+            },
+        )
+    });
+    let start = Instant::now();
+    let stories = grouping
         .stories
         .iter()
         .zip(summaries)
@@ -513,7 +536,9 @@ fn stories_with(
                 relevance: relevance.as_ref().map(|r| r[i]),
             }
         })
-        .collect())
+        .collect();
+    timings.add("story titles", false, start.elapsed());
+    Ok(stories)
 }
 
 /// The summary of one story over its documents, republished copies left out.
