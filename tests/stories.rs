@@ -479,6 +479,7 @@ fn timings_name_every_stage_and_leave_the_stories_alone() {
         "story pairs",
         "story cosines",
         "story clusters",
+        "story members",
         "story summaries",
         "story titles",
         "write",

@@ -614,8 +614,8 @@ pub struct StoriesArgs {
 
     /// Print on stderr, after the stories, the wall time of each stage (read, clean+sentences,
     /// look up terms, intern terms, intern titles, story vectors, story pairs, story cosines,
-    /// story clusters, story summaries, story titles, write) and whether it runs on every thread
-    /// or on one.
+    /// story clusters, story members, story summaries, story titles, write) and whether it runs
+    /// on every thread or on one.
     #[arg(long)]
     pub timings: bool,
 

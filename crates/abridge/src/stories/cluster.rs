@@ -367,32 +367,38 @@ pub(crate) fn sums_by_label(
         .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
         .max()
         .unwrap_or(0);
-    let mut dense = vec![0.0f64; vocabulary];
-    let mut seen = vec![false; vocabulary];
-    let mut terms: Vec<u32> = Vec::new();
-    let mut sums = std::collections::HashMap::with_capacity(members.len());
-    for (label, docs) in members {
-        for &i in &docs {
-            for &(t, w) in &vectors[i] {
-                let k = t as usize;
-                if seen[k] {
-                    dense[k] += w;
-                } else {
-                    seen[k] = true;
-                    dense[k] = w;
-                    terms.push(t);
+    let members: Vec<(usize, Vec<usize>)> = members.into_iter().collect();
+    // One story's sum a task: the stories are independent, each added in the same order.
+    let sums = crate::par::map_items(
+        &members,
+        || (vec![0.0f64; vocabulary], vec![false; vocabulary]),
+        |(dense, seen), (_, docs)| {
+            let mut terms: Vec<u32> = Vec::new();
+            for &i in docs {
+                for &(t, w) in &vectors[i] {
+                    let k = t as usize;
+                    if seen[k] {
+                        dense[k] += w;
+                    } else {
+                        seen[k] = true;
+                        dense[k] = w;
+                        terms.push(t);
+                    }
                 }
             }
-        }
-        terms.sort_unstable();
-        let sum: DocVector = terms.iter().map(|&t| (t, dense[t as usize])).collect();
-        for &t in &terms {
-            seen[t as usize] = false;
-        }
-        terms.clear();
-        sums.insert(label, sum);
-    }
-    sums
+            terms.sort_unstable();
+            let sum: DocVector = terms.iter().map(|&t| (t, dense[t as usize])).collect();
+            for &t in &terms {
+                seen[t as usize] = false;
+            }
+            sum
+        },
+    );
+    members
+        .into_iter()
+        .map(|(label, _)| label)
+        .zip(sums)
+        .collect()
 }
 
 /// The sum of two vectors sorted by term.

@@ -215,9 +215,11 @@ pub fn group(prepared: &Prepared, options: &GroupOptions) -> Result<Grouping, Er
 
 /// [`group`], adding the wall time of its stages to `timings`: `story vectors` (each document's
 /// vector), `story pairs` (the candidate pairs from the inverted index), `story cosines` (their
-/// cosines and the nearest neighbours), all on every thread, and `story clusters` (the
-/// clustering and the ordering: one thread), the latter with `beside` as what it runs beside,
-/// if anything.
+/// cosines and the nearest neighbours), all on every thread, `story clusters` (the average-link
+/// clustering: one thread) and `story members` (lone documents attached to stories, each
+/// member's similarity within its story, the stories' order: mostly on every thread). With
+/// `beside` (what the grouping runs beside), the last two are one `story clusters` stage beside
+/// it.
 pub fn group_timed(
     prepared: &Prepared,
     options: &GroupOptions,
@@ -283,6 +285,8 @@ pub fn group_timed(
             sure: options.sure * options.threshold,
         },
     );
+    let clustering = start.elapsed() + sorting;
+    let start = Instant::now();
     attach_singletons(&sorted, &edges, &mut labels, options.attach);
     // Members per cluster, and each member's summed similarity within its cluster.
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -291,9 +295,17 @@ pub fn group_timed(
     }
     // Each member's mean cosine with the others: its vector against the sum of its story's.
     let sums = cluster::sums_by_label(&sorted, &labels, |_| true);
+    let within_by_rank: Vec<f64> = crate::par::map_indices(
+        sorted.len(),
+        || (),
+        |_, rank| {
+            let v = &sorted[rank];
+            (cluster::dot(v, &sums[&labels[rank]]) - cluster::dot(v, v)).max(0.0)
+        },
+    );
     let mut within = vec![0.0f64; n];
-    for (rank, v) in sorted.iter().enumerate() {
-        within[order[rank]] = (cluster::dot(v, &sums[&labels[rank]]) - cluster::dot(v, v)).max(0.0);
+    for (rank, w) in within_by_rank.into_iter().enumerate() {
+        within[order[rank]] = w;
     }
     let docs = &prepared.documents;
     let doc_key = |&d: &usize| {
@@ -317,10 +329,14 @@ pub fn group_timed(
             }
         }
     }
-    let clustering = start.elapsed() + sorting;
+    // The members' part is mostly on every thread; beside other work it is counted with the
+    // clustering, so that the stages beside nothing still add up to the wall time.
     match beside {
-        Some(work) => timings.add_beside("story clusters", work, clustering),
-        None => timings.add("story clusters", false, clustering),
+        Some(work) => timings.add_beside("story clusters", work, clustering + start.elapsed()),
+        None => {
+            timings.add("story clusters", false, clustering);
+            timings.add("story members", true, start.elapsed());
+        }
     }
     Ok(Grouping {
         stories,
@@ -616,37 +632,44 @@ fn attach_singletons(
         return;
     }
     let n = labels.len();
-    let mut size: HashMap<usize, usize> = HashMap::new();
+    // Labels are item indices: sizes by label in a plain array.
+    let mut size = vec![0usize; n];
     for &l in labels.iter() {
-        *size.entry(l).or_default() += 1;
+        size[l] += 1;
     }
-    let sums = cluster::sums_by_label(vectors, labels, |i| size[&labels[i]] > 1);
+    let sums = cluster::sums_by_label(vectors, labels, |i| size[labels[i]] > 1);
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(i, j) in edges {
         neighbours[i as usize].push(j as usize);
         neighbours[j as usize].push(i as usize);
     }
-    let before = labels.to_vec();
-    for i in 0..n {
-        if size[&before[i]] != 1 {
-            continue;
+    let before: &[usize] = labels;
+    // Each lone document's story, decided on every thread (against the stories as clustered).
+    let attached: Vec<Option<usize>> = crate::par::map_indices(n, Vec::new, |candidates, i| {
+        if size[before[i]] != 1 {
+            return None;
         }
         let mut best: Option<(f64, usize)> = None;
-        let mut candidates: Vec<usize> = neighbours[i]
-            .iter()
-            .map(|&j| before[j])
-            .filter(|l| size[l] > 1)
-            .collect();
+        candidates.clear();
+        candidates.extend(
+            neighbours[i]
+                .iter()
+                .map(|&j| before[j])
+                .filter(|&l| size[l] > 1),
+        );
         candidates.sort_unstable();
         candidates.dedup();
-        for l in candidates {
-            let mean = cluster::dot(&vectors[i], &sums[&l]) / size[&l] as f64;
+        for &l in candidates.iter() {
+            let mean = cluster::dot(&vectors[i], &sums[&l]) / size[l] as f64;
             if mean >= attach && best.is_none_or(|(b, bl)| mean > b || (mean == b && l < bl)) {
                 best = Some((mean, l));
             }
         }
-        if let Some((_, l)) = best {
-            labels[i] = l;
+        best.map(|(_, l)| l)
+    });
+    for (label, attached) in labels.iter_mut().zip(attached) {
+        if let Some(l) = attached {
+            *label = l;
         }
     }
 }
