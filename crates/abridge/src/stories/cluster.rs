@@ -422,12 +422,12 @@ pub(crate) fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> DocVector {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Random sparse vectors sorted by term, of `least` to `most` draws of terms below
     /// `vocabulary` (repeats merged).
-    fn random_vectors(
+    pub(in crate::stories) fn random_vectors(
         n: usize,
         least: usize,
         most: usize,

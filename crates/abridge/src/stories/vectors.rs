@@ -173,13 +173,50 @@ pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, 
     edges
 }
 
-/// The exact cosine of each of `edges` (the vectors are unit vectors), computed on every thread.
+/// The exact cosine of each of `edges` (the vectors are unit vectors), computed on every thread:
+/// [`super::cluster::dot`] of the two ends to the bit. The edges of one first end (together when
+/// the edges are sorted) read the other ends' terms against its weights spread over the
+/// vocabulary: a look-up a term instead of a merge of two term lists, whose every step was a
+/// branch the processor could not predict. The products are the same (the first end's weight
+/// times the other's) and are added in the same order, the other end's terms ascending; the
+/// terms the first end lacks add +0.0, which leaves a sum of non-negative products as it is.
 pub(crate) fn cosines(vectors: &[DocVector], edges: &[(u32, u32)]) -> Vec<f64> {
-    crate::par::map_items(
-        edges,
-        || (),
-        |_, &(i, j)| super::cluster::dot(&vectors[i as usize], &vectors[j as usize]),
-    )
+    let vocabulary = vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    // Runs of edges with the same first end.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (e, &(i, _)) in edges.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if edges[run.start].0 == i => run.end = e + 1,
+            _ => runs.push(e..e + 1),
+        }
+    }
+    let by_run = crate::par::map_items(
+        &runs,
+        || vec![0.0f64; vocabulary],
+        |dense, run| {
+            let first = &vectors[edges[run.start].0 as usize];
+            for &(t, w) in first {
+                dense[t as usize] = w;
+            }
+            let out: Vec<f64> = edges[run.clone()]
+                .iter()
+                .map(|&(_, j)| {
+                    vectors[j as usize]
+                        .iter()
+                        .fold(0.0, |sum, &(t, w)| sum + dense[t as usize] * w)
+                })
+                .collect();
+            for &(t, _) in first {
+                dense[t as usize] = 0.0;
+            }
+            out
+        },
+    );
+    by_run.concat()
 }
 
 /// The nearest-neighbour graph of `n` documents: each document's `k` most similar documents
@@ -214,6 +251,34 @@ pub(crate) fn nearest(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cosines_are_the_dot_products_to_the_bit() {
+        use super::super::cluster::{dot, tests::random_vectors};
+        let mut vectors = random_vectors(120, 1, 100, 3000, 21);
+        vectors.extend(random_vectors(30, 1, 6, 3000, 22));
+        vectors.push(Vec::new());
+        let mut rng = crate::testing::XorShift::new(23);
+        let n = vectors.len();
+        let mut edges: Vec<(u32, u32)> = (0..3000)
+            .map(|_| (rng.below(n) as u32, rng.below(n) as u32))
+            .filter(|&(i, j)| i < j)
+            .collect();
+        // Unsorted, then sorted and each once, as `edges` gives them.
+        for sorted in [false, true] {
+            if sorted {
+                edges.sort_unstable();
+                edges.dedup();
+            }
+            let got = cosines(&vectors, &edges);
+            assert_eq!(got.len(), edges.len());
+            for (&(i, j), c) in edges.iter().zip(&got) {
+                let want = dot(&vectors[i as usize], &vectors[j as usize]);
+                assert_eq!(c.to_bits(), want.to_bits(), "edge ({i}, {j})");
+            }
+            assert!(got.iter().any(|&c| c > 0.0) && got.contains(&0.0));
+        }
+    }
 
     #[test]
     fn names_weigh_more_than_words_as_frequent() {
