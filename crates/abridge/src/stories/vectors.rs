@@ -131,8 +131,13 @@ pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, 
     let floor = options.edge_floor;
     let rows: Vec<Vec<u32>> = crate::par::map_indices(
         vectors.len(),
-        || (vec![0.0f64; vectors.len()], Vec::<u32>::new()),
+        || (vec![0.0f64; vectors.len()], vec![0u32; vectors.len()]),
         |(acc, touched), i| {
+            // `touched[..count]`: the documents met so far, in the order first met. Every one
+            // is written at `count`, which moves on only for a first meeting: no branch on it
+            // (about 6,600 documents met per document on 100,000 articles, in no order the
+            // processor could predict).
+            let mut count = 0;
             for &(t, w) in &distinctive[i] {
                 let list = &postings[t as usize];
                 if list.len() > options.max_df {
@@ -142,21 +147,27 @@ pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, 
                     if j as usize == i {
                         continue;
                     }
-                    if acc[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
-                    acc[j as usize] += w * wj;
+                    let sum = &mut acc[j as usize];
+                    touched[count] = j;
+                    count += usize::from(*sum == 0.0);
+                    *sum += w * wj;
                 }
             }
-            let mut found: Vec<(u32, f64)> = touched
+            let mut found: Vec<(u32, f64)> = touched[..count]
                 .iter()
                 .map(|&j| (j, std::mem::take(&mut acc[j as usize])))
                 .filter(|&(_, sim)| sim >= floor)
                 .collect();
-            touched.clear();
-            // Most similar first, the lower index on ties.
-            found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            found.truncate(options.neighbours);
+            // The `neighbours` most similar, the lower index on ties: a total order, so the
+            // same ones whether all are sorted or they are only selected (the edges are a set).
+            if found.len() > options.neighbours {
+                if options.neighbours > 0 {
+                    found.select_nth_unstable_by(options.neighbours - 1, |a, b| {
+                        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+                    });
+                }
+                found.truncate(options.neighbours);
+            }
             found.into_iter().map(|(j, _)| j).collect()
         },
     );
@@ -277,6 +288,68 @@ mod tests {
                 assert_eq!(c.to_bits(), want.to_bits(), "edge ({i}, {j})");
             }
             assert!(got.iter().any(|&c| c > 0.0) && got.contains(&0.0));
+        }
+    }
+
+    #[test]
+    fn edges_are_each_documents_best_candidates_found_by_brute_force() {
+        use super::super::cluster::tests::random_vectors;
+        // Few terms, so that many pairs share some and some terms pass `max_df`.
+        let vectors = random_vectors(150, 1, 40, 300, 31);
+        for (neighbours, max_df, edge_floor) in [(5, 1000, 0.0), (3, 20, 0.05), (0, 1000, 0.0)] {
+            let options = GroupOptions {
+                neighbours,
+                max_df,
+                edge_floor,
+                index_terms: 10,
+                ..GroupOptions::default()
+            };
+            // Each document's distinctive terms, as `edges` picks them.
+            let distinctive: Vec<DocVector> = vectors
+                .iter()
+                .map(|v| {
+                    let mut top = v.clone();
+                    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    top.truncate(options.index_terms);
+                    top
+                })
+                .collect();
+            let df = |t: u32| {
+                distinctive
+                    .iter()
+                    .filter(|d| d.iter().any(|x| x.0 == t))
+                    .count()
+            };
+            let mut want = Vec::new();
+            for (i, own) in distinctive.iter().enumerate() {
+                // Every other document's score: its weights of i's terms, in i's order.
+                let mut scored: Vec<(u32, f64)> = Vec::new();
+                for (j, other) in distinctive.iter().enumerate().filter(|&(j, _)| j != i) {
+                    let mut sum = 0.0;
+                    let mut met = false;
+                    for &(t, w) in own.iter().filter(|&&(t, _)| df(t) <= max_df) {
+                        if let Some(&(_, wj)) = other.iter().find(|x| x.0 == t) {
+                            sum += w * wj;
+                            met = true;
+                        }
+                    }
+                    if met && sum >= edge_floor {
+                        scored.push((j as u32, sum));
+                    }
+                }
+                scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                for &(j, _) in scored.iter().take(neighbours) {
+                    want.push((i.min(j as usize) as u32, i.max(j as usize) as u32));
+                }
+            }
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(
+                edges(&vectors, &options),
+                want,
+                "{neighbours} {max_df} {edge_floor}"
+            );
+            assert_eq!(want.is_empty(), neighbours == 0);
         }
     }
 
