@@ -474,7 +474,7 @@ fn timings_name_every_stage_and_leave_the_stories_alone() {
     for stage in [
         "read",
         "clean+sentences",
-        "intern titles",
+        "canonical terms",
         "story vectors",
         "story pairs",
         "story cosines",

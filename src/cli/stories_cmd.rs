@@ -78,7 +78,8 @@ pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
             .saturating_sub(Duration::from_secs_f64(analysis.total())),
     );
     timings.extend(&analysis);
-    let prepared = timings.time("intern titles", false, || preparer.finish_canonical());
+    // Titles' terms numbered, then every term renumbered in sorted order (mostly one thread).
+    let prepared = timings.time("canonical terms", false, || preparer.finish_canonical());
     let documents = prepared.documents.len();
     let all = stories::stories_timed(&prepared, &options, args.query.as_deref(), &mut timings)?;
     drop(prepared);

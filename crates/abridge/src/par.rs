@@ -76,6 +76,21 @@ where
         .collect()
 }
 
+/// `f(item)` for every item, in place.
+pub(crate) fn for_each_mut<A, F>(items: &mut [A], f: F)
+where
+    A: Send,
+    F: Fn(&mut A) + Sync + Send,
+{
+    #[cfg(feature = "parallel")]
+    if items.len() > 1 && !one_thread() {
+        use rayon::prelude::*;
+        items.par_iter_mut().for_each(f);
+        return;
+    }
+    items.iter_mut().for_each(f);
+}
+
 /// `f(a, b)` for each pair of `a` and `b` (of equal length).
 pub(crate) fn zip_for_each<A, B, F>(a: &mut [A], b: Vec<B>, f: F)
 where

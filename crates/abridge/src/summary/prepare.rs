@@ -521,12 +521,13 @@ impl Preparer {
         }
         let mut prepared = self.prepared;
         prepared.vocabulary = terms.len();
-        for s in &mut prepared.sentences {
+        // Each sentence on its own: on every thread (two million sentences at 100,000 articles).
+        crate::par::for_each_mut(&mut prepared.sentences, |s| {
             for t in &mut s.sequence {
                 *t = new_id[*t as usize];
             }
             s.bag = TermBag::new(s.sequence.clone());
-        }
+        });
         for d in &mut prepared.documents {
             for t in d.title_terms.iter_mut().chain(&mut d.name_terms) {
                 *t = new_id[*t as usize];
