@@ -247,7 +247,17 @@ pub(crate) fn average_link(
         let shared: Vec<f64> = if entries >= PARALLEL_MEANS {
             crate::par::map_items(&neighbours, || (), |_, k| shared_with(k))
         } else {
-            neighbours.iter().map(shared_with).collect()
+            let mut shared = Vec::with_capacity(neighbours.len());
+            for four in neighbours.chunks(4) {
+                match four {
+                    &[a, b, c, d] => shared.extend(sums_against(
+                        &dense,
+                        [a, b, c, d].map(|k| sums[k as usize].as_slice()),
+                    )),
+                    _ => shared.extend(four.iter().map(shared_with)),
+                }
+            }
+            shared
         };
         for (&k, &shared) in neighbours.iter().zip(&shared) {
             let mean = shared / (size[keep] as f64 * size[k as usize] as f64);
@@ -288,6 +298,28 @@ pub(crate) fn average_link(
             r
         })
         .collect()
+}
+
+/// Each of four vectors' products with the `dense` weights, added in its own term order: the
+/// sums `v.iter().map(|&(t, w)| w * dense[t]).sum()` gives, to the bit (starting, as it does,
+/// from -0.0). The four run side by side, so the processor keeps four independent additions
+/// and four look-ups in flight instead of waiting on one chain: renewing a merged cluster's
+/// means read 630 million entries on 100,000 articles.
+fn sums_against(dense: &[f64], vectors: [&[(u32, f64)]; 4]) -> [f64; 4] {
+    let mut sums = [-0.0f64; 4];
+    let common = vectors.iter().map(|v| v.len()).min().unwrap_or(0);
+    for i in 0..common {
+        for (sum, v) in sums.iter_mut().zip(&vectors) {
+            let (t, w) = v[i];
+            *sum += w * dense[t as usize];
+        }
+    }
+    for (sum, v) in sums.iter_mut().zip(&vectors) {
+        for &(t, w) in &v[common..] {
+            *sum += w * dense[t as usize];
+        }
+    }
+    sums
 }
 
 /// Vector entries read to renew a merged cluster's means at and above which the reading is
@@ -518,6 +550,23 @@ pub(super) mod tests {
             }
             assert!(merges > 5, "seed {seed}: {merges} merges");
         }
+    }
+
+    #[test]
+    fn four_sums_side_by_side_are_the_plain_sums_to_the_bit() {
+        let vectors = random_vectors(40, 0, 60, 500, 41);
+        let mut rng = crate::testing::XorShift::new(42);
+        let dense: Vec<f64> = (0..500)
+            .map(|_| (rng.next_u64() % 100) as f64 / 37.0)
+            .collect();
+        for four in vectors.chunks_exact(4) {
+            let got = sums_against(&dense, [&four[0], &four[1], &four[2], &four[3]]);
+            for (v, got) in four.iter().zip(got) {
+                let plain: f64 = v.iter().map(|&(t, w)| w * dense[t as usize]).sum();
+                assert_eq!(got.to_bits(), plain.to_bits());
+            }
+        }
+        assert!(vectors.iter().any(|v| v.is_empty()));
     }
 
     #[test]
