@@ -471,36 +471,43 @@ fn timings_name_every_stage_and_leave_the_stories_alone() {
     assert_eq!(plain.stdout, timed.stdout);
     assert!(plain.stderr.is_empty(), "{}", stderr(&plain));
     let report = stderr(&timed);
-    for stage in [
+    let every = [
         "read",
         "clean+sentences",
-        "canonical terms",
+        "look up terms",
+        "term bags",
         "story vectors",
         "story pairs",
         "story cosines",
-        "story clusters",
         "story members",
         "story summaries",
-        "story titles",
-        "write",
-        "total",
-        "one-thread stages",
-    ] {
-        assert!(
-            report.lines().any(|l| l.starts_with(stage)),
-            "{stage} missing:\n{report}"
-        );
+    ];
+    let one = ["canonical terms", "story clusters", "story titles", "write"];
+    for stage in every {
+        let line = common::stage_line(&report, stage);
+        assert!(line.ends_with("every thread"), "{line}");
     }
-    let runs_on = |stage: &str| {
-        report
-            .lines()
-            .find(|l| l.starts_with(stage))
-            .map(|l| l.trim_end().to_string())
-            .unwrap_or_default()
-    };
-    assert!(runs_on("story pairs").ends_with("every thread"), "{report}");
-    assert!(
-        runs_on("story clusters").ends_with("one thread"),
-        "{report}"
+    for stage in one {
+        let line = common::stage_line(&report, stage);
+        assert!(line.ends_with("one thread"), "{line}");
+    }
+    for stage in ["intern terms", "total", "one-thread stages"] {
+        common::stage_line(&report, stage);
+    }
+    // No question, no relevance stage; with one, it is reported.
+    assert!(!report.contains("relevance"), "{report}");
+    let asked = abridge(
+        &[
+            "-q",
+            "stories",
+            "mixed",
+            "--query",
+            "flood barrier",
+            "--timings",
+        ],
+        &dir,
     );
+    assert!(asked.status.success(), "{}", stderr(&asked));
+    let line = common::stage_line(&stderr(&asked), "relevance");
+    assert!(line.ends_with("every thread"), "{line}");
 }

@@ -45,10 +45,7 @@ fn timings_name_every_stage_and_leave_the_summary_alone() {
         "one-thread stages",
         "alone",
     ] {
-        assert!(
-            report.lines().any(|l| l.starts_with(stage)),
-            "{stage} missing:\n{report}"
-        );
+        common::stage_line(&report, stage);
     }
     assert!(report.contains("every thread") && report.contains("one thread"));
     assert!(
@@ -63,13 +60,7 @@ fn timings_name_every_stage_and_leave_the_summary_alone() {
     assert!(loud.status.success());
     assert_eq!(plain.stdout, loud.stdout);
     let report = stderr(&loud);
-    let line = |stage: &str| {
-        report
-            .lines()
-            .find(|l| l.starts_with(stage))
-            .unwrap_or_else(|| panic!("{stage} missing:\n{report}"))
-            .to_string()
-    };
+    let line = |stage: &str| common::stage_line(&report, stage);
     assert!(line("story vectors").ends_with("every thread"), "{report}");
     for stage in ["story sample", "story clusters"] {
         assert!(

@@ -613,9 +613,9 @@ pub struct StoriesArgs {
     pub threshold: Option<f64>,
 
     /// Print on stderr, after the stories, the wall time of each stage (read, clean+sentences,
-    /// look up terms, intern terms, canonical terms, story vectors, story pairs, story cosines,
-    /// story clusters, story members, story summaries, story titles, write) and whether it runs
-    /// on every thread or on one.
+    /// look up terms, intern terms, term bags, canonical terms, story vectors, story pairs, story
+    /// cosines, story clusters, story members, relevance with --query, story summaries, story
+    /// titles, write) and whether it runs on every thread or on one.
     #[arg(long)]
     pub timings: bool,
 

@@ -6,10 +6,12 @@ use super::RunStatus;
 use abridge::corpus::{self, Document, FileFilter};
 use abridge::output::JsonStream;
 use abridge::text::lang::Language;
+use abridge::Timings;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 /// Documents per worker thread between two ordered writes: enough to keep every core busy and
 /// to make the hand-over to the workers (two context switches a batch) rare, few enough that a
@@ -179,6 +181,24 @@ pub fn write_blocks(
 /// `summarize` and `stories`. With `--lang auto` the language is the one most documents of the
 /// first batch are detected in (the earliest such language on a tie; English without documents),
 /// and it is returned.
+/// The first stages of `--timings` once [`prepare_inputs`] has returned (`start` taken before
+/// it): the preparer's last batch is finished, then `read` (every thread) is what the
+/// preparer's own stages leave of the wall time since `start`, followed by those stages.
+pub fn input_timings(start: Instant, preparer: &mut abridge::summary::Preparer) -> Timings {
+    preparer.flush();
+    let analysis = preparer.timings().clone();
+    let mut timings = Timings::new();
+    timings.add(
+        "read",
+        true,
+        start
+            .elapsed()
+            .saturating_sub(Duration::from_secs_f64(analysis.total())),
+    );
+    timings.extend(&analysis);
+    timings
+}
+
 pub fn prepare_inputs(
     input: &InputArgs,
     quiet: bool,

@@ -1,16 +1,15 @@
 //! `abridge stories`.
 
 use super::args::{LangChoice, OrderArg, StoriesArgs, StoriesFormat, UsageError};
-use super::inputs::prepare_inputs;
+use super::inputs::{input_timings, prepare_inputs};
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::stories::{self, Story, StoryOptions};
 use abridge::summary::{Budget, Compression, Order, Summarizer};
 use abridge::text::lang::Language;
-use abridge::Timings;
 use anyhow::Result;
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The story options of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &StoriesArgs) -> Result<StoryOptions> {
@@ -65,19 +64,8 @@ pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
     let start = Instant::now();
     let (mut preparer, status, lang) =
         prepare_inputs(&args.input, quiet, args.lang, options.summary.compression)?;
-    preparer.flush();
+    let mut timings = input_timings(start, &mut preparer);
     options.summary = options.summary.with_language(lang);
-    // Reading (parallel) is what the preparer's own stages leave of the input's wall time.
-    let mut timings = Timings::new();
-    let analysis = preparer.timings().clone();
-    timings.add(
-        "read",
-        true,
-        start
-            .elapsed()
-            .saturating_sub(Duration::from_secs_f64(analysis.total())),
-    );
-    timings.extend(&analysis);
     // Titles' terms numbered, then every term renumbered in sorted order (mostly one thread).
     let prepared = timings.time("canonical terms", false, || preparer.finish_canonical());
     let documents = prepared.documents.len();

@@ -4,7 +4,7 @@ use super::args::{
     AlgorithmArg, GraphArg, LangChoice, OrderArg, SelectionArg, SimilarityArg, SummarizeArgs,
     SummaryFormat, UsageError,
 };
-use super::inputs::prepare_inputs;
+use super::inputs::{input_timings, prepare_inputs};
 use super::sink::Sink;
 use super::RunStatus;
 use abridge::rank::similarity::Similarity;
@@ -13,7 +13,7 @@ use abridge::text::lang::Language;
 use abridge::Timings;
 use anyhow::Result;
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The summariser of the flags, checked by the library (its messages are the usage errors).
 fn options(args: &SummarizeArgs, lang: Language) -> Result<Summarizer> {
@@ -74,18 +74,7 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     let compression = summarizer.options().compression;
     let start = Instant::now();
     let (mut preparer, status, lang) = prepare_inputs(&args.input, quiet, args.lang, compression)?;
-    preparer.flush();
-    // Reading (parallel) is what the preparer's own stages leave of the input's wall time.
-    let mut timings = Timings::new();
-    let analysis = preparer.timings().clone();
-    timings.add(
-        "read",
-        true,
-        start
-            .elapsed()
-            .saturating_sub(Duration::from_secs_f64(analysis.total())),
-    );
-    timings.extend(&analysis);
+    let mut timings = input_timings(start, &mut preparer);
     if lang != first {
         summarizer = options(args, lang)?;
     }

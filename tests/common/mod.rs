@@ -50,3 +50,13 @@ pub fn snapshot_settings() -> insta::Settings {
     settings.set_prepend_module_to_snapshot(false);
     settings
 }
+
+/// The line of `stage` in a `--timings` report (a panic naming the stage when it is missing).
+pub fn stage_line(report: &str, stage: &str) -> String {
+    report
+        .lines()
+        .find(|l| l.starts_with(stage))
+        .unwrap_or_else(|| panic!("{stage} missing:\n{report}"))
+        .trim_end()
+        .to_string()
+}

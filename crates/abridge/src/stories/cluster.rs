@@ -73,21 +73,14 @@ struct Candidates {
 }
 
 impl Candidates {
-    fn new(n: usize) -> Self {
-        Candidates {
-            heads: BinaryHeap::new(),
-            queues: (0..n).map(|_| BinaryHeap::new()).collect(),
+    /// The first candidates of `n` clusters, each filed in its owner's queue.
+    fn new(n: usize, first: impl IntoIterator<Item = Candidate>) -> Self {
+        let mut queues: Vec<BinaryHeap<Candidate>> = (0..n).map(|_| BinaryHeap::new()).collect();
+        for c in first {
+            queues[c.owner as usize].push(c);
         }
-    }
-
-    /// Files a first candidate in its owner's queue; [`Candidates::open`] when all are in.
-    fn add(&mut self, c: Candidate) {
-        self.queues[c.owner as usize].push(c);
-    }
-
-    fn open(&mut self) {
-        let Candidates { heads, queues } = self;
-        heads.extend(queues.iter_mut().filter_map(|queue| queue.pop()));
+        let heads = queues.iter_mut().filter_map(|queue| queue.pop()).collect();
+        Candidates { heads, queues }
     }
 
     /// The highest candidate whose two clusters are `current(id, version)`, stale ones left
@@ -158,17 +151,12 @@ pub(crate) fn average_link(
         sure,
     } = gate;
     let n = vectors.len();
-    let vocabulary = vectors
-        .iter()
-        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
-        .max()
-        .unwrap_or(0);
+    let vocabulary = super::vectors::vocabulary(&vectors);
     let mut sums = vectors;
     let mut size = vec![1u32; n];
     let mut version = vec![0u32; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut links: Vec<IdSet> = vec![IdSet::default(); n];
-    let mut candidates = Candidates::new(n);
     let mut dense = vec![0.0f64; vocabulary];
     // Nearest-neighbour edges between clusters, counted.
     let mut near: Vec<IdCounts> = vec![IdCounts::default(); if gate > 0.0 { n } else { 0 }];
@@ -182,11 +170,12 @@ pub(crate) fn average_link(
             || near[a].get(&(b as u32)).copied().unwrap_or(0) as f64
                 >= gate * size[a].min(size[b]) as f64
     };
+    let mut first = Vec::new();
     for (&(i, j), &mean) in edges.iter().zip(cosines) {
         links[i as usize].insert(j);
         links[j as usize].insert(i);
         if mean >= threshold && passes(&near, &size, i as usize, j as usize, mean) {
-            candidates.add(Candidate {
+            first.push(Candidate {
                 mean,
                 a: i,
                 b: j,
@@ -195,7 +184,7 @@ pub(crate) fn average_link(
             });
         }
     }
-    candidates.open();
+    let mut candidates = Candidates::new(n, first);
     while let Some(c) = candidates.pop(|x, v| parent[x as usize] == x && version[x as usize] == v) {
         let (a, b) = (c.a as usize, c.b as usize);
         // The merged cluster keeps the lower id, so labels stay the smallest member.
@@ -394,11 +383,7 @@ pub(crate) fn sums_by_label(
             members.entry(label).or_default().push(i);
         }
     }
-    let vocabulary = vectors
-        .iter()
-        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
-        .max()
-        .unwrap_or(0);
+    let vocabulary = super::vectors::vocabulary(vectors);
     let members: Vec<(usize, Vec<usize>)> = members.into_iter().collect();
     // One story's sum a task: the stories are independent, each added in the same order.
     let sums = crate::par::map_items(
@@ -494,7 +479,6 @@ pub(super) mod tests {
             let mut version = vec![0u32; n];
             let mut alive = vec![true; n];
             let mut all = BinaryHeap::new();
-            let mut queued = Candidates::new(n);
             let candidate = |rng: &mut crate::testing::XorShift,
                              x: usize,
                              y: usize,
@@ -510,15 +494,16 @@ pub(super) mod tests {
                     owner: owner as u32,
                 }
             };
+            let mut first = Vec::new();
             for _ in 0..n * 3 {
                 let (x, y) = (rng.below(n), rng.below(n));
                 if x != y {
                     let c = candidate(&mut rng, x, y, x.min(y), &version);
                     all.push(c);
-                    queued.add(c);
+                    first.push(c);
                 }
             }
-            queued.open();
+            let mut queued = Candidates::new(n, first);
             let mut merges = 0;
             loop {
                 let current = |x: u32, v: u32| alive[x as usize] && version[x as usize] == v;

@@ -397,13 +397,12 @@ pub fn stories_of(documents: &[Document], options: &StoryOptions) -> Result<Vec<
 
 /// Groups the prepared documents into stories and summarises each.
 pub fn stories(prepared: &Prepared, options: &StoryOptions) -> Result<Vec<Story>, Error> {
-    let summarizer = Summarizer::new(options.summary)?;
-    stories_with(prepared, options, &summarizer, &mut Timings::new())
+    stories_timed(prepared, options, None, &mut Timings::new())
 }
 
 /// [`stories`], or [`stories_toward`] the `query` when there is one, adding the wall time of
-/// its stages to `timings`: those of [`group_timed`], then `story summaries` (every thread) and
-/// `story titles` (one thread).
+/// its stages to `timings`: those of [`group_timed`], then, with a query, `relevance` (every
+/// thread), then `story summaries` (every thread) and `story titles` (one thread).
 pub fn stories_timed(
     prepared: &Prepared,
     options: &StoryOptions,
@@ -458,6 +457,7 @@ fn stories_with(
 ) -> Result<Vec<Story>, Error> {
     let mut grouping = group_timed(prepared, &options.group, timings, None)?;
     let ranges = vectors::document_ranges(prepared);
+    let start = Instant::now();
     let relevance: Option<Vec<f64>> = summarizer.relevance(prepared).map(|sentences| {
         let story_relevance = |members: &Vec<usize>| {
             members
@@ -475,6 +475,9 @@ fn stories_with(
         grouping.stories = stories;
         relevance
     });
+    if relevance.is_some() {
+        timings.add("relevance", true, start.elapsed());
+    }
     // Term ids back to terms, for reading the question in each story's own ids.
     let terms_by_id: Option<Vec<&str>> = relevance.as_ref().map(|_| {
         let mut by_id = vec![""; prepared.vocabulary];

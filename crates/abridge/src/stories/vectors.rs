@@ -107,20 +107,10 @@ pub(crate) fn vectors(
 /// then computes exact means): a term that common has a low IDF and adds little, while its
 /// postings would make the search quadratic.
 pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, u32)> {
-    let vocabulary = vectors
-        .iter()
-        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
-        .max()
-        .unwrap_or(0);
-    // Each document's distinctive terms: its `index_terms` heaviest (ties by term id).
+    let vocabulary = vocabulary(vectors);
     let distinctive: Vec<DocVector> = vectors
         .iter()
-        .map(|v| {
-            let mut top = v.clone();
-            top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            top.truncate(options.index_terms);
-            top
-        })
+        .map(|v| distinctive(v, options.index_terms))
         .collect();
     let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); vocabulary];
     for (d, v) in distinctive.iter().enumerate() {
@@ -184,6 +174,24 @@ pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, 
     edges
 }
 
+/// The number of term ids `vectors` use: one more than the highest (0 without any term), the
+/// length of a weight array spread over their vocabulary.
+pub(crate) fn vocabulary(vectors: &[DocVector]) -> usize {
+    vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0)
+}
+
+/// A document's distinctive terms: its `index_terms` heaviest (ties by term id), heaviest first.
+fn distinctive(vector: &[(u32, f64)], index_terms: usize) -> DocVector {
+    let mut top = vector.to_vec();
+    top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(index_terms);
+    top
+}
+
 /// The exact cosine of each of `edges` (the vectors are unit vectors), computed on every thread:
 /// [`super::cluster::dot`] of the two ends to the bit. The edges of one first end (together when
 /// the edges are sorted) read the other ends' terms against its weights spread over the
@@ -192,11 +200,7 @@ pub(crate) fn edges(vectors: &[DocVector], options: &GroupOptions) -> Vec<(u32, 
 /// times the other's) and are added in the same order, the other end's terms ascending; the
 /// terms the first end lacks add +0.0, which leaves a sum of non-negative products as it is.
 pub(crate) fn cosines(vectors: &[DocVector], edges: &[(u32, u32)]) -> Vec<f64> {
-    let vocabulary = vectors
-        .iter()
-        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
-        .max()
-        .unwrap_or(0);
+    let vocabulary = vocabulary(vectors);
     // Runs of edges with the same first end.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (e, &(i, _)) in edges.iter().enumerate() {
@@ -304,15 +308,11 @@ mod tests {
                 index_terms: 10,
                 ..GroupOptions::default()
             };
-            // Each document's distinctive terms, as `edges` picks them.
+            // Each document's distinctive terms, as `edges` picks them (the search, not the
+            // picking, is what is checked here).
             let distinctive: Vec<DocVector> = vectors
                 .iter()
-                .map(|v| {
-                    let mut top = v.clone();
-                    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                    top.truncate(options.index_terms);
-                    top
-                })
+                .map(|v| distinctive(v, options.index_terms))
                 .collect();
             let df = |t: u32| {
                 distinctive
