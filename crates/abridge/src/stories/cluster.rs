@@ -6,7 +6,7 @@
 //! edges, never with n².
 
 use super::vectors::DocVector;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cluster ids are small integers: a multiplicative hash is enough, and much cheaper than SipHash
@@ -28,7 +28,6 @@ impl Hasher for IdHasher {
     }
 }
 
-type IdSet = HashSet<u32, BuildHasherDefault<IdHasher>>;
 type IdCounts = HashMap<u32, u32, BuildHasherDefault<IdHasher>>;
 /// A candidate merge in the heap: highest mean first, then the lowest ids.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -156,8 +155,15 @@ pub(crate) fn average_link(
     let mut size = vec![1u32; n];
     let mut version = vec![0u32; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut links: Vec<IdSet> = vec![IdSet::default(); n];
+    // Each cluster's linked clusters, sorted: a merge reads its two lists in order (the
+    // neighbours are renewed in id order) and edits each neighbour's short list in place, where
+    // hash sets cost a cache miss or two for every removal and insertion.
+    let mut links: Vec<Vec<u32>> = vec![Vec::new(); n];
     let mut dense = vec![0.0f64; vocabulary];
+    // The merged sum is written here, and the cluster's old sum becomes the next one's room: a
+    // new vector at every merge (hundreds of kilobytes for a large story) came as fresh pages
+    // from the system, each zeroed by the kernel.
+    let mut spare: DocVector = Vec::new();
     // Nearest-neighbour edges between clusters, counted.
     let mut near: Vec<IdCounts> = vec![IdCounts::default(); if gate > 0.0 { n } else { 0 }];
     for &(i, j) in nearest.iter().filter(|_| gate > 0.0) {
@@ -172,8 +178,8 @@ pub(crate) fn average_link(
     };
     let mut first = Vec::new();
     for (&(i, j), &mean) in edges.iter().zip(cosines) {
-        links[i as usize].insert(j);
-        links[j as usize].insert(i);
+        links[i as usize].push(j);
+        links[j as usize].push(i);
         if mean >= threshold && passes(&near, &size, i as usize, j as usize, mean) {
             first.push(Candidate {
                 mean,
@@ -184,6 +190,11 @@ pub(crate) fn average_link(
             });
         }
     }
+    for list in &mut links {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let mut neighbours: Vec<u32> = Vec::new();
     let mut candidates = Candidates::new(n, first);
     while let Some(c) = candidates.pop(|x, v| parent[x as usize] == x && version[x as usize] == v) {
         let (a, b) = (c.a as usize, c.b as usize);
@@ -191,15 +202,13 @@ pub(crate) fn average_link(
         let (keep, gone) = (a.min(b), a.max(b));
         let mut renewed = Vec::new();
         let mut mine = std::mem::take(&mut links[keep]);
-        let mut theirs = std::mem::take(&mut links[gone]);
-        mine.remove(&(gone as u32));
-        theirs.remove(&(keep as u32));
-        if mine.len() < theirs.len() {
-            std::mem::swap(&mut mine, &mut theirs);
-        }
-        mine.extend(theirs);
+        let theirs = std::mem::take(&mut links[gone]);
+        union_except(&mine, &theirs, [keep as u32, gone as u32], &mut neighbours);
+        // The links the merged cluster keeps, in order, written over its old list.
+        mine.clear();
         let gone_sum = std::mem::take(&mut sums[gone]);
-        sums[keep] = add(&sums[keep], &gone_sum);
+        add_into(&mut spare, &sums[keep], &gone_sum);
+        std::mem::swap(&mut sums[keep], &mut spare);
         parent[gone] = keep as u32;
         size[keep] += size[gone];
         version[keep] += 1;
@@ -221,8 +230,6 @@ pub(crate) fn average_link(
         for &(t, w) in &sums[keep] {
             dense[t as usize] = w;
         }
-        let mut neighbours: Vec<u32> = mine.iter().copied().collect();
-        neighbours.sort_unstable();
         // Each neighbour's products with the merged sum, each added in its own term order: on
         // every thread when there are many (a large story's neighbours are its members'
         // neighbours), the same sums either way.
@@ -232,33 +239,36 @@ pub(crate) fn average_link(
                 .map(|&(t, w)| w * dense[t as usize])
                 .sum()
         };
+        // The neighbours' link lists are edited after the products: asked for now, they are
+        // near by then.
+        for &k in &neighbours {
+            prefetch(&links[k as usize], 1);
+        }
         let entries: usize = neighbours.iter().map(|&k| sums[k as usize].len()).sum();
         let shared: Vec<f64> = if entries >= PARALLEL_MEANS {
             crate::par::map_items(&neighbours, || (), |_, k| shared_with(k))
         } else {
-            let mut shared = Vec::with_capacity(neighbours.len());
-            for four in neighbours.chunks(4) {
-                match four {
-                    &[a, b, c, d] => shared.extend(sums_against(
-                        &dense,
-                        [a, b, c, d].map(|k| sums[k as usize].as_slice()),
-                    )),
-                    _ => shared.extend(four.iter().map(shared_with)),
-                }
-            }
-            shared
+            let slices: Vec<&[(u32, f64)]> = neighbours
+                .iter()
+                .map(|&k| sums[k as usize].as_slice())
+                .collect();
+            products_against(&dense, &slices)
         };
         for (&k, &shared) in neighbours.iter().zip(&shared) {
             let mean = shared / (size[keep] as f64 * size[k as usize] as f64);
-            let other = &mut links[k as usize];
-            other.remove(&(gone as u32));
             // A link whose mean fell below the floor is dropped: means move slowly as clusters
             // grow, and a large cluster would otherwise drag every weak link of its members along.
+            // The neighbour forgets `gone`; it learns `keep` only when the link stays.
+            rename_link(
+                &mut links[k as usize],
+                gone as u32,
+                keep as u32,
+                mean >= floor,
+            );
             if mean < floor {
-                mine.remove(&k);
                 continue;
             }
-            other.insert(keep as u32);
+            mine.push(k);
             let k = k as usize;
             if mean >= threshold && passes(&near, &size, keep, k, mean) {
                 let (x, y) = (keep.min(k), keep.max(k));
@@ -287,6 +297,95 @@ pub(crate) fn average_link(
             r
         })
         .collect()
+}
+
+/// The ids in either sorted list `a` or `b`, but not in `except`, sorted, into `out`.
+fn union_except(a: &[u32], b: &[u32], except: [u32; 2], out: &mut Vec<u32>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = if j == b.len() || (i < a.len() && a[i] < b[j]) {
+            i += 1;
+            a[i - 1]
+        } else if i == a.len() || b[j] < a[i] {
+            j += 1;
+            b[j - 1]
+        } else {
+            i += 1;
+            j += 1;
+            a[i - 1]
+        };
+        if !except.contains(&next) {
+            out.push(next);
+        }
+    }
+}
+
+/// In the sorted list `links`, `gone` (when there) is removed and, with `add_keep`, `keep`
+/// (a lower id) is added when not there: as one shift of the entries between the two places
+/// when `gone` leaves and `keep` comes in.
+fn rename_link(links: &mut Vec<u32>, gone: u32, keep: u32, add_keep: bool) {
+    let at_gone = links.binary_search(&gone);
+    let at_keep = if add_keep {
+        links.binary_search(&keep).err()
+    } else {
+        None
+    };
+    match (at_gone, at_keep) {
+        (Ok(g), Some(k)) => {
+            // `keep < gone`, so its place comes first: the entries between move up one.
+            links[k..=g].rotate_right(1);
+            links[k] = keep;
+        }
+        (Ok(g), None) => {
+            links.remove(g);
+        }
+        (Err(_), Some(k)) => links.insert(k, keep),
+        (Err(_), None) => {}
+    }
+}
+
+/// Each vector's products with the `dense` weights, added in its own term order (as
+/// [`sums_against`] and the plain sum give, to the bit), four at a time, the vectors two groups
+/// ahead fetched into the cache while a group is read: the neighbours' vectors lie scattered in
+/// memory, and each started with a wait on memory.
+fn products_against(dense: &[f64], vectors: &[&[(u32, f64)]]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(vectors.len());
+    let groups = vectors.len() / 4;
+    for g in 0..groups {
+        for ahead in vectors.iter().skip((g + 2) * 4).take(4) {
+            prefetch(ahead, 4);
+        }
+        let four = [
+            vectors[4 * g],
+            vectors[4 * g + 1],
+            vectors[4 * g + 2],
+            vectors[4 * g + 3],
+        ];
+        out.extend(sums_against(dense, four));
+    }
+    for v in &vectors[groups * 4..] {
+        out.push(v.iter().map(|&(t, w)| w * dense[t as usize]).sum());
+    }
+    out
+}
+
+/// Asks the processor to bring up to `most` first cache lines of `v` near (a hint: no effect on
+/// results).
+#[inline(always)]
+fn prefetch<T>(v: &[T], most: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let lines = std::mem::size_of_val(v).div_ceil(64).min(most);
+        let base = v.as_ptr().cast::<i8>();
+        for line in 0..lines {
+            // Safety: prefetching is a hint that never faults; the address stays within `v`.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(base.add(line * 64)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (v, most);
 }
 
 /// Each of four vectors' products with the `dense` weights, added in its own term order: the
@@ -370,7 +469,7 @@ fn dot_searching(
 
 /// The sums of `vectors` by `labels` (one per vector), over the vectors `counted` keeps: each
 /// term's weights added in the order of the vectors, as adding them one vector at a time with
-/// [`add`] would, in one dense pass per label instead of a merge per vector (a story of
+/// [`add_into`] would, in one dense pass per label instead of a merge per vector (a story of
 /// hundreds of articles was merged into its growing sum once per article).
 pub(crate) fn sums_by_label(
     vectors: &[DocVector],
@@ -418,9 +517,10 @@ pub(crate) fn sums_by_label(
         .collect()
 }
 
-/// The sum of two vectors sorted by term.
-pub(crate) fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> DocVector {
-    let mut out = Vec::with_capacity(a.len() + b.len());
+/// The sum of two vectors sorted by term, written into `out` (cleared first, its room kept).
+fn add_into(out: &mut DocVector, a: &[(u32, f64)], b: &[(u32, f64)]) {
+    out.clear();
+    out.reserve(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
@@ -435,7 +535,6 @@ pub(crate) fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> DocVector {
             j += 1;
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -577,7 +676,9 @@ pub(super) mod tests {
         let mut plain: std::collections::HashMap<usize, DocVector> = Default::default();
         for (i, v) in vectors.iter().enumerate().filter(|&(i, _)| counted(i)) {
             let sum = plain.entry(labels[i]).or_default();
-            *sum = add(sum, v);
+            let mut added = Vec::new();
+            add_into(&mut added, sum, v);
+            *sum = added;
         }
         assert_eq!(sums.len(), plain.len());
         for (label, sum) in &plain {
@@ -673,5 +774,212 @@ pub(super) mod tests {
         assert_eq!(link(0.2, 0.0, &two, 0.5, 1.0), [0; 6]);
         // A mean of `sure` or more (0.29 >= 0.25) needs no edge across.
         assert_eq!(link(0.2, 0.0, &home, 0.5, 0.25), [0; 6]);
+    }
+
+    /// [`average_link`] as written first, plainly: hash-set links renamed at every merge, one
+    /// heap of every candidate, each mean summed neighbour by neighbour. The production
+    /// version must give the same labels.
+    fn plain_average_link(
+        vectors: Vec<DocVector>,
+        edges: &[(u32, u32)],
+        cosines: &[f64],
+        threshold: f64,
+        floor: f64,
+        gate: Gate<'_>,
+    ) -> Vec<usize> {
+        use std::collections::{BTreeMap, BTreeSet};
+        let n = vectors.len();
+        let mut sums = vectors;
+        let mut size = vec![1u32; n];
+        let mut version = vec![0u32; n];
+        let mut parent: Vec<usize> = (0..n).collect();
+        let mut links: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); n];
+        let mut near: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); n];
+        for &(i, j) in gate.nearest {
+            *near[i as usize].entry(j).or_default() += 1;
+            *near[j as usize].entry(i).or_default() += 1;
+        }
+        let passes = |near: &[BTreeMap<u32, u32>], size: &[u32], a: usize, b: usize, mean| {
+            gate.per_document <= 0.0
+                || mean >= gate.sure
+                || near[a].get(&(b as u32)).copied().unwrap_or(0) as f64
+                    >= gate.per_document * size[a].min(size[b]) as f64
+        };
+        let mut heap = BinaryHeap::new();
+        for (&(i, j), &mean) in edges.iter().zip(cosines) {
+            links[i as usize].insert(j);
+            links[j as usize].insert(i);
+            if mean >= threshold && passes(&near, &size, i as usize, j as usize, mean) {
+                heap.push(Candidate {
+                    mean,
+                    a: i,
+                    b: j,
+                    versions: (0, 0),
+                    owner: i,
+                });
+            }
+        }
+        let current = |parent: &[usize], version: &[u32], x: u32, v: u32| {
+            parent[x as usize] == x as usize && version[x as usize] == v
+        };
+        while let Some(c) = heap.pop() {
+            if !current(&parent, &version, c.a, c.versions.0)
+                || !current(&parent, &version, c.b, c.versions.1)
+            {
+                continue;
+            }
+            let (keep, gone) = (c.a as usize, c.b as usize);
+            let mut mine = std::mem::take(&mut links[keep]);
+            mine.extend(std::mem::take(&mut links[gone]));
+            mine.remove(&(keep as u32));
+            mine.remove(&(gone as u32));
+            let gone_sum = std::mem::take(&mut sums[gone]);
+            let mut merged = Vec::new();
+            add_into(&mut merged, &sums[keep], &gone_sum);
+            sums[keep] = merged;
+            parent[gone] = keep;
+            size[keep] += size[gone];
+            version[keep] += 1;
+            let theirs = std::mem::take(&mut near[gone]);
+            near[keep].remove(&(gone as u32));
+            for (k, count) in theirs {
+                if k as usize != keep {
+                    *near[keep].entry(k).or_default() += count;
+                    near[k as usize].remove(&(gone as u32));
+                    *near[k as usize].entry(keep as u32).or_default() += count;
+                }
+            }
+            let weights: BTreeMap<u32, f64> = sums[keep].iter().copied().collect();
+            for k in mine.clone() {
+                let shared: f64 = sums[k as usize]
+                    .iter()
+                    .map(|&(t, w)| w * weights.get(&t).copied().unwrap_or(0.0))
+                    .sum();
+                let mean = shared / (size[keep] as f64 * size[k as usize] as f64);
+                links[k as usize].remove(&(gone as u32));
+                if mean < floor {
+                    mine.remove(&k);
+                    continue;
+                }
+                links[k as usize].insert(keep as u32);
+                let k = k as usize;
+                if mean >= threshold && passes(&near, &size, keep, k, mean) {
+                    let (x, y) = (keep.min(k), keep.max(k));
+                    heap.push(Candidate {
+                        mean,
+                        a: x as u32,
+                        b: y as u32,
+                        versions: (version[x], version[y]),
+                        owner: keep as u32,
+                    });
+                }
+            }
+            links[keep] = mine;
+        }
+        (0..n)
+            .map(|mut r| {
+                while parent[r] != r {
+                    r = parent[r];
+                }
+                r
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clusters_are_those_the_plain_version_gives() {
+        // Few terms, many edges, weights from a handful of values (ties), and floors that drop
+        // links (one-sided thereafter) while clusters grow.
+        let mut merged_any = 0;
+        for seed in 0..24u64 {
+            let raw = random_vectors(120, 2, 12, 40, 100 + seed);
+            let vectors: Vec<DocVector> = raw
+                .iter()
+                .map(|v| {
+                    let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+                    v.iter().map(|&(t, w)| (t, w / norm)).collect()
+                })
+                .collect();
+            let mut rng = crate::testing::XorShift::new(seed + 1);
+            let mut edges: Vec<(u32, u32)> = (0..600)
+                .map(|_| (rng.below(120) as u32, rng.below(120) as u32))
+                .filter(|(i, j)| i != j)
+                .map(|(i, j)| (i.min(j), i.max(j)))
+                .collect();
+            edges.sort_unstable();
+            edges.dedup();
+            let nearest: Vec<(u32, u32)> = edges.iter().copied().step_by(3).collect();
+            let cosines = cos(&vectors, &edges);
+            for (threshold, floor, per_document) in [
+                (0.3, 0.0, 0.0),
+                (0.2, 0.1, 0.0),
+                (0.15, 0.12, 0.5),
+                (0.1, 0.05, 0.3),
+            ] {
+                let gate = Gate {
+                    nearest: &nearest,
+                    per_document,
+                    sure: 0.5,
+                };
+                let got = average_link(vectors.clone(), &edges, &cosines, threshold, floor, gate);
+                let want =
+                    plain_average_link(vectors.clone(), &edges, &cosines, threshold, floor, gate);
+                assert_eq!(got, want, "seed {seed}, {threshold} {floor} {per_document}");
+                merged_any += got.iter().enumerate().filter(|&(i, &l)| i != l).count();
+            }
+        }
+        assert!(merged_any > 1000, "{merged_any} documents merged");
+    }
+
+    #[test]
+    fn sorted_links_join_and_rename() {
+        let mut out = Vec::new();
+        union_except(&[1, 3, 5, 9], &[2, 3, 7, 9, 11], [5, 11], &mut out);
+        assert_eq!(out, [1, 2, 3, 7, 9]);
+        union_except(&[], &[4], [4, 0], &mut out);
+        assert!(out.is_empty());
+        // `gone` leaves, `keep` (lower) comes in: the entries between shift.
+        let mut links = vec![1, 4, 6, 8, 12];
+        rename_link(&mut links, 8, 3, true);
+        assert_eq!(links, [1, 3, 4, 6, 12]);
+        // `keep` already there: `gone` only leaves.
+        rename_link(&mut links, 12, 4, true);
+        assert_eq!(links, [1, 3, 4, 6]);
+        // A dropped link: `gone` leaves, `keep` does not come in.
+        rename_link(&mut links, 6, 2, false);
+        assert_eq!(links, [1, 3, 4]);
+        // `gone` not there: `keep` comes in alone, or nothing changes.
+        rename_link(&mut links, 9, 0, true);
+        assert_eq!(links, [0, 1, 3, 4]);
+        rename_link(&mut links, 9, 2, false);
+        assert_eq!(links, [0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn products_four_at_a_time_are_the_plain_sums_to_the_bit() {
+        let vectors = random_vectors(43, 0, 60, 500, 47);
+        let mut rng = crate::testing::XorShift::new(48);
+        let dense: Vec<f64> = (0..500)
+            .map(|_| (rng.next_u64() % 100) as f64 / 37.0)
+            .collect();
+        for count in [0, 1, 4, 9, 43] {
+            let slices: Vec<&[(u32, f64)]> =
+                vectors[..count].iter().map(|v| v.as_slice()).collect();
+            let got = products_against(&dense, &slices);
+            let want: Vec<u64> = slices
+                .iter()
+                .map(|v| {
+                    v.iter()
+                        .map(|&(t, w)| w * dense[t as usize])
+                        .sum::<f64>()
+                        .to_bits()
+                })
+                .collect();
+            assert_eq!(
+                got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                want,
+                "{count}"
+            );
+        }
     }
 }
