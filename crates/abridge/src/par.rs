@@ -106,3 +106,11 @@ where
     }
     a.iter_mut().zip(b).for_each(|(x, y)| f(x, y));
 }
+
+/// The threads the pool the caller would hand work to has (1 without the `parallel` feature).
+pub(crate) fn threads() -> usize {
+    #[cfg(feature = "parallel")]
+    return rayon::current_num_threads();
+    #[cfg(not(feature = "parallel"))]
+    1
+}

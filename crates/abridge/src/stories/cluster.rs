@@ -8,6 +8,8 @@
 use super::vectors::DocVector;
 use std::collections::{BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Mutex, RwLock};
 
 /// Cluster ids are small integers: a multiplicative hash is enough, and much cheaper than SipHash
 /// (which took a tenth of the run on 10,000 articles).
@@ -144,6 +146,18 @@ pub(crate) fn average_link(
     floor: f64,
     gate: Gate<'_>,
 ) -> Vec<usize> {
+    average_link_helped(vectors, edges, cosines, threshold, floor, gate).0
+}
+
+/// [`average_link`], and how many merges' renewals were shared with the [`Helper`].
+fn average_link_helped(
+    vectors: Vec<DocVector>,
+    edges: &[(u32, u32)],
+    cosines: &[f64],
+    threshold: f64,
+    floor: f64,
+    gate: Gate<'_>,
+) -> (Vec<usize>, u64) {
     let Gate {
         nearest,
         per_document: gate,
@@ -151,7 +165,10 @@ pub(crate) fn average_link(
     } = gate;
     let n = vectors.len();
     let vocabulary = super::vectors::vocabulary(&vectors);
-    let mut sums = vectors;
+    let means = RwLock::new(Means {
+        sums: vectors,
+        dense: vec![0.0f64; vocabulary],
+    });
     let mut size = vec![1u32; n];
     let mut version = vec![0u32; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
@@ -159,7 +176,6 @@ pub(crate) fn average_link(
     // neighbours are renewed in id order) and edits each neighbour's short list in place, where
     // hash sets cost a cache miss or two for every removal and insertion.
     let mut links: Vec<Vec<u32>> = vec![Vec::new(); n];
-    let mut dense = vec![0.0f64; vocabulary];
     // The merged sum is written here, and the cluster's old sum becomes the next one's room: a
     // new vector at every merge (hundreds of kilobytes for a large story) came as fresh pages
     // from the system, each zeroed by the kernel.
@@ -196,99 +212,132 @@ pub(crate) fn average_link(
     }
     let mut neighbours: Vec<u32> = Vec::new();
     let mut candidates = Candidates::new(n, first);
-    while let Some(c) = candidates.pop(|x, v| parent[x as usize] == x && version[x as usize] == v) {
-        let (a, b) = (c.a as usize, c.b as usize);
-        // The merged cluster keeps the lower id, so labels stay the smallest member.
-        let (keep, gone) = (a.min(b), a.max(b));
-        let mut renewed = Vec::new();
-        let mut mine = std::mem::take(&mut links[keep]);
-        let theirs = std::mem::take(&mut links[gone]);
-        union_except(&mine, &theirs, [keep as u32, gone as u32], &mut neighbours);
-        // The links the merged cluster keeps, in order, written over its old list.
-        mine.clear();
-        let gone_sum = std::mem::take(&mut sums[gone]);
-        add_into(&mut spare, &sums[keep], &gone_sum);
-        std::mem::swap(&mut sums[keep], &mut spare);
-        parent[gone] = keep as u32;
-        size[keep] += size[gone];
-        version[keep] += 1;
-        if gate > 0.0 {
-            let mut mine = std::mem::take(&mut near[keep]);
-            let theirs = std::mem::take(&mut near[gone]);
-            mine.remove(&(gone as u32));
-            for (k, count) in theirs {
-                if k as usize == keep {
-                    continue;
+    let helper = Helper::default();
+    let merge_all = || {
+        // Stops the helper however this ends, a panic included (it would wait for work forever).
+        let _stop = helper.stop_on_drop();
+        let mut guard = write(&means);
+        while let Some(c) =
+            candidates.pop(|x, v| parent[x as usize] == x && version[x as usize] == v)
+        {
+            let (a, b) = (c.a as usize, c.b as usize);
+            // The merged cluster keeps the lower id, so labels stay the smallest member.
+            let (keep, gone) = (a.min(b), a.max(b));
+            let mut renewed = Vec::new();
+            let mut mine = std::mem::take(&mut links[keep]);
+            let theirs = std::mem::take(&mut links[gone]);
+            union_except(&mine, &theirs, [keep as u32, gone as u32], &mut neighbours);
+            // The links the merged cluster keeps, in order, written over its old list.
+            mine.clear();
+            let Means { sums, dense } = &mut *guard;
+            let gone_sum = std::mem::take(&mut sums[gone]);
+            add_into(&mut spare, &sums[keep], &gone_sum);
+            std::mem::swap(&mut sums[keep], &mut spare);
+            parent[gone] = keep as u32;
+            size[keep] += size[gone];
+            version[keep] += 1;
+            if gate > 0.0 {
+                let mut mine = std::mem::take(&mut near[keep]);
+                let theirs = std::mem::take(&mut near[gone]);
+                mine.remove(&(gone as u32));
+                for (k, count) in theirs {
+                    if k as usize == keep {
+                        continue;
+                    }
+                    *mine.entry(k).or_default() += count;
+                    let other = &mut near[k as usize];
+                    other.remove(&(gone as u32));
+                    *other.entry(keep as u32).or_default() += count;
                 }
-                *mine.entry(k).or_default() += count;
-                let other = &mut near[k as usize];
-                other.remove(&(gone as u32));
-                *other.entry(keep as u32).or_default() += count;
+                near[keep] = mine;
             }
-            near[keep] = mine;
-        }
-        for &(t, w) in &sums[keep] {
-            dense[t as usize] = w;
-        }
-        // Each neighbour's products with the merged sum, each added in its own term order: on
-        // every thread when there are many (a large story's neighbours are its members'
-        // neighbours), the same sums either way.
-        let shared_with = |k: &u32| -> f64 {
-            sums[*k as usize]
-                .iter()
-                .map(|&(t, w)| w * dense[t as usize])
-                .sum()
-        };
-        // The neighbours' link lists are edited after the products: asked for now, they are
-        // near by then.
-        for &k in &neighbours {
-            prefetch(&links[k as usize], 1);
-        }
-        let entries: usize = neighbours.iter().map(|&k| sums[k as usize].len()).sum();
-        let shared: Vec<f64> = if entries >= PARALLEL_MEANS {
-            crate::par::map_items(&neighbours, || (), |_, k| shared_with(k))
-        } else {
-            let slices: Vec<&[(u32, f64)]> = neighbours
-                .iter()
-                .map(|&k| sums[k as usize].as_slice())
-                .collect();
-            products_against(&dense, &slices)
-        };
-        for (&k, &shared) in neighbours.iter().zip(&shared) {
-            let mean = shared / (size[keep] as f64 * size[k as usize] as f64);
-            // A link whose mean fell below the floor is dropped: means move slowly as clusters
-            // grow, and a large cluster would otherwise drag every weak link of its members along.
-            // The neighbour forgets `gone`; it learns `keep` only when the link stays.
-            rename_link(
-                &mut links[k as usize],
-                gone as u32,
-                keep as u32,
-                mean >= floor,
-            );
-            if mean < floor {
-                continue;
+            for &(t, w) in &sums[keep] {
+                dense[t as usize] = w;
             }
-            mine.push(k);
-            let k = k as usize;
-            if mean >= threshold && passes(&near, &size, keep, k, mean) {
-                let (x, y) = (keep.min(k), keep.max(k));
-                renewed.push(Candidate {
-                    mean,
-                    a: x as u32,
-                    b: y as u32,
-                    versions: (version[x], version[y]),
-                    owner: keep as u32,
-                });
+            // The neighbours' link lists are edited after the products: asked for now, they are
+            // near by then.
+            for &k in &neighbours {
+                prefetch(&links[k as usize], 1);
             }
+            // Each neighbour's products with the merged sum, each added in its own term order,
+            // whichever thread adds it: the same sums however the work is shared.
+            let entries: usize = neighbours.iter().map(|&k| sums[k as usize].len()).sum();
+            // Each renewed mean, in neighbour order: the link kept or dropped, a candidate made.
+            let mut renew = |k: u32, shared: f64| {
+                let mean = shared / (size[keep] as f64 * size[k as usize] as f64);
+                // A link whose mean fell below the floor is dropped: means move slowly as clusters
+                // grow, and a large cluster would otherwise drag every weak link of its members along.
+                // The neighbour forgets `gone`; it learns `keep` only when the link stays.
+                rename_link(
+                    &mut links[k as usize],
+                    gone as u32,
+                    keep as u32,
+                    mean >= floor,
+                );
+                if mean < floor {
+                    return;
+                }
+                mine.push(k);
+                let k = k as usize;
+                if mean >= threshold && passes(&near, &size, keep, k, mean) {
+                    let (x, y) = (keep.min(k), keep.max(k));
+                    renewed.push(Candidate {
+                        mean,
+                        a: x as u32,
+                        b: y as u32,
+                        versions: (version[x], version[y]),
+                        owner: keep as u32,
+                    });
+                }
+            };
+            if entries >= PARALLEL_MEANS && crate::par::threads() > 2 {
+                let (sums, dense) = (&*sums, &*dense);
+                let shared = crate::par::map_items(
+                    &neighbours,
+                    || (),
+                    |_, &k| products_against(dense, &[sums[k as usize].as_slice()])[0],
+                );
+                for (&k, &shared) in neighbours.iter().zip(&shared) {
+                    renew(k, shared);
+                }
+            } else if entries >= HELPER_MEANS && helper.available() {
+                // A large merge: the helper reads the neighbours after the first part of the
+                // entries while this thread reads the first ones and renews them (the rest of a
+                // renewal is this thread's alone, so its part of the reading is the smaller).
+                let mut seen = 0;
+                let split = neighbours
+                    .iter()
+                    .position(|&k| {
+                        seen += sums[k as usize].len();
+                        seen * HELPER_SHARE.1 >= entries * (HELPER_SHARE.1 - HELPER_SHARE.0)
+                    })
+                    .map_or(neighbours.len(), |at| at + 1);
+                let posted = helper.post(keep as u32, &neighbours[split..]);
+                drop(guard);
+                let own = products_of(&read(&means), &neighbours[..split]);
+                for (&k, &shared) in neighbours[..split].iter().zip(&own) {
+                    renew(k, shared);
+                }
+                for (&k, shared) in neighbours[split..].iter().zip(helper.collect(posted)) {
+                    renew(k, shared);
+                }
+                guard = write(&means);
+            } else {
+                for (&k, shared) in neighbours.iter().zip(products_of(&guard, &neighbours)) {
+                    renew(k, shared);
+                }
+            }
+            let Means { sums, dense } = &mut *guard;
+            candidates.renew(keep as u32, gone as u32, renewed);
+            for &(t, _) in &sums[keep] {
+                dense[t as usize] = 0.0;
+            }
+            links[keep] = mine;
         }
-        candidates.renew(keep as u32, gone as u32, renewed);
-        for &(t, _) in &sums[keep] {
-            dense[t as usize] = 0.0;
-        }
-        links[keep] = mine;
-    }
+    };
+    crate::par::join(merge_all, || helper.run(&means, vocabulary));
     // Labels: follow parents to the representative.
-    (0..n)
+    let labels = (0..n)
         .map(|i| {
             let mut r = i;
             while parent[r] as usize != r {
@@ -296,7 +345,160 @@ pub(crate) fn average_link(
             }
             r
         })
-        .collect()
+        .collect();
+    (labels, helper.posted.load(Ordering::Acquire))
+}
+
+/// What the merges write and the renewals read: each cluster's sum of vectors, and the merged
+/// cluster's sum spread over the vocabulary.
+struct Means {
+    sums: Vec<DocVector>,
+    dense: Vec<f64>,
+}
+
+fn read(means: &RwLock<Means>) -> std::sync::RwLockReadGuard<'_, Means> {
+    means
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn write(means: &RwLock<Means>) -> std::sync::RwLockWriteGuard<'_, Means> {
+    means
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The products of `neighbours`' sums with the spread merged sum.
+fn products_of(means: &Means, neighbours: &[u32]) -> Vec<f64> {
+    let slices: Vec<&[(u32, f64)]> = neighbours
+        .iter()
+        .map(|&k| means.sums[k as usize].as_slice())
+        .collect();
+    products_against(&means.dense, &slices)
+}
+
+/// Merge-time renewals at and above this many vector entries are shared with the helper thread
+/// (below, handing them over costs more than it saves).
+const HELPER_MEANS: usize = 1024;
+
+/// The helper's share of a large merge's entries (numerator, denominator).
+const HELPER_SHARE: (usize, usize) = (3, 5);
+
+/// A second thread that reads half of a large merge's renewals while this one reads the other
+/// half. The clustering is a sequence of merges, each depending on the last, so it runs on one
+/// thread, and the other core had nothing to do; a renewal is tens of microseconds, too short
+/// to wake a sleeping pool worker for (that made the stage twice as slow), so the helper waits
+/// for work awake, and only while the clustering runs.
+#[derive(Default)]
+struct Helper {
+    started: AtomicBool,
+    stop: AtomicBool,
+    posted: AtomicU64,
+    finished: AtomicU64,
+    /// The merged cluster, then the neighbours whose products the helper is to read.
+    job: Mutex<(u32, Vec<u32>)>,
+    products: Mutex<Vec<f64>>,
+}
+
+/// Stops the helper when dropped.
+struct StopOnDrop<'a>(&'a Helper);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop.store(true, Ordering::Release);
+    }
+}
+
+impl Helper {
+    /// The helper's loop: each posted job's products, until stopped. Run on the other side of a
+    /// join; with one thread it runs after the merges, finds them stopped and returns.
+    fn run(&self, means: &RwLock<Means>, vocabulary: usize) {
+        if self.stop.load(Ordering::Acquire) {
+            return;
+        }
+        // Its own copy of the merged sum spread out: reading the merging thread's, just
+        // written, moved each cache line from one core to the other.
+        let mut dense = vec![0.0f64; vocabulary];
+        self.started.store(true, Ordering::Release);
+        let mut done = 0;
+        let mut idle = 0u32;
+        while !self.stop.load(Ordering::Acquire) {
+            let posted = self.posted.load(Ordering::Acquire);
+            if posted == done {
+                idle = idle.saturating_add(1);
+                if idle < 1 << 16 {
+                    std::hint::spin_loop();
+                } else {
+                    std::thread::yield_now();
+                }
+                continue;
+            }
+            idle = 0;
+            let products = {
+                let job = self
+                    .job
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                let (keep, ref neighbours) = *job;
+                let means = read(means);
+                let merged = &means.sums[keep as usize];
+                for &(t, w) in merged {
+                    dense[t as usize] = w;
+                }
+                let slices: Vec<&[(u32, f64)]> = neighbours
+                    .iter()
+                    .map(|&k| means.sums[k as usize].as_slice())
+                    .collect();
+                let products = products_against(&dense, &slices);
+                for &(t, _) in merged {
+                    dense[t as usize] = 0.0;
+                }
+                products
+            };
+            *self
+                .products
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()) = products;
+            done = posted;
+            self.finished.store(posted, Ordering::Release);
+        }
+    }
+
+    /// Whether the helper is there to take work (not with one thread, nor before it started).
+    fn available(&self) -> bool {
+        self.started.load(Ordering::Acquire)
+    }
+
+    /// Hands the helper the products of `neighbours` with the sum of `keep`; returns the job's
+    /// number for [`Helper::collect`].
+    fn post(&self, keep: u32, neighbours: &[u32]) -> u64 {
+        let mut job = self
+            .job
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        job.0 = keep;
+        job.1.clear();
+        job.1.extend_from_slice(neighbours);
+        drop(job);
+        self.posted.fetch_add(1, Ordering::AcqRel) + 1
+    }
+
+    /// The products of job `posted`, once the helper has them.
+    fn collect(&self, posted: u64) -> Vec<f64> {
+        while self.finished.load(Ordering::Acquire) != posted {
+            std::hint::spin_loop();
+        }
+        std::mem::take(
+            &mut *self
+                .products
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+    }
+
+    fn stop_on_drop(&self) -> StopOnDrop<'_> {
+        StopOnDrop(self)
+    }
 }
 
 /// The ids in either sorted list `a` or `b`, but not in `except`, sorted, into `out`.
@@ -981,5 +1183,53 @@ pub(super) mod tests {
                 "{count}"
             );
         }
+    }
+
+    /// Merges large enough to share with the helper, in a pool of two threads: the same
+    /// labels as the plain version, and the helper did take part.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn clusters_are_the_same_when_the_helper_reads_half() {
+        let raw = random_vectors(1200, 30, 90, 400, 77);
+        let vectors: Vec<DocVector> = raw
+            .iter()
+            .map(|v| {
+                let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+                v.iter().map(|&(t, w)| (t, w / norm)).collect()
+            })
+            .collect();
+        let mut rng = crate::testing::XorShift::new(78);
+        let mut edges: Vec<(u32, u32)> = (0..24000)
+            .map(|_| (rng.below(1200) as u32, rng.below(1200) as u32))
+            .filter(|(i, j)| i != j)
+            .map(|(i, j)| (i.min(j), i.max(j)))
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        let cosines = cos(&vectors, &edges);
+        let gate = Gate {
+            nearest: &[],
+            per_document: 0.0,
+            sure: 1.0,
+        };
+        let (threshold, floor) = (0.2, 0.1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool of two threads");
+        let (got, helped) = pool.install(|| {
+            average_link_helped(vectors.clone(), &edges, &cosines, threshold, floor, gate)
+        });
+        // The helper starts when the pool's other thread takes it up, a while after the
+        // merges begin: a few hundred merges leave it time to.
+        assert!(helped > 0, "{helped} merges shared");
+        let want = plain_average_link(vectors.clone(), &edges, &cosines, threshold, floor, gate);
+        assert_eq!(got, want);
+        let alone = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a pool of one thread")
+            .install(|| average_link_helped(vectors, &edges, &cosines, threshold, floor, gate));
+        assert_eq!(alone, (want, 0));
     }
 }
