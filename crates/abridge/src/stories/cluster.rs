@@ -613,7 +613,8 @@ fn sums_against(dense: &[f64], vectors: [&[(u32, f64)]; 4]) -> [f64; 4] {
 }
 
 /// Vector entries read to renew a merged cluster's means at and above which the reading is
-/// spread over the threads.
+/// spread over the pool's threads when it has more than two (with two, the [`Helper`] is the
+/// other one: it is waiting awake, where a pool worker would have to be woken).
 const PARALLEL_MEANS: usize = 1 << 15;
 
 /// Dot product of two vectors sorted by term: the products of their common terms, added in
