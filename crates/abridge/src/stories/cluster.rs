@@ -314,7 +314,10 @@ fn average_link_helped(
                     .map_or(neighbours.len(), |at| at + 1);
                 let posted = helper.post(keep as u32, &neighbours[split..]);
                 drop(guard);
-                let own = products_of(&read(&means), &neighbours[..split]);
+                let own = {
+                    let means = read(&means);
+                    products_of(&means.sums, &means.dense, &neighbours[..split])
+                };
                 for (&k, &shared) in neighbours[..split].iter().zip(&own) {
                     renew(k, shared);
                 }
@@ -323,7 +326,7 @@ fn average_link_helped(
                 }
                 guard = write(&means);
             } else {
-                for (&k, shared) in neighbours.iter().zip(products_of(&guard, &neighbours)) {
+                for (&k, shared) in neighbours.iter().zip(products_of(sums, dense, &neighbours)) {
                     renew(k, shared);
                 }
             }
@@ -368,13 +371,13 @@ fn write(means: &RwLock<Means>) -> std::sync::RwLockWriteGuard<'_, Means> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// The products of `neighbours`' sums with the spread merged sum.
-fn products_of(means: &Means, neighbours: &[u32]) -> Vec<f64> {
+/// The products of `neighbours`' sums with the merged sum spread in `dense`.
+fn products_of(sums: &[DocVector], dense: &[f64], neighbours: &[u32]) -> Vec<f64> {
     let slices: Vec<&[(u32, f64)]> = neighbours
         .iter()
-        .map(|&k| means.sums[k as usize].as_slice())
+        .map(|&k| sums[k as usize].as_slice())
         .collect();
-    products_against(&means.dense, &slices)
+    products_against(dense, &slices)
 }
 
 /// Merge-time renewals at and above this many vector entries are shared with the helper thread
@@ -384,8 +387,8 @@ const HELPER_MEANS: usize = 1024;
 /// The helper's share of a large merge's entries (numerator, denominator).
 const HELPER_SHARE: (usize, usize) = (3, 5);
 
-/// A second thread that reads half of a large merge's renewals while this one reads the other
-/// half. The clustering is a sequence of merges, each depending on the last, so it runs on one
+/// A second thread that reads part of a large merge's renewals ([`HELPER_SHARE`] of its
+/// entries) while the merging thread reads and renews the rest. The clustering is a sequence of merges, each depending on the last, so it runs on one
 /// thread, and the other core had nothing to do; a renewal is tens of microseconds, too short
 /// to wake a sleeping pool worker for (that made the stage twice as slow), so the helper waits
 /// for work awake, and only while the clustering runs.
@@ -445,11 +448,7 @@ impl Helper {
                 for &(t, w) in merged {
                     dense[t as usize] = w;
                 }
-                let slices: Vec<&[(u32, f64)]> = neighbours
-                    .iter()
-                    .map(|&k| means.sums[k as usize].as_slice())
-                    .collect();
-                let products = products_against(&dense, &slices);
+                let products = products_of(&means.sums, &dense, neighbours);
                 for &(t, _) in merged {
                     dense[t as usize] = 0.0;
                 }
