@@ -146,10 +146,12 @@ pub(crate) fn average_link(
     floor: f64,
     gate: Gate<'_>,
 ) -> Vec<usize> {
-    average_link_helped(vectors, edges, cosines, threshold, floor, gate).0
+    average_link_helped(vectors, edges, cosines, threshold, floor, gate, false).0
 }
 
-/// [`average_link`], and how many merges' renewals were shared with the [`Helper`].
+/// [`average_link`], and how many merges' renewals were shared with the [`Helper`]. With
+/// `await_helper` (tests, in a pool of two threads or more) the merges wait for the helper to
+/// start, so that it takes part however busy the machine is.
 fn average_link_helped(
     vectors: Vec<DocVector>,
     edges: &[(u32, u32)],
@@ -157,6 +159,7 @@ fn average_link_helped(
     threshold: f64,
     floor: f64,
     gate: Gate<'_>,
+    await_helper: bool,
 ) -> (Vec<usize>, u64) {
     let Gate {
         nearest,
@@ -176,10 +179,6 @@ fn average_link_helped(
     // neighbours are renewed in id order) and edits each neighbour's short list in place, where
     // hash sets cost a cache miss or two for every removal and insertion.
     let mut links: Vec<Vec<u32>> = vec![Vec::new(); n];
-    // The merged sum is written here, and the cluster's old sum becomes the next one's room: a
-    // new vector at every merge (hundreds of kilobytes for a large story) came as fresh pages
-    // from the system, each zeroed by the kernel.
-    let mut spare: DocVector = Vec::new();
     // Nearest-neighbour edges between clusters, counted.
     let mut near: Vec<IdCounts> = vec![IdCounts::default(); if gate > 0.0 { n } else { 0 }];
     for &(i, j) in nearest.iter().filter(|_| gate > 0.0) {
@@ -216,6 +215,9 @@ fn average_link_helped(
     let merge_all = || {
         // Stops the helper however this ends, a panic included (it would wait for work forever).
         let _stop = helper.stop_on_drop();
+        while await_helper && !helper.available() {
+            std::hint::spin_loop();
+        }
         let mut guard = write(&means);
         while let Some(c) =
             candidates.pop(|x, v| parent[x as usize] == x && version[x as usize] == v)
@@ -231,8 +233,7 @@ fn average_link_helped(
             mine.clear();
             let Means { sums, dense } = &mut *guard;
             let gone_sum = std::mem::take(&mut sums[gone]);
-            add_into(&mut spare, &sums[keep], &gone_sum);
-            std::mem::swap(&mut sums[keep], &mut spare);
+            sums[keep] = add(&sums[keep], &gone_sum);
             parent[gone] = keep as u32;
             size[keep] += size[gone];
             version[keep] += 1;
@@ -295,7 +296,7 @@ fn average_link_helped(
                 let shared = crate::par::map_items(
                     &neighbours,
                     || (),
-                    |_, &k| products_against(dense, &[sums[k as usize].as_slice()])[0],
+                    |_, &k| product(dense, &sums[k as usize]),
                 );
                 for (&k, &shared) in neighbours.iter().zip(&shared) {
                     renew(k, shared);
@@ -388,10 +389,11 @@ const HELPER_MEANS: usize = 1024;
 const HELPER_SHARE: (usize, usize) = (3, 5);
 
 /// A second thread that reads part of a large merge's renewals ([`HELPER_SHARE`] of its
-/// entries) while the merging thread reads and renews the rest. The clustering is a sequence of merges, each depending on the last, so it runs on one
-/// thread, and the other core had nothing to do; a renewal is tens of microseconds, too short
-/// to wake a sleeping pool worker for (that made the stage twice as slow), so the helper waits
-/// for work awake, and only while the clustering runs.
+/// entries) while the merging thread reads and renews the rest. The clustering is a sequence of
+/// merges, each depending on the last, so it runs on one thread, and the other core had nothing
+/// to do; a renewal is tens of microseconds, too short to wake a sleeping pool worker for (that
+/// made the stage twice as slow), so the helper waits for work awake, and only while the
+/// clustering runs.
 #[derive(Default)]
 struct Helper {
     started: AtomicBool,
@@ -566,7 +568,7 @@ fn products_against(dense: &[f64], vectors: &[&[(u32, f64)]]) -> Vec<f64> {
         out.extend(sums_against(dense, four));
     }
     for v in &vectors[groups * 4..] {
-        out.push(v.iter().map(|&(t, w)| w * dense[t as usize]).sum());
+        out.push(product(dense, v));
     }
     out
 }
@@ -587,6 +589,11 @@ fn prefetch<T>(v: &[T], most: usize) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = (v, most);
+}
+
+/// One vector's product with the `dense` weights, added in its term order (from -0.0).
+fn product(dense: &[f64], v: &[(u32, f64)]) -> f64 {
+    v.iter().map(|&(t, w)| w * dense[t as usize]).sum()
 }
 
 /// Each of four vectors' products with the `dense` weights, added in its own term order: the
@@ -671,7 +678,7 @@ fn dot_searching(
 
 /// The sums of `vectors` by `labels` (one per vector), over the vectors `counted` keeps: each
 /// term's weights added in the order of the vectors, as adding them one vector at a time with
-/// [`add_into`] would, in one dense pass per label instead of a merge per vector (a story of
+/// [`add`] would, in one dense pass per label instead of a merge per vector (a story of
 /// hundreds of articles was merged into its growing sum once per article).
 pub(crate) fn sums_by_label(
     vectors: &[DocVector],
@@ -719,10 +726,9 @@ pub(crate) fn sums_by_label(
         .collect()
 }
 
-/// The sum of two vectors sorted by term, written into `out` (cleared first, its room kept).
-fn add_into(out: &mut DocVector, a: &[(u32, f64)], b: &[(u32, f64)]) {
-    out.clear();
-    out.reserve(a.len() + b.len());
+/// The sum of two vectors sorted by term.
+pub(crate) fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> DocVector {
+    let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
@@ -737,6 +743,7 @@ fn add_into(out: &mut DocVector, a: &[(u32, f64)], b: &[(u32, f64)]) {
             j += 1;
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -878,9 +885,7 @@ pub(super) mod tests {
         let mut plain: std::collections::HashMap<usize, DocVector> = Default::default();
         for (i, v) in vectors.iter().enumerate().filter(|&(i, _)| counted(i)) {
             let sum = plain.entry(labels[i]).or_default();
-            let mut added = Vec::new();
-            add_into(&mut added, sum, v);
-            *sum = added;
+            *sum = add(sum, v);
         }
         assert_eq!(sums.len(), plain.len());
         for (label, sum) in &plain {
@@ -1036,9 +1041,7 @@ pub(super) mod tests {
             mine.remove(&(keep as u32));
             mine.remove(&(gone as u32));
             let gone_sum = std::mem::take(&mut sums[gone]);
-            let mut merged = Vec::new();
-            add_into(&mut merged, &sums[keep], &gone_sum);
-            sums[keep] = merged;
+            sums[keep] = add(&sums[keep], &gone_sum);
             parent[gone] = keep;
             size[keep] += size[gone];
             version[keep] += 1;
@@ -1189,7 +1192,7 @@ pub(super) mod tests {
     /// labels as the plain version, and the helper did take part.
     #[cfg(feature = "parallel")]
     #[test]
-    fn clusters_are_the_same_when_the_helper_reads_half() {
+    fn clusters_are_the_same_when_the_helper_reads_a_share() {
         let raw = random_vectors(1200, 30, 90, 400, 77);
         let vectors: Vec<DocVector> = raw
             .iter()
@@ -1218,10 +1221,16 @@ pub(super) mod tests {
             .build()
             .expect("a pool of two threads");
         let (got, helped) = pool.install(|| {
-            average_link_helped(vectors.clone(), &edges, &cosines, threshold, floor, gate)
+            average_link_helped(
+                vectors.clone(),
+                &edges,
+                &cosines,
+                threshold,
+                floor,
+                gate,
+                true,
+            )
         });
-        // The helper starts when the pool's other thread takes it up, a while after the
-        // merges begin: a few hundred merges leave it time to.
         assert!(helped > 0, "{helped} merges shared");
         let want = plain_average_link(vectors.clone(), &edges, &cosines, threshold, floor, gate);
         assert_eq!(got, want);
@@ -1229,7 +1238,9 @@ pub(super) mod tests {
             .num_threads(1)
             .build()
             .expect("a pool of one thread")
-            .install(|| average_link_helped(vectors, &edges, &cosines, threshold, floor, gate));
+            .install(|| {
+                average_link_helped(vectors, &edges, &cosines, threshold, floor, gate, false)
+            });
         assert_eq!(alone, (want, 0));
     }
 }
