@@ -13,7 +13,7 @@ use ndarray::Array1;
 /// Unit TF-IDF vectors of the sentences, as a [`WeightGraph`] of their pairwise cosines.
 ///
 /// The vectors are read from the sentences' term bags, which it borrows, and held a second time
-/// by term (sentence and count: 8 bytes an entry), each weight computed when read, by the same
+/// by term (sentence and count: 5 bytes an entry), each weight computed when read, by the same
 /// arithmetic (`count × idf / norm`) every time, so it is the same to the bit. The product
 /// `Vᵀ x` gathers each term's total over its sentences instead of scattering every sentence into
 /// a shared vector: both halves of `W x` split over threads, and each total adds the same values
@@ -30,7 +30,12 @@ pub struct CosineFactors<'a> {
     /// by sentence.
     term_start: Vec<usize>,
     term_sentences: Vec<u32>,
-    term_counts: Vec<u32>,
+    /// Each entry's count in one byte, or [`COUNTED_APART`] for a count above 255, kept in
+    /// `large_counts`: a term is almost always once in its sentence, and four bytes for its count
+    /// were 70 MB of 100,000 articles' peak memory.
+    term_counts: Vec<u8>,
+    /// `(entry, count)` of the counts above 255, by entry.
+    large_counts: Vec<(usize, u32)>,
     /// Term blocks of about [`CHUNK`] entries each, the tasks of the gather: terms are numbered
     /// as first met, so the common ones (the long columns) crowd the low ids, and blocks of a
     /// fixed number of terms left one task with most of the work (16 threads ranked only 1.4×
@@ -62,6 +67,10 @@ struct StoredWeights {
 /// of some 15,000 news articles). A larger input computes each weight when it reads it, as
 /// before, so that memory stays what it was where it matters most (100,000 articles in 1 GB).
 const STORED_WEIGHTS_BYTES: usize = 64 << 20;
+
+/// The byte of [`CosineFactors::term_counts`] that sends the reader to `large_counts` (no count
+/// is 0).
+const COUNTED_APART: u8 = 0;
 
 /// Sentences, or term entries, per task of the parallel products: enough work to pay for a
 /// hand-over.
@@ -126,7 +135,8 @@ impl<'a> CosineFactors<'a> {
         }
         // By term: a counting sort of the entries, sentences ascending within each term.
         let mut term_sentences = vec![0u32; entries];
-        let mut term_counts = vec![0u32; entries];
+        let mut term_counts = vec![0u8; entries];
+        let mut large_counts = Vec::new();
         let mut next = term_start.clone();
         for (i, (bag, &(norm, _, _))) in bags.iter().zip(&norms).enumerate() {
             if norm > 0.0 {
@@ -137,7 +147,10 @@ impl<'a> CosineFactors<'a> {
                 {
                     let at = &mut next[t as usize];
                     term_sentences[*at] = i as u32;
-                    term_counts[*at] = c;
+                    match u8::try_from(c) {
+                        Ok(byte) if byte != COUNTED_APART => term_counts[*at] = byte,
+                        _ => large_counts.push((*at, c)),
+                    }
                     *at += 1;
                 }
             }
@@ -149,6 +162,7 @@ impl<'a> CosineFactors<'a> {
             term_start,
             term_sentences,
             term_counts,
+            large_counts,
             term_blocks,
             vocabulary,
             own: norms.iter().map(|&(_, own, _)| own).collect(),
@@ -184,6 +198,13 @@ impl<'a> CosineFactors<'a> {
         }
     }
 
+    /// The count of by-term entry `entry`, one of those above 255.
+    fn large_count(&self, entry: usize) -> u32 {
+        self.large_counts
+            .binary_search_by_key(&entry, |&(e, _)| e)
+            .map_or(0, |at| self.large_counts[at].1)
+    }
+
     /// The weight of a term counted `count` times in sentence `i`.
     fn weight(&self, t: u32, count: u32, i: usize) -> f64 {
         count as f64 * self.idf[t as usize] / self.norm[i]
@@ -207,8 +228,16 @@ impl<'a> CosineFactors<'a> {
         let range = self.term_start[t]..self.term_start[t + 1];
         self.term_sentences[range.clone()]
             .iter()
-            .zip(&self.term_counts[range])
-            .map(move |(&j, &c)| (j, self.weight(t as u32, c, j as usize)))
+            .zip(&self.term_counts[range.clone()])
+            .zip(range)
+            .map(move |((&j, &c), entry)| {
+                let count = if c == COUNTED_APART {
+                    self.large_count(entry)
+                } else {
+                    u32::from(c)
+                };
+                (j, self.weight(t as u32, count, j as usize))
+            })
     }
 
     /// The cosine of sentences `i` and `j` (0 for `i == j` as for sentences sharing nothing,
@@ -396,15 +425,23 @@ mod tests {
 
     #[test]
     fn rows_and_cosines_match_the_exact_graph() {
-        let bags = bags();
-        let exact = SimilarityGraph::build(&bags, 9, Similarity::TfIdfCosine);
-        let f = CosineFactors::new(&bags, 9);
-        for i in 0..bags.len() {
-            let row = f.row(i);
-            assert_eq!(row.len(), exact.rows[i].len(), "row {i}");
-            for (&(j, w), &(k, v)) in row.iter().zip(&exact.rows[i]) {
-                assert_eq!(j, k);
-                assert!((w - v).abs() < 1e-12 && (f.cosine(i, j as usize) - v).abs() < 1e-12);
+        // The second set counts terms 255, 256 and 300 times in a sentence: counts above a
+        // byte are kept apart from the others, and read back the same.
+        let mut large = bags();
+        large.push(TermBag::new(
+            [vec![1; 255], vec![2; 256], vec![3; 300]].concat(),
+        ));
+        large.push(TermBag::new([vec![3; 257], vec![4]].concat()));
+        for bags in [bags(), large] {
+            let exact = SimilarityGraph::build(&bags, 9, Similarity::TfIdfCosine);
+            let f = CosineFactors::new(&bags, 9);
+            for i in 0..bags.len() {
+                let row = f.row(i);
+                assert_eq!(row.len(), exact.rows[i].len(), "row {i}");
+                for (&(j, w), &(k, v)) in row.iter().zip(&exact.rows[i]) {
+                    assert_eq!(j, k);
+                    assert!((w - v).abs() < 1e-12 && (f.cosine(i, j as usize) - v).abs() < 1e-12);
+                }
             }
         }
     }
