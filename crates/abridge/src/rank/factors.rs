@@ -345,13 +345,28 @@ impl<'a> CosineFactors<'a> {
             },
         );
         let through = blocks.concat();
-        let product: Vec<f64> = chunked(n, |i| {
+        let product = |i: usize| {
             let total: f64 = row(i).map(|(t, w)| w * through[t as usize]).sum();
             // Rounding can leave a sentence that shares nothing a tiny negative weight.
             (total - self.own[i] * x(i)).max(0.0)
-        });
-        for (o, p) in out.iter_mut().zip(product) {
-            *o = p;
+        };
+        // Written straight into `out`, in tasks of `CHUNK` sentences: collected first, the
+        // products were two more vectors of the input's size (the tasks' and their join).
+        match out.as_slice_mut() {
+            Some(out) => {
+                let mut tasks: Vec<(usize, &mut [f64])> =
+                    out.chunks_mut(CHUNK).enumerate().collect();
+                crate::par::for_each_mut(&mut tasks, |(c, task)| {
+                    for (k, o) in task.iter_mut().enumerate() {
+                        *o = product(*c * CHUNK + k);
+                    }
+                });
+            }
+            None => {
+                for (o, p) in out.iter_mut().zip(chunked(n, product)) {
+                    *o = p;
+                }
+            }
         }
     }
 }
