@@ -180,7 +180,8 @@ pub fn write_blocks(
 /// large corpus is never held all at once (each batch is analysed in parallel). Used by
 /// `summarize` and `stories`. With `--lang auto` the language is the one most documents of the
 /// first batch are detected in (the earliest such language on a tie; English without documents),
-/// and it is returned.
+/// and it is returned. Without `word_order` the sentences keep their terms as bags only
+/// ([`abridge::summary::Preparer::without_word_order`]).
 /// The first stages of `--timings` once [`prepare_inputs`] has returned (`start` taken before
 /// it): the preparer's last batch is finished, then `read` (every thread) is what the
 /// preparer's own stages leave of the wall time since `start`, followed by those stages.
@@ -204,6 +205,7 @@ pub fn prepare_inputs(
     quiet: bool,
     choice: LangChoice,
     compression: abridge::summary::Compression,
+    word_order: bool,
 ) -> Result<(abridge::summary::Preparer, RunStatus, Language)> {
     const BATCH: usize = 256;
     let mut preparer: Option<(abridge::summary::Preparer, Language)> = None;
@@ -216,10 +218,13 @@ pub fn prepare_inputs(
                     abridge::text::lang::majority_language(batch.iter().map(|d| d.text.as_str()))
                 }
             };
-            (
-                abridge::summary::Preparer::new(lang).with_compression(compression),
-                lang,
-            )
+            let preparer = abridge::summary::Preparer::new(lang).with_compression(compression);
+            let preparer = if word_order {
+                preparer
+            } else {
+                preparer.without_word_order()
+            };
+            (preparer, lang)
         });
         p.add_batch(batch);
         batch.clear();

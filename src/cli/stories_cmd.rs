@@ -63,7 +63,8 @@ pub fn stories(args: &StoriesArgs, quiet: bool) -> Result<RunStatus> {
     let mut options = options(args)?;
     let start = Instant::now();
     let (mut preparer, status, lang) =
-        prepare_inputs(&args.input, quiet, args.lang, options.summary.compression)?;
+        // Each story's summary numbers its terms in the order they occur: the order is kept.
+        prepare_inputs(&args.input, quiet, args.lang, options.summary.compression, true)?;
     let mut timings = input_timings(start, &mut preparer);
     options.summary = options.summary.with_language(lang);
     // Titles' terms numbered, then every term renumbered in sorted order (mostly one thread).

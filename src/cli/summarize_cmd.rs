@@ -72,8 +72,14 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     };
     let mut summarizer = options(args, first)?;
     let compression = summarizer.options().compression;
+    // Only concept selection reads the terms in order (word pairs); the story check reads bags.
+    let word_order = matches!(
+        summarizer.options().selection,
+        abridge::summary::Selection::Concepts(_)
+    );
     let start = Instant::now();
-    let (mut preparer, status, lang) = prepare_inputs(&args.input, quiet, args.lang, compression)?;
+    let (mut preparer, status, lang) =
+        prepare_inputs(&args.input, quiet, args.lang, compression, word_order)?;
     let mut timings = input_timings(start, &mut preparer);
     if lang != first {
         summarizer = options(args, lang)?;
@@ -210,8 +216,8 @@ fn sample_documents(
         .sentences
         .iter()
         .filter(|s| new_index[s.document] != usize::MAX)
-        // The grouping reads a sentence's terms and position only: its text and bag are not
-        // copied.
+        // The grouping reads a sentence's term bag and position only: its text and the order
+        // of its terms are not copied.
         .map(|s| abridge::summary::PreparedSentence {
             document: new_index[s.document],
             index: s.index,
@@ -219,8 +225,8 @@ fn sample_documents(
             text: String::new(),
             original: None,
             words: s.words,
-            sequence: s.sequence.clone(),
-            bag: Default::default(),
+            sequence: Vec::new(),
+            bag: s.bag.clone(),
         })
         .collect();
     sample.vocabulary = prepared.vocabulary;

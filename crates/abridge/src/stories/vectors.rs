@@ -45,7 +45,11 @@ pub(crate) fn vectors(
                 } else {
                     1.0
                 };
-                weighted.extend(s.sequence.iter().map(|&t| (t, w)));
+                // Every occurrence, from the term bag (the same weights as the sentence's terms
+                // in order: the grouping does not need the order, which a summary alone keeps).
+                for &(t, count) in &s.bag.terms {
+                    weighted.extend(std::iter::repeat_n((t, w), count as usize));
+                }
             }
             let doc = &prepared.documents[d];
             weighted.extend(doc.title_terms.iter().map(|&t| (t, options.title_weight)));
@@ -381,6 +385,70 @@ mod tests {
         // As frequent as "barrier" and as placed: the same weight, unless names count more.
         assert!((ratio(0.0) - 1.0).abs() < 1e-12, "{}", ratio(0.0));
         assert!(ratio(0.5) > 1.1, "{}", ratio(0.5));
+    }
+
+    #[test]
+    fn vectors_read_from_the_bags_are_those_of_the_terms_in_order() {
+        // Terms repeated within a sentence, in the lead and the body, in a headline and as
+        // names: the weights a document's bags give are those its terms in order give, to the
+        // bit, and a preparer that keeps only the bags groups alike.
+        use crate::corpus::Document;
+        use crate::summary::Preparer;
+        use crate::text::lang::Language;
+        let docs = [
+            Document::new(
+                "a.txt",
+                "Barrier Work Begins In Almsey\n\nThe barrier, the harbour barrier, rose at                  dawn in Almsey. Engineers said the barrier would hold. The Almsey council                  paid for the barrier and the barrier pumps.",
+            ),
+            Document::new(
+                "b.txt",
+                "Almsey engineers tested the storm barrier. The barrier held the tide, and the                  council said the barrier works. Pumps ran all night in Almsey harbour.",
+            ),
+            Document::new(
+                "c.txt",
+                "The ferry to Kettle Island stopped for the storm. Kettle ferry crews waited.                  The island council said the ferry would sail on Monday.",
+            ),
+        ];
+        let prepared = |preparer: Preparer| {
+            let mut preparer = preparer;
+            preparer.add_batch(&docs);
+            preparer.finish_canonical()
+        };
+        let ordered = prepared(Preparer::new(Language::English));
+        let bagged = prepared(Preparer::new(Language::English).without_word_order());
+        assert!(bagged.sentences.iter().all(|s| s.sequence.is_empty()));
+        let options = GroupOptions::default();
+        let from_order = |p: &Prepared| {
+            // The weights as the terms in order give them: every occurrence, one at a time.
+            let mut copy = p.clone();
+            for s in &mut copy.sentences {
+                let order = std::mem::take(&mut s.sequence);
+                s.bag = crate::rank::similarity::TermBag::default();
+                s.bag.terms = order.iter().map(|&t| (t, 1)).collect();
+            }
+            vectors(&copy, &document_ranges(&copy), &options)
+        };
+        let bits = |vs: Vec<DocVector>| {
+            vs.into_iter()
+                .map(|v| {
+                    v.into_iter()
+                        .map(|(t, w)| (t, w.to_bits()))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let want = bits(from_order(&ordered));
+        assert!(want[0].len() > 3);
+        assert_eq!(
+            bits(vectors(&ordered, &document_ranges(&ordered), &options)),
+            want
+        );
+        assert_eq!(
+            bits(vectors(&bagged, &document_ranges(&bagged), &options)),
+            want
+        );
+        let partition = |p: &Prepared| super::super::group(p, &options).expect("grouped").stories;
+        assert_eq!(partition(&ordered), partition(&bagged));
     }
 
     #[test]

@@ -1074,10 +1074,16 @@ fn concepts_of(prepared: &Prepared, options: ConceptOptions) -> (Vec<Vec<u32>>, 
     let mut is_unigram: Vec<bool> = Vec::new();
     let mut per_sentence = Vec::with_capacity(prepared.sentences.len());
     const WORD: u32 = u32::MAX;
+    const WORD_FOR_PAIRS: u32 = u32::MAX - 1;
     for s in &prepared.sentences {
         let mut keys: Vec<(u32, u32)> = s.sequence.windows(2).map(|w| (w[0], w[1])).collect();
         if options.unigram_weight > 0.0 {
             keys.extend(s.sequence.iter().map(|&t| (t, WORD)));
+        }
+        if s.sequence.is_empty() {
+            // Prepared without the word order (`Preparer::without_word_order`): no word pairs,
+            // so the words stand for them, weighed as pairs are.
+            keys.extend(s.bag.terms.iter().map(|&(t, _)| (t, WORD_FOR_PAIRS)));
         }
         let mut mine = Vec::with_capacity(keys.len());
         for key in keys {

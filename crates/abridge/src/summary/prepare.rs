@@ -51,7 +51,8 @@ pub struct PreparedSentence {
     pub original: Option<String>,
     /// Number of words.
     pub words: usize,
-    /// Term ids in sentence order.
+    /// Term ids in sentence order; empty when the preparer was told not to keep the order
+    /// ([`Preparer::without_word_order`]: only concept selection reads it).
     pub sequence: Vec<u32>,
     /// Its index terms, as the similarity graph reads them.
     pub bag: TermBag,
@@ -347,6 +348,8 @@ pub struct Preparer {
     timings: Timings,
     /// The last batch analysed, numbered while the next one is analysed.
     pending: Option<Vec<Analysed>>,
+    /// Whether each sentence keeps its terms in order ([`PreparedSentence::sequence`]).
+    word_order: bool,
 }
 
 impl Preparer {
@@ -361,7 +364,18 @@ impl Preparer {
             titles: Vec::new(),
             timings: Timings::new(),
             pending: None,
+            word_order: true,
         }
+    }
+
+    /// This preparer with each sentence's terms kept only as its term bag: the sentences'
+    /// [`PreparedSentence::sequence`] are left empty. The ranking, the selection and the story
+    /// grouping read the bags alone, but for [`Selection::Concepts`](super::Selection), whose
+    /// concepts are word pairs (without the order it has the words alone); the order was 7% of
+    /// the memory of 100,000 prepared articles (1.2 million sentences).
+    pub fn without_word_order(mut self) -> Self {
+        self.word_order = false;
+        self
     }
 
     /// This preparer with sentences compressed by `rules` ([`Compression::none`] keeps them
@@ -456,6 +470,7 @@ impl Preparer {
             .add_beside("intern terms", "clean+sentences", start.elapsed());
         let start = Instant::now();
         let first = self.prepared.documents.len();
+        let word_order = self.word_order;
         let work: Vec<(Analysed, Vec<u32>)> = analysed.into_iter().zip(global).collect();
         let built: Vec<(PreparedDocument, Vec<HashedTerm>, Vec<PreparedSentence>)> =
             crate::par::map_owned(work, |k, (a, ids)| {
@@ -465,6 +480,11 @@ impl Preparer {
                     .enumerate()
                     .map(|(position, s)| {
                         let sequence: Vec<u32> = s.terms.iter().map(|&t| ids[t as usize]).collect();
+                        let (bag, sequence) = if word_order {
+                            (TermBag::new(sequence.clone()), sequence)
+                        } else {
+                            (TermBag::new(sequence), Vec::new())
+                        };
                         PreparedSentence {
                             document: first + k,
                             index: s.index,
@@ -472,7 +492,7 @@ impl Preparer {
                             text: s.text,
                             original: s.original,
                             words: s.words,
-                            bag: TermBag::new(sequence.clone()),
+                            bag,
                             sequence,
                         }
                     })
@@ -520,13 +540,25 @@ impl Preparer {
             new_id[*old as usize] = rank as u32;
         }
         let mut prepared = self.prepared;
+        let word_order = self.word_order;
         prepared.vocabulary = terms.len();
         // Each sentence on its own: on every thread (two million sentences at 100,000 articles).
         crate::par::for_each_mut(&mut prepared.sentences, |s| {
-            for t in &mut s.sequence {
-                *t = new_id[*t as usize];
+            if word_order {
+                for t in &mut s.sequence {
+                    *t = new_id[*t as usize];
+                }
+                s.bag = TermBag::new(s.sequence.clone());
+            } else {
+                // The same bag as the renumbered order would give: the same terms, as often.
+                let ids = s
+                    .bag
+                    .terms
+                    .iter()
+                    .flat_map(|&(t, count)| std::iter::repeat_n(new_id[t as usize], count as usize))
+                    .collect();
+                s.bag = TermBag::new(ids);
             }
-            s.bag = TermBag::new(s.sequence.clone());
         });
         for d in &mut prepared.documents {
             for t in d.title_terms.iter_mut().chain(&mut d.name_terms) {
@@ -606,11 +638,9 @@ mod tests {
     }
 
     #[cfg(feature = "parallel")]
-    #[test]
-    fn ids_follow_first_occurrence_across_batches() {
-        // Batches of documents that repeat earlier batches' terms and bring new ones, some new
-        // terms met twice within a batch: the ids are those of numbering every sentence term in
-        // input order, whatever the batches and the thread count.
+    /// Forty short documents of two sentences over a small vocabulary, each with a word only
+    /// it and its neighbour have (`ward4`).
+    pub(crate) fn generated_documents() -> (Vec<Document>, usize) {
         use crate::testing::XorShift;
         let words = [
             "river",
@@ -651,6 +681,15 @@ mod tests {
                 )
             })
             .collect();
+        (docs, words.len())
+    }
+
+    #[test]
+    fn ids_follow_first_occurrence_across_batches() {
+        // Batches of documents that repeat earlier batches' terms and bring new ones, some new
+        // terms met twice within a batch: the ids are those of numbering every sentence term in
+        // input order, whatever the batches and the thread count.
+        let (docs, words) = generated_documents();
         let by_batches = |threads: usize| {
             crate::testing::in_pool(threads, || {
                 let mut preparer = Preparer::new(Language::English);
@@ -672,7 +711,7 @@ mod tests {
             }
         }
         assert_eq!(next as usize, prepared.vocabulary);
-        assert!(prepared.vocabulary > words.len());
+        assert!(prepared.vocabulary > words);
         let sequences = |p: &Prepared| {
             p.sentences
                 .iter()
@@ -684,6 +723,38 @@ mod tests {
             sequences(&prepared),
             sequences(&prepare(&docs, Language::English))
         );
+    }
+
+    #[test]
+    fn without_the_word_order_the_sentences_keep_their_bags_and_the_summary() {
+        // Numbered as met (`finish`) and in sorted order (`finish_canonical`), in batches: the
+        // bags, ids and everything else but the order are those of the default preparer.
+        let (docs, _) = generated_documents();
+        for canonical in [false, true] {
+            let prepared = |preparer: Preparer| {
+                let mut preparer = preparer;
+                for batch in docs.chunks(7) {
+                    preparer.add_batch(batch);
+                }
+                if canonical {
+                    preparer.finish_canonical()
+                } else {
+                    preparer.finish()
+                }
+            };
+            let ordered = prepared(Preparer::new(Language::English));
+            let mut bagged = prepared(Preparer::new(Language::English).without_word_order());
+            assert!(bagged.sentences.iter().all(|s| s.sequence.is_empty()));
+            assert!(ordered.sentences.iter().any(|s| s.sequence.len() > 1));
+            let summary = |p: &Prepared| {
+                super::super::summarize_prepared(p, &super::super::SummaryOptions::default())
+            };
+            assert_eq!(summary(&ordered), summary(&bagged));
+            for (s, b) in ordered.sentences.iter().zip(&mut bagged.sentences) {
+                b.sequence = s.sequence.clone();
+            }
+            assert_eq!(ordered, bagged, "canonical: {canonical}");
+        }
     }
 
     #[test]
