@@ -398,15 +398,19 @@ mod tests {
         let docs = [
             Document::new(
                 "a.txt",
-                "Barrier Work Begins In Almsey\n\nThe barrier, the harbour barrier, rose at                  dawn in Almsey. Engineers said the barrier would hold. The Almsey council                  paid for the barrier and the barrier pumps.",
+                "Barrier Work Begins In Almsey\n\nThe barrier, the harbour barrier, rose at \
+                 dawn in Almsey. Engineers said the barrier would hold. The Almsey council \
+                 paid for the barrier and the barrier pumps.",
             ),
             Document::new(
                 "b.txt",
-                "Almsey engineers tested the storm barrier. The barrier held the tide, and the                  council said the barrier works. Pumps ran all night in Almsey harbour.",
+                "Almsey engineers tested the storm barrier. The barrier held the tide, and the \
+                 council said the barrier works. Pumps ran all night in Almsey harbour.",
             ),
             Document::new(
                 "c.txt",
-                "The ferry to Kettle Island stopped for the storm. Kettle ferry crews waited.                  The island council said the ferry would sail on Monday.",
+                "The ferry to Kettle Island stopped for the storm. Kettle ferry crews waited. \
+                 The island council said the ferry would sail on Monday.",
             ),
         ];
         let prepared = |preparer: Preparer| {

@@ -758,6 +758,34 @@ mod tests {
     }
 
     #[test]
+    fn concept_selection_without_the_word_order_covers_words() {
+        // Without the order there are no word pairs: the words stand for them, so the concepts
+        // still weigh (by default words alone weigh nothing) and the budget is filled.
+        use super::super::{Budget, ConceptOptions, Selection, SummaryOptions};
+        let (docs, _) = generated_documents();
+        let mut preparer = Preparer::new(Language::English).without_word_order();
+        preparer.add_batch(&docs);
+        let options = SummaryOptions {
+            budget: Budget::Words(60),
+            selection: Selection::Concepts(ConceptOptions::default()),
+            ..SummaryOptions::default()
+        };
+        let prepared = preparer.finish();
+        let (concepts, weights) = super::super::concepts_of(&prepared, ConceptOptions::default());
+        for (s, mine) in prepared.sentences.iter().zip(&concepts) {
+            assert_eq!(mine.len(), s.bag.terms.len());
+        }
+        // Words in three documents or more weigh their document count.
+        assert!(weights.iter().filter(|&&w| w >= 3.0).count() > 10);
+        let summary = super::super::summarize_prepared(&prepared, &options);
+        assert!(
+            summary.words > 30 && summary.words <= 60,
+            "{}",
+            summary.words
+        );
+    }
+
+    #[test]
     fn prepared_ids_are_the_terms_of_the_sentences() {
         let docs = [
             Document::new(
