@@ -586,14 +586,25 @@ fn summarize_story(
         let doc = sub.documents.len();
         sub.documents.push(prepared.documents[d].clone());
         for s in sentences {
-            let sequence: Vec<u32> = s
-                .sequence
-                .iter()
-                .map(|t| {
-                    let next = local.len() as u32;
-                    *local.entry(*t).or_insert(next)
-                })
-                .collect();
+            // The story's own ids, numbered as its terms occur; a sentence prepared without the
+            // word order (`Preparer::without_word_order`) gives its bag's terms instead, and
+            // stays without one.
+            let in_order = !s.sequence.is_empty();
+            let from_bag = || {
+                s.bag
+                    .terms
+                    .iter()
+                    .flat_map(|&(t, count)| std::iter::repeat_n(t, count as usize))
+            };
+            let mut number = |t: u32| {
+                let next = local.len() as u32;
+                *local.entry(t).or_insert(next)
+            };
+            let sequence: Vec<u32> = if in_order {
+                s.sequence.iter().map(|&t| number(t)).collect()
+            } else {
+                from_bag().map(number).collect()
+            };
             sub.sentences.push(PreparedSentence {
                 document: doc,
                 index: s.index,
@@ -602,7 +613,7 @@ fn summarize_story(
                 original: s.original.clone(),
                 words: s.words,
                 bag: TermBag::new(sequence.clone()),
-                sequence,
+                sequence: if in_order { sequence } else { Vec::new() },
             });
         }
     }

@@ -453,6 +453,27 @@ mod tests {
         );
         let partition = |p: &Prepared| super::super::group(p, &options).expect("grouped").stories;
         assert_eq!(partition(&ordered), partition(&bagged));
+        // Each story's summary numbers the terms of the bags when there is no order.
+        let stories = |p: &Prepared| {
+            super::super::stories(p, &super::super::StoryOptions::default()).expect("stories")
+        };
+        let (with, without) = (stories(&ordered), stories(&bagged));
+        assert_eq!(with.len(), without.len());
+        for (a, b) in with.iter().zip(&without) {
+            assert_eq!(a.documents.len(), b.documents.len());
+            let scores = |story: &super::super::Story| {
+                let s = &story.summary.sentences;
+                s.iter()
+                    .map(|x| (x.text.clone(), x.score))
+                    .collect::<Vec<_>>()
+            };
+            // The same terms, numbered in another order: the same picks, scores within rounding.
+            assert_eq!(scores(a).len(), scores(b).len());
+            for ((x, p), (y, q)) in scores(a).into_iter().zip(scores(b)) {
+                assert_eq!(x, y);
+                assert!((p - q).abs() < 1e-9, "{p} {q}");
+            }
+        }
     }
 
     #[test]
