@@ -8,7 +8,7 @@
 
 use super::pagerank::WeightGraph;
 use super::similarity::{idf, TermBag};
-use ndarray::Array1;
+use ndarray::{Array1, ArrayViewMut1, Axis};
 
 /// Unit TF-IDF vectors of the sentences, as a [`WeightGraph`] of their pairwise cosines.
 ///
@@ -322,7 +322,6 @@ impl<'a> CosineFactors<'a> {
         C: Iterator<Item = (u32, f64)>,
         R: Iterator<Item = (u32, f64)>,
     {
-        let n = self.own.len();
         // `Vᵀ x`, term by term; a sentence with `x = 0` adds nothing (and is skipped, as the
         // scatter skipped it, so that the sums are the same to the bit).
         let gather = |t: usize| {
@@ -352,39 +351,21 @@ impl<'a> CosineFactors<'a> {
         };
         // Written straight into `out`, in tasks of `CHUNK` sentences: collected first, the
         // products were two more vectors of the input's size (the tasks' and their join).
-        match out.as_slice_mut() {
-            Some(out) => {
-                let mut tasks: Vec<(usize, &mut [f64])> =
-                    out.chunks_mut(CHUNK).enumerate().collect();
-                crate::par::for_each_mut(&mut tasks, |(c, task)| {
-                    for (k, o) in task.iter_mut().enumerate() {
-                        *o = product(*c * CHUNK + k);
-                    }
-                });
+        let mut tasks: Vec<(usize, ArrayViewMut1<f64>)> = out
+            .axis_chunks_iter_mut(Axis(0), CHUNK)
+            .enumerate()
+            .collect();
+        crate::par::for_each_mut(&mut tasks, |(c, task)| {
+            for (k, o) in task.iter_mut().enumerate() {
+                *o = product(*c * CHUNK + k);
             }
-            None => {
-                for (o, p) in out.iter_mut().zip(chunked(n, product)) {
-                    *o = p;
-                }
-            }
-        }
+        });
     }
 }
 
 /// `ids[k]` with `weights[k]`, in order.
 fn paired<'s>(ids: &'s [u32], weights: &'s [f64]) -> impl Iterator<Item = (u32, f64)> + 's {
     ids.iter().copied().zip(weights.iter().copied())
-}
-
-/// `f(k)` for `k in 0..n`, in order, in tasks of [`CHUNK`] (in parallel with the `parallel`
-/// feature).
-fn chunked(n: usize, f: impl Fn(usize) -> f64 + Sync) -> Vec<f64> {
-    let parts: Vec<Vec<f64>> = crate::par::map_indices(
-        n.div_ceil(CHUNK),
-        || (),
-        |_, c| (c * CHUNK..((c + 1) * CHUNK).min(n)).map(&f).collect(),
-    );
-    parts.concat()
 }
 
 impl WeightGraph for CosineFactors<'_> {
