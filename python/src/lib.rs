@@ -20,8 +20,7 @@ use abridge::output::{
 use abridge::rank::similarity::Similarity;
 use abridge::stories::{stories as stories_of_prepared, stories_toward, Story, StoryOptions};
 use abridge::summary::{
-    Budget, Compression, GraphMode, Order, Preparer, Selection, SelectionKind, Summary,
-    SummaryFlags,
+    Budget, Compression, GraphMode, Order, Preparer, SelectionKind, Summary, SummaryFlags,
 };
 use abridge::text::lang::{Language, Terms};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError, PyWarning};
@@ -665,13 +664,9 @@ fn summarize_docs<'py>(
     let summarizer = flags.summarizer().map_err(value_error)?;
     let json = run(py, || {
         let options = summarizer.options();
-        let preparer = Preparer::new(options.language).with_compression(options.compression);
-        // Only concept selection reads the terms in order, as in `abridge summarize`.
-        let mut preparer = if matches!(options.selection, Selection::Concepts(_)) {
-            preparer
-        } else {
-            preparer.without_word_order()
-        };
+        let mut preparer = Preparer::new(options.language)
+            .with_compression(options.compression)
+            .with_word_order(options.selection.reads_word_order());
         preparer.add_batch(&docs);
         let summary: Summary = summarizer.summarize_prepared(&preparer.finish());
         json_of(&summary)

@@ -181,7 +181,7 @@ pub fn write_blocks(
 /// `summarize` and `stories`. With `--lang auto` the language is the one most documents of the
 /// first batch are detected in (the earliest such language on a tie; English without documents),
 /// and it is returned. Without `word_order` the sentences keep their terms as bags only
-/// ([`abridge::summary::Preparer::without_word_order`]).
+/// ([`abridge::summary::Preparer::with_word_order`]).
 /// The first stages of `--timings` once [`prepare_inputs`] has returned (`start` taken before
 /// it): the preparer's last batch is finished, then `read` (every thread) is what the
 /// preparer's own stages leave of the wall time since `start`, followed by those stages.
@@ -218,12 +218,9 @@ pub fn prepare_inputs(
                     abridge::text::lang::majority_language(batch.iter().map(|d| d.text.as_str()))
                 }
             };
-            let preparer = abridge::summary::Preparer::new(lang).with_compression(compression);
-            let preparer = if word_order {
-                preparer
-            } else {
-                preparer.without_word_order()
-            };
+            let preparer = abridge::summary::Preparer::new(lang)
+                .with_compression(compression)
+                .with_word_order(word_order);
             (preparer, lang)
         });
         p.add_batch(batch);

@@ -72,11 +72,8 @@ pub fn summarize(args: &SummarizeArgs, quiet: bool) -> Result<RunStatus> {
     };
     let mut summarizer = options(args, first)?;
     let compression = summarizer.options().compression;
-    // Only concept selection reads the terms in order (word pairs); the story check reads bags.
-    let word_order = matches!(
-        summarizer.options().selection,
-        abridge::summary::Selection::Concepts(_)
-    );
+    // The story check reads term bags only.
+    let word_order = summarizer.options().selection.reads_word_order();
     let start = Instant::now();
     let (mut preparer, status, lang) =
         prepare_inputs(&args.input, quiet, args.lang, compression, word_order)?;

@@ -44,6 +44,20 @@ impl TermBag {
         }
         TermBag { terms, len }
     }
+
+    /// Every occurrence's term id, by term (each as often as it is counted): the bag's terms as
+    /// [`TermBag::new`] was given them, but for their order.
+    ///
+    /// ```
+    /// use abridge::rank::similarity::TermBag;
+    /// let bag = TermBag::new(vec![7, 2, 7]);
+    /// assert_eq!(bag.occurrences().collect::<Vec<_>>(), [2, 7, 7]);
+    /// ```
+    pub fn occurrences(&self) -> impl Iterator<Item = u32> + '_ {
+        self.terms
+            .iter()
+            .flat_map(|&(t, count)| std::iter::repeat_n(t, count as usize))
+    }
 }
 
 /// Inverse document frequencies (sentences as documents), smoothed so no weight is zero or negative.

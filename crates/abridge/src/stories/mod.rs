@@ -587,15 +587,9 @@ fn summarize_story(
         sub.documents.push(prepared.documents[d].clone());
         for s in sentences {
             // The story's own ids, numbered as its terms occur; a sentence prepared without the
-            // word order (`Preparer::without_word_order`) gives its bag's terms instead, and
+            // word order (`Preparer::with_word_order`) gives its bag's terms instead, and
             // stays without one.
             let in_order = !s.sequence.is_empty();
-            let from_bag = || {
-                s.bag
-                    .terms
-                    .iter()
-                    .flat_map(|&(t, count)| std::iter::repeat_n(t, count as usize))
-            };
             let mut number = |t: u32| {
                 let next = local.len() as u32;
                 *local.entry(t).or_insert(next)
@@ -603,7 +597,7 @@ fn summarize_story(
             let sequence: Vec<u32> = if in_order {
                 s.sequence.iter().map(|&t| number(t)).collect()
             } else {
-                from_bag().map(number).collect()
+                s.bag.occurrences().map(number).collect()
             };
             sub.sentences.push(PreparedSentence {
                 document: doc,

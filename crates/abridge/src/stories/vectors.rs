@@ -47,9 +47,7 @@ pub(crate) fn vectors(
                 };
                 // Every occurrence, from the term bag (the same weights as the sentence's terms
                 // in order: the grouping does not need the order, which a summary alone keeps).
-                for &(t, count) in &s.bag.terms {
-                    weighted.extend(std::iter::repeat_n((t, w), count as usize));
-                }
+                weighted.extend(s.bag.occurrences().map(|t| (t, w)));
             }
             let doc = &prepared.documents[d];
             weighted.extend(doc.title_terms.iter().map(|&t| (t, options.title_weight)));
@@ -419,7 +417,7 @@ mod tests {
             preparer.finish_canonical()
         };
         let ordered = prepared(Preparer::new(Language::English));
-        let bagged = prepared(Preparer::new(Language::English).without_word_order());
+        let bagged = prepared(Preparer::new(Language::English).with_word_order(false));
         assert!(bagged.sentences.iter().all(|s| s.sequence.is_empty()));
         let options = GroupOptions::default();
         let from_order = |p: &Prepared| {

@@ -100,6 +100,14 @@ impl Selection {
             Selection::Concepts(_) => SelectOptions::default(),
         }
     }
+
+    /// Whether this selection reads each sentence's terms in order
+    /// ([`PreparedSentence::sequence`]): concept selection does (its concepts are word pairs);
+    /// the others read the term bags alone, so their sentences can be prepared without it
+    /// ([`Preparer::with_word_order`]).
+    pub fn reads_word_order(&self) -> bool {
+        matches!(self, Selection::Concepts(_))
+    }
 }
 
 /// The MMR settings of the default summary, tuned on the DUC 2004 development topics
@@ -1081,7 +1089,7 @@ fn concepts_of(prepared: &Prepared, options: ConceptOptions) -> (Vec<Vec<u32>>, 
             keys.extend(s.sequence.iter().map(|&t| (t, WORD)));
         }
         if s.sequence.is_empty() {
-            // Prepared without the word order (`Preparer::without_word_order`): no word pairs,
+            // Prepared without the word order (`Preparer::with_word_order`): no word pairs,
             // so the words stand for them, weighed as pairs are.
             keys.extend(s.bag.terms.iter().map(|&(t, _)| (t, WORD_FOR_PAIRS)));
         }

@@ -52,7 +52,7 @@ pub struct PreparedSentence {
     /// Number of words.
     pub words: usize,
     /// Term ids in sentence order; empty when the preparer was told not to keep the order
-    /// ([`Preparer::without_word_order`]: only concept selection reads it).
+    /// ([`Preparer::with_word_order`]: only concept selection reads it).
     pub sequence: Vec<u32>,
     /// Its index terms, as the similarity graph reads them.
     pub bag: TermBag,
@@ -368,13 +368,14 @@ impl Preparer {
         }
     }
 
-    /// This preparer with each sentence's terms kept only as its term bag: the sentences'
-    /// [`PreparedSentence::sequence`] are left empty. The ranking, the selection and the story
-    /// grouping read the bags alone, but for [`Selection::Concepts`](super::Selection), whose
-    /// concepts are word pairs (without the order it has the words alone); the order was 7% of
-    /// the memory of 100,000 prepared articles (1.2 million sentences).
-    pub fn without_word_order(mut self) -> Self {
-        self.word_order = false;
+    /// This preparer keeping each sentence's terms in order ([`PreparedSentence::sequence`]) or,
+    /// with `keep` false, only as its term bag (the order left empty). The ranking, the story
+    /// grouping and every selection but concept selection read the bags alone
+    /// ([`Selection::reads_word_order`](super::Selection::reads_word_order) says which; concept
+    /// selection without the order has the words alone for word pairs); the order was 7% of the
+    /// memory of 100,000 prepared articles (1.2 million sentences). Kept by default.
+    pub fn with_word_order(mut self, keep: bool) -> Self {
+        self.word_order = keep;
         self
     }
 
@@ -551,13 +552,7 @@ impl Preparer {
                 s.bag = TermBag::new(s.sequence.clone());
             } else {
                 // The same bag as the renumbered order would give: the same terms, as often.
-                let ids = s
-                    .bag
-                    .terms
-                    .iter()
-                    .flat_map(|&(t, count)| std::iter::repeat_n(new_id[t as usize], count as usize))
-                    .collect();
-                s.bag = TermBag::new(ids);
+                s.bag = TermBag::new(s.bag.occurrences().map(|t| new_id[t as usize]).collect());
             }
         });
         for d in &mut prepared.documents {
@@ -743,7 +738,7 @@ mod tests {
                 }
             };
             let ordered = prepared(Preparer::new(Language::English));
-            let mut bagged = prepared(Preparer::new(Language::English).without_word_order());
+            let mut bagged = prepared(Preparer::new(Language::English).with_word_order(false));
             assert!(bagged.sentences.iter().all(|s| s.sequence.is_empty()));
             assert!(ordered.sentences.iter().any(|s| s.sequence.len() > 1));
             let summary = |p: &Prepared| {
@@ -763,7 +758,7 @@ mod tests {
         // still weigh (by default words alone weigh nothing) and the budget is filled.
         use super::super::{Budget, ConceptOptions, Selection, SummaryOptions};
         let (docs, _) = generated_documents();
-        let mut preparer = Preparer::new(Language::English).without_word_order();
+        let mut preparer = Preparer::new(Language::English).with_word_order(false);
         preparer.add_batch(&docs);
         let options = SummaryOptions {
             budget: Budget::Words(60),
