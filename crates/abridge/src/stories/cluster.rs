@@ -218,7 +218,7 @@ fn average_link_helped(
         while await_helper && !helper.available() {
             std::hint::spin_loop();
         }
-        let mut guard = write(&means);
+        let mut guard = write_means(&means);
         while let Some(c) =
             candidates.pop(|x, v| parent[x as usize] == x && version[x as usize] == v)
         {
@@ -316,7 +316,7 @@ fn average_link_helped(
                 let posted = helper.post(keep as u32, &neighbours[split..]);
                 drop(guard);
                 let own = {
-                    let means = read(&means);
+                    let means = read_means(&means);
                     products_of(&means.sums, &means.dense, &neighbours[..split])
                 };
                 for (&k, &shared) in neighbours[..split].iter().zip(&own) {
@@ -325,7 +325,7 @@ fn average_link_helped(
                 for (&k, shared) in neighbours[split..].iter().zip(helper.collect(posted)) {
                     renew(k, shared);
                 }
-                guard = write(&means);
+                guard = write_means(&means);
             } else {
                 for (&k, shared) in neighbours.iter().zip(products_of(sums, dense, &neighbours)) {
                     renew(k, shared);
@@ -360,13 +360,17 @@ struct Means {
     dense: Vec<f64>,
 }
 
-fn read(means: &RwLock<Means>) -> std::sync::RwLockReadGuard<'_, Means> {
+/// The means to read (the helper, or the merging thread while the helper reads too); a lock
+/// poisoned by a panic on the other thread is taken as it is: that panic ends the clustering.
+fn read_means(means: &RwLock<Means>) -> std::sync::RwLockReadGuard<'_, Means> {
     means
         .read()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn write(means: &RwLock<Means>) -> std::sync::RwLockWriteGuard<'_, Means> {
+/// The means to write (the merging thread, between renewals), taken as [`read_means`] takes
+/// them.
+fn write_means(means: &RwLock<Means>) -> std::sync::RwLockWriteGuard<'_, Means> {
     means
         .write()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -445,7 +449,7 @@ impl Helper {
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
                 let (keep, ref neighbours) = *job;
-                let means = read(means);
+                let means = read_means(means);
                 let merged = &means.sums[keep as usize];
                 for &(t, w) in merged {
                     dense[t as usize] = w;
